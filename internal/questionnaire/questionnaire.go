@@ -1,0 +1,184 @@
+// Package questionnaire loads, validates and describes Engage workbooks.
+//
+// A questionnaire is data, not code: a YAML file with a scale, bands, the key
+// issues and their statements, the partnership criteria and the default
+// directorates. The format is documented in docs/questionnaire-format.md.
+//
+// # Loading
+//
+// [Parse] reads one file and reports every problem it finds at once, each with
+// its line and column, as a [ValidationError]. [Embedded] returns the workbooks
+// shipped inside the binary.
+//
+// # Texts
+//
+// Every human-readable text is a [Text]: English is required, other languages
+// (Italian today) are optional and fall back to English.
+package questionnaire
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// Language codes a questionnaire may carry texts in.
+const (
+	English = "en"
+	Italian = "it"
+)
+
+// KnownLanguages lists the language codes Engage has interface texts for.
+var KnownLanguages = []string{English, Italian}
+
+// Text is a human-readable text in one or more languages, keyed by language
+// code. English is always present in a valid questionnaire.
+type Text map[string]string
+
+// In returns the text in lang, falling back to English.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	return t[English]
+}
+
+// String returns the English text.
+func (t Text) String() string { return t[English] }
+
+// Questionnaire is one workbook: what is asked, how it is scored, and the
+// criteria and directorates a site starts from.
+type Questionnaire struct {
+	ID           string
+	Version      string
+	Languages    []string
+	Title        Text
+	Description  Text
+	Scale        Scale
+	Bands        Bands
+	KeyIssues    []KeyIssue
+	Criteria     []Criterion
+	Directorates []Directorate
+
+	// Source is the exact file content the questionnaire was parsed from,
+	// and Hash its SHA-256 in hex: an assessment pins both.
+	Source []byte
+	Hash   string
+}
+
+// Scale is the answer scale. Scores run from 1 to Points; "don't know" is a
+// separate answer that is never scored.
+type Scale struct {
+	Points   int
+	Labels   []Text // one per point, from 1 upwards
+	DontKnow Text
+}
+
+// Midpoint is the neutral point of the scale: scores above it agree, scores
+// below it disagree.
+func (s Scale) Midpoint() float64 { return float64(s.Points+1) / 2 }
+
+// Bands are the thresholds of the key-issue and statement scores: Good and
+// above is a good area, Improve up to Good is an area to improve, below
+// Improve is a barrier.
+type Bands struct {
+	Good    float64
+	Improve float64
+}
+
+// KeyIssue is one of the key issues the workbook is organised under.
+type KeyIssue struct {
+	ID          string
+	Title       Text
+	Description Text
+	Statements  []Statement
+}
+
+// Statement is one scored statement. Statements are phrased so that agreeing
+// is good unless Reverse is set.
+type Statement struct {
+	ID            string
+	Text          Text
+	Help          Text
+	Reverse       bool
+	Verify        bool // in the outsiders' verification set
+	Interventions []Text
+}
+
+// Criterion is one of the criteria a partnership is selected by.
+type Criterion struct {
+	ID   string
+	Text Text
+	Help Text
+	// CutoffYear is set on the "ongoing" criterion: a partnership meets it
+	// when it is still running after this year.
+	CutoffYear int
+}
+
+// Directorate is one of the default directorates a site maps its
+// partnerships under.
+type Directorate struct {
+	ID   string
+	Name Text
+}
+
+// Statements returns every statement in workbook order.
+func (q *Questionnaire) Statements() []Statement {
+	var out []Statement
+	for _, ki := range q.KeyIssues {
+		out = append(out, ki.Statements...)
+	}
+	return out
+}
+
+// VerificationStatements returns the statements outsiders score: those marked
+// verify, or every statement when none is marked.
+func (q *Questionnaire) VerificationStatements() []Statement {
+	var out []Statement
+	for _, st := range q.Statements() {
+		if st.Verify {
+			out = append(out, st)
+		}
+	}
+	if len(out) == 0 {
+		return q.Statements()
+	}
+	return out
+}
+
+// Statement finds a statement and its key issue by statement id.
+func (q *Questionnaire) Statement(id string) (Statement, KeyIssue, bool) {
+	for _, ki := range q.KeyIssues {
+		for _, st := range ki.Statements {
+			if st.ID == id {
+				return st, ki, true
+			}
+		}
+	}
+	return Statement{}, KeyIssue{}, false
+}
+
+// KeyIssue finds a key issue by id.
+func (q *Questionnaire) KeyIssue(id string) (KeyIssue, bool) {
+	for _, ki := range q.KeyIssues {
+		if ki.ID == id {
+			return ki, true
+		}
+	}
+	return KeyIssue{}, false
+}
+
+// Criterion finds a criterion by id.
+func (q *Questionnaire) Criterion(id string) (Criterion, bool) {
+	for _, c := range q.Criteria {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Criterion{}, false
+}
+
+// HashOf returns the content hash a questionnaire source is pinned by.
+func HashOf(src []byte) string {
+	sum := sha256.Sum256(src)
+	return hex.EncodeToString(sum[:])
+}

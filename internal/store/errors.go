@@ -1,0 +1,63 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrLocked is returned by [Open] when another process holds the store.
+var ErrLocked = errors.New("store in use")
+
+// ErrNotFound is returned by [Open] with ReadOnly set when there is no store
+// file at the path.
+var ErrNotFound = errors.New("no store")
+
+// LockedError is returned by [Open] when another engage process has the
+// store open. It wraps [ErrLocked].
+type LockedError struct{ Path string }
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("the store %s is in use by another engage process", e.Path)
+}
+
+// Unwrap returns [ErrLocked].
+func (e *LockedError) Unwrap() error { return ErrLocked }
+
+// DamagedError is returned when a store file cannot be used: it is cut
+// short, overwritten, not a database, or not Engage's. Foreign is set when
+// the file was never an Engage store.
+type DamagedError struct {
+	Path    string
+	Reason  string
+	Foreign bool
+}
+
+func (e *DamagedError) Error() string {
+	if e.Foreign {
+		return fmt.Sprintf("cannot use %s: %s", e.Path, e.Reason)
+	}
+	return fmt.Sprintf("the store %s is damaged: %s", e.Path, e.Reason)
+}
+
+// Hint says what the user can do about it.
+func (e *DamagedError) Hint() string {
+	if e.Foreign {
+		return "point --db (or ENGAGE_DB) at an Engage store, or at a new path to start one"
+	}
+	return "restore a backup with `engage backup restore FILE` (automatic backups are in " + BackupDir(e.Path) + "), or move the file away to start a new store"
+}
+
+// TooNewError is returned when the store was written by a newer Engage.
+type TooNewError struct {
+	Path          string
+	Schema, Known int
+}
+
+func (e *TooNewError) Error() string {
+	return fmt.Sprintf("the store %s was written by a newer version of Engage (store format %d; this engage reads up to %d)", e.Path, e.Schema, e.Known)
+}
+
+// Hint says what the user can do about it.
+func (e *TooNewError) Hint() string {
+	return "install the newer Engage to open it; this version will not change it"
+}

@@ -1,0 +1,321 @@
+// Package store keeps Engage's data in a single bbolt file.
+//
+// # Safety
+//
+// Every change is one bbolt transaction, synced to disk before Update
+// returns. Before bbolt maps an existing file, [Preflight] checks its header
+// pages so that a truncated or overwritten file gives a clear error instead
+// of crashing the process. A second process gets a [LockedError] within
+// about a second.
+//
+// # Schema
+//
+// The store records its format version. Opening an older store runs the
+// migrations in one transaction after an automatic backup; a store from a
+// newer Engage is refused with a [TooNewError] and left untouched.
+//
+// # Backups
+//
+// [Store.Backup] writes a consistent copy while the store is in use, and
+// Engage keeps the last few automatic backups in a folder beside the store
+// (see [BackupDir]).
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// SchemaVersion is the store format this Engage writes.
+const SchemaVersion = 1
+
+// metaBucket holds the store's own records: its format and owner.
+const metaBucket = "engage"
+
+var (
+	keySchema = []byte("schema")
+	keyApp    = []byte("app")
+	appName   = []byte("engage")
+)
+
+// migration upgrades the store by one schema version inside tx.
+type migration func(tx *bolt.Tx) error
+
+// migrations[i] upgrades a store from schema i+1 to i+2. The list is empty
+// while there is only schema 1.
+var migrations []migration
+
+// Options tune [Open].
+type Options struct {
+	// ReadOnly opens an existing store without taking the write lock. A
+	// missing store is then ErrNotFound instead of being created.
+	ReadOnly bool
+	// Timeout is how long to wait for another process to let go of the
+	// store (default 1s).
+	Timeout time.Duration
+	// Now is the clock for backup names (default time.Now).
+	Now func() time.Time
+	// KeepBackups is how many automatic backups to keep (default 5).
+	KeepBackups int
+
+	migrations []migration // for tests; nil means the package's list
+}
+
+// Store is an open Engage store.
+type Store struct {
+	db   *bolt.DB
+	path string
+	opts Options
+}
+
+var _ workbook.Store = (*Store)(nil)
+
+// Open opens the store at path, creating it (mode 0600, parent folders
+// 0700) when it does not exist.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.KeepBackups <= 0 {
+		opts.KeepBackups = 5
+	}
+	if opts.migrations == nil {
+		opts.migrations = migrations
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("%w at %s", ErrNotFound, path)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("create the store folder: %w", err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open store: %w", err)
+	case info.IsDir():
+		return nil, &DamagedError{Path: path, Reason: "it is a folder, not a store file", Foreign: true}
+	default:
+		if err := Preflight(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path, opts: opts}
+	if err := s.prepare(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return &LockedError{Path: path}
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
+		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
+		return &DamagedError{Path: path, Reason: err.Error()}
+	}
+	return fmt.Errorf("open store %s: %w", path, err)
+}
+
+// prepare checks that the file is an Engage store of a known schema,
+// initialising a new one and migrating an old one.
+func (s *Store) prepare() (err error) {
+	defer s.recoverDamage(&err)
+	var schema int
+	var foreign bool
+	err = s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(metaBucket))
+		if b == nil {
+			// A fresh file has no buckets at all; anything else is not ours.
+			foreign = tx.ForEach(func([]byte, *bolt.Bucket) error { return errStop }) != nil
+			return nil
+		}
+		if !bytes.Equal(b.Get(keyApp), appName) {
+			foreign = true
+			return nil
+		}
+		n, err := strconv.Atoi(string(b.Get(keySchema)))
+		if err != nil || n < 1 {
+			return &DamagedError{Path: s.path, Reason: "its format version is unreadable"}
+		}
+		schema = n
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	latest := len(s.opts.migrations) + 1
+	switch {
+	case foreign:
+		return &DamagedError{Path: s.path, Reason: "it is a database, but not an Engage store", Foreign: true}
+	case schema > latest:
+		return &TooNewError{Path: s.path, Schema: schema, Known: latest}
+	case schema == latest:
+		return nil
+	case s.opts.ReadOnly:
+		if schema == 0 {
+			return &DamagedError{Path: s.path, Reason: "it is an empty database, not an Engage store", Foreign: true}
+		}
+		return fmt.Errorf("the store %s needs upgrading from format %d to %d; open it once without --read-only", s.path, schema, latest)
+	case schema == 0:
+		return s.db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists([]byte(metaBucket))
+			if err != nil {
+				return err
+			}
+			if err := b.Put(keyApp, appName); err != nil {
+				return err
+			}
+			return b.Put(keySchema, []byte(strconv.Itoa(latest)))
+		})
+	}
+	// An older store: back it up, then run every step in one transaction,
+	// so it ends either fully migrated or exactly as it was.
+	if _, err := s.AutoBackup(fmt.Sprintf("before-upgrade-v%d", schema)); err != nil {
+		return fmt.Errorf("back up before upgrading the store: %w", err)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for v := schema; v < latest; v++ {
+			if err := s.opts.migrations[v-1](tx); err != nil {
+				return fmt.Errorf("upgrade the store from format %d to %d: %w", v, v+1, err)
+			}
+		}
+		return tx.Bucket([]byte(metaBucket)).Put(keySchema, []byte(strconv.Itoa(latest)))
+	})
+}
+
+var errStop = errors.New("stop")
+
+// Path returns the store's file path.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(workbook.Tx) error) (err error) {
+	defer s.recoverDamage(&err)
+	return s.db.View(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
+}
+
+// Update runs fn in a read-write transaction and commits it, synced to
+// disk, when fn returns nil.
+func (s *Store) Update(fn func(workbook.Tx) error) (err error) {
+	defer s.recoverDamage(&err)
+	return s.db.Update(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
+}
+
+// recoverDamage turns a panic inside bbolt (which it raises on pages it
+// cannot make sense of) into a DamagedError. Panics from Engage's own code
+// are not bbolt's and are re-raised.
+func (s *Store) recoverDamage(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if !isBoltPanic() {
+		panic(r)
+	}
+	*err = &DamagedError{Path: s.path, Reason: fmt.Sprintf("a page could not be read (%v)", r)}
+}
+
+// isBoltPanic reports whether the panic being recovered was raised in
+// bbolt's code: the first frame past the runtime's panic machinery is
+// bbolt's.
+func isBoltPanic() bool {
+	pcs := make([]uintptr, 64)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	seenPanic := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			seenPanic = true
+		case seenPanic && strings.HasPrefix(f.Function, "runtime."):
+		case seenPanic:
+			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt")
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// Check walks every page of the store and reports the first inconsistency.
+func (s *Store) Check() (err error) {
+	defer s.recoverDamage(&err)
+	return s.db.View(func(tx *bolt.Tx) error {
+		var first error
+		for cerr := range tx.Check() {
+			if first == nil {
+				first = &DamagedError{Path: s.path, Reason: cerr.Error()}
+			}
+		}
+		return first
+	})
+}
+
+// boltTx adapts a bbolt transaction to the domain's Tx.
+type boltTx struct{ tx *bolt.Tx }
+
+func (t boltTx) Get(b workbook.Bucket, key string) []byte {
+	bk := t.tx.Bucket([]byte(b))
+	if bk == nil {
+		return nil
+	}
+	return bk.Get([]byte(key))
+}
+
+func (t boltTx) Put(b workbook.Bucket, key string, value []byte) error {
+	bk, err := t.tx.CreateBucketIfNotExists([]byte(b))
+	if err != nil {
+		return err
+	}
+	return bk.Put([]byte(key), value)
+}
+
+func (t boltTx) Delete(b workbook.Bucket, key string) error {
+	bk := t.tx.Bucket([]byte(b))
+	if bk == nil {
+		return nil
+	}
+	return bk.Delete([]byte(key))
+}
+
+func (t boltTx) ForEach(b workbook.Bucket, prefix string, fn func(string, []byte) error) error {
+	bk := t.tx.Bucket([]byte(b))
+	if bk == nil {
+		return nil
+	}
+	c := bk.Cursor()
+	p := []byte(prefix)
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+		if err := fn(string(k), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,149 @@
+package workbook
+
+import (
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+)
+
+// AssessmentInput is what a user gives to start an assessment.
+type AssessmentInput struct {
+	ID      string // "" makes one
+	Title   string
+	Started string // YYYY-MM-DD; "" is today
+	// Questionnaire is the hash of a pinned questionnaire; "" is the site's.
+	Questionnaire string
+	Language      string // "" is the site's
+}
+
+// Assessments returns a site's assessments, oldest first.
+func (r *Reader) Assessments(siteID string) ([]Assessment, error) {
+	as, err := listJSON[Assessment](r.tx, BucketAssessments, siteID+"/")
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(as, func(i, j int) bool {
+		if as[i].Started != as[j].Started {
+			return as[i].Started < as[j].Started
+		}
+		return as[i].Created.Before(as[j].Created)
+	})
+	return as, nil
+}
+
+// Assessment returns one assessment.
+func (r *Reader) Assessment(siteID, id string) (Assessment, error) {
+	a, ok, err := getJSON[Assessment](r.tx, BucketAssessments, key(siteID, id))
+	if err == nil && !ok {
+		err = notFound("assessment", id)
+	}
+	return a, err
+}
+
+// Current returns a site's most recent assessment.
+func (r *Reader) Current(siteID string) (Assessment, error) {
+	as, err := r.Assessments(siteID)
+	if err != nil {
+		return Assessment{}, err
+	}
+	if len(as) == 0 {
+		return Assessment{}, notFound("assessment of site", siteID)
+	}
+	return as[len(as)-1], nil
+}
+
+// NewAssessment starts an assessment at a site.
+func (c *Change) NewAssessment(siteID string, in AssessmentInput) (Assessment, error) {
+	site, err := c.Site(siteID)
+	if err != nil {
+		return Assessment{}, err
+	}
+	var fe FieldErrors
+	checkShort(&fe, "title", in.Title, false)
+	if in.Started == "" {
+		in.Started = c.now.Format(time.DateOnly)
+	} else if !validDate(in.Started) {
+		fe.add("started", "must be a date as YYYY-MM-DD")
+	}
+	if in.Language != "" && !slices.Contains(questionnaire.KnownLanguages, in.Language) {
+		fe.add("language", "must be one of en, it")
+	}
+	if err := fe.err(); err != nil {
+		return Assessment{}, err
+	}
+	if in.Questionnaire == "" {
+		in.Questionnaire = site.Questionnaire
+	}
+	if _, err := c.Questionnaire(in.Questionnaire); err != nil {
+		return Assessment{}, err
+	}
+	if in.Language == "" {
+		in.Language = site.Language
+	}
+	id, err := c.newID(in.ID)
+	if err != nil {
+		return Assessment{}, err
+	}
+	a := Assessment{
+		ID: id, SiteID: siteID, Title: in.Title, Questionnaire: in.Questionnaire,
+		Language: in.Language, Started: in.Started, Created: c.now, Updated: c.now,
+	}
+	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
+}
+
+// SelectPartnership records the partnership an assessment is about, and
+// why it was chosen (step 2).
+func (c *Change) SelectPartnership(siteID, assessmentID, partnershipID, reason string) (Assessment, error) {
+	a, err := c.Assessment(siteID, assessmentID)
+	if err != nil {
+		return Assessment{}, err
+	}
+	if partnershipID != "" {
+		if _, err := c.Partnership(siteID, partnershipID); err != nil {
+			return Assessment{}, err
+		}
+	}
+	var fe FieldErrors
+	checkLong(&fe, "reason", reason)
+	if err := fe.err(); err != nil {
+		return Assessment{}, err
+	}
+	a.PartnershipID, a.SelectionReason, a.Updated = partnershipID, reason, c.now
+	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
+}
+
+// CompleteAssessment records the date an assessment was completed ("" to
+// reopen it).
+func (c *Change) CompleteAssessment(siteID, assessmentID, date string) (Assessment, error) {
+	a, err := c.Assessment(siteID, assessmentID)
+	if err != nil {
+		return Assessment{}, err
+	}
+	if date != "" && !validDate(date) {
+		return Assessment{}, &FieldError{Field: "completed", Message: "must be a date as YYYY-MM-DD"}
+	}
+	a.Completed, a.Updated = date, c.now
+	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
+}
+
+// DeleteAssessment removes an assessment with its participants, responses,
+// notes and findings.
+func (c *Change) DeleteAssessment(siteID, assessmentID string) error {
+	if c.tx.Get(BucketAssessments, key(siteID, assessmentID)) == nil {
+		return notFound("assessment", assessmentID)
+	}
+	prefix := key(siteID, assessmentID) + "/"
+	for _, b := range []Bucket{BucketParticipants, BucketResponses, BucketStatementNotes, BucketIssueNotes, BucketFindings, BucketInterventions} {
+		if err := deletePrefix(c.tx, b, prefix); err != nil {
+			return err
+		}
+	}
+	return c.tx.Delete(BucketAssessments, key(siteID, assessmentID))
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}

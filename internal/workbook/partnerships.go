@@ -1,0 +1,125 @@
+package workbook
+
+import (
+	"slices"
+	"sort"
+)
+
+// Partnerships returns a site's mapped partnerships, sorted by title.
+func (r *Reader) Partnerships(siteID string) ([]Partnership, error) {
+	ps, err := listJSON[Partnership](r.tx, BucketPartnerships, siteID+"/")
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Title < ps[j].Title })
+	return ps, nil
+}
+
+// Partnership returns one mapped partnership.
+func (r *Reader) Partnership(siteID, id string) (Partnership, error) {
+	p, ok, err := getJSON[Partnership](r.tx, BucketPartnerships, key(siteID, id))
+	if err == nil && !ok {
+		err = notFound("partnership", id)
+	}
+	return p, err
+}
+
+// SavePartnership creates (ID "") or replaces a mapped partnership after
+// checking it. Criteria marks are kept from the stored record when p
+// carries none.
+func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
+	site, err := c.Site(p.SiteID)
+	if err != nil {
+		return Partnership{}, err
+	}
+	var fe FieldErrors
+	checkShort(&fe, "title", p.Title, true)
+	checkShort(&fe, "area", p.Area, false)
+	checkLong(&fe, "notes", p.Notes)
+	if p.Directorate != "" && !slices.ContainsFunc(site.Directorates, func(d Directorate) bool { return d.ID == p.Directorate }) {
+		old, _ := c.Partnership(p.SiteID, p.ID)
+		if old.Directorate != p.Directorate { // keep an id the site no longer lists
+			fe.add("directorate", "%q is not one of this site's directorates", p.Directorate)
+		}
+	}
+	if p.Community != CommunityUnknown && !slices.Contains(CommunityTypes, p.Community) {
+		fe.add("community", "must be geographical or interest")
+	}
+	for _, s := range p.Partners {
+		if !slices.Contains(Sectors, s) {
+			fe.add("partners", "%q is not a known sector", s)
+		}
+	}
+	if p.StartYear != 0 && (p.StartYear < 1900 || p.StartYear > 2100) {
+		fe.add("start year", "must be a year such as 2004, or empty")
+	}
+	for id, m := range p.Criteria {
+		if m.Mark != Unknown && m.Mark != Met && m.Mark != NotMet {
+			fe.add("criteria", "%q has an unknown mark %q", id, m.Mark)
+		}
+		checkLong(&fe, "criterion note", m.Note)
+	}
+	if err := fe.err(); err != nil {
+		return Partnership{}, err
+	}
+	if p.ID == "" {
+		p.ID = c.svc.newID()
+	} else if p.ID, err = c.newID(p.ID); err != nil {
+		return Partnership{}, err
+	} else if p.Criteria == nil {
+		if old, err := c.Partnership(p.SiteID, p.ID); err == nil {
+			p.Criteria = old.Criteria
+		}
+	}
+	p.Partners = sortedSectors(p.Partners)
+	p.Updated = c.now
+	return p, putJSON(c.tx, BucketPartnerships, key(p.SiteID, p.ID), p)
+}
+
+// sortedSectors returns the sectors once each, in display order.
+func sortedSectors(in []Sector) []Sector {
+	var out []Sector
+	for _, s := range Sectors {
+		if slices.Contains(in, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DeletePartnership removes a mapped partnership. An assessment that
+// selected it keeps its responses and shows no partnership.
+func (c *Change) DeletePartnership(siteID, id string) error {
+	if c.tx.Get(BucketPartnerships, key(siteID, id)) == nil {
+		return notFound("partnership", id)
+	}
+	return c.tx.Delete(BucketPartnerships, key(siteID, id))
+}
+
+// SetCriterion marks one criterion for one partnership, with a note.
+func (c *Change) SetCriterion(siteID, partnershipID, criterionID string, m CriterionMark) (Partnership, error) {
+	p, err := c.Partnership(siteID, partnershipID)
+	if err != nil {
+		return Partnership{}, err
+	}
+	site, err := c.Site(siteID)
+	if err != nil {
+		return Partnership{}, err
+	}
+	q, err := c.Questionnaire(site.Questionnaire)
+	if err != nil {
+		return Partnership{}, err
+	}
+	if _, ok := q.Criterion(criterionID); !ok {
+		return Partnership{}, &FieldError{Field: "criterion", Message: "no criterion " + criterionID + " in this site's questionnaire"}
+	}
+	if p.Criteria == nil {
+		p.Criteria = map[string]CriterionMark{}
+	}
+	if m == (CriterionMark{}) {
+		delete(p.Criteria, criterionID)
+	} else {
+		p.Criteria[criterionID] = m
+	}
+	return c.SavePartnership(p)
+}

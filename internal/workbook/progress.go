@@ -1,0 +1,187 @@
+package workbook
+
+import (
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+)
+
+// Step is one of the five steps of an assessment.
+type Step int
+
+// The five steps, in order.
+const (
+	StepMap Step = iota + 1
+	StepSelect
+	StepWorkbook
+	StepVerify
+	StepBarriers
+)
+
+// Steps lists the five steps in order.
+var Steps = []Step{StepMap, StepSelect, StepWorkbook, StepVerify, StepBarriers}
+
+// Key returns the step's short name: map, select, workbook, verify,
+// barriers.
+func (s Step) Key() string {
+	switch s {
+	case StepMap:
+		return "map"
+	case StepSelect:
+		return "select"
+	case StepWorkbook:
+		return "workbook"
+	case StepVerify:
+		return "verify"
+	case StepBarriers:
+		return "barriers"
+	}
+	return "unknown"
+}
+
+// StepStatus says how far a step has got.
+type StepStatus string
+
+// The step statuses.
+const (
+	NotStarted StepStatus = "not-started"
+	Started    StepStatus = "started"
+	Done       StepStatus = "done"
+)
+
+// StepProgress is how far one step has got: Done of Total things (what a
+// thing is depends on the step: partnerships mapped, partnerships with every
+// criterion marked, answers given, findings written).
+type StepProgress struct {
+	Step   Step       `json:"-"`
+	Status StepStatus `json:"status"`
+	Done   int        `json:"done"`
+	Total  int        `json:"total"`
+}
+
+// AssessmentData is everything recorded for one assessment, read in one
+// transaction, with the questionnaire it pinned.
+type AssessmentData struct {
+	Site           Site
+	Assessment     Assessment
+	Questionnaire  *questionnaire.Questionnaire
+	Partnership    *Partnership // nil until one is selected (or if it was deleted)
+	Partnerships   []Partnership
+	Participants   []Participant
+	Responses      []Response
+	StatementNotes []StatementNote
+	IssueNotes     []IssueNote
+	Findings       []Finding
+	Interventions  []Intervention
+}
+
+// LoadAssessment reads an assessment and everything recorded for it. An
+// empty assessmentID means the site's current one.
+func (r *Reader) LoadAssessment(siteRef, assessmentID string) (*AssessmentData, error) {
+	site, err := r.Site(siteRef)
+	if err != nil {
+		return nil, err
+	}
+	d := &AssessmentData{Site: site}
+	if assessmentID == "" {
+		d.Assessment, err = r.Current(site.ID)
+	} else {
+		d.Assessment, err = r.Assessment(site.ID, assessmentID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sid, aid := site.ID, d.Assessment.ID
+	if d.Questionnaire, err = r.Questionnaire(d.Assessment.Questionnaire); err != nil {
+		return nil, err
+	}
+	if d.Partnerships, err = r.Partnerships(sid); err != nil {
+		return nil, err
+	}
+	for i := range d.Partnerships {
+		if d.Partnerships[i].ID == d.Assessment.PartnershipID {
+			d.Partnership = &d.Partnerships[i]
+		}
+	}
+	if d.Participants, err = r.Participants(sid, aid); err != nil {
+		return nil, err
+	}
+	if d.Responses, err = r.Responses(sid, aid); err != nil {
+		return nil, err
+	}
+	if d.StatementNotes, err = r.StatementNotes(sid, aid); err != nil {
+		return nil, err
+	}
+	if d.IssueNotes, err = r.IssueNotes(sid, aid); err != nil {
+		return nil, err
+	}
+	if d.Findings, err = r.Findings(sid, aid); err != nil {
+		return nil, err
+	}
+	if d.Interventions, err = r.Interventions(sid, aid); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Progress returns how far each of the five steps has got.
+func (d *AssessmentData) Progress() []StepProgress {
+	out := make([]StepProgress, 0, len(Steps))
+
+	mapped := StepProgress{Step: StepMap, Done: len(d.Partnerships), Total: len(d.Partnerships)}
+	mapped.Status = status(len(d.Partnerships) > 0, len(d.Partnerships) > 0)
+	out = append(out, mapped)
+
+	sel := StepProgress{Step: StepSelect, Total: len(d.Partnerships)}
+	anyMark := false
+	for _, p := range d.Partnerships {
+		marked := 0
+		for _, c := range d.Questionnaire.Criteria {
+			if p.Criteria[c.ID].Mark != Unknown {
+				marked++
+				anyMark = true
+			}
+		}
+		if marked == len(d.Questionnaire.Criteria) {
+			sel.Done++
+		}
+	}
+	sel.Status = status(anyMark || d.Assessment.PartnershipID != "", d.Assessment.PartnershipID != "")
+	out = append(out, sel)
+
+	answered := map[Group]int{}
+	people := map[Group]int{}
+	for _, p := range d.Participants {
+		people[p.Group]++
+	}
+	groupOf := map[string]Group{}
+	for _, p := range d.Participants {
+		groupOf[p.ID] = p.Group
+	}
+	for _, r := range d.Responses {
+		if g, ok := groupOf[r.ParticipantID]; ok && r.Answered() {
+			answered[g]++
+		}
+	}
+	work := StepProgress{Step: StepWorkbook, Done: answered[Insider], Total: people[Insider] * len(d.Questionnaire.Statements())}
+	work.Status = status(people[Insider] > 0, work.Total > 0 && work.Done >= work.Total)
+	out = append(out, work)
+
+	ver := StepProgress{Step: StepVerify, Done: answered[Outsider], Total: people[Outsider] * len(d.Questionnaire.VerificationStatements())}
+	ver.Status = status(people[Outsider] > 0, ver.Total > 0 && ver.Done >= ver.Total)
+	out = append(out, ver)
+
+	n := len(d.Findings) + len(d.Interventions)
+	bar := StepProgress{Step: StepBarriers, Done: n, Total: n}
+	bar.Status = status(n > 0, len(d.Findings) > 0 && len(d.Interventions) > 0)
+	out = append(out, bar)
+	return out
+}
+
+func status(started, done bool) StepStatus {
+	switch {
+	case done:
+		return Done
+	case started:
+		return Started
+	}
+	return NotStarted
+}

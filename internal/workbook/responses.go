@@ -1,0 +1,220 @@
+package workbook
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+)
+
+// Participants returns an assessment's participants in the order they were
+// added (insiders and outsiders together).
+func (r *Reader) Participants(siteID, assessmentID string) ([]Participant, error) {
+	ps, err := listJSON[Participant](r.tx, BucketParticipants, key(siteID, assessmentID)+"/")
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(ps, func(a, b Participant) int { return byCreated(a.Created, b.Created, a.ID, b.ID) })
+	return ps, nil
+}
+
+// Participant returns one participant.
+func (r *Reader) Participant(siteID, assessmentID, id string) (Participant, error) {
+	p, ok, err := getJSON[Participant](r.tx, BucketParticipants, key(siteID, assessmentID, id))
+	if err == nil && !ok {
+		err = notFound("participant", id)
+	}
+	return p, err
+}
+
+// SaveParticipant adds (ID "") or edits a participant. Changing an existing
+// participant's group is refused once they have answered, since their
+// answers were given as that group.
+func (c *Change) SaveParticipant(p Participant) (Participant, error) {
+	if _, err := c.Assessment(p.SiteID, p.AssessmentID); err != nil {
+		return Participant{}, err
+	}
+	var fe FieldErrors
+	checkShort(&fe, "name", p.Name, false)
+	checkShort(&fe, "organisation", p.Organisation, false)
+	if !slices.Contains(Groups, p.Group) {
+		fe.add("group", "must be insider or outsider")
+	}
+	if !slices.Contains(Roles, p.Role) {
+		fe.add("role level", "must be one of senior, middle, front-line, community, partner")
+	}
+	if err := fe.err(); err != nil {
+		return Participant{}, err
+	}
+	p.Created, p.Updated = c.now, c.now
+	if p.ID == "" {
+		p.ID = c.svc.newID()
+	} else {
+		var err error
+		if p.ID, err = c.newID(p.ID); err != nil {
+			return Participant{}, err
+		}
+		old, err := c.Participant(p.SiteID, p.AssessmentID, p.ID)
+		if err == nil {
+			if old.Group != p.Group && c.hasResponses(p) {
+				return Participant{}, &FieldError{Field: "group", Message: "cannot change: this participant has answered as " + string(old.Group)}
+			}
+			p.Created = old.Created // keeps the order they were added in
+		}
+	}
+	return p, putJSON(c.tx, BucketParticipants, key(p.SiteID, p.AssessmentID, p.ID), p)
+}
+
+func (c *Change) hasResponses(p Participant) bool {
+	found := false
+	_ = c.tx.ForEach(BucketResponses, key(p.SiteID, p.AssessmentID, p.ID)+"/", func(string, []byte) error {
+		found = true
+		return errStop
+	})
+	return found
+}
+
+// DeleteParticipant removes a participant and their answers.
+func (c *Change) DeleteParticipant(siteID, assessmentID, id string) error {
+	k := key(siteID, assessmentID, id)
+	if c.tx.Get(BucketParticipants, k) == nil {
+		return notFound("participant", id)
+	}
+	if err := deletePrefix(c.tx, BucketResponses, k+"/"); err != nil {
+		return err
+	}
+	return c.tx.Delete(BucketParticipants, k)
+}
+
+// Responses returns every response of an assessment, grouped by
+// participant.
+func (r *Reader) Responses(siteID, assessmentID string) ([]Response, error) {
+	return listJSON[Response](r.tx, BucketResponses, key(siteID, assessmentID)+"/")
+}
+
+// ResponseInput is one answer as entered: a score, or don't-know, or
+// neither (which clears the answer), with an optional comment.
+type ResponseInput struct {
+	SiteID        string
+	AssessmentID  string
+	ParticipantID string
+	StatementID   string
+	Score         int
+	DontKnow      bool
+	Comment       string
+}
+
+// RecordResponse saves one participant's answer to one statement,
+// replacing any earlier answer. A score of 0 without don't-know and without
+// a comment clears the answer. Outsiders answer only the verification
+// statements.
+func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
+	a, err := c.Assessment(in.SiteID, in.AssessmentID)
+	if err != nil {
+		return Response{}, err
+	}
+	q, err := c.Questionnaire(a.Questionnaire)
+	if err != nil {
+		return Response{}, err
+	}
+	p, err := c.Participant(in.SiteID, in.AssessmentID, in.ParticipantID)
+	if err != nil {
+		return Response{}, err
+	}
+	if _, _, ok := q.Statement(in.StatementID); !ok {
+		return Response{}, notFound("statement", in.StatementID)
+	}
+	if p.Group == Outsider && !inVerification(q, in.StatementID) {
+		return Response{}, &FieldError{Field: "statement", Message: fmt.Sprintf("%s is not in the verification set that outsiders score", in.StatementID)}
+	}
+	var fe FieldErrors
+	switch {
+	case in.DontKnow && in.Score != 0:
+		fe.add("score", "give a score or don't know, not both")
+	case in.Score < 0 || in.Score > q.Scale.Points:
+		fe.add("score", "must be from 1 to %d", q.Scale.Points)
+	}
+	checkLong(&fe, "comment", in.Comment)
+	if err := fe.err(); err != nil {
+		return Response{}, err
+	}
+	k := key(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
+	r := Response{
+		SiteID: in.SiteID, AssessmentID: in.AssessmentID, ParticipantID: in.ParticipantID,
+		StatementID: in.StatementID, Score: in.Score, DontKnow: in.DontKnow, Comment: in.Comment, At: c.now,
+	}
+	if !r.Answered() && r.Comment == "" {
+		return r, c.tx.Delete(BucketResponses, k)
+	}
+	return r, putJSON(c.tx, BucketResponses, k, r)
+}
+
+func inVerification(q *questionnaire.Questionnaire, statementID string) bool {
+	return slices.ContainsFunc(q.VerificationStatements(), func(s questionnaire.Statement) bool { return s.ID == statementID })
+}
+
+// StatementNotes returns the group's notes of an assessment.
+func (r *Reader) StatementNotes(siteID, assessmentID string) ([]StatementNote, error) {
+	return listJSON[StatementNote](r.tx, BucketStatementNotes, key(siteID, assessmentID)+"/")
+}
+
+// SetStatementNote saves the group-agreed score (0 for none) and the
+// dialogue notes of one statement.
+func (c *Change) SetStatementNote(n StatementNote) (StatementNote, error) {
+	a, err := c.Assessment(n.SiteID, n.AssessmentID)
+	if err != nil {
+		return StatementNote{}, err
+	}
+	q, err := c.Questionnaire(a.Questionnaire)
+	if err != nil {
+		return StatementNote{}, err
+	}
+	if _, _, ok := q.Statement(n.StatementID); !ok {
+		return StatementNote{}, notFound("statement", n.StatementID)
+	}
+	var fe FieldErrors
+	if n.GroupScore < 0 || n.GroupScore > q.Scale.Points {
+		fe.add("group score", "must be from 1 to %d, or none", q.Scale.Points)
+	}
+	checkLong(&fe, "notes", n.Notes)
+	if err := fe.err(); err != nil {
+		return StatementNote{}, err
+	}
+	n.Updated = c.now
+	k := key(n.SiteID, n.AssessmentID, n.StatementID)
+	if n.GroupScore == 0 && n.Notes == "" {
+		return n, c.tx.Delete(BucketStatementNotes, k)
+	}
+	return n, putJSON(c.tx, BucketStatementNotes, k, n)
+}
+
+// IssueNotes returns the verification notes of an assessment.
+func (r *Reader) IssueNotes(siteID, assessmentID string) ([]IssueNote, error) {
+	return listJSON[IssueNote](r.tx, BucketIssueNotes, key(siteID, assessmentID)+"/")
+}
+
+// SetIssueNote saves the verification note of one key issue.
+func (c *Change) SetIssueNote(n IssueNote) (IssueNote, error) {
+	a, err := c.Assessment(n.SiteID, n.AssessmentID)
+	if err != nil {
+		return IssueNote{}, err
+	}
+	q, err := c.Questionnaire(a.Questionnaire)
+	if err != nil {
+		return IssueNote{}, err
+	}
+	if _, ok := q.KeyIssue(n.KeyIssueID); !ok {
+		return IssueNote{}, notFound("key issue", n.KeyIssueID)
+	}
+	var fe FieldErrors
+	checkLong(&fe, "notes", n.Notes)
+	if err := fe.err(); err != nil {
+		return IssueNote{}, err
+	}
+	n.Updated = c.now
+	k := key(n.SiteID, n.AssessmentID, n.KeyIssueID)
+	if n.Notes == "" {
+		return n, c.tx.Delete(BucketIssueNotes, k)
+	}
+	return n, putJSON(c.tx, BucketIssueNotes, k, n)
+}

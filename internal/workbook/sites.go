@@ -1,0 +1,194 @@
+package workbook
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+)
+
+// SiteInput is what a user gives to create or edit a site.
+type SiteInput struct {
+	ID           string // "" for a new site (an id is made)
+	Name         string
+	Organisation string
+	Area         string
+	Context      string
+	Language     string // "en" or "it"; "" is English
+}
+
+func (in SiteInput) check() error {
+	var fe FieldErrors
+	checkShort(&fe, "name", in.Name, true)
+	checkShort(&fe, "organisation", in.Organisation, true)
+	checkShort(&fe, "area", in.Area, false)
+	checkLong(&fe, "context", in.Context)
+	if in.Language != "" && !slices.Contains(questionnaire.KnownLanguages, in.Language) {
+		fe.add("language", "must be one of en, it")
+	}
+	return fe.err()
+}
+
+// Sites returns every site, sorted by name.
+func (r *Reader) Sites() ([]Site, error) {
+	sites, err := listJSON[Site](r.tx, BucketSites, "")
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(sites, func(i, j int) bool { return sites[i].Name < sites[j].Name })
+	return sites, nil
+}
+
+// Site finds a site by id or by slug.
+func (r *Reader) Site(ref string) (Site, error) {
+	if s, ok, err := getJSON[Site](r.tx, BucketSites, ref); err != nil || ok {
+		return s, err
+	}
+	var found *Site
+	err := r.tx.ForEach(BucketSites, "", func(_ string, raw []byte) error {
+		s, err := decode[Site](raw)
+		if err != nil {
+			return err
+		}
+		if s.Slug == ref {
+			found = &s
+			return errStop
+		}
+		return nil
+	})
+	if err != nil && err != errStop {
+		return Site{}, err
+	}
+	if found == nil {
+		return Site{}, notFound("site", ref)
+	}
+	return *found, nil
+}
+
+// CreateSite creates a site that uses questionnaire q, with its first
+// assessment (no partnership selected yet), and returns both.
+func (c *Change) CreateSite(in SiteInput, q *questionnaire.Questionnaire) (Site, Assessment, error) {
+	if err := in.check(); err != nil {
+		return Site{}, Assessment{}, err
+	}
+	id, err := c.newID(in.ID)
+	if err != nil {
+		return Site{}, Assessment{}, err
+	}
+	if c.tx.Get(BucketSites, id) != nil {
+		return Site{}, Assessment{}, fmt.Errorf("a site with id %s exists already", id)
+	}
+	if err := c.Pin(q); err != nil {
+		return Site{}, Assessment{}, err
+	}
+	slug, err := c.uniqueSlug(Slugify(in.Name), id)
+	if err != nil {
+		return Site{}, Assessment{}, err
+	}
+	lang := in.Language
+	if lang == "" {
+		lang = questionnaire.English
+	}
+	s := Site{
+		ID: id, Slug: slug, Name: in.Name, Organisation: in.Organisation, Area: in.Area,
+		Context: in.Context, Language: lang, Questionnaire: q.Hash, Created: c.now, Updated: c.now,
+	}
+	for _, d := range q.Directorates {
+		s.Directorates = append(s.Directorates, Directorate{ID: d.ID, Name: d.Name.In(lang)})
+	}
+	if err := putJSON(c.tx, BucketSites, id, s); err != nil {
+		return Site{}, Assessment{}, err
+	}
+	a, err := c.NewAssessment(s.ID, AssessmentInput{Started: c.now.Format(time.DateOnly)})
+	return s, a, err
+}
+
+// UpdateSite changes a site's name, organisation, area, context and
+// language. The slug follows a changed name.
+func (c *Change) UpdateSite(in SiteInput) (Site, error) {
+	if err := in.check(); err != nil {
+		return Site{}, err
+	}
+	s, ok, err := getJSON[Site](c.tx, BucketSites, in.ID)
+	if err != nil {
+		return Site{}, err
+	}
+	if !ok {
+		return Site{}, notFound("site", in.ID)
+	}
+	if in.Name != s.Name {
+		if s.Slug, err = c.uniqueSlug(Slugify(in.Name), s.ID); err != nil {
+			return Site{}, err
+		}
+	}
+	s.Name, s.Organisation, s.Area, s.Context = in.Name, in.Organisation, in.Area, in.Context
+	if in.Language != "" {
+		s.Language = in.Language
+	}
+	s.Updated = c.now
+	return s, putJSON(c.tx, BucketSites, s.ID, s)
+}
+
+// SetDirectorates replaces a site's list of directorates. Partnerships
+// under a directorate that is no longer listed keep its id and are shown
+// under it as unknown, so nothing is lost.
+func (c *Change) SetDirectorates(siteID string, dirs []Directorate) error {
+	s, err := c.Site(siteID)
+	if err != nil {
+		return err
+	}
+	var fe FieldErrors
+	seen := map[string]bool{}
+	for i, d := range dirs {
+		f := fmt.Sprintf("directorate %d", i+1)
+		checkShort(&fe, f+" id", d.ID, true)
+		checkShort(&fe, f+" name", d.Name, true)
+		if seen[d.ID] {
+			fe.add(f+" id", "%q is used twice", d.ID)
+		}
+		seen[d.ID] = true
+	}
+	if err := fe.err(); err != nil {
+		return err
+	}
+	s.Directorates = slices.Clone(dirs)
+	s.Updated = c.now
+	return putJSON(c.tx, BucketSites, s.ID, s)
+}
+
+// DeleteSite removes a site and everything recorded for it.
+func (c *Change) DeleteSite(id string) error {
+	if c.tx.Get(BucketSites, id) == nil {
+		return notFound("site", id)
+	}
+	for _, b := range SiteBuckets {
+		if err := deletePrefix(c.tx, b, id+"/"); err != nil {
+			return err
+		}
+	}
+	return c.tx.Delete(BucketSites, id)
+}
+
+func (c *Change) uniqueSlug(base, selfID string) (string, error) {
+	taken := map[string]bool{}
+	err := c.tx.ForEach(BucketSites, "", func(k string, raw []byte) error {
+		s, err := decode[Site](raw)
+		if err != nil {
+			return err
+		}
+		if s.ID != selfID {
+			taken[s.Slug] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	slug := base
+	for n := 2; taken[slug]; n++ {
+		slug = fmt.Sprintf("%s-%d", base, n)
+	}
+	return slug, nil
+}
