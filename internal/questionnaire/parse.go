@@ -357,6 +357,9 @@ func (d *decoder) keyIssues(n ast.Node) []KeyIssue {
 	seenIssue, seenStatement := map[string]bool{}, map[string]bool{}
 	for i, it := range items {
 		what := fmt.Sprintf("key issue %d", i+1)
+		if id := peekID(it); id != "" {
+			what = fmt.Sprintf("key issue %q", id)
+		}
 		fs, ok := d.fields(it, what, []string{"id", "title", "description", "statements"}, []string{"id", "title", "statements"})
 		if !ok {
 			continue
@@ -364,9 +367,6 @@ func (d *decoder) keyIssues(n ast.Node) []KeyIssue {
 		var ki KeyIssue
 		if f, ok := fs["id"]; ok {
 			ki.ID = d.uniqueID(f.value, "key issue id", seenIssue)
-			if ki.ID != "" {
-				what = fmt.Sprintf("key issue %q", ki.ID)
-			}
 		}
 		if f, ok := fs["title"]; ok {
 			ki.Title = d.text(f.value, what+" title")
@@ -391,15 +391,15 @@ func (d *decoder) keyIssues(n ast.Node) []KeyIssue {
 
 func (d *decoder) statement(n ast.Node, what string, seen map[string]bool) Statement {
 	var st Statement
+	if id := peekID(n); id != "" {
+		what = fmt.Sprintf("statement %q", id)
+	}
 	fs, ok := d.fields(n, what, []string{"id", "text", "help", "reverse", "verify", "interventions"}, []string{"id", "text"})
 	if !ok {
 		return st
 	}
 	if f, ok := fs["id"]; ok {
 		st.ID = d.uniqueID(f.value, "statement id", seen)
-		if st.ID != "" {
-			what = fmt.Sprintf("statement %q", st.ID)
-		}
 	}
 	if f, ok := fs["text"]; ok {
 		st.Text = d.text(f.value, what+" text")
@@ -591,6 +591,23 @@ func (d *decoder) boolean(n ast.Node, what string) bool {
 		return false
 	}
 	return b.Value
+}
+
+// peekID returns the id field of a mapping node, if it has a plain one, so
+// that messages can name the record.
+func peekID(n ast.Node) string {
+	m, ok := unwrap(n).(*ast.MappingNode)
+	if !ok {
+		return ""
+	}
+	for _, mv := range m.Values {
+		if k, _ := scalarString(mv.Key); k == "id" {
+			if v, ok := scalarString(mv.Value); ok && idPattern.MatchString(v) {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // unwrap looks through tags and anchors to the value they carry.

@@ -1,0 +1,50 @@
+// Package analysis scores an Engage workbook: statement statistics, key-issue
+// scores, bands, contested items, verification gaps, the ranked barrier list,
+// and the counts of the partnership mapping and selection steps.
+//
+// The package is pure: it reads questionnaires, participants, responses and
+// partnerships passed in by the caller and returns plain values. It knows
+// nothing of terminals, PDFs or storage.
+//
+// # Statements
+//
+// [Describe] summarises the answers to one statement: n, mean, median,
+// standard deviation (sample, n-1), min and max, the shares agreeing and
+// disagreeing, the don't-know count, every score as a dot, whether the item is
+// contested and its [Band]. A "don't know" is counted but never scored.
+// Reversed statements are flipped (points+1-score) before anything is
+// computed, so that a higher score is always better.
+//
+// # Key issues
+//
+// A key-issue score is the mean of its item means, never a sum and never a
+// pooled mean of every score, so that issues with different numbers of
+// statements compare fairly. Only items with at least [MinRespondents]
+// scores count, so a suppressed item's mean can never be worked out from the
+// issue mean by subtraction.
+//
+// # Anonymity
+//
+// No figure is shown for fewer than [MinRespondents] people. [Analyse] marks
+// such statistics Suppressed and zeroes every figure except the count, so a
+// reader sees why nothing is shown. [Describe] itself does not suppress;
+// [Anonymise] applies the rule to its result.
+//
+// # Verification
+//
+// A [Gap] is the insider mean minus the outsider mean: +1.0 or more is a blind
+// spot, -1.0 or less an unrecognised strength. A gap is known only when
+// neither group is suppressed.
+//
+// # Barriers
+//
+// [Result].Barriers lists the statements whose overall mean falls in the
+// barrier band, lowest first; ties put contested items first, then keep
+// workbook order.
+//
+// # Mapping and selection
+//
+// [CountByDirectorate], [CountByCommunity] and [CountBySector] count mapped
+// partnerships; [CountCriteria], [MeetsAll] and [SuggestOngoing] support
+// applying the selection criteria.
+package analysis
