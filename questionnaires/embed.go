@@ -6,7 +6,7 @@ import "embed"
 
 // FS holds the shipped questionnaire files (*.yaml).
 //
-//go:embed *
+//go:embed *.yaml
 var FS embed.FS
 
 // Default is the file name of the default workbook.
