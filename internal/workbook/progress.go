@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"fmt"
+
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
@@ -184,4 +186,39 @@ func status(started, done bool) StepStatus {
 		return Started
 	}
 	return NotStarted
+}
+
+// SiteSummary is a site with how far its current assessment has got.
+type SiteSummary struct {
+	Site        Site
+	Assessments int
+	Current     Assessment
+	Partnership string // the selected partnership's title, or ""
+	Progress    []StepProgress
+}
+
+// Summaries returns every site, sorted by name, with the progress of its
+// current assessment.
+func (r *Reader) Summaries() ([]SiteSummary, error) {
+	sites, err := r.Sites()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SiteSummary, 0, len(sites))
+	for _, s := range sites {
+		as, err := r.Assessments(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		d, err := r.LoadAssessment(s.ID, "")
+		if err != nil {
+			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
+		}
+		sum := SiteSummary{Site: s, Assessments: len(as), Current: d.Assessment, Progress: d.Progress()}
+		if d.Partnership != nil {
+			sum.Partnership = d.Partnership.Title
+		}
+		out = append(out, sum)
+	}
+	return out, nil
 }

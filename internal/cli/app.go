@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// storePath resolves where the store is: --db, then ENGAGE_DB, then the
+// default in the user's data folder.
+func (g *globals) storePath() (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	return store.DefaultPath(g.io.Getenv)
+}
+
+// openStore opens the store for a command.
+func (g *globals) openStore(readOnly bool) (*store.Store, error) {
+	path, err := g.storePath()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path, store.Options{ReadOnly: readOnly})
+}
+
+// withService opens the store read-write, runs fn with a domain service
+// over it, and closes the store.
+func (g *globals) withService(opts workbook.Options, fn func(*workbook.Service, *store.Store) error) error {
+	st, err := g.openStore(false)
+	if err != nil {
+		return err
+	}
+	err = fn(workbook.NewService(st, opts), st)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// loadQuestionnaire returns the questionnaire new sites use: the file given
+// with --questionnaire, or the embedded default.
+func (g *globals) loadQuestionnaire() (*questionnaire.Questionnaire, error) {
+	if g.questionnaire == "" {
+		return questionnaire.Default()
+	}
+	q, err := questionnaire.LoadFile(g.questionnaire)
+	var ve *questionnaire.ValidationError
+	if errors.As(err, &ve) {
+		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("%s is not a valid questionnaire:\n%s", g.questionnaire, ve.Error()),
+			Hint: "check it with `engage questionnaire validate " + g.questionnaire + "`"}
+	}
+	return q, err
+}

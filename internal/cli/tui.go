@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/tui"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// runTUI runs the interactive workbook on the store. It needs a terminal on
+// both ends; without one it explains and exits 2.
+func runTUI(g *globals) error {
+	if g.io.IsTerminal == nil || !g.io.IsTerminal() {
+		return &ExitError{Code: 2, Message: "the interactive workbook needs a terminal; for scripts use the commands: engage sites, engage report, engage --help"}
+	}
+	qs, err := g.newSiteQuestionnaires()
+	if err != nil {
+		return err
+	}
+	st, err := g.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// A daily automatic backup, before anything is typed.
+	if err := st.AutoBackupIfOlder(24*time.Hour, "daily"); err != nil {
+		return fmt.Errorf("back up the store before starting: %w", err)
+	}
+	svc := workbook.NewService(st, workbook.Options{})
+	m, err := tui.New(tui.Options{
+		Service:        svc,
+		Questionnaires: qs,
+		StorePath:      st.Path(),
+		Dark:           true,
+		Hooks:          g.tuiHooks(svc, st),
+	})
+	if err != nil {
+		return err
+	}
+	p := tea.NewProgram(m, tea.WithInput(g.io.In), tea.WithOutput(g.io.Out))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return fmt.Errorf("the interactive workbook stopped: %w", err)
+	}
+	return nil
+}
+
+// newSiteQuestionnaires lists the questionnaires a new site can use: the
+// one given with --questionnaire first, then the embedded ones.
+func (g *globals) newSiteQuestionnaires() ([]*questionnaire.Questionnaire, error) {
+	emb, err := questionnaire.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	if g.questionnaire == "" {
+		// The default workbook first.
+		for i, q := range emb {
+			if q.ID == questionnaire.DefaultID {
+				emb[0], emb[i] = emb[i], emb[0]
+			}
+		}
+		return emb, nil
+	}
+	q, err := g.loadQuestionnaire()
+	if err != nil {
+		return nil, err
+	}
+	return append([]*questionnaire.Questionnaire{q}, emb...), nil
+}
+
+// tuiHooks lends the TUI what it needs from the rest of engage.
+func (g *globals) tuiHooks(svc *workbook.Service, st *store.Store) tui.Hooks {
+	return tui.Hooks{
+		Backup: st.AutoBackup,
+	}
+}

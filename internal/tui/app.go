@@ -1,0 +1,286 @@
+// Package tui is the interactive workbook: a Bubble Tea program that walks a
+// facilitator through the five steps with a site's people.
+//
+// # Structure
+//
+// [Model] is a router: it handles the window size, the global keys (quit,
+// help, back) and the messages screens send each other, and hands
+// everything else to the [Screen] on top of its stack. Each step is a
+// screen of its own file. Every change goes through the workbook
+// package's Change, inside a tea.Cmd; a screen shows a value as saved only
+// when the savedMsg for it arrives, after the transaction is on disk.
+//
+// # Resuming
+//
+// The root remembers the site, step and statement in the store as the
+// facilitator moves, and [New] reopens there.
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// Minimum usable window: below it the screen asks for a larger window.
+const (
+	MinWidth  = 60
+	MinHeight = 16
+)
+
+// Hooks are capabilities the TUI borrows from the rest of engage. A nil
+// hook hides what needs it.
+type Hooks struct {
+	// Backup takes an automatic backup of the store before a deletion.
+	Backup func(reason string) (string, error)
+	// Report writes the PDF report of an assessment and returns its path
+	// and page count.
+	Report func(siteID, assessmentID string) (path string, pages int, err error)
+}
+
+// Options configure the interactive workbook.
+type Options struct {
+	Service *workbook.Service
+	// Questionnaires are those a new site can use; the first is the
+	// default.
+	Questionnaires []*questionnaire.Questionnaire
+	StorePath      string
+	Hooks          Hooks
+	// Dark says whether the terminal background is dark (until the
+	// terminal answers for itself).
+	Dark bool
+}
+
+// Model is the root of the interactive workbook.
+type Model struct {
+	env      *env
+	opts     Options
+	stack    []Screen
+	help     help.Model
+	showHelp bool
+	width    int
+	height   int
+	status   string
+	isErr    bool
+	place    workbook.UIState
+	quitting bool
+}
+
+// New builds the root model, reopening at the place the store remembers.
+func New(opts Options) (*Model, error) {
+	e := &env{svc: opts.Service, styles: NewStyles(opts.Dark), keys: DefaultKeyMap(), hooks: opts.Hooks}
+	m := &Model{env: e, opts: opts, help: help.New()}
+	m.help.Styles = help.DefaultStyles(opts.Dark)
+	home := newHome(e, opts.Questionnaires)
+	m.stack = []Screen{home}
+	var place workbook.UIState
+	if err := opts.Service.Read(func(r *workbook.Reader) error {
+		var err error
+		place, err = r.UIState()
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	m.place = place
+	for _, s := range resume(e, place) {
+		m.stack = append(m.stack, s)
+	}
+	return m, nil
+}
+
+// Init starts the top screen and asks the terminal for its background.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	for _, s := range m.stack {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) top() Screen { return m.stack[len(m.stack)-1] }
+
+// Update routes a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		for _, s := range m.stack {
+			s.SetSize(m.bodySize())
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		dark := msg.IsDark()
+		m.env.styles = NewStyles(dark)
+		m.help.Styles = help.DefaultStyles(dark)
+		return m, nil
+	case tea.KeyPressMsg:
+		if cmd, done := m.globalKey(msg); done {
+			return m, cmd
+		}
+	case pushMsg:
+		msg.screen.SetSize(m.bodySize())
+		m.stack = append(m.stack, msg.screen)
+		m.status, m.isErr = "", false
+		return m, msg.screen.Init()
+	case popMsg:
+		return m, m.back()
+	case statusMsg:
+		m.status, m.isErr = msg.text, msg.err
+		return m, nil
+	case placeMsg:
+		if msg.state == m.place {
+			return m, nil
+		}
+		m.place = msg.state
+		st := msg.state
+		return m, func() tea.Msg {
+			if err := m.env.svc.Change(func(c *workbook.Change) error { return c.SetUIState(st) }); err != nil {
+				return statusMsg{text: "could not remember this place: " + err.Error(), err: true}
+			}
+			return nil
+		}
+	case saveFailedMsg:
+		m.status, m.isErr = "NOT SAVED: "+msg.err.Error(), true
+	case savedMsg:
+		if msg.what != "" {
+			m.status, m.isErr = "Saved: "+msg.what, false
+		}
+	}
+	s, cmd := m.top().Update(msg)
+	m.stack[len(m.stack)-1] = s
+	return m, cmd
+}
+
+// globalKey handles the keys every screen shares. It reports whether the
+// key was used.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.env.keys
+	if msg.String() == "ctrl+c" {
+		m.quitting = true
+		return tea.Quit, true
+	}
+	if m.top().Typing() {
+		return nil, false
+	}
+	switch {
+	case m.showHelp && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)):
+		m.showHelp = false
+		return nil, true
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return nil, true
+	case key.Matches(msg, k.Quit):
+		m.quitting = true
+		return tea.Quit, true
+	case key.Matches(msg, k.Back) && len(m.stack) > 1:
+		return m.back(), true
+	}
+	return nil, false
+}
+
+func (m *Model) back() tea.Cmd {
+	if len(m.stack) <= 1 {
+		return nil
+	}
+	m.stack = m.stack[:len(m.stack)-1]
+	m.status, m.isErr = "", false
+	return tea.Batch(func() tea.Msg { return reloadMsg{} }, remember(placeOf(m.stack)))
+}
+
+// bodySize is the room a screen has: the window less the header and the
+// two footer lines.
+func (m *Model) bodySize() (int, int) {
+	return max(m.width, 1), max(m.height-3, 1)
+}
+
+// View draws the header, the top screen (or the help) and the footer.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "Engage"
+	return v
+}
+
+func (m *Model) render() string {
+	st := m.env.styles
+	if m.quitting {
+		return ""
+	}
+	if m.width == 0 {
+		return "Starting Engage…"
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		msg := fmt.Sprintf("Make the window larger: Engage needs at least %dx%d (now %dx%d).", MinWidth, MinHeight, m.width, m.height)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
+			st.Notice.Width(min(m.width, 40)).Render(msg))
+	}
+	var crumbs []string
+	for _, s := range m.stack {
+		crumbs = append(crumbs, s.Title())
+	}
+	header := st.Header.Render(truncate(strings.Join(crumbs, " › "), m.width))
+	w, h := m.bodySize()
+	var body string
+	if m.showHelp {
+		body = m.helpView()
+	} else {
+		body = m.top().View()
+	}
+	body = lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(body)
+	statusLine := ""
+	if m.status != "" {
+		style := st.Saved
+		if m.isErr {
+			style = st.Error
+		}
+		statusLine = style.Render(truncate(m.status, m.width))
+	}
+	m.help.ShowAll = false
+	helpLine := m.help.View(bindings(m.footerKeys()))
+	return lipgloss.JoinVertical(lipgloss.Left, header, body, statusLine, truncate(helpLine, m.width))
+}
+
+func (m *Model) footerKeys() []key.Binding {
+	k := m.env.keys
+	keys := append([]key.Binding{}, m.top().Keys()...)
+	if len(m.stack) > 1 {
+		keys = append(keys, k.Back)
+	}
+	return append(keys, k.Help, k.Quit)
+}
+
+func (m *Model) helpView() string {
+	st := m.env.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Keys on this screen") + "\n\n")
+	for _, kb := range m.footerKeys() {
+		h := kb.Help()
+		fmt.Fprintf(&b, "  %-12s %s\n", st.Key.Render(h.Key), h.Desc)
+	}
+	b.WriteString("\n" + st.Muted.Render("Every change is saved as you make it. Press ? or esc to close this help."))
+	return b.String()
+}
+
+// bindings adapts a list of bindings to help.KeyMap.
+type bindings []key.Binding
+
+func (b bindings) ShortHelp() []key.Binding  { return b }
+func (b bindings) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
+
+// placeOf describes where the stack is, for resuming.
+func placeOf(stack []Screen) workbook.UIState {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if p, ok := stack[i].(interface{ Place() workbook.UIState }); ok {
+			return p.Place()
+		}
+	}
+	return workbook.UIState{}
+}

@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// booklet types in a paper booklet: pick a participant, then one key per
+// statement in booklet order (a score or d), each saved as it is typed;
+// backspace goes back one statement to correct it.
+type booklet struct {
+	env          *env
+	siteID       string
+	assessmentID string
+	group        workbook.Group
+	data         *workbook.AssessmentData
+	lang         string
+	statements   []questionnaire.Statement
+	people       []workbook.Participant
+	answers      map[string]workbook.Response
+	person       int  // the participant under the cursor
+	typing       bool // entering this participant's answers
+	cur          int  // statement being typed
+	save         *saver
+	width        int
+	height       int
+	err          string
+}
+
+func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) Screen {
+	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, person: row, save: newSaver(e)}
+}
+
+func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
+func (b *booklet) Title() string { return "Booklet entry" }
+func (b *booklet) Typing() bool  { return b.typing }
+func (b *booklet) SetSize(w, h int) {
+	b.width, b.height = w, h
+}
+
+func (b *booklet) Keys() []key.Binding {
+	k := b.env.keys
+	if b.typing {
+		return []key.Binding{k.Score, k.DontKnow, key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back one and correct")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done with this booklet"))}
+	}
+	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type this booklet"))}
+}
+
+func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			b.err = msg.err.Error()
+			return b, nil
+		}
+		b.apply(msg.data)
+	case reloadMsg:
+		if !b.save.busy() {
+			return b, b.Init()
+		}
+	case savedMsg:
+		j, mine, next := b.save.finished(msg.seq)
+		if mine {
+			if j.resp.Answered() || j.resp.Comment != "" {
+				b.answers[j.key] = j.resp
+			} else {
+				delete(b.answers, j.key)
+			}
+		}
+		return b, next
+	case saveFailedMsg:
+		_, _, next := b.save.finished(msg.seq)
+		return b, next
+	case tea.KeyPressMsg:
+		if b.data == nil || len(b.people) == 0 {
+			return b, nil
+		}
+		if b.typing {
+			return b.updateTyping(msg)
+		}
+		k := b.env.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			b.person = max(b.person-1, 0)
+		case key.Matches(msg, k.Down):
+			b.person = min(b.person+1, len(b.people)-1)
+		case key.Matches(msg, k.Open):
+			b.typing = true
+			b.cur = b.firstUnanswered()
+		}
+	}
+	return b, nil
+}
+
+func (b *booklet) apply(d *workbook.AssessmentData) {
+	b.data, b.lang = d, d.Assessment.Language
+	if b.group == workbook.Outsider {
+		b.statements = d.Questionnaire.VerificationStatements()
+	} else {
+		b.statements = d.Questionnaire.Statements()
+	}
+	b.people = b.people[:0]
+	for _, p := range d.Participants {
+		if p.Group == b.group {
+			b.people = append(b.people, p)
+		}
+	}
+	b.answers = map[string]workbook.Response{}
+	for _, r := range d.Responses {
+		b.answers[respKey(r.ParticipantID, r.StatementID)] = r
+	}
+	b.person = min(max(b.person, 0), max(len(b.people)-1, 0))
+}
+
+func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
+	k := respKey(pid, sid)
+	if r, ok := b.save.pending[k]; ok {
+		return r, true
+	}
+	r, ok := b.answers[k]
+	return r, ok
+}
+
+func (b *booklet) firstUnanswered() int {
+	p := b.people[b.person]
+	for i, st := range b.statements {
+		if r, ok := b.answer(p.ID, st.ID); !ok || !r.Answered() {
+			return i
+		}
+	}
+	return 0
+}
+
+func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := b.env.keys
+	p := b.people[b.person]
+	switch {
+	case msg.String() == "esc":
+		b.typing = false
+		return b, status(fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), b.answeredCount(p), len(b.statements)))
+	case msg.String() == "backspace":
+		if b.cur == 0 {
+			return b, nil
+		}
+		b.cur--
+		return b, b.put(p, 0, false)
+	case key.Matches(msg, k.Score), key.Matches(msg, k.DontKnow):
+		if b.cur >= len(b.statements) {
+			return b, status("This booklet is complete: backspace to correct, esc when done")
+		}
+		n, _ := strconv.Atoi(msg.String())
+		if n > b.data.Questionnaire.Scale.Points {
+			return b, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", b.data.Questionnaire.Scale.Points))
+		}
+		cmd := b.put(p, n, key.Matches(msg, k.DontKnow))
+		b.cur++
+		return b, cmd
+	case msg.String() == "left":
+		b.cur = max(b.cur-1, 0)
+	case msg.String() == "right":
+		b.cur = min(b.cur+1, len(b.statements))
+	}
+	return b, nil
+}
+
+// put saves (or, with score 0 and not dk, clears) the answer to the
+// current statement.
+func (b *booklet) put(p workbook.Participant, score int, dk bool) tea.Cmd {
+	st := b.statements[b.cur]
+	old, _ := b.answer(p.ID, st.ID)
+	in := workbook.ResponseInput{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+		Score: score, DontKnow: dk, Comment: old.Comment}
+	shown := workbook.Response{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+		Score: score, DontKnow: dk, Comment: old.Comment}
+	return b.save.answer(respKey(p.ID, st.ID), shown, "", func(c *workbook.Change) error {
+		_, err := c.RecordResponse(in)
+		return err
+	})
+}
+
+func (b *booklet) answeredCount(p workbook.Participant) int {
+	n := 0
+	for _, st := range b.statements {
+		if r, ok := b.answer(p.ID, st.ID); ok && r.Answered() {
+			n++
+		}
+	}
+	return n
+}
+
+func (b *booklet) View() string {
+	st := b.env.styles
+	switch {
+	case b.err != "":
+		return st.Error.Render("Could not read the assessment: " + b.err)
+	case b.data == nil:
+		return st.Muted.Render("Reading…")
+	case len(b.people) == 0:
+		return "Nobody to type a booklet for yet: add participants first (esc, then p)."
+	}
+	if b.typing {
+		return b.typingView()
+	}
+	var s strings.Builder
+	s.WriteString(st.Title.Render("Whose booklet?") + "  " + st.Muted.Render("enter starts typing at their first unanswered statement") + "\n\n")
+	visible := max(b.height-4, 1)
+	start := 0
+	if b.person >= visible {
+		start = b.person - visible + 1
+	}
+	for i := start; i < len(b.people) && i < start+visible; i++ {
+		p := b.people[i]
+		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(p, i+1), 28), pad(roleNames[p.Role], 20), b.answeredCount(p), len(b.statements))
+		if i == b.person {
+			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
+		} else {
+			s.WriteString("  " + truncate(line, b.width-2) + "\n")
+		}
+	}
+	return s.String()
+}
+
+func (b *booklet) typingView() string {
+	st := b.env.styles
+	p := b.people[b.person]
+	var s strings.Builder
+	saveState := st.Saved.Render("all saved ✓")
+	if b.save.busy() {
+		saveState = st.Pending.Render("saving…")
+	}
+	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.person+1)) + "  " + saveState + "\n\n")
+	// The strip: every answer so far, the cursor on the one being typed.
+	var strip []string
+	for i, stm := range b.statements {
+		r, ok := b.answer(p.ID, stm.ID)
+		cell := scoreText(r, ok)
+		if i == b.cur {
+			cell = st.Selected.Render(cell)
+		}
+		strip = append(strip, cell)
+	}
+	perLine := max((b.width-2)/2, 10)
+	for i := 0; i < len(strip); i += perLine {
+		s.WriteString(strings.Join(strip[i:min(i+perLine, len(strip))], " ") + "\n")
+	}
+	s.WriteString("\n")
+	if b.cur >= len(b.statements) {
+		s.WriteString(st.Good.Render(fmt.Sprintf("Booklet complete: %d of %d answered.", b.answeredCount(p), len(b.statements))) +
+			"\n" + st.Muted.Render("backspace to correct the last one, esc when done"))
+		return s.String()
+	}
+	stm := b.statements[b.cur]
+	s.WriteString(st.Accent.Render(fmt.Sprintf("Statement %d of %d", b.cur+1, len(b.statements))) + "\n")
+	s.WriteString(st.Statement.Width(b.width).Render(stm.Text.In(b.lang)) + "\n\n")
+	q := b.data.Questionnaire
+	var legend []string
+	for i, l := range q.Scale.Labels {
+		legend = append(legend, fmt.Sprintf("%d %s", i+1, l.In(b.lang)))
+	}
+	legend = append(legend, "d "+q.Scale.DontKnow.In(b.lang))
+	s.WriteString(st.Muted.Render(truncate(strings.Join(legend, " · "), b.width)))
+	return s.String()
+}

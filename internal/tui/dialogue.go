@@ -1,0 +1,711 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// dialogue is live scoring in the room (step 3 for insiders, step 4 for
+// outsiders): one statement at a time, one row per participant; a score
+// key saves the row's answer and moves to the next participant, the last
+// one to the next statement.
+type dialogue struct {
+	env          *env
+	siteID       string
+	assessmentID string
+	group        workbook.Group
+
+	data       *workbook.AssessmentData
+	lang       string
+	statements []questionnaire.Statement
+	issueOf    map[string]questionnaire.KeyIssue
+	people     []workbook.Participant
+	answers    map[string]workbook.Response // by respKey
+	notes      map[string]workbook.StatementNote
+	issueNotes map[string]workbook.IssueNote
+
+	cur, row   int
+	wantCur    int // statement and participant to open at, once loaded
+	wantRow    int
+	mode       dialogueMode
+	input      textinput.Model
+	area       textarea.Model
+	save       *saver
+	width      int
+	height     int
+	err        string
+	confirmDel bool
+}
+
+type dialogueMode int
+
+const (
+	modeScore dialogueMode = iota
+	modeComment
+	modeNotes
+	modeGroupScore
+	modeJump
+)
+
+func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statement, participant int) *dialogue {
+	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, save: newSaver(e)}
+}
+
+func respKey(participantID, statementID string) string { return participantID + "/" + statementID }
+
+type assessmentLoadedMsg struct {
+	data *workbook.AssessmentData
+	err  error
+}
+
+func loadAssessment(e *env, siteID, assessmentID string) tea.Cmd {
+	return func() tea.Msg {
+		var d *workbook.AssessmentData
+		err := e.svc.Read(func(r *workbook.Reader) (err error) {
+			d, err = r.LoadAssessment(siteID, assessmentID)
+			return err
+		})
+		return assessmentLoadedMsg{d, err}
+	}
+}
+
+func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
+
+func (d *dialogue) Title() string {
+	if d.group == workbook.Outsider {
+		return "4 Verify with outsiders"
+	}
+	return "3 Workbook dialogue"
+}
+
+func (d *dialogue) Typing() bool { return d.mode == modeComment || d.mode == modeNotes || d.mode == modeJump }
+
+func (d *dialogue) SetSize(w, h int) {
+	d.width, d.height = w, h
+	switch d.mode {
+	case modeComment, modeJump:
+		d.input.SetWidth(max(w-6, 10))
+	case modeNotes:
+		d.area.SetWidth(max(w-4, 10))
+	}
+}
+
+// Place is where the facilitator is, for resuming.
+func (d *dialogue) Place() workbook.UIState {
+	screen := workbook.StepWorkbook.Key()
+	if d.group == workbook.Outsider {
+		screen = workbook.StepVerify.Key()
+	}
+	return workbook.UIState{SiteID: d.siteID, AssessmentID: d.assessmentID, Screen: screen, Statement: d.cur, Participant: d.row}
+}
+
+func (d *dialogue) Keys() []key.Binding {
+	k := d.env.keys
+	switch d.mode {
+	case modeComment, modeJump:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	case modeNotes:
+		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	case modeGroupScore:
+		return []key.Binding{k.Score, k.Clear}
+	}
+	if len(d.people) == 0 {
+		return []key.Binding{k.People}
+	}
+	keys := []key.Binding{k.Score, k.DontKnow, k.Clear, k.Up, k.Down, k.NextItem, k.PrevItem, k.Unanswered, k.Jump, k.Comment, k.Notes}
+	if d.group == workbook.Insider {
+		keys = append(keys, k.GroupScore)
+	} else {
+		keys = append(keys, k.Compare)
+	}
+	return append(keys, k.People, k.Booklet)
+}
+
+func (d *dialogue) apply(data *workbook.AssessmentData) {
+	d.data = data
+	q := data.Questionnaire
+	d.lang = data.Assessment.Language
+	if d.group == workbook.Outsider {
+		d.statements = q.VerificationStatements()
+	} else {
+		d.statements = q.Statements()
+	}
+	d.issueOf = map[string]questionnaire.KeyIssue{}
+	for _, ki := range q.KeyIssues {
+		for _, st := range ki.Statements {
+			d.issueOf[st.ID] = ki
+		}
+	}
+	d.people = d.people[:0]
+	for _, p := range data.Participants {
+		if p.Group == d.group {
+			d.people = append(d.people, p)
+		}
+	}
+	d.answers = map[string]workbook.Response{}
+	for _, r := range data.Responses {
+		d.answers[respKey(r.ParticipantID, r.StatementID)] = r
+	}
+	d.notes = map[string]workbook.StatementNote{}
+	for _, n := range data.StatementNotes {
+		d.notes[n.StatementID] = n
+	}
+	d.issueNotes = map[string]workbook.IssueNote{}
+	for _, n := range data.IssueNotes {
+		d.issueNotes[n.KeyIssueID] = n
+	}
+	if d.wantCur >= 0 {
+		d.cur, d.row = d.wantCur, d.wantRow
+		d.wantCur = -1
+	}
+	d.cur = min(max(d.cur, 0), max(len(d.statements)-1, 0))
+	d.row = min(max(d.row, 0), max(len(d.people)-1, 0))
+}
+
+// answer returns what the screen shows for a participant and statement:
+// the pending value when one is being saved.
+func (d *dialogue) answer(pid, sid string) (workbook.Response, bool, bool) {
+	k := respKey(pid, sid)
+	if p, ok := d.save.pending[k]; ok {
+		return p, true, true
+	}
+	r, ok := d.answers[k]
+	return r, ok, false
+}
+
+func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			d.err = msg.err.Error()
+			return d, nil
+		}
+		d.err = ""
+		d.apply(msg.data)
+		return d, nil
+	case reloadMsg:
+		if !d.save.busy() {
+			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
+		}
+		return d, nil
+	case savedMsg:
+		j, mine, next := d.save.finished(msg.seq)
+		if mine && j.key != "" {
+			if j.resp.Answered() || j.resp.Comment != "" {
+				d.answers[j.key] = j.resp
+			} else {
+				delete(d.answers, j.key)
+			}
+		}
+		if mine && j.key == "" {
+			return d, tea.Batch(next, loadAssessment(d.env, d.siteID, d.assessmentID))
+		}
+		return d, next
+	case saveFailedMsg:
+		_, _, next := d.save.finished(msg.seq)
+		return d, next
+	case tea.KeyPressMsg:
+		if d.data == nil {
+			return d, nil
+		}
+		switch d.mode {
+		case modeComment, modeJump:
+			return d.updateInput(msg)
+		case modeNotes:
+			return d.updateNotes(msg)
+		case modeGroupScore:
+			return d.updateGroupScore(msg)
+		}
+		return d.updateScoring(msg)
+	case tea.PasteMsg:
+		switch d.mode {
+		case modeComment, modeJump:
+			var cmd tea.Cmd
+			d.input, cmd = d.input.Update(msg)
+			return d, cmd
+		case modeNotes:
+			var cmd tea.Cmd
+			d.area, cmd = d.area.Update(msg)
+			return d, cmd
+		}
+	}
+	return d, nil
+}
+
+func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := d.env.keys
+	if key.Matches(msg, k.People) {
+		return d, push(newPeople(d.env, d.siteID, d.assessmentID, d.group))
+	}
+	if len(d.people) == 0 || len(d.statements) == 0 {
+		return d, nil
+	}
+	switch {
+	case key.Matches(msg, k.Score):
+		n, _ := strconv.Atoi(msg.String())
+		if n > d.data.Questionnaire.Scale.Points {
+			return d, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", d.data.Questionnaire.Scale.Points))
+		}
+		return d, d.record(n, false)
+	case key.Matches(msg, k.DontKnow):
+		return d, d.record(0, true)
+	case key.Matches(msg, k.Clear):
+		return d, d.clear()
+	case key.Matches(msg, k.Up):
+		d.row = max(d.row-1, 0)
+	case key.Matches(msg, k.Down):
+		d.row = min(d.row+1, len(d.people)-1)
+	case key.Matches(msg, k.NextItem), msg.String() == "right", msg.String() == "l":
+		return d, d.move(d.cur+1, 0)
+	case key.Matches(msg, k.PrevItem), msg.String() == "left", msg.String() == "h":
+		return d, d.move(d.cur-1, 0)
+	case key.Matches(msg, k.Top):
+		return d, d.move(0, 0)
+	case key.Matches(msg, k.Bottom):
+		return d, d.move(len(d.statements)-1, 0)
+	case key.Matches(msg, k.Unanswered):
+		return d, d.nextUnanswered()
+	case key.Matches(msg, k.Jump):
+		d.mode = modeJump
+		d.input = newInput(fmt.Sprintf("statement number 1-%d or id", len(d.statements)), "", 64, d.width)
+		return d, d.input.Focus()
+	case key.Matches(msg, k.Comment):
+		p := d.people[d.row]
+		r, _, _ := d.answer(p.ID, d.statements[d.cur].ID)
+		d.mode = modeComment
+		d.input = newInput("comment", r.Comment, workbook.MaxLongText, d.width)
+		return d, d.input.Focus()
+	case key.Matches(msg, k.Notes):
+		d.mode = modeNotes
+		d.area = newTextArea()
+		d.area.CharLimit = workbook.MaxLongText
+		d.area.SetHeight(5)
+		d.area.SetWidth(max(d.width-4, 10))
+		if d.group == workbook.Outsider {
+			d.area.SetValue(d.issueNotes[d.issueOf[d.statements[d.cur].ID].ID].Notes)
+		} else {
+			d.area.SetValue(d.notes[d.statements[d.cur].ID].Notes)
+		}
+		return d, d.area.Focus()
+	case key.Matches(msg, k.GroupScore) && d.group == workbook.Insider:
+		d.mode = modeGroupScore
+	case key.Matches(msg, k.Compare) && d.group == workbook.Outsider:
+		return d, push(newVerifyCompare(d.env, d.siteID, d.assessmentID))
+	case key.Matches(msg, k.Booklet):
+		return d, push(newBooklet(d.env, d.siteID, d.assessmentID, d.group, d.row))
+	}
+	return d, remember(d.Place())
+}
+
+func newInput(placeholder, value string, limit, width int) textinput.Model {
+	in := newTextInput()
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.Prompt = "› "
+	in.SetWidth(max(width-6, 10))
+	in.SetValue(value)
+	return in
+}
+
+// record saves the current row's answer and moves on: to the next
+// participant, or from the last one to the next statement.
+func (d *dialogue) record(score int, dk bool) tea.Cmd {
+	p := d.people[d.row]
+	st := d.statements[d.cur]
+	old, _, _ := d.answer(p.ID, st.ID)
+	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+		Score: score, DontKnow: dk, Comment: old.Comment}
+	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+		Score: score, DontKnow: dk, Comment: old.Comment}
+	what := fmt.Sprintf("%s, statement %d: %s", personLabel(p, d.row+1), d.cur+1, scoreText(shown, true))
+	cmd := d.save.answer(respKey(p.ID, st.ID), shown, what, func(c *workbook.Change) error {
+		_, err := c.RecordResponse(in)
+		return err
+	})
+	var moveCmd tea.Cmd
+	if d.row < len(d.people)-1 {
+		d.row++
+		moveCmd = remember(d.Place())
+	} else if d.cur < len(d.statements)-1 {
+		moveCmd = d.move(d.cur+1, 0)
+	}
+	return tea.Batch(cmd, moveCmd)
+}
+
+// clear removes the current row's score (keeping its comment).
+func (d *dialogue) clear() tea.Cmd {
+	p := d.people[d.row]
+	st := d.statements[d.cur]
+	old, _, _ := d.answer(p.ID, st.ID)
+	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
+	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
+	return d.save.answer(respKey(p.ID, st.ID), shown, fmt.Sprintf("%s, statement %d cleared", personLabel(p, d.row+1), d.cur+1),
+		func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err })
+}
+
+func (d *dialogue) move(to, row int) tea.Cmd {
+	d.cur = min(max(to, 0), len(d.statements)-1)
+	d.row = row
+	return remember(d.Place())
+}
+
+// nextUnanswered goes to the next statement (after the current one,
+// wrapping) that someone has not answered, at that person's row.
+func (d *dialogue) nextUnanswered() tea.Cmd {
+	n := len(d.statements)
+	for step := 1; step <= n; step++ {
+		i := (d.cur + step) % n
+		for j, p := range d.people {
+			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
+				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %d: %s has not answered", i+1, personLabel(p, j+1))))
+			}
+		}
+	}
+	return status("Every statement has an answer from everyone")
+}
+
+func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		d.mode = modeScore
+		return d, status("Cancelled: nothing changed")
+	case "enter":
+		v := d.input.Value()
+		mode := d.mode
+		d.mode = modeScore
+		if mode == modeJump {
+			return d, d.jump(v)
+		}
+		p := d.people[d.row]
+		st := d.statements[d.cur]
+		old, _, _ := d.answer(p.ID, st.ID)
+		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
+		shown := old
+		shown.ParticipantID, shown.StatementID, shown.Comment = p.ID, st.ID, v
+		return d, d.save.answer(respKey(p.ID, st.ID), shown, "comment of "+personLabel(p, d.row+1),
+			func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err })
+	}
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	return d, cmd
+}
+
+func (d *dialogue) jump(v string) tea.Cmd {
+	v = strings.TrimSpace(v)
+	if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(d.statements) {
+		return d.move(n-1, 0)
+	}
+	for i, st := range d.statements {
+		if st.ID == v {
+			return d.move(i, 0)
+		}
+	}
+	return status(fmt.Sprintf("No statement %q here: give a number from 1 to %d or a statement id", v, len(d.statements)))
+}
+
+func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	switch {
+	case msg.String() == "esc":
+		d.mode = modeScore
+		return d, status("Cancelled: nothing changed")
+	case key.Matches(msg, d.env.keys.Save):
+		d.mode = modeScore
+		v := d.area.Value()
+		st := d.statements[d.cur]
+		if d.group == workbook.Outsider {
+			ki := d.issueOf[st.ID]
+			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
+			d.issueNotes[ki.ID] = n
+			return d, d.save.add(saveJob{what: "verification note on " + ki.Title.In(d.lang), fn: func(c *workbook.Change) error {
+				_, err := c.SetIssueNote(n)
+				return err
+			}})
+		}
+		n := d.notes[st.ID]
+		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
+		d.notes[st.ID] = n
+		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %d", d.cur+1), fn: func(c *workbook.Change) error {
+			_, err := c.SetStatementNote(n)
+			return err
+		}})
+	}
+	var cmd tea.Cmd
+	d.area, cmd = d.area.Update(msg)
+	return d, cmd
+}
+
+func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	d.mode = modeScore
+	st := d.statements[d.cur]
+	n := d.notes[st.ID]
+	switch {
+	case key.Matches(msg, d.env.keys.Score):
+		v, _ := strconv.Atoi(msg.String())
+		if v > d.data.Questionnaire.Scale.Points {
+			return d, status(fmt.Sprintf("Scores run from 1 to %d", d.data.Questionnaire.Scale.Points))
+		}
+		n.GroupScore = v
+	case key.Matches(msg, d.env.keys.Clear):
+		n.GroupScore = 0
+	default:
+		return d, status("Cancelled: group score unchanged")
+	}
+	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
+	d.notes[st.ID] = n
+	return d, d.save.add(saveJob{what: fmt.Sprintf("group score on statement %d", d.cur+1), fn: func(c *workbook.Change) error {
+		_, err := c.SetStatementNote(n)
+		return err
+	}})
+}
+
+// stats describes the current statement's scores from this screen's group.
+func (d *dialogue) stats(st questionnaire.Statement) analysis.Stats {
+	var as []analysis.Answer
+	for _, p := range d.people {
+		if r, ok, _ := d.answer(p.ID, st.ID); ok && r.Answered() {
+			as = append(as, analysis.Answer{Score: r.Score, DontKnow: r.DontKnow})
+		}
+	}
+	q := d.data.Questionnaire
+	return analysis.Describe(q.Scale, q.Bands, st.Reverse, as)
+}
+
+// issueProgress counts the answers given and due under one key issue.
+func (d *dialogue) issueProgress(ki questionnaire.KeyIssue) (done, total int) {
+	for _, st := range d.statements {
+		if d.issueOf[st.ID].ID != ki.ID {
+			continue
+		}
+		for _, p := range d.people {
+			total++
+			if r, ok, _ := d.answer(p.ID, st.ID); ok && r.Answered() {
+				done++
+			}
+		}
+	}
+	return done, total
+}
+
+func (d *dialogue) View() string {
+	st := d.env.styles
+	switch {
+	case d.err != "":
+		return st.Error.Render("Could not read the assessment: " + d.err)
+	case d.data == nil:
+		return st.Muted.Render("Reading…")
+	case len(d.statements) == 0:
+		return "This questionnaire has no statements for this group."
+	case len(d.people) == 0:
+		who := "insiders (the partnership's own people)"
+		if d.group == workbook.Outsider {
+			who = "outsiders (community members and partners outside the organisation)"
+		}
+		return st.Title.Render(d.Title()) + "\n\nNo " + who + " yet.\n\nPress " + st.Key.Render("p") + " to add the people taking part."
+	}
+	return d.render()
+}
+
+func (d *dialogue) render() string {
+	st := d.env.styles
+	w := d.width
+	stmt := d.statements[d.cur]
+	ki := d.issueOf[stmt.ID]
+	q := d.data.Questionnaire
+
+	var top strings.Builder
+	saveState := st.Saved.Render("all saved ✓")
+	if d.save.busy() {
+		saveState = st.Pending.Render("saving…")
+	}
+	head := fmt.Sprintf("Statement %d of %d · %s", d.cur+1, len(d.statements), ki.Title.In(d.lang))
+	top.WriteString(pad(st.Accent.Render(truncate(head, w-16)), w-14) + " " + saveState + "\n")
+	text := stmt.Text.In(d.lang)
+	if stmt.Reverse {
+		text += st.Muted.Render("  (reversed: agreeing is bad)")
+	}
+	top.WriteString(st.Statement.Width(w).Render(text) + "\n")
+	if help := stmt.Help.In(d.lang); help != "" {
+		top.WriteString(st.Muted.Width(w).Render(truncateLines(help, w, 2)) + "\n")
+	}
+
+	s := d.stats(stmt)
+	bottom := d.summary(stmt, s) + "\n" + d.progressLine()
+	if d.mode != modeScore {
+		bottom = d.editor() + "\n" + bottom
+	}
+	rowsRoom := d.height - lipgloss.Height(top.String()) - lipgloss.Height(bottom) - 1
+	return top.String() + d.rows(stmt, max(rowsRoom, 1)) + "\n" + bottom + d.scaleLegend(q)
+}
+
+// rows draws one row per participant, scrolled to keep the cursor in view.
+func (d *dialogue) rows(stmt questionnaire.Statement, room int) string {
+	st := d.env.styles
+	nameW := min(max(d.width/3, 14), 28)
+	start := 0
+	if d.row >= room {
+		start = d.row - room + 1
+	}
+	var b strings.Builder
+	for i := start; i < len(d.people) && i < start+room; i++ {
+		p := d.people[i]
+		r, ok, pending := d.answer(p.ID, stmt.ID)
+		score := scoreText(r, ok)
+		mark := " "
+		if pending {
+			mark = "…"
+		}
+		comment := ""
+		if r.Comment != "" {
+			comment = "✎ " + strings.ReplaceAll(r.Comment, "\n", " ")
+		}
+		line := fmt.Sprintf("%s %s%s  %s", pad(personLabel(p, i+1), nameW), pad(score, 2), mark, comment)
+		line = pad(line, d.width-2)
+		if i == d.row && d.mode == modeScore {
+			b.WriteString(st.Selected.Render("› "+line) + "\n")
+		} else if pending {
+			b.WriteString("  " + st.Pending.Render(line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if n := len(d.people); n > room {
+		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d-%d of %d participants)", start+1, min(start+room, n), n)))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// summary shows every score as dots on the scale, the mean, and whether
+// the statement is contested, plus the group's agreed score and notes.
+func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) string {
+	st := d.env.styles
+	q := d.data.Questionnaire
+	counts := make([]int, q.Scale.Points+1)
+	for _, v := range s.Scores {
+		counts[v]++
+	}
+	var dots []string
+	for v := 1; v <= q.Scale.Points; v++ {
+		dots = append(dots, fmt.Sprintf("%d %s", v, pad(strings.Repeat("●", counts[v]), max(counts[v], 1))))
+	}
+	line := strings.Join(dots, "  ")
+	if s.DontKnow > 0 {
+		line += fmt.Sprintf("  ? %d", s.DontKnow)
+	}
+	var facts string
+	if s.N > 0 {
+		facts = fmt.Sprintf("mean %s (n=%d) %s", mean(s.Mean), s.N, bandText(st, s.Band))
+		if s.Contested {
+			facts += "  " + st.Warning.Render("⚠ CONTESTED")
+		}
+	} else {
+		facts = st.Muted.Render("no scores yet")
+	}
+	out := truncate(line, d.width) + "\n" + d.meanAxis(s) + "  " + facts
+	if d.group == workbook.Insider {
+		n := d.notes[stmt.ID]
+		gs := "none"
+		if n.GroupScore > 0 {
+			gs = strconv.Itoa(n.GroupScore)
+		}
+		notes := strings.ReplaceAll(n.Notes, "\n", " ")
+		if notes == "" {
+			notes = st.Muted.Render("no notes yet (n)")
+		}
+		out += "\n" + truncate(fmt.Sprintf("Group score: %s · Notes: %s", gs, notes), d.width)
+	} else {
+		ki := d.issueOf[stmt.ID]
+		notes := strings.ReplaceAll(d.issueNotes[ki.ID].Notes, "\n", " ")
+		if notes == "" {
+			notes = st.Muted.Render("none yet (n)")
+		}
+		out += "\n" + truncate("Verification note on this key issue: "+notes, d.width)
+	}
+	return out
+}
+
+// meanAxis draws the scale as a line with the mean marked.
+func (d *dialogue) meanAxis(s analysis.Stats) string {
+	const width = 21
+	points := d.data.Questionnaire.Scale.Points
+	cells := []rune(strings.Repeat("─", width))
+	if s.N > 0 && points > 1 {
+		pos := int((s.Mean - 1) / float64(points-1) * float64(width-1))
+		cells[min(max(pos, 0), width-1)] = '▲'
+	}
+	return fmt.Sprintf("1 %s %d", string(cells), points)
+}
+
+// progressLine shows how far each key issue has got, the current one
+// marked.
+func (d *dialogue) progressLine() string {
+	st := d.env.styles
+	cur := d.issueOf[d.statements[d.cur].ID].ID
+	parts := []string{"Key issues:"}
+	for i, ki := range d.data.Questionnaire.KeyIssues {
+		done, total := d.issueProgress(ki)
+		if total == 0 {
+			continue
+		}
+		mark := " "
+		if ki.ID == cur {
+			mark = "›"
+		}
+		parts = append(parts, fmt.Sprintf("%s%d %s %3d%%", mark, i+1, bar(st, done, total, 8), done*100/total))
+	}
+	return truncate(strings.Join(parts, "  "), d.width)
+}
+
+func (d *dialogue) scaleLegend(q *questionnaire.Questionnaire) string {
+	if d.height < 22 {
+		return ""
+	}
+	var parts []string
+	for i, l := range q.Scale.Labels {
+		parts = append(parts, fmt.Sprintf("%d %s", i+1, l.In(d.lang)))
+	}
+	parts = append(parts, "d "+q.Scale.DontKnow.In(d.lang))
+	return "\n" + d.env.styles.Muted.Render(truncate(strings.Join(parts, " · "), d.width))
+}
+
+// editor draws the open text field.
+func (d *dialogue) editor() string {
+	st := d.env.styles
+	switch d.mode {
+	case modeComment:
+		return st.Focused.Render("Comment of "+personLabel(d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
+	case modeJump:
+		return st.Focused.Render("Jump to statement (enter goes, esc cancels)") + "\n" + d.input.View()
+	case modeNotes:
+		what := "Dialogue notes on this statement"
+		if d.group == workbook.Outsider {
+			what = "Verification note on " + d.issueOf[d.statements[d.cur].ID].Title.In(d.lang)
+		}
+		return st.Focused.Render(what+" (ctrl+s saves, esc cancels)") + "\n" + d.area.View()
+	case modeGroupScore:
+		return st.Focused.Render(fmt.Sprintf("Group-agreed score: press 1-%d, or x to clear", d.data.Questionnaire.Scale.Points))
+	}
+	return ""
+}
+
+// truncateLines wraps s to width and keeps at most n lines.
+func truncateLines(s string, width, n int) string {
+	wrapped := lipgloss.NewStyle().Width(width).Render(s)
+	lines := strings.Split(wrapped, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = truncate(lines[n-1]+" …", width)
+	}
+	return strings.Join(lines, "\n")
+}

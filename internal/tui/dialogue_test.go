@@ -1,0 +1,167 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+func openDialogue(t *testing.T, te *testEnv, g workbook.Group, w, h int) Screen {
+	t.Helper()
+	d := newDialogue(te.env, te.site.ID, te.a.ID, g, 0, 0)
+	d.SetSize(w, h)
+	s, _ := run(t, d, d.Init())
+	return s
+}
+
+func TestDialogueScoreKeysSaveAndAdvance(t *testing.T) {
+	te := newTestEnv(t)
+	people := te.addPeople(workbook.Insider, 3)
+	s := openDialogue(t, te, workbook.Insider, 80, 21)
+	// Three scores: each moves to the next participant, the third to the
+	// next statement.
+	s, _ = press(t, s, "4", "2", "d")
+	d := s.(*dialogue)
+	if d.cur != 1 || d.row != 0 {
+		t.Errorf("after the last participant: statement %d row %d, want 1 0", d.cur, d.row)
+	}
+	first := te.q.Statements()[0].ID
+	got := map[string]string{}
+	for _, r := range te.load().Responses {
+		got[r.ParticipantID+"/"+r.StatementID] = scoreText(r, true)
+	}
+	want := map[string]string{people[0].ID + "/" + first: "4", people[1].ID + "/" + first: "2", people[2].ID + "/" + first: "?"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("stored %s = %q, want %q", k, got[k], v)
+		}
+	}
+	if d.save.busy() {
+		t.Error("saver still busy after every save ran")
+	}
+	if view := ansi.Strip(s.View()); !strings.Contains(view, "all saved ✓") || !strings.Contains(view, "Statement 2 of 41") {
+		t.Errorf("view after saving:\n%s", view)
+	}
+}
+
+func TestDialogueShowsPendingUntilSaved(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 2)
+	s := openDialogue(t, te, workbook.Insider, 80, 21)
+	// Press without running the save command: the answer is pending.
+	s, _ = s.Update(keyMsg("5"))
+	d := s.(*dialogue)
+	if !d.save.busy() || !strings.Contains(ansi.Strip(d.View()), "saving…") {
+		t.Error("an answer not yet committed is not shown as saving")
+	}
+	if n := len(te.load().Responses); n != 0 {
+		t.Errorf("store has %d responses before the save ran", n)
+	}
+}
+
+func TestDialogueScoreOutsideScaleIsRefused(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 1)
+	s := openDialogue(t, te, workbook.Insider, 80, 21)
+	_, log := press(t, s, "7")
+	if len(te.load().Responses) != 0 {
+		t.Error("a 7 on a 5-point scale was saved")
+	}
+	if !hasStatus(log, "Scores run from 1 to 5") {
+		t.Errorf("no explanation in the status bar: %v", log)
+	}
+}
+
+func hasStatus(log []tea.Msg, text string) bool {
+	for _, m := range log {
+		if s, ok := m.(statusMsg); ok && strings.Contains(s.text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDialogueClearCommentNotesGroupScore(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 2)
+	s := openDialogue(t, te, workbook.Insider, 100, 30)
+	s, _ = press(t, s, "3", "up", "backspace") // score row 1, back up, clear it
+	if n := len(te.load().Responses); n != 0 {
+		t.Fatalf("after clearing, %d responses remain", n)
+	}
+	s, _ = press(t, s, "c")
+	s = typeText(t, s, "Meetings are at 10am, q: nobody can come")
+	s, _ = press(t, s, "enter")
+	resp := te.load().Responses
+	if len(resp) != 1 || resp[0].Comment != "Meetings are at 10am, q: nobody can come" {
+		t.Fatalf("comment not saved: %+v", resp)
+	}
+	s, _ = press(t, s, "n")
+	s = typeText(t, s, "Agreed: evening meetings")
+	s, _ = press(t, s, "ctrl+s", "g", "4")
+	notes := te.load().StatementNotes
+	if len(notes) != 1 || notes[0].Notes != "Agreed: evening meetings" || notes[0].GroupScore != 4 {
+		t.Errorf("notes = %+v", notes)
+	}
+	view := ansi.Strip(s.View())
+	if !strings.Contains(view, "Group score: 4") || !strings.Contains(view, "Agreed: evening meetings") {
+		t.Errorf("view does not show the group score and notes:\n%s", view)
+	}
+}
+
+func TestDialogueJumpAndNextUnanswered(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 2)
+	s := openDialogue(t, te, workbook.Insider, 80, 24)
+	s, _ = press(t, s, "4", "4", "4") // statement 1 done, statement 2 row 0 done
+	s, _ = press(t, s, "J")
+	s = typeText(t, s, "10")
+	s, _ = press(t, s, "enter")
+	if d := s.(*dialogue); d.cur != 9 {
+		t.Fatalf("jump to 10: at statement %d", d.cur+1)
+	}
+	s, _ = press(t, s, "u")
+	d := s.(*dialogue)
+	if d.cur != 10 || d.row != 0 {
+		t.Errorf("next unanswered from 10: statement %d row %d, want 11 row 0", d.cur+1, d.row)
+	}
+	// From the last statement it wraps to statement 2, row 2.
+	s, _ = press(t, s, "end", "u")
+	d = s.(*dialogue)
+	if d.cur != 0 && (d.cur != 1 || d.row != 1) {
+		t.Errorf("wrapped next unanswered: statement %d row %d, want 2 row 2", d.cur+1, d.row+1)
+	}
+}
+
+func TestDialogueOutsidersScoreTheVerificationSet(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Outsider, 3)
+	s := openDialogue(t, te, workbook.Outsider, 80, 24)
+	d := s.(*dialogue)
+	if len(d.statements) != len(te.q.VerificationStatements()) {
+		t.Errorf("outsiders see %d statements, want the %d of the verification set", len(d.statements), len(te.q.VerificationStatements()))
+	}
+	s, _ = press(t, s, "2", "2", "1", "n")
+	s = typeText(t, s, "They do not see the change")
+	press(t, s, "ctrl+s")
+	data := te.load()
+	if len(data.Responses) != 3 || len(data.IssueNotes) != 1 {
+		t.Errorf("responses %d, issue notes %d", len(data.Responses), len(data.IssueNotes))
+	}
+}
+
+func TestDialogueGolden(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 21}, {120, 37}} {
+		te := newTestEnv(t)
+		te.addPeople(workbook.Insider, 6)
+		s := openDialogue(t, te, workbook.Insider, size.w, size.h)
+		s, _ = press(t, s, "4", "5", "1", "d", "5", "up", "up")
+		golden(t, fmt.Sprintf("dialogue_%dx%d", size.w, size.h+3), s.View())
+	}
+}
+

@@ -1,0 +1,318 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// fieldKind is what a form field holds.
+type fieldKind int
+
+const (
+	textField   fieldKind = iota // one line
+	areaField                    // several lines
+	choiceField                  // one of a few options
+)
+
+// option is one choice of a choice field.
+type option struct {
+	value string
+	label string
+}
+
+// field is one field of a form. name is the field's name as the domain's
+// FieldErrors use it, so an error lands next to its field.
+type field struct {
+	name    string
+	label   string
+	kind    fieldKind
+	input   textinput.Model
+	area    textarea.Model
+	options []option
+	choice  int
+	err     string
+}
+
+func (f *field) value() string {
+	switch f.kind {
+	case areaField:
+		return f.area.Value()
+	case choiceField:
+		if len(f.options) == 0 {
+			return ""
+		}
+		return f.options[f.choice].value
+	}
+	return f.input.Value()
+}
+
+// newTextInput returns a one-line input with a steady cursor (a blinking
+// one distracts in a room, and costs a timer).
+func newTextInput() textinput.Model {
+	in := textinput.New()
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// newTextArea returns a multi-line input with a steady cursor and no line
+// numbers.
+func newTextArea() textarea.Model {
+	a := textarea.New()
+	st := a.Styles()
+	st.Cursor.Blink = false
+	a.SetStyles(st)
+	a.ShowLineNumbers = false
+	a.Prompt = ""
+	return a
+}
+
+// textF makes a one-line text field holding value, bounded to limit
+// characters.
+func textF(name, label, value string, limit int) *field {
+	in := newTextInput()
+	in.CharLimit = limit
+	in.Prompt = ""
+	in.SetValue(value)
+	return &field{name: name, label: label, kind: textField, input: in}
+}
+
+// areaF makes a multi-line text field.
+func areaF(name, label, value string, limit int) *field {
+	a := newTextArea()
+	a.CharLimit = limit
+	a.SetHeight(4)
+	a.SetValue(value)
+	return &field{name: name, label: label, kind: areaField, area: a}
+}
+
+// choiceF makes a choice field with value selected.
+func choiceF(name, label string, opts []option, value string) *field {
+	f := &field{name: name, label: label, kind: choiceField, options: opts}
+	for i, o := range opts {
+		if o.value == value {
+			f.choice = i
+		}
+	}
+	return f
+}
+
+// form is a screen with fields. submit turns the values into one change;
+// the form closes when the change is saved, or shows each problem next to
+// its field.
+type form struct {
+	env    *env
+	title  string
+	intro  string
+	fields []*field
+	focus  int
+	width  int
+	height int
+	submit func(values map[string]string) func(c *workbook.Change) error
+	done   string // status text once saved
+	err    string
+	saving bool
+}
+
+func newForm(e *env, title string, fields []*field, done string, submit func(map[string]string) func(*workbook.Change) error) *form {
+	f := &form{env: e, title: title, fields: fields, submit: submit, done: done}
+	return f
+}
+
+func (f *form) Init() tea.Cmd { return f.focusField(0) }
+
+func (f *form) Title() string { return f.title }
+
+func (f *form) Typing() bool { return true }
+
+func (f *form) SetSize(w, h int) {
+	f.width, f.height = w, h
+	for _, fl := range f.fields {
+		switch fl.kind {
+		case textField:
+			fl.input.SetWidth(max(w-4, 10))
+		case areaField:
+			fl.area.SetWidth(max(w-4, 10))
+		}
+	}
+}
+
+func (f *form) Keys() []key.Binding {
+	k := f.env.keys
+	return []key.Binding{k.Tab, k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+}
+
+func (f *form) focusField(i int) tea.Cmd {
+	for _, fl := range f.fields {
+		switch fl.kind {
+		case textField:
+			fl.input.Blur()
+		case areaField:
+			fl.area.Blur()
+		}
+	}
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	fl := f.fields[f.focus]
+	switch fl.kind {
+	case textField:
+		return fl.input.Focus()
+	case areaField:
+		return fl.area.Focus()
+	}
+	return nil
+}
+
+type formResultMsg struct{ err error }
+
+func (f *form) values() map[string]string {
+	vals := map[string]string{}
+	for _, fl := range f.fields {
+		vals[fl.name] = fl.value()
+	}
+	return vals
+}
+
+func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := f.env.keys
+	switch msg := msg.(type) {
+	case formResultMsg:
+		f.saving = false
+		if msg.err == nil {
+			return f, tea.Batch(pop, status("Saved: "+f.done))
+		}
+		f.showErr(msg.err)
+		return f, nil
+	case tea.KeyPressMsg:
+		if f.saving {
+			return f, nil
+		}
+		fl := f.fields[f.focus]
+		switch {
+		case msg.String() == "esc":
+			return f, tea.Batch(pop, status("Cancelled: nothing changed"))
+		case key.Matches(msg, k.Save), msg.String() == "enter" && fl.kind != areaField && f.focus == len(f.fields)-1:
+			f.saving = true
+			fn := f.submit(f.values())
+			return f, func() tea.Msg { return formResultMsg{err: f.env.svc.Change(fn)} }
+		case key.Matches(msg, k.Tab), msg.String() == "enter" && fl.kind != areaField, msg.String() == "down" && fl.kind != areaField:
+			return f, f.focusField(f.focus + 1)
+		case key.Matches(msg, k.ShiftTab), msg.String() == "up" && fl.kind != areaField:
+			return f, f.focusField(f.focus - 1)
+		case fl.kind == choiceField && (msg.String() == "left" || msg.String() == "h"):
+			fl.choice = (fl.choice - 1 + len(fl.options)) % len(fl.options)
+			return f, nil
+		case fl.kind == choiceField && (msg.String() == "right" || msg.String() == "l" || msg.String() == "space"):
+			fl.choice = (fl.choice + 1) % len(fl.options)
+			return f, nil
+		}
+	}
+	fl := f.fields[f.focus]
+	var cmd tea.Cmd
+	switch fl.kind {
+	case textField:
+		fl.input, cmd = fl.input.Update(msg)
+	case areaField:
+		fl.area, cmd = fl.area.Update(msg)
+	}
+	return f, cmd
+}
+
+// showErr puts each field's problem next to it; others go to the top.
+func (f *form) showErr(err error) {
+	f.err = ""
+	for _, fl := range f.fields {
+		fl.err = ""
+	}
+	var fes workbook.FieldErrors
+	var fe *workbook.FieldError
+	switch {
+	case errors.As(err, &fes):
+	case errors.As(err, &fe):
+		fes = workbook.FieldErrors{fe}
+	default:
+		f.err = "Not saved: " + err.Error()
+		return
+	}
+	var rest []string
+	for _, e := range fes {
+		placed := false
+		for _, fl := range f.fields {
+			if fl.name == e.Field && fl.err == "" {
+				fl.err = e.Message
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			rest = append(rest, e.Error())
+		}
+	}
+	if len(rest) > 0 {
+		f.err = "Not saved: " + strings.Join(rest, "; ")
+	} else {
+		f.err = "Not saved: see the marked fields"
+	}
+}
+
+func (f *form) View() string {
+	st := f.env.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render(f.title) + "\n")
+	if f.intro != "" {
+		b.WriteString(st.Muted.Render(f.intro) + "\n")
+	}
+	if f.err != "" {
+		b.WriteString(st.Error.Render(f.err) + "\n")
+	}
+	b.WriteString("\n")
+	for i, fl := range f.fields {
+		label := st.Label.Render(fl.label)
+		if i == f.focus {
+			label = st.Focused.Render("› " + fl.label)
+		}
+		b.WriteString(label)
+		if fl.err != "" {
+			b.WriteString("  " + st.Error.Render("✗ "+fl.err))
+		}
+		b.WriteString("\n")
+		switch fl.kind {
+		case textField:
+			b.WriteString("  " + fl.input.View() + "\n")
+		case areaField:
+			b.WriteString(indent(fl.area.View(), "  ") + "\n")
+		case choiceField:
+			var parts []string
+			for j, o := range fl.options {
+				if j == fl.choice {
+					parts = append(parts, st.Selected.Render(" "+o.label+" "))
+				} else {
+					parts = append(parts, " "+o.label+" ")
+				}
+			}
+			line := strings.Join(parts, " ")
+			if i == f.focus {
+				line += st.Muted.Render("  ←/→ to change")
+			}
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("tab/enter: next field · enter on the last field or ctrl+s: save · esc: cancel")))
+	return b.String()
+}
+
+func indent(s, pad string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = pad + l
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,245 @@
+package tui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// testEnv is a store with one site and its first assessment, and the env
+// screens run with.
+type testEnv struct {
+	t    *testing.T
+	env  *env
+	svc  *workbook.Service
+	st   *store.Store
+	q    *questionnaire.Questionnaire
+	site workbook.Site
+	a    workbook.Assessment
+}
+
+// newTestEnv opens a store in a temporary folder with one site ("Eastbrook
+// pilot") using the default workbook. The clock and ids are fixed so views
+// are reproducible.
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	q, err := questionnaire.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "engage.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("store check: %v", err)
+		}
+		st.Close()
+	})
+	clock := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	n := 0
+	svc := workbook.NewService(st, workbook.Options{
+		Now: func() time.Time { clock = clock.Add(time.Second); return clock },
+		NewID: func() string {
+			n++
+			return "t" + strings.Repeat("0", 6) + string(rune('a'+n/26%26)) + string(rune('a'+n%26))
+		},
+	})
+	te := &testEnv{t: t, svc: svc, st: st, q: q}
+	te.env = &env{svc: svc, styles: NewStyles(true), keys: DefaultKeyMap(), hooks: Hooks{Backup: st.AutoBackup}}
+	te.change(func(c *workbook.Change) (err error) {
+		te.site, te.a, err = c.CreateSite(workbook.SiteInput{Name: "Eastbrook pilot", Organisation: "Eastbrook City Council", Area: "East"}, q)
+		return err
+	})
+	return te
+}
+
+func (te *testEnv) change(fn func(c *workbook.Change) error) {
+	te.t.Helper()
+	if err := te.svc.Change(fn); err != nil {
+		te.t.Fatal(err)
+	}
+}
+
+// addPeople adds n participants of group g and returns them.
+func (te *testEnv) addPeople(g workbook.Group, n int) []workbook.Participant {
+	te.t.Helper()
+	var out []workbook.Participant
+	role := workbook.RoleMiddle
+	if g == workbook.Outsider {
+		role = workbook.RoleCommunity
+	}
+	te.change(func(c *workbook.Change) error {
+		for range n {
+			p, err := c.SaveParticipant(workbook.Participant{SiteID: te.site.ID, AssessmentID: te.a.ID, Group: g, Role: role})
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+// load reads the assessment back from the store.
+func (te *testEnv) load() *workbook.AssessmentData {
+	te.t.Helper()
+	var d *workbook.AssessmentData
+	if err := te.svc.Read(func(r *workbook.Reader) (err error) {
+		d, err = r.LoadAssessment(te.site.ID, te.a.ID)
+		return err
+	}); err != nil {
+		te.t.Fatal(err)
+	}
+	return d
+}
+
+// run executes cmd synchronously and feeds what it returns back into s,
+// as the Bubble Tea runtime would, until nothing is left. Screen changes
+// (push/pop) are recorded in the returned log rather than followed.
+func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
+	t.Helper()
+	var log []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := within(c, 200*time.Millisecond)
+		if !ok {
+			continue // a timer (cursor blink): the runtime would wait for it
+		}
+		switch m := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, m...)
+		case pushMsg, popMsg, statusMsg, placeMsg:
+			log = append(log, msg)
+		default:
+			// tea.Sequence's message is an unexported slice of commands:
+			// run them in order.
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+				for i := 0; i < v.Len(); i++ {
+					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+				}
+				continue
+			}
+			var next tea.Cmd
+			s, next = s.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return s, log
+}
+
+// within runs cmd and returns its message, unless it takes longer than d
+// (a tick or blink), in which case it is abandoned.
+func within(cmd tea.Cmd, d time.Duration) (tea.Msg, bool) {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	select {
+	case msg := <-ch:
+		return msg, true
+	case <-time.After(d):
+		return nil, false
+	}
+}
+
+// press sends a key to s and runs what follows.
+func press(t *testing.T, s Screen, keys ...string) (Screen, []tea.Msg) {
+	t.Helper()
+	var all []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		s, cmd = s.Update(keyMsg(k))
+		var log []tea.Msg
+		s, log = run(t, s, cmd)
+		all = append(all, log...)
+	}
+	return s, all
+}
+
+// keyMsg makes the key press message for a key name as Bubble Tea prints
+// it ("a", "enter", "ctrl+s", "esc", "up", ...).
+func keyMsg(k string) tea.KeyPressMsg {
+	special := map[string]tea.Key{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"backspace": {Code: tea.KeyBackspace},
+		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"home":      {Code: tea.KeyHome},
+		"end":       {Code: tea.KeyEnd},
+		"space":     {Code: tea.KeySpace, Text: " "},
+		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+g":    {Code: 'g', Mod: tea.ModCtrl},
+	}
+	if sk, ok := special[k]; ok {
+		return tea.KeyPressMsg(sk)
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg(tea.Key{Code: r, Text: k})
+}
+
+// typeText sends each character of text as a key press.
+func typeText(t *testing.T, s Screen, text string) Screen {
+	t.Helper()
+	for _, r := range text {
+		var cmd tea.Cmd
+		s, cmd = s.Update(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+		s, _ = run(t, s, cmd)
+	}
+	return s
+}
+
+// golden compares text (stripped of styles, trailing spaces trimmed) with
+// testdata/name.golden, rewriting it with -update.
+func golden(t *testing.T, name, text string) {
+	t.Helper()
+	var lines []string
+	for _, l := range strings.Split(ansi.Strip(text), "\n") {
+		lines = append(lines, strings.TrimRight(l, " "))
+	}
+	got := strings.Join(lines, "\n") + "\n"
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}

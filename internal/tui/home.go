@@ -1,0 +1,235 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// home lists the sites in the store with their progress, and creates,
+// renames and deletes them.
+type home struct {
+	env       *env
+	qs        []*questionnaire.Questionnaire
+	sites     []workbook.SiteSummary
+	loaded    bool
+	cursor    int
+	confirm   bool // waiting for y to delete
+	width     int
+	height    int
+	loadError string
+}
+
+func newHome(e *env, qs []*questionnaire.Questionnaire) *home { return &home{env: e, qs: qs} }
+
+type sitesLoadedMsg struct {
+	sites []workbook.SiteSummary
+	err   error
+}
+
+func (h *home) load() tea.Msg {
+	var sums []workbook.SiteSummary
+	err := h.env.svc.Read(func(r *workbook.Reader) (err error) {
+		sums, err = r.Summaries()
+		return err
+	})
+	return sitesLoadedMsg{sums, err}
+}
+
+func (h *home) Init() tea.Cmd       { return h.load }
+func (h *home) Title() string       { return "Engage" }
+func (h *home) Typing() bool        { return false }
+func (h *home) SetSize(w, hh int)   { h.width, h.height = w, hh }
+func (h *home) Place() workbook.UIState { return workbook.UIState{Screen: "home"} }
+
+func (h *home) Keys() []key.Binding {
+	k := h.env.keys
+	if h.confirm {
+		return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep it"))}
+	}
+	if len(h.sites) == 0 {
+		return []key.Binding{k.Add}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Add, k.Rename, k.Delete}
+}
+
+func (h *home) selected() (workbook.SiteSummary, bool) {
+	if h.cursor < 0 || h.cursor >= len(h.sites) {
+		return workbook.SiteSummary{}, false
+	}
+	return h.sites[h.cursor], true
+}
+
+func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := h.env.keys
+	switch msg := msg.(type) {
+	case sitesLoadedMsg:
+		h.loaded = true
+		if msg.err != nil {
+			h.loadError = msg.err.Error()
+			return h, nil
+		}
+		h.sites, h.loadError = msg.sites, ""
+		h.cursor = min(max(h.cursor, 0), max(len(h.sites)-1, 0))
+	case reloadMsg:
+		return h, h.load
+	case savedMsg:
+		return h, h.load
+	case tea.KeyPressMsg:
+		if h.confirm {
+			h.confirm = false
+			if key.Matches(msg, k.Confirm) {
+				return h, h.delete()
+			}
+			return h, status("Kept: nothing deleted")
+		}
+		switch {
+		case key.Matches(msg, k.Up):
+			h.cursor = max(h.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			h.cursor = min(h.cursor+1, max(len(h.sites)-1, 0))
+		case key.Matches(msg, k.Top):
+			h.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			h.cursor = max(len(h.sites)-1, 0)
+		case key.Matches(msg, k.Add):
+			return h, push(h.siteForm(nil))
+		case key.Matches(msg, k.Rename), key.Matches(msg, k.Edit):
+			if s, ok := h.selected(); ok {
+				return h, push(h.siteForm(&s.Site))
+			}
+		case key.Matches(msg, k.Delete):
+			if _, ok := h.selected(); ok {
+				h.confirm = true
+			}
+		case key.Matches(msg, k.Open):
+			if s, ok := h.selected(); ok {
+				site := newSiteScreen(h.env, s.Site.ID)
+				return h, tea.Batch(push(site), remember(site.Place()))
+			}
+		}
+	}
+	return h, nil
+}
+
+// delete removes the selected site after an automatic backup.
+func (h *home) delete() tea.Cmd {
+	s, ok := h.selected()
+	if !ok {
+		return nil
+	}
+	e := h.env
+	return func() tea.Msg {
+		backup := ""
+		if e.hooks.Backup != nil {
+			p, err := e.hooks.Backup("before-delete-" + s.Site.Slug)
+			if err != nil {
+				return statusMsg{text: "Not deleted: the backup before deleting failed: " + err.Error(), err: true}
+			}
+			backup = p
+		}
+		if err := e.svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
+			return saveFailedMsg{err: err}
+		}
+		what := "deleted " + s.Site.Name
+		if backup != "" {
+			what += " (a backup is in " + backup + ")"
+		}
+		return savedMsg{what: what}
+	}
+}
+
+// siteForm creates a site (s nil) or edits one.
+func (h *home) siteForm(s *workbook.Site) Screen {
+	in := workbook.SiteInput{Language: questionnaire.English}
+	title, done := "New site", "site created"
+	if s != nil {
+		in = workbook.SiteInput{ID: s.ID, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Context: s.Context, Language: s.Language}
+		title, done = "Edit site "+s.Name, "site changed"
+	}
+	fields := []*field{
+		textF("name", "Name of the site (how you will find it)", in.Name, workbook.MaxShortText),
+		textF("organisation", "Organisation", in.Organisation, workbook.MaxShortText),
+		textF("area", "Area (locality, neighbourhood, ambito territoriale)", in.Area, workbook.MaxShortText),
+		areaF("context", "Context note (shown beside this site when sites are compared)", in.Context, workbook.MaxLongText),
+		choiceF("language", "Language of the workbook and reports", []option{{"en", "English"}, {"it", "Italiano"}}, in.Language),
+	}
+	var qopts []option
+	if s == nil && len(h.qs) > 1 {
+		for _, q := range h.qs {
+			qopts = append(qopts, option{q.Hash, fmt.Sprintf("%s %s", q.ID, q.Version)})
+		}
+		fields = append(fields, choiceF("questionnaire", "Questionnaire", qopts, h.qs[0].Hash))
+	}
+	return newForm(h.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+		in := workbook.SiteInput{ID: in.ID, Name: v["name"], Organisation: v["organisation"], Area: v["area"], Context: v["context"], Language: v["language"]}
+		return func(c *workbook.Change) error {
+			if s != nil {
+				_, err := c.UpdateSite(in)
+				return err
+			}
+			q := h.qs[0]
+			for _, cand := range h.qs {
+				if cand.Hash == v["questionnaire"] {
+					q = cand
+				}
+			}
+			_, _, err := c.CreateSite(in, q)
+			return err
+		}
+	})
+}
+
+func (h *home) View() string {
+	st := h.env.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Sites") + "  " + st.Muted.Render("Map → Select → Workbook → Verify → Barriers") + "\n\n")
+	switch {
+	case h.loadError != "":
+		b.WriteString(st.Error.Render("Could not read the sites: "+h.loadError) + "\n")
+		return b.String()
+	case !h.loaded:
+		b.WriteString(st.Muted.Render("Reading the store…"))
+		return b.String()
+	case len(h.sites) == 0:
+		b.WriteString("No sites yet.\n\nPress " + st.Key.Render("a") + " to create the first site: the organisation whose partnership you will assess.\n")
+		b.WriteString(st.Muted.Render("(Or quit and run `engage demo` to look around a demonstration study.)"))
+		return b.String()
+	}
+	nameW := max(h.width-44, 16)
+	b.WriteString(st.Muted.Render(pad("  SITE", nameW+2)+" MAP SEL WBK VER BAR  PARTNERSHIP") + "\n")
+	visible := max(h.height-6, 1)
+	start := 0
+	if h.cursor >= visible {
+		start = h.cursor - visible + 1
+	}
+	for i := start; i < len(h.sites) && i < start+visible; i++ {
+		s := h.sites[i]
+		line := pad(s.Site.Name, nameW) + " "
+		for _, p := range s.Progress {
+			line += "  " + stepMark(st, p) + " "
+		}
+		line += " " + truncate(s.Partnership, max(h.width-nameW-26, 4))
+		if i == h.cursor {
+			b.WriteString(st.Selected.Render("› "+pad(stripStyles(line), h.width-3)) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if h.confirm {
+		s, _ := h.selected()
+		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", s.Site.Name)))
+	} else if s, ok := h.selected(); ok {
+		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("%s · %s · %d assessment(s) · ✓ done ◐ started · not started", s.Site.Organisation, s.Site.Area, s.Assessments)))
+	}
+	return b.String()
+}
+
+// stripStyles removes styling so a selected row can be drawn reversed as
+// one piece.
+func stripStyles(s string) string { return ansiStrip(s) }

@@ -1,0 +1,114 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the one keymap of the interactive workbook. Screens match keys
+// with key.Matches against it and list the bindings they use for the help
+// line and the ? help screen, so help never drifts from behaviour.
+type KeyMap struct {
+	Quit key.Binding
+	Help key.Binding
+	Back key.Binding
+
+	Up       key.Binding
+	Down     key.Binding
+	Left     key.Binding
+	Right    key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Open     key.Binding
+	Tab      key.Binding
+	ShiftTab key.Binding
+
+	Add    key.Binding
+	Edit   key.Binding
+	Rename key.Binding
+	Delete key.Binding
+	Filter key.Binding
+	Sort   key.Binding
+	Save   key.Binding
+
+	Score      key.Binding // 1-9
+	DontKnow   key.Binding
+	Clear      key.Binding
+	Comment    key.Binding
+	Notes      key.Binding
+	GroupScore key.Binding
+	NextItem   key.Binding
+	PrevItem   key.Binding
+	Jump       key.Binding
+	Unanswered key.Binding
+
+	Met     key.Binding
+	NotMet  key.Binding
+	Unknown key.Binding
+	OnlyAll key.Binding
+	Choose  key.Binding
+
+	People  key.Binding
+	Booklet key.Binding
+	Compare key.Binding
+	Report  key.Binding
+	Confirm key.Binding
+	Finding key.Binding
+	Action  key.Binding
+}
+
+// DefaultKeyMap returns the keys of the interactive workbook.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Quit: b([]string{"ctrl+c", "q"}, "q", "quit"),
+		Help: b([]string{"?"}, "?", "help"),
+		Back: b([]string{"esc"}, "esc", "back"),
+
+		Up:       b([]string{"up", "k"}, "↑/k", "up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "down"),
+		Left:     b([]string{"left", "h"}, "←/h", "left"),
+		Right:    b([]string{"right", "l"}, "→/l", "right"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		Top:      b([]string{"home"}, "home", "first"),
+		Bottom:   b([]string{"end"}, "end", "last"),
+		Open:     b([]string{"enter"}, "enter", "open"),
+		Tab:      b([]string{"tab"}, "tab", "next field"),
+		ShiftTab: b([]string{"shift+tab"}, "shift+tab", "previous field"),
+
+		Add:    b([]string{"a"}, "a", "add"),
+		Edit:   b([]string{"e"}, "e", "edit"),
+		Rename: b([]string{"r"}, "r", "rename"),
+		Delete: b([]string{"D", "delete"}, "D", "delete"),
+		Filter: b([]string{"/"}, "/", "filter"),
+		Sort:   b([]string{"s"}, "s", "sort"),
+		Save:   b([]string{"ctrl+s"}, "ctrl+s", "save"),
+
+		Score:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-5", "score"),
+		DontKnow:   b([]string{"d"}, "d", "don't know"),
+		Clear:      b([]string{"backspace", "x"}, "⌫/x", "clear"),
+		Comment:    b([]string{"c"}, "c", "comment"),
+		Notes:      b([]string{"n"}, "n", "dialogue notes"),
+		GroupScore: b([]string{"g"}, "g", "group score"),
+		NextItem:   b([]string{"]", "pgdown"}, "]", "next statement"),
+		PrevItem:   b([]string{"[", "pgup"}, "[", "previous statement"),
+		Jump:       b([]string{"J", "ctrl+g"}, "J", "jump to statement"),
+		Unanswered: b([]string{"u"}, "u", "next unanswered"),
+
+		Met:     b([]string{"m", "y"}, "m", "met"),
+		NotMet:  b([]string{"n"}, "n", "not met"),
+		Unknown: b([]string{"u"}, "u", "unknown"),
+		OnlyAll: b([]string{"f"}, "f", "only those meeting all"),
+		Choose:  b([]string{"S"}, "S", "select for the assessment"),
+
+		People:  b([]string{"p"}, "p", "participants"),
+		Booklet: b([]string{"b"}, "b", "booklet entry"),
+		Compare: b([]string{"v"}, "v", "compare insiders/outsiders"),
+		Report:  b([]string{"R"}, "R", "make the PDF report"),
+		Confirm: b([]string{"y"}, "y", "yes"),
+		Finding: b([]string{"f"}, "f", "write a finding"),
+		Action:  b([]string{"i"}, "i", "add an intervention"),
+	}
+}

@@ -1,0 +1,185 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// people manages the participants of one group: insiders for the workbook
+// dialogue, outsiders for verification. Names are optional.
+type people struct {
+	env          *env
+	siteID       string
+	assessmentID string
+	group        workbook.Group
+	list         []workbook.Participant
+	answered     map[string]int
+	cursor       int
+	confirm      bool
+	loaded       bool
+	width        int
+	height       int
+	err          string
+}
+
+func newPeople(e *env, siteID, assessmentID string, g workbook.Group) Screen {
+	return &people{env: e, siteID: siteID, assessmentID: assessmentID, group: g}
+}
+
+func (p *people) Init() tea.Cmd { return loadAssessment(p.env, p.siteID, p.assessmentID) }
+
+func (p *people) Title() string {
+	if p.group == workbook.Outsider {
+		return "Outsiders"
+	}
+	return "Insiders"
+}
+
+func (p *people) Typing() bool     { return false }
+func (p *people) SetSize(w, h int) { p.width, p.height = w, h }
+
+func (p *people) Keys() []key.Binding {
+	k := p.env.keys
+	if p.confirm {
+		return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep"))}
+	}
+	if len(p.list) == 0 {
+		return []key.Binding{k.Add}
+	}
+	return []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete}
+}
+
+func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := p.env.keys
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		p.loaded = true
+		if msg.err != nil {
+			p.err = msg.err.Error()
+			return p, nil
+		}
+		p.list = p.list[:0]
+		for _, x := range msg.data.Participants {
+			if x.Group == p.group {
+				p.list = append(p.list, x)
+			}
+		}
+		p.answered = map[string]int{}
+		for _, r := range msg.data.Responses {
+			if r.Answered() {
+				p.answered[r.ParticipantID]++
+			}
+		}
+		p.cursor = min(p.cursor, max(len(p.list)-1, 0))
+	case reloadMsg, savedMsg:
+		return p, p.Init()
+	case tea.KeyPressMsg:
+		if p.confirm {
+			p.confirm = false
+			if key.Matches(msg, k.Confirm) && p.cursor < len(p.list) {
+				x := p.list[p.cursor]
+				return p, p.env.change(fmt.Sprintf("removed %s and their answers", personLabel(x, p.cursor+1)), 0, func(c *workbook.Change) error {
+					return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
+				})
+			}
+			return p, status("Kept: nothing removed")
+		}
+		switch {
+		case key.Matches(msg, k.Up):
+			p.cursor = max(p.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			p.cursor = min(p.cursor+1, max(len(p.list)-1, 0))
+		case key.Matches(msg, k.Add):
+			return p, push(p.form(nil))
+		case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
+			if p.cursor < len(p.list) {
+				x := p.list[p.cursor]
+				return p, push(p.form(&x))
+			}
+		case key.Matches(msg, k.Delete):
+			if p.cursor < len(p.list) {
+				p.confirm = true
+			}
+		}
+	}
+	return p, nil
+}
+
+// roleOptions lists the role levels, those usual for the group first.
+func (p *people) roleOptions() []option {
+	order := []workbook.Role{workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine, workbook.RoleCommunity, workbook.RolePartner}
+	if p.group == workbook.Outsider {
+		order = []workbook.Role{workbook.RoleCommunity, workbook.RolePartner, workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine}
+	}
+	var out []option
+	for _, r := range order {
+		out = append(out, option{string(r), roleNames[r]})
+	}
+	return out
+}
+
+func (p *people) form(x *workbook.Participant) Screen {
+	cur := workbook.Participant{SiteID: p.siteID, AssessmentID: p.assessmentID, Group: p.group}
+	title, done := "Add "+strings.ToLower(p.Title()[:len(p.Title())-1]), "participant added"
+	if x != nil {
+		cur = *x
+		title, done = "Edit participant", "participant changed"
+	}
+	fields := []*field{
+		textF("name", "Name (optional: never shown in reports unless asked)", cur.Name, workbook.MaxShortText),
+		choiceF("role level", "Role level", p.roleOptions(), string(cur.Role)),
+		textF("organisation", "Organisation (optional)", cur.Organisation, workbook.MaxShortText),
+	}
+	return newForm(p.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+		np := cur
+		np.Name, np.Role, np.Organisation = v["name"], workbook.Role(v["role level"]), v["organisation"]
+		return func(c *workbook.Change) error {
+			_, err := c.SaveParticipant(np)
+			return err
+		}
+	})
+}
+
+func (p *people) View() string {
+	st := p.env.styles
+	var b strings.Builder
+	who := "Insiders: the partnership's own people, who hold the workbook dialogue"
+	if p.group == workbook.Outsider {
+		who = "Outsiders: community members and partners who verify the insiders' view"
+	}
+	b.WriteString(st.Title.Render(who) + "\n\n")
+	switch {
+	case p.err != "":
+		return b.String() + st.Error.Render("Could not read the participants: "+p.err)
+	case !p.loaded:
+		return b.String() + st.Muted.Render("Reading…")
+	case len(p.list) == 0:
+		return b.String() + "Nobody yet. Press " + st.Key.Render("a") + " to add the first person (a name is optional)."
+	}
+	visible := max(p.height-6, 1)
+	start := 0
+	if p.cursor >= visible {
+		start = p.cursor - visible + 1
+	}
+	for i := start; i < len(p.list) && i < start+visible; i++ {
+		x := p.list[i]
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 26), pad(roleNames[x.Role], 20), pad(x.Organisation, 20))
+		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
+		if i == p.cursor {
+			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
+		} else {
+			b.WriteString("  " + truncate(line, p.width-2) + "\n")
+		}
+	}
+	b.WriteString(fmt.Sprintf("\n%d %s", len(p.list), strings.ToLower(p.Title())))
+	if p.confirm && p.cursor < len(p.list) {
+		x := p.list[p.cursor]
+		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, p.cursor+1), p.answered[x.ID])))
+	}
+	return b.String()
+}

@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// Screen is one screen of the workbook. The root model routes every message
+// it does not handle itself to the screen on top of its stack.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	// View renders the screen's body in the size last given to SetSize.
+	View() string
+	SetSize(width, height int)
+	// Title is the screen's name in the breadcrumb.
+	Title() string
+	// Keys lists the bindings the screen uses now, for the help line.
+	Keys() []key.Binding
+	// Typing reports whether a text field has the keyboard, so that q and
+	// ? are text, not commands.
+	Typing() bool
+}
+
+// Messages between screens and the root.
+type (
+	// pushMsg opens a screen on top of the current one.
+	pushMsg struct{ screen Screen }
+	// popMsg goes back to the screen below.
+	popMsg struct{}
+	// statusMsg shows a line in the status bar.
+	statusMsg struct {
+		text string
+		err  bool
+	}
+	// savedMsg reports that a change was committed to the store.
+	savedMsg struct {
+		what string
+		seq  int
+	}
+	// saveFailedMsg reports that a change was not saved.
+	saveFailedMsg struct {
+		err error
+		seq int
+	}
+	// placeMsg asks the root to remember where the facilitator is.
+	placeMsg struct{ state workbook.UIState }
+	// reloadMsg tells screens that data changed underneath them.
+	reloadMsg struct{}
+)
+
+func push(s Screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+
+func pop() tea.Msg { return popMsg{} }
+
+func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
+
+func statusErr(err error) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }
+}
+
+func remember(s workbook.UIState) tea.Cmd { return func() tea.Msg { return placeMsg{s} } }
+
+// env is what every screen shares: the domain service, styles and keys.
+type env struct {
+	svc    *workbook.Service
+	styles Styles
+	keys   KeyMap
+	hooks  Hooks
+}
+
+// change runs fn as one transaction inside a command and reports savedMsg
+// (what describes it in the status bar) or saveFailedMsg.
+func (e *env) change(what string, seq int, fn func(c *workbook.Change) error) tea.Cmd {
+	return func() tea.Msg {
+		if err := e.svc.Change(fn); err != nil {
+			return saveFailedMsg{err: err, seq: seq}
+		}
+		return savedMsg{what: what, seq: seq}
+	}
+}

@@ -1,0 +1,274 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// siteScreen shows a site's five steps as a path, with what is done and
+// what is missing in each, and its assessments.
+type siteScreen struct {
+	env         *env
+	siteID      string
+	assessment  string // "" is the current one
+	data        *workbook.AssessmentData
+	assessments []workbook.Assessment
+	cursor      int // the step under the cursor, 0-4
+	width       int
+	height      int
+	err         string
+}
+
+func newSiteScreen(e *env, siteID string) *siteScreen { return &siteScreen{env: e, siteID: siteID} }
+
+type siteLoadedMsg struct {
+	data        *workbook.AssessmentData
+	assessments []workbook.Assessment
+	err         error
+}
+
+func (s *siteScreen) load() tea.Msg {
+	var msg siteLoadedMsg
+	msg.err = s.env.svc.Read(func(r *workbook.Reader) (err error) {
+		if msg.data, err = r.LoadAssessment(s.siteID, s.assessment); err != nil {
+			return err
+		}
+		msg.assessments, err = r.Assessments(s.siteID)
+		return err
+	})
+	return msg
+}
+
+func (s *siteScreen) Init() tea.Cmd { return s.load }
+
+func (s *siteScreen) Title() string {
+	if s.data == nil {
+		return "Site"
+	}
+	return s.data.Site.Name
+}
+
+func (s *siteScreen) Typing() bool      { return false }
+func (s *siteScreen) SetSize(w, h int)  { s.width, s.height = w, h }
+func (s *siteScreen) Keys() []key.Binding {
+	k := s.env.keys
+	keys := []key.Binding{k.Up, k.Down, k.Open}
+	if len(s.assessments) > 1 {
+		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other assessment")))
+	}
+	keys = append(keys, key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new assessment")))
+	if s.env.hooks.Report != nil {
+		keys = append(keys, k.Report)
+	}
+	return keys
+}
+
+// Place is where the facilitator is, for resuming.
+func (s *siteScreen) Place() workbook.UIState {
+	st := workbook.UIState{SiteID: s.siteID, Screen: "site"}
+	if s.data != nil {
+		st.AssessmentID = s.data.Assessment.ID
+	}
+	return st
+}
+
+func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := s.env.keys
+	switch msg := msg.(type) {
+	case siteLoadedMsg:
+		if msg.err != nil {
+			s.err = msg.err.Error()
+			return s, nil
+		}
+		s.data, s.assessments, s.err = msg.data, msg.assessments, ""
+	case reloadMsg, savedMsg:
+		return s, s.load
+	case tea.KeyPressMsg:
+		if s.data == nil {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, k.Up):
+			s.cursor = max(s.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			s.cursor = min(s.cursor+1, len(workbook.Steps)-1)
+		case msg.String() >= "1" && msg.String() <= "5":
+			s.cursor = int(msg.String()[0] - '1')
+			return s, s.open()
+		case key.Matches(msg, k.Open):
+			return s, s.open()
+		case msg.String() == "tab" && len(s.assessments) > 1:
+			i := 0
+			for j, a := range s.assessments {
+				if a.ID == s.data.Assessment.ID {
+					i = j
+				}
+			}
+			s.assessment = s.assessments[(i+1)%len(s.assessments)].ID
+			return s, tea.Batch(s.load, remember(workbook.UIState{SiteID: s.siteID, AssessmentID: s.assessment, Screen: "site"}))
+		case msg.String() == "N":
+			return s, push(s.assessmentForm())
+		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
+			return s, makeReport(s.env, s.siteID, s.data.Assessment.ID)
+		}
+	}
+	return s, nil
+}
+
+// open goes into the step under the cursor.
+func (s *siteScreen) open() tea.Cmd {
+	step := workbook.Steps[s.cursor]
+	scr := stepScreen(s.env, step, s.siteID, s.data.Assessment.ID, 0, 0)
+	place := workbook.UIState{SiteID: s.siteID, AssessmentID: s.data.Assessment.ID, Screen: step.Key()}
+	return tea.Batch(push(scr), remember(place))
+}
+
+// stepScreen builds the screen of one step.
+func stepScreen(e *env, step workbook.Step, siteID, assessmentID string, statement, participant int) Screen {
+	switch step {
+	case workbook.StepMap:
+		return newMapScreen(e, siteID)
+	case workbook.StepSelect:
+		return newSelectScreen(e, siteID, assessmentID)
+	case workbook.StepWorkbook:
+		return newDialogue(e, siteID, assessmentID, workbook.Insider, statement, participant)
+	case workbook.StepVerify:
+		return newDialogue(e, siteID, assessmentID, workbook.Outsider, statement, participant)
+	}
+	return newBarriers(e, siteID, assessmentID)
+}
+
+// resume rebuilds the screens above home for a remembered place.
+func resume(e *env, p workbook.UIState) []Screen {
+	if p.SiteID == "" || p.Screen == "" || p.Screen == "home" {
+		return nil
+	}
+	var ok bool
+	_ = e.svc.Read(func(r *workbook.Reader) error {
+		_, err := r.Site(p.SiteID)
+		if err == nil && p.AssessmentID != "" {
+			_, err = r.Assessment(p.SiteID, p.AssessmentID)
+		}
+		ok = err == nil
+		return nil
+	})
+	if !ok {
+		return nil
+	}
+	site := newSiteScreen(e, p.SiteID)
+	site.assessment = p.AssessmentID
+	out := []Screen{site}
+	for i, step := range workbook.Steps {
+		if step.Key() == p.Screen {
+			site.cursor = i
+			out = append(out, stepScreen(e, step, p.SiteID, p.AssessmentID, p.Statement, p.Participant))
+		}
+	}
+	return out
+}
+
+func (s *siteScreen) assessmentForm() Screen {
+	fields := []*field{
+		textF("title", "Title (e.g. the partnership and the year)", "", workbook.MaxShortText),
+		textF("started", "Started (YYYY-MM-DD)", time.Now().Format(time.DateOnly), 10),
+	}
+	return newForm(s.env, "New assessment of "+s.data.Site.Name, fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
+		return func(c *workbook.Change) error {
+			a, err := c.NewAssessment(s.siteID, workbook.AssessmentInput{Title: v["title"], Started: v["started"]})
+			if err == nil {
+				s.assessment = a.ID
+			}
+			return err
+		}
+	})
+}
+
+// stepDetail says what is done and what is missing in a step.
+func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
+	d := s.data
+	switch p.Step {
+	case workbook.StepMap:
+		if p.Done == 0 {
+			return "no partnerships mapped yet"
+		}
+		return fmt.Sprintf("%d partnerships mapped", p.Done)
+	case workbook.StepSelect:
+		sel := "none selected yet"
+		if d.Partnership != nil {
+			sel = "selected: " + d.Partnership.Title
+		}
+		return fmt.Sprintf("%d of %d checked against every criterion; %s", p.Done, p.Total, sel)
+	case workbook.StepWorkbook, workbook.StepVerify:
+		who := "insiders"
+		if p.Step == workbook.StepVerify {
+			who = "outsiders"
+		}
+		if p.Total == 0 {
+			return "no " + who + " yet"
+		}
+		return fmt.Sprintf("%d of %d answers from %s (%d%%)", p.Done, p.Total, who, p.Done*100/p.Total)
+	}
+	return fmt.Sprintf("%d findings, %d interventions", len(d.Findings), len(d.Interventions))
+}
+
+func (s *siteScreen) View() string {
+	st := s.env.styles
+	if s.err != "" {
+		return st.Error.Render("Could not read this site: " + s.err)
+	}
+	if s.data == nil {
+		return st.Muted.Render("Reading…")
+	}
+	d := s.data
+	var b strings.Builder
+	b.WriteString(st.Title.Render(d.Site.Name) + "  " + st.Muted.Render(strings.Trim(d.Site.Organisation+" · "+d.Site.Area, " ·")) + "\n")
+	title := d.Assessment.Title
+	if title == "" {
+		title = "assessment"
+	}
+	b.WriteString(st.Muted.Render(fmt.Sprintf("%s started %s · questionnaire %s %s · %d of %d assessments",
+		title, d.Assessment.Started, d.Questionnaire.ID, d.Questionnaire.Version, s.index()+1, len(s.assessments))) + "\n\n")
+	prog := d.Progress()
+	var path []string
+	for _, p := range prog {
+		path = append(path, stepMark(st, p)+" "+stepNames[p.Step])
+	}
+	b.WriteString(strings.Join(path, st.Muted.Render(" → ")) + "\n\n")
+	for i, p := range prog {
+		line := fmt.Sprintf("%d %-9s %s", i+1, stepNames[p.Step], s.stepDetail(p))
+		if i == s.cursor {
+			b.WriteString(st.Selected.Render("› "+pad(line, max(s.width-3, 10))) + "\n")
+		} else {
+			b.WriteString("  " + stepMark(st, p) + " " + truncate(line, max(s.width-5, 10)) + "\n")
+		}
+	}
+	b.WriteString("\n" + st.Muted.Render("enter or 1-5 opens a step. ✓ done ◐ started · not started"))
+	return b.String()
+}
+
+func (s *siteScreen) index() int {
+	for i, a := range s.assessments {
+		if a.ID == s.data.Assessment.ID {
+			return i
+		}
+	}
+	return 0
+}
+
+// makeReport writes the PDF report through the hook, reporting progress in
+// the status bar.
+func makeReport(e *env, siteID, assessmentID string) tea.Cmd {
+	return tea.Sequence(status("Making the PDF report…"), func() tea.Msg {
+		path, pages, err := e.hooks.Report(siteID, assessmentID)
+		if err != nil {
+			return statusMsg{text: "No report: " + err.Error(), err: true}
+		}
+		return statusMsg{text: fmt.Sprintf("Report written: %s (%d pages)", path, pages)}
+	})
+}
