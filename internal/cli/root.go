@@ -51,7 +51,7 @@ verify with outsiders and identify the barriers.
 Run engage with no command for the interactive workbook.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          noArgs,
+		Args:          rootArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTUI(g)
 		},
@@ -95,6 +95,19 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usageErr(cmd *cobra.Command, err error) error { return &usageError{err: err, cmd: cmd} }
+
+// rootArgs rejects a word after plain engage as the unknown command it
+// almost always is, with cobra's suggestions.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf("; did you mean %q?", s[0])
+	}
+	return usageErr(cmd, errors.New(msg))
+}
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {

@@ -127,9 +127,13 @@ func (d *decoder) fields(n ast.Node, what string, allowed, required []string) (m
 			out[k] = field{key: mv.Key, value: mv.Value}
 		}
 	}
+	var at ast.Node = m
+	if len(m.Values) > 0 {
+		at = m.Values[0].Key // a mapping's own token is not where it starts
+	}
 	for _, r := range required {
 		if f, ok := out[r]; !ok || isNull(f.value) {
-			d.addf(m, "%s: missing required field %q", what, r)
+			d.addf(at, "%s: missing required field %q", what, r)
 		}
 	}
 	return out, true

@@ -99,7 +99,7 @@ func New(opts Options) (*Model, error) {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	for _, s := range m.stack {
-		cmds = append(cmds, s.Init())
+		cmds = append(cmds, deliver(s, s.Init()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -129,7 +129,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		msg.screen.SetSize(m.bodySize())
 		m.stack = append(m.stack, msg.screen)
 		m.status, m.isErr = "", false
-		return m, msg.screen.Init()
+		return m, deliver(msg.screen, msg.screen.Init())
+	case addressedMsg:
+		for i, s := range m.stack {
+			if s == msg.to {
+				var cmd tea.Cmd
+				m.stack[i], cmd = s.Update(msg.msg)
+				return m, cmd
+			}
+		}
+		return m, nil // the screen was closed meanwhile
 	case popMsg:
 		return m, m.back()
 	case statusMsg:
@@ -195,6 +204,28 @@ func (m *Model) back() tea.Cmd {
 	return tea.Batch(func() tea.Msg { return reloadMsg{} }, remember(placeOf(m.stack)))
 }
 
+// addressedMsg is a message for one screen, wherever it is in the stack:
+// a screen's first load may finish after another screen was opened on top.
+type addressedMsg struct {
+	to  Screen
+	msg tea.Msg
+}
+
+// deliver addresses what cmd returns to screen s.
+func deliver(s Screen, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		switch msg.(type) {
+		case nil, tea.BatchMsg, pushMsg, popMsg, statusMsg, placeMsg:
+			return msg // for the root, or to be run
+		}
+		return addressedMsg{to: s, msg: msg}
+	}
+}
+
 // bodySize is the room a screen has: the window less the header and the
 // two footer lines.
 func (m *Model) bodySize() (int, int) {
@@ -251,7 +282,13 @@ func (m *Model) render() string {
 func (m *Model) footerKeys() []key.Binding {
 	k := m.env.keys
 	keys := append([]key.Binding{}, m.top().Keys()...)
-	if len(m.stack) > 1 {
+	hasEsc := false
+	for _, b := range keys {
+		for _, kk := range b.Keys() {
+			hasEsc = hasEsc || kk == "esc"
+		}
+	}
+	if len(m.stack) > 1 && !hasEsc {
 		keys = append(keys, k.Back)
 	}
 	return append(keys, k.Help, k.Quit)

@@ -89,7 +89,9 @@ func (d *dialogue) Title() string {
 	return "3 Workbook dialogue"
 }
 
-func (d *dialogue) Typing() bool { return d.mode == modeComment || d.mode == modeNotes || d.mode == modeJump }
+func (d *dialogue) Typing() bool {
+	return d.mode == modeComment || d.mode == modeNotes || d.mode == modeJump
+}
 
 func (d *dialogue) SetSize(w, h int) {
 	d.width, d.height = w, h

@@ -164,4 +164,3 @@ func TestDialogueGolden(t *testing.T) {
 		golden(t, fmt.Sprintf("dialogue_%dx%d", size.w, size.h+3), s.View())
 	}
 }
-

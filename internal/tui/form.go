@@ -187,7 +187,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case formResultMsg:
 		f.saving = false
 		if msg.err == nil {
-			return f, tea.Batch(pop, status("Saved: "+f.done))
+			return f, tea.Sequence(pop, status("Saved: "+f.done))
 		}
 		f.showErr(msg.err)
 		return f, nil
@@ -198,7 +198,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		fl := f.fields[f.focus]
 		switch {
 		case msg.String() == "esc":
-			return f, tea.Batch(pop, status("Cancelled: nothing changed"))
+			return f, tea.Sequence(pop, status("Cancelled: nothing changed"))
 		case key.Matches(msg, k.Save), msg.String() == "enter" && fl.kind != areaField && f.focus == len(f.fields)-1:
 			f.saving = true
 			fn := f.submit(f.values())

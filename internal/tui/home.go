@@ -41,10 +41,10 @@ func (h *home) load() tea.Msg {
 	return sitesLoadedMsg{sums, err}
 }
 
-func (h *home) Init() tea.Cmd       { return h.load }
-func (h *home) Title() string       { return "Engage" }
-func (h *home) Typing() bool        { return false }
-func (h *home) SetSize(w, hh int)   { h.width, h.height = w, hh }
+func (h *home) Init() tea.Cmd           { return h.load }
+func (h *home) Title() string           { return "Engage" }
+func (h *home) Typing() bool            { return false }
+func (h *home) SetSize(w, hh int)       { h.width, h.height = w, hh }
 func (h *home) Place() workbook.UIState { return workbook.UIState{Screen: "home"} }
 
 func (h *home) Keys() []key.Binding {

@@ -168,7 +168,7 @@ func (p *people) View() string {
 	}
 	for i := start; i < len(p.list) && i < start+visible; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 26), pad(roleNames[x.Role], 20), pad(x.Organisation, 20))
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 22), pad(roleNames[x.Role], 16), pad(x.Organisation, max(p.width-62, 8)))
 		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
 		if i == p.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")

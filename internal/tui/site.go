@@ -54,8 +54,8 @@ func (s *siteScreen) Title() string {
 	return s.data.Site.Name
 }
 
-func (s *siteScreen) Typing() bool      { return false }
-func (s *siteScreen) SetSize(w, h int)  { s.width, s.height = w, h }
+func (s *siteScreen) Typing() bool     { return false }
+func (s *siteScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *siteScreen) Keys() []key.Binding {
 	k := s.env.keys
 	keys := []key.Binding{k.Up, k.Down, k.Open}
@@ -230,10 +230,10 @@ func (s *siteScreen) View() string {
 	b.WriteString(st.Title.Render(d.Site.Name) + "  " + st.Muted.Render(strings.Trim(d.Site.Organisation+" · "+d.Site.Area, " ·")) + "\n")
 	title := d.Assessment.Title
 	if title == "" {
-		title = "assessment"
+		title = "Assessment"
 	}
-	b.WriteString(st.Muted.Render(fmt.Sprintf("%s started %s · questionnaire %s %s · %d of %d assessments",
-		title, d.Assessment.Started, d.Questionnaire.ID, d.Questionnaire.Version, s.index()+1, len(s.assessments))) + "\n\n")
+	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%s %d of %d, started %s · %s %s",
+		title, s.index()+1, len(s.assessments), d.Assessment.Started, d.Questionnaire.ID, d.Questionnaire.Version), s.width)) + "\n\n")
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {
