@@ -104,6 +104,9 @@ func Preflight(path string) error {
 		if err := checkPage(f, m.freelist, ps, freelistPageFlag); err != nil {
 			return &DamagedError{Path: path, Reason: "its free-page list is damaged: " + err.Error()}
 		}
+		if err := checkFreelist(f, m, ps); err != nil {
+			return &DamagedError{Path: path, Reason: "its free-page list is damaged: " + err.Error()}
+		}
 	}
 	return nil
 }
@@ -183,8 +186,46 @@ func checkPage(r io.ReaderAt, id uint64, pageSize int64, flags uint16) error {
 	if got := le.Uint64(buf[0:]); got != id {
 		return fmt.Errorf("page %d is labelled %d", id, got)
 	}
-	if le.Uint16(buf[8:])&flags == 0 {
+	// bbolt wants exactly one type bit: a page is a branch or a leaf or a
+	// free list, never a mix.
+	if got := le.Uint16(buf[8:]); got&flags == 0 || got&(got-1) != 0 {
 		return fmt.Errorf("page %d has the wrong type", id)
+	}
+	return nil
+}
+
+// checkFreelist reads the free-page list the way bbolt will and checks that
+// it fits in its pages and names only pages below the high-water mark.
+// bbolt trusts the count it finds there: a damaged one makes it read past
+// the end of the map or loop over billions of page ids.
+func checkFreelist(r io.ReaderAt, m meta, pageSize int64) error {
+	le := binary.LittleEndian
+	head := make([]byte, pageHeaderSize+8)
+	off := int64(m.freelist) * pageSize
+	if _, err := r.ReadAt(head, off); err != nil {
+		return errors.New("unreadable")
+	}
+	overflow := uint64(le.Uint32(head[12:]))
+	if m.freelist+overflow >= m.pgid {
+		return fmt.Errorf("page %d runs past the end of the file", m.freelist)
+	}
+	room := uint64(overflow+1)*uint64(pageSize) - pageHeaderSize
+	count, start := uint64(le.Uint16(head[10:])), int64(pageHeaderSize)
+	if count == 0xFFFF { // the real count is in the first element
+		count, start = le.Uint64(head[pageHeaderSize:]), pageHeaderSize+8
+		room -= 8
+	}
+	if count > room/8 || count > m.pgid {
+		return fmt.Errorf("it claims %d free pages", count)
+	}
+	ids := make([]byte, count*8)
+	if _, err := r.ReadAt(ids, off+start); err != nil {
+		return errors.New("unreadable")
+	}
+	for i := uint64(0); i < count; i++ {
+		if id := le.Uint64(ids[i*8:]); id < 2 || id >= m.pgid {
+			return fmt.Errorf("it lists page %d, outside the file", id)
+		}
 	}
 	return nil
 }

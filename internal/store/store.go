@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -112,11 +113,13 @@ func Open(path string, opts Options) (*Store, error) {
 	case info.IsDir():
 		return nil, &DamagedError{Path: path, Reason: "it is a folder, not a store file", Foreign: true}
 	default:
-		if err := Preflight(path); err != nil {
+		// The whole tree, not just the header: bbolt follows whatever
+		// pointers it finds, and a damaged one can fault or hang it.
+		if err := walkFile(path); err != nil {
 			return nil, err
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -143,6 +146,7 @@ func openError(path string, err error) error {
 // initialising a new one and migrating an old one.
 func (s *Store) prepare() (err error) {
 	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var schema int
 	var foreign bool
 	err = s.db.View(func(tx *bolt.Tx) error {
@@ -156,7 +160,11 @@ func (s *Store) prepare() (err error) {
 			foreign = true
 			return nil
 		}
-		n, err := strconv.Atoi(string(b.Get(keySchema)))
+		v := b.Get(keySchema)
+		if len(v) > 8 {
+			return &DamagedError{Path: s.path, Reason: "its format version is unreadable"}
+		}
+		n, err := strconv.Atoi(string(v))
 		if err != nil || n < 1 {
 			return &DamagedError{Path: s.path, Reason: "its format version is unreadable"}
 		}
@@ -209,6 +217,15 @@ func (s *Store) prepare() (err error) {
 var errStop = errors.New("stop")
 
 // Path returns the store's file path.
+// openBolt opens the file with bbolt, turning a panic while bbolt reads
+// its header and free list into a DamagedError.
+func openBolt(path string, opts Options) (db *bolt.DB, err error) {
+	s := &Store{path: path}
+	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+}
+
 func (s *Store) Path() string { return s.path }
 
 // Close releases the store.
@@ -217,6 +234,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(workbook.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	return s.db.View(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
 }
 
@@ -224,18 +242,20 @@ func (s *Store) View(fn func(workbook.Tx) error) (err error) {
 // disk, when fn returns nil.
 func (s *Store) Update(fn func(workbook.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	return s.db.Update(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
 }
 
 // recoverDamage turns a panic inside bbolt (which it raises on pages it
-// cannot make sense of) into a DamagedError. Panics from Engage's own code
+// cannot make sense of, and which a read past the end of its memory map
+// becomes under debug.SetPanicOnFault) into a DamagedError. Panics from Engage's own code
 // are not bbolt's and are re-raised.
 func (s *Store) recoverDamage(err *error) {
 	r := recover()
 	if r == nil {
 		return
 	}
-	if !isBoltPanic() {
+	if !isBoltPanic() && !isMapFault(r) {
 		panic(r)
 	}
 	*err = &DamagedError{Path: s.path, Reason: fmt.Sprintf("a page could not be read (%v)", r)}
@@ -254,7 +274,8 @@ func isBoltPanic() bool {
 		switch {
 		case f.Function == "runtime.gopanic":
 			seenPanic = true
-		case seenPanic && strings.HasPrefix(f.Function, "runtime."):
+		case seenPanic && isStdlib(f.Function):
+			// runtime, bytes, sort...: bbolt calls them with its pages.
 		case seenPanic:
 			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt")
 		}
@@ -264,8 +285,42 @@ func isBoltPanic() bool {
 	}
 }
 
+// isMapFault reports whether r is a memory fault at an address far from
+// nil: with debug.SetPanicOnFault, reading a damaged store's memory map past
+// its end (bbolt hands out slices of the map) panics with such an error
+// wherever the bytes are used, in bbolt, encoding/json or Engage's own
+// decoding. Engage has no unsafe code of its own, so a fault there comes
+// from the file; a nil dereference (a low address) is a bug and re-raised.
+func isMapFault(r any) bool {
+	err, ok := r.(runtime.Error)
+	if !ok {
+		return false
+	}
+	addr, ok := err.(interface{ Addr() uintptr })
+	return ok && addr.Addr() >= 1<<16
+}
+
+// isStdlib reports whether a function name (as in runtime.Frame) belongs to
+// the standard library: its import path has no dot in its first element.
+func isStdlib(function string) bool {
+	path := function
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		path = path[:i]
+	} else if i := strings.Index(path, "."); i >= 0 {
+		path = path[:i]
+	}
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
 // Check walks every page of the store and reports the first inconsistency.
+//
+// The file is walked with ordinary reads first (see walkFile), so that a
+// damaged pointer is reported rather than faulting inside bbolt's checker.
 func (s *Store) Check() (err error) {
+	if err := walkFile(s.path); err != nil {
+		return err
+	}
 	defer s.recoverDamage(&err)
 	return s.db.View(func(tx *bolt.Tx) error {
 		var first error
