@@ -61,3 +61,52 @@ func (e *TooNewError) Error() string {
 func (e *TooNewError) Hint() string {
 	return "install the newer Engage to open it; this version will not change it"
 }
+
+// WriteError is returned when a change could not be written to the disk:
+// it is full, or the store file became read-only or went away while engage
+// had it open. Nothing of the change was saved; what was saved before is
+// intact.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string {
+	if isDiskFull(e.Err) {
+		return fmt.Sprintf("not saved: the disk holding %s is full", e.Path)
+	}
+	return fmt.Sprintf("not saved: cannot write to %s (%v)", e.Path, e.Err)
+}
+
+// Unwrap returns the error from the file system.
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// Hint says what the user can do about it.
+func (e *WriteError) Hint() string {
+	if isDiskFull(e.Err) {
+		return "free some space on that disk and do it again; everything saved before is safe"
+	}
+	return "check that the store file is still there and writable; everything saved before is safe"
+}
+
+// DiskFull reports whether err means the disk is full.
+func DiskFull(err error) bool { return isDiskFull(err) }
+
+// ReadOnlyError is returned by [Open] when the store can be read but not
+// written: its file or its disk is read-only.
+type ReadOnlyError struct {
+	Path string
+	Err  error
+}
+
+func (e *ReadOnlyError) Error() string {
+	return fmt.Sprintf("the store %s cannot be changed: %v", e.Path, e.Err)
+}
+
+// Unwrap returns the error from the file system.
+func (e *ReadOnlyError) Unwrap() error { return e.Err }
+
+// Hint says what the user can do about it.
+func (e *ReadOnlyError) Hint() string {
+	return "copy it to a writable folder (engage backup -o FILE reads it) and use --db, or make the file writable"
+}

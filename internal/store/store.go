@@ -80,6 +80,9 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	opts Options
+	// file is the store file as it was opened, to notice when the path no
+	// longer leads to it.
+	file os.FileInfo
 }
 
 var _ workbook.Store = (*Store)(nil)
@@ -124,6 +127,10 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s := &Store{db: db, path: path, opts: opts}
+	if s.file, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
 	if err := s.prepare(); err != nil {
 		db.Close()
 		return nil, err
@@ -138,6 +145,8 @@ func openError(path string, err error) error {
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
 		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
 		return &DamagedError{Path: path, Reason: err.Error()}
+	case errors.Is(err, fs.ErrPermission), isReadOnlyFS(err):
+		return &ReadOnlyError{Path: path, Err: err}
 	}
 	return fmt.Errorf("open store %s: %w", path, err)
 }
@@ -217,6 +226,23 @@ func (s *Store) prepare() (err error) {
 var errStop = errors.New("stop")
 
 // Path returns the store's file path.
+// stillThere checks that the store's path still leads to the file engage
+// opened. On Unix a file removed or replaced while open stays writable
+// through the open handle, so changes would be committed to a file nobody
+// can open again: refuse them instead.
+func (s *Store) stillThere() error {
+	now, err := os.Stat(s.path)
+	if err == nil && os.SameFile(now, s.file) {
+		return nil
+	}
+	if err == nil {
+		err = errors.New("another file has taken its place")
+	} else if errors.Is(err, fs.ErrNotExist) {
+		err = errors.New("the file was removed while engage had it open")
+	}
+	return &WriteError{Path: s.path, Err: err}
+}
+
 // openBolt opens the file with bbolt, turning a panic while bbolt reads
 // its header and free list into a DamagedError.
 func openBolt(path string, opts Options) (db *bolt.DB, err error) {
@@ -243,7 +269,22 @@ func (s *Store) View(fn func(workbook.Tx) error) (err error) {
 func (s *Store) Update(fn func(workbook.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return s.db.Update(func(tx *bolt.Tx) error { return fn(boltTx{tx}) })
+	if err := s.stillThere(); err != nil {
+		return err
+	}
+	var fnErr error
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		fnErr = fn(boltTx{tx})
+		return fnErr
+	})
+	if err != nil && fnErr == nil {
+		// The change was fine but committing it failed: the disk.
+		var pathErr *fs.PathError
+		if isDiskFull(err) || errors.As(err, &pathErr) || errors.Is(err, bolt.ErrDatabaseNotOpen) {
+			return &WriteError{Path: s.path, Err: err}
+		}
+	}
+	return err
 }
 
 // recoverDamage turns a panic inside bbolt (which it raises on pages it

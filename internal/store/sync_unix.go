@@ -2,7 +2,11 @@
 
 package store
 
-import "os"
+import (
+	"errors"
+	"os"
+	"syscall"
+)
 
 // syncDir makes a rename in dir durable.
 func syncDir(dir string) error {
@@ -13,3 +17,9 @@ func syncDir(dir string) error {
 	defer d.Close()
 	return d.Sync()
 }
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
+
+func isReadOnlyFS(err error) bool { return errors.Is(err, syscall.EROFS) }

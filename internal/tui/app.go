@@ -17,6 +17,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -157,7 +158,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return nil
 		}
 	case saveFailedMsg:
-		m.status, m.isErr = "NOT SAVED: "+msg.err.Error(), true
+		m.status, m.isErr = notSaved(msg.err), true
 	case savedMsg:
 		if msg.what != "" {
 			m.status, m.isErr = "Saved: "+msg.what, false
@@ -320,4 +321,19 @@ func placeOf(stack []Screen) workbook.UIState {
 		}
 	}
 	return workbook.UIState{}
+}
+
+// notSaved words a failed save for the status bar: what was not saved and
+// why, and what to do when the error knows (a full disk, a removed store).
+func notSaved(err error) string {
+	text := err.Error()
+	if rest, ok := strings.CutPrefix(text, "not saved: "); ok {
+		text = rest
+	}
+	text = "NOT SAVED: " + text
+	var h interface{ Hint() string }
+	if errors.As(err, &h) && h.Hint() != "" {
+		text += "; " + h.Hint()
+	}
+	return text
 }
