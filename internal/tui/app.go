@@ -20,11 +20,14 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -159,6 +162,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case saveFailedMsg:
 		m.status, m.isErr = notSaved(msg.err), true
+	case tea.PasteMsg:
+		// The text inputs leave out what is not text; say so rather than
+		// change the paste silently.
+		if n := notText(msg.Content); n > 0 {
+			m.status, m.isErr = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true
+		}
 	case savedMsg:
 		if msg.what != "" {
 			m.status, m.isErr = "Saved: "+msg.what, false
@@ -250,9 +259,7 @@ func (m *Model) render() string {
 		return "Starting Engage…"
 	}
 	if m.width < MinWidth || m.height < MinHeight {
-		msg := fmt.Sprintf("Make the window larger: Engage needs at least %dx%d (now %dx%d).", MinWidth, MinHeight, m.width, m.height)
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
-			st.Notice.Width(min(m.width, 40)).Render(msg))
+		return tooSmall(st, m.width, m.height)
 	}
 	var crumbs []string
 	for _, s := range m.stack {
@@ -336,4 +343,40 @@ func notSaved(err error) string {
 		text += "; " + h.Hint()
 	}
 	return text
+}
+
+// notText counts what a text field cannot hold in pasted text: bytes that
+// are not UTF-8 and control characters other than new lines and tabs.
+func notText(s string) int {
+	n := 0
+	for i, w := 0, 0; i < len(s); i += w {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w = size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			n++
+		case r == '\n' || r == '\r' || r == '\t':
+		case unicode.IsControl(r):
+			n++
+		}
+	}
+	return n
+}
+
+// tooSmall asks for a larger window, in as few words as the window has
+// room for, and never more than the window.
+func tooSmall(st Styles, w, h int) string {
+	for _, msg := range []string{
+		fmt.Sprintf("Make the window larger: Engage needs at least %dx%d (now %dx%d).", MinWidth, MinHeight, w, h),
+		fmt.Sprintf("Make the window larger: at least %dx%d.", MinWidth, MinHeight),
+		fmt.Sprintf("Need %dx%d", MinWidth, MinHeight),
+	} {
+		box := st.Notice.Width(min(w, 40)).Render(msg)
+		if lipgloss.Height(box) <= h && lipgloss.Width(box) <= w {
+			return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+		}
+	}
+	// Not even that fits: as much of it as the window holds.
+	line := fmt.Sprintf("Need %dx%d", MinWidth, MinHeight)
+	return ansi.Truncate(line, w, "")
 }

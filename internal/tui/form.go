@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -216,6 +217,9 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	}
 	fl := f.fields[f.focus]
+	if p, ok := msg.(tea.PasteMsg); ok {
+		fl.err = fl.pasteErr(p.Content)
+	}
 	var cmd tea.Cmd
 	switch fl.kind {
 	case textField:
@@ -315,4 +319,20 @@ func indent(s, pad string) string {
 		lines[i] = pad + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pasteErr says when a paste does not fit the field: the input keeps what
+// fits, and the facilitator is told instead of finding the text cut later.
+func (f *field) pasteErr(paste string) string {
+	limit, have := 0, 0
+	switch f.kind {
+	case textField:
+		limit, have = f.input.CharLimit, utf8.RuneCountInString(f.input.Value())
+	case areaField:
+		limit, have = f.area.CharLimit, utf8.RuneCountInString(f.area.Value())
+	}
+	if limit > 0 && have+utf8.RuneCountInString(paste) > limit {
+		return fmt.Sprintf("the paste was cut: this field holds at most %d characters", limit)
+	}
+	return ""
 }
