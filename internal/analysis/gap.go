@@ -27,10 +27,17 @@ type Gap struct {
 	Insiders, Outsiders int
 	// Value is the insider mean minus the outsider mean, 0 when unknown.
 	Value float64
+	// InsidersMean and OutsidersMean are the two means compared, 0 when
+	// unknown. For a key issue they are means of statement means over the
+	// compared statements.
+	InsidersMean, OutsidersMean float64
 	// Kind classifies Value; GapNone when unknown.
 	Kind GapKind
 	// Known is false when either group is suppressed or empty.
 	Known bool
+	// Compared is the number of statements behind a key issue's gap: those
+	// both groups scored, three or more people each (1 for a statement).
+	Compared int
 }
 
 // GapOf returns the verification gap of one statement. It is known only when
@@ -38,18 +45,45 @@ type Gap struct {
 func GapOf(ins, outs Stats) Gap {
 	known := !ins.Suppressed && !outs.Suppressed &&
 		ins.N >= MinRespondents && outs.N >= MinRespondents
-	return newGap(ins.N, outs.N, ins.Mean, outs.Mean, known)
+	g := newGap(ins.N, outs.N, ins.Mean, outs.Mean, known)
+	if known {
+		g.Compared = 1
+	}
+	return g
 }
 
-// issueGap returns the verification gap of one key issue's scores.
-func issueGap(ins, outs IssueScore) Gap {
-	known := shown(ins) && shown(outs)
-	return newGap(ins.Respondents, outs.Respondents, ins.Mean, outs.Mean, known)
-}
-
-// shown reports whether an issue score has a mean that may be shown.
-func shown(s IssueScore) bool {
-	return !s.Suppressed && s.Items > 0 && s.Respondents >= MinRespondents
+// issueGap returns the verification gap of one key issue. It compares the
+// two groups on the same statements only: those whose own gap is known
+// (both groups scored it, three or more people each). Comparing insiders
+// over every statement with outsiders over the verification set would mix
+// different questions. The respondents counted are those who scored one of
+// the compared statements; ins0 and outs0 are the groups' key-issue scores,
+// whose respondent counts an unknown gap carries.
+func issueGap(items []ItemResult, scorers [][views]map[string]bool, ins0, outs0 IssueScore) Gap {
+	var ins, outs float64
+	insWho, outsWho := map[string]bool{}, map[string]bool{}
+	compared := 0
+	for j, it := range items {
+		if !it.Gap.Known {
+			continue
+		}
+		compared++
+		ins += it.Insiders.Mean
+		outs += it.Outsiders.Mean
+		for p := range scorers[j][viewInsiders] {
+			insWho[p] = true
+		}
+		for p := range scorers[j][viewOutsiders] {
+			outsWho[p] = true
+		}
+	}
+	if compared == 0 {
+		// Unknown; say how many of each group took part in the key issue.
+		return Gap{Insiders: ins0.Respondents, Outsiders: outs0.Respondents}
+	}
+	g := newGap(len(insWho), len(outsWho), ins/float64(compared), outs/float64(compared), true)
+	g.Compared = compared
+	return g
 }
 
 // newGap classifies insMean - outsMean when known.
@@ -58,6 +92,7 @@ func newGap(insN, outsN int, insMean, outsMean float64, known bool) Gap {
 	if !known {
 		return g
 	}
+	g.InsidersMean, g.OutsidersMean = insMean, outsMean
 	g.Value = insMean - outsMean
 	switch {
 	case g.Value >= GapThreshold-epsilon:

@@ -157,7 +157,7 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			All:       issue[viewAll],
 			Insiders:  issue[viewInsiders],
 			Outsiders: issue[viewOutsiders],
-			Gap:       issueGap(issue[viewInsiders], issue[viewOutsiders]),
+			Gap:       issueGap(res.Items[first:i], scorers[first:i], issue[viewInsiders], issue[viewOutsiders]),
 		})
 	}
 	res.Barriers = barriers(res.Items)

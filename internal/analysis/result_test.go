@@ -246,9 +246,12 @@ func TestAnalyseIssueScores(t *testing.T) {
 		})
 	}
 
-	// issue A gap: 3.5 - 3 = 0.5, known, no kind; issue B gap unknown.
-	if g := res.Issues[0].Gap; !g.Known || g.Kind != GapNone || !near(g.Value, 0.5) || g.Insiders != 4 || g.Outsiders != 3 {
-		t.Errorf("issue A gap = %+v, want known 0.5 with n 4/3", g)
+	// issue A gap: only a1 has both groups with three or more scores, so
+	// the groups are compared on a1 alone: insiders 5 - outsiders 3 = +2, a
+	// blind spot (not 3.5 - 3 = 0.5, which would set insiders' a2 against
+	// nothing). Issue B's gap is unknown.
+	if g := res.Issues[0].Gap; !g.Known || g.Kind != GapBlindSpot || !near(g.Value, 2) || g.Insiders != 4 || g.Outsiders != 3 || g.Compared != 1 {
+		t.Errorf("issue A gap = %+v, want known +2 blind spot over 1 statement with n 4/3", g)
 	}
 	if g := res.Issues[1].Gap; g.Known || g.Insiders != 3 || g.Outsiders != 2 {
 		t.Errorf("issue B gap = %+v, want unknown with n 3/2", g)

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // testEnv is a store with one site and its first assessment, and the env
 // screens run with.
 type testEnv struct {
-	t    *testing.T
+	t    testing.TB
 	env  *env
 	svc  *workbook.Service
 	st   *store.Store
@@ -34,7 +34,7 @@ type testEnv struct {
 // newTestEnv opens a store in a temporary folder with one site ("Eastbrook
 // pilot") using the default workbook. The clock and ids are fixed so views
 // are reproducible.
-func newTestEnv(t *testing.T) *testEnv {
+func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	q, err := questionnaire.Default()
 	if err != nil {
@@ -134,11 +134,14 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 			log = append(log, msg)
 		default:
 			// tea.Sequence's message is an unexported slice of commands:
-			// run them in order.
+			// run them in order, before anything queued later, as the
+			// runtime does (also when sequences nest).
 			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+				seq := make([]tea.Cmd, 0, v.Len()+len(queue))
 				for i := 0; i < v.Len(); i++ {
-					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+					seq = append(seq, v.Index(i).Interface().(tea.Cmd))
 				}
+				queue = append(seq, queue...)
 				continue
 			}
 			var next tea.Cmd

@@ -1,0 +1,415 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// barriers is step 5: what the scores show (each key issue's score and
+// band, the ranked barriers, contested statements, verification gaps) and
+// what the facilitator writes up from it: confirmed barriers, good areas,
+// areas to improve and the action plan. The figures come from
+// analysis.Analyse, and the key issues' verification gaps from
+// compareIssues, as on the side-by-side comparison.
+type barriers struct {
+	env          *env
+	siteID       string
+	assessmentID string
+
+	data      *workbook.AssessmentData
+	res       analysis.Result
+	lang      string
+	num       map[string]int  // statement id -> number in workbook order
+	confirmed map[string]bool // statement ids with a confirmed-barrier finding
+	lists     [barrierSections][]bRow
+
+	section    barrierSection
+	cursor     [barrierSections]int
+	offset     [barrierSections]int
+	suggestion int    // the suggested intervention shown for the row
+	confirmDel bool   // waiting for y to delete the selected row
+	reporting  bool   // the PDF report is being made
+	report     string // what the last report run gave: its path, or why not
+	reportErr  bool
+	spin       spinner.Model
+	pending    map[string]bool // changes not yet committed, by saveJob key
+	save       *saver
+	width      int
+	height     int
+	err        string
+}
+
+// barrierSection is one list of the barriers screen, chosen with tab.
+type barrierSection int
+
+const (
+	secBarriers barrierSection = iota
+	secContested
+	secGaps
+	secFindings
+	secPlan
+	barrierSections
+)
+
+var barrierSectionNames = [barrierSections]string{"Barriers", "Contested", "Gaps", "Findings", "Action plan"}
+
+// bRow is one row of a section: a statement, a key issue (gaps), a
+// finding or an intervention.
+type bRow struct {
+	item    *analysis.ItemResult
+	issue   *issueComparison
+	finding *workbook.Finding
+	plan    *workbook.Intervention
+}
+
+func (r bRow) keyIssue() string {
+	switch {
+	case r.item != nil:
+		return r.item.KeyIssueID
+	case r.issue != nil:
+		return r.issue.KeyIssue.ID
+	case r.finding != nil:
+		return r.finding.KeyIssueID
+	case r.plan != nil:
+		return r.plan.KeyIssueID
+	}
+	return ""
+}
+
+// reportDoneMsg ends the "making the report" indicator with what the
+// report hook returned.
+type reportDoneMsg struct {
+	path  string
+	pages int
+	err   error
+}
+
+func newBarriers(e *env, siteID, assessmentID string) Screen {
+	return &barriers{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e), pending: map[string]bool{}}
+}
+
+func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
+func (b *barriers) Title() string { return "5 Barriers" }
+func (b *barriers) Typing() bool  { return false }
+
+func (b *barriers) SetSize(w, h int) {
+	b.width, b.height = w, h
+	b.scroll()
+}
+
+// Place is where the facilitator is, for resuming.
+func (b *barriers) Place() workbook.UIState {
+	return workbook.UIState{SiteID: b.siteID, AssessmentID: b.assessmentID, Screen: workbook.StepBarriers.Key()}
+}
+
+// bindingAs returns a copy of a keymap binding described for this screen.
+func bindingAs(kb key.Binding, keys, desc string) key.Binding {
+	kb.SetHelp(keys, desc)
+	return kb
+}
+
+func (b *barriers) Keys() []key.Binding {
+	k := b.env.keys
+	if b.confirmDel {
+		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+	}
+	// The actions come first: the help line is cut at the window's edge.
+	var keys []key.Binding
+	row, ok := b.selected()
+	switch {
+	case b.section == secBarriers && ok:
+		keys = append(keys, bindingAs(k.Confirm, "y/enter", "confirm barrier"))
+	case (b.section == secFindings || b.section == secPlan) && ok:
+		keys = append(keys, bindingAs(k.Edit, "e/enter", "edit"), k.Delete)
+	}
+	keys = append(keys, k.Finding, k.Action)
+	if ok && row.item != nil && len(row.item.Statement.Interventions) > 1 {
+		keys = append(keys, bindingAs(k.Right, "←/→", "other suggestion"))
+	}
+	if b.env.hooks.Report != nil {
+		keys = append(keys, k.Report)
+	}
+	return append(keys, k.Compare, bindingAs(k.Tab, "tab", "next section"), bindingAs(k.ShiftTab, "shift+tab", "previous section"),
+		k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom)
+}
+
+func (b *barriers) apply(d *workbook.AssessmentData) {
+	b.data, b.lang = d, d.Assessment.Language
+	q := d.Questionnaire
+	b.res = analysis.Analyse(q, d.Participants, d.Responses)
+	b.num = map[string]int{}
+	for i, st := range q.Statements() {
+		b.num[st.ID] = i + 1
+	}
+	b.confirmed = map[string]bool{}
+	for _, f := range d.Findings {
+		if f.Kind == workbook.FindingBarrier && f.StatementID != "" {
+			b.confirmed[f.StatementID] = true
+		}
+	}
+	var lists [barrierSections][]bRow
+	for _, it := range b.res.Barriers {
+		lists[secBarriers] = append(lists[secBarriers], bRow{item: &it})
+	}
+	var contested, gaps []analysis.ItemResult
+	for _, it := range b.res.Items {
+		if it.All.Contested {
+			contested = append(contested, it)
+		}
+		if it.Gap.Known && it.Gap.Kind != analysis.GapNone {
+			gaps = append(gaps, it)
+		}
+	}
+	slices.SortStableFunc(contested, func(x, y analysis.ItemResult) int { return cmp.Compare(y.All.SD, x.All.SD) })
+	slices.SortStableFunc(gaps, func(x, y analysis.ItemResult) int {
+		return cmp.Compare(math.Abs(y.Gap.Value), math.Abs(x.Gap.Value))
+	})
+	for _, it := range contested {
+		lists[secContested] = append(lists[secContested], bRow{item: &it})
+	}
+	for _, ic := range compareIssues(d, b.res) {
+		if ic.Gap.Known && ic.Gap.Kind != analysis.GapNone {
+			lists[secGaps] = append(lists[secGaps], bRow{issue: &ic})
+		}
+	}
+	for _, it := range gaps {
+		lists[secGaps] = append(lists[secGaps], bRow{item: &it})
+	}
+	findings := slices.Clone(d.Findings)
+	slices.SortStableFunc(findings, func(x, y workbook.Finding) int {
+		return cmp.Compare(slices.Index(workbook.FindingKinds, x.Kind), slices.Index(workbook.FindingKinds, y.Kind))
+	})
+	for _, f := range findings {
+		lists[secFindings] = append(lists[secFindings], bRow{finding: &f})
+	}
+	for _, iv := range d.Interventions {
+		lists[secPlan] = append(lists[secPlan], bRow{plan: &iv})
+	}
+	b.lists = lists
+	for s := range barrierSections {
+		b.cursor[s] = min(max(b.cursor[s], 0), max(len(lists[s])-1, 0))
+	}
+	b.scroll()
+}
+
+func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			b.err = msg.err.Error()
+			return b, nil
+		}
+		b.err = ""
+		b.apply(msg.data)
+	case reloadMsg:
+		if !b.save.busy() {
+			return b, b.Init()
+		}
+	case savedMsg:
+		return b, b.finished(msg.seq)
+	case saveFailedMsg:
+		return b, b.finished(msg.seq)
+	case reportDoneMsg:
+		b.reporting = false
+		switch {
+		case msg.err != nil:
+			b.report, b.reportErr = "No report: "+msg.err.Error(), true
+		default:
+			b.report, b.reportErr = fmt.Sprintf("Report written: %s (%d pages)", msg.path, msg.pages), false
+		}
+	case spinner.TickMsg:
+		if b.reporting {
+			var cmd tea.Cmd
+			b.spin, cmd = b.spin.Update(msg)
+			return b, cmd
+		}
+	case tea.KeyPressMsg:
+		if b.data == nil {
+			return b, nil
+		}
+		if b.confirmDel {
+			return b, b.updateConfirm(msg)
+		}
+		return b, b.updateBrowse(msg)
+	}
+	return b, nil
+}
+
+// finished ends a save of this screen's and reads the store again, so the
+// screen shows what was committed.
+func (b *barriers) finished(seq int) tea.Cmd {
+	j, mine, next := b.save.finished(seq)
+	if !mine {
+		return nil
+	}
+	delete(b.pending, j.key)
+	return tea.Batch(next, b.Init())
+}
+
+func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
+	k := b.env.keys
+	row, ok := b.selected()
+	switch {
+	case key.Matches(msg, k.Tab):
+		b.setSection(b.section + 1)
+	case key.Matches(msg, k.ShiftTab):
+		b.setSection(b.section - 1)
+	case key.Matches(msg, k.Up):
+		b.move(-1)
+	case key.Matches(msg, k.Down):
+		b.move(1)
+	case key.Matches(msg, k.PageUp):
+		b.move(-b.listRoom())
+	case key.Matches(msg, k.PageDown):
+		b.move(b.listRoom())
+	case key.Matches(msg, k.Top):
+		b.move(-len(b.lists[b.section]))
+	case key.Matches(msg, k.Bottom):
+		b.move(len(b.lists[b.section]))
+	case key.Matches(msg, k.Left) && ok && row.item != nil:
+		b.suggestion--
+	case key.Matches(msg, k.Right) && ok && row.item != nil:
+		b.suggestion++
+	case key.Matches(msg, k.Confirm), key.Matches(msg, k.Open) && b.section == secBarriers:
+		return b.confirmBarrier()
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Edit):
+		switch {
+		case ok && row.finding != nil:
+			return b.open(b.findingForm(row.finding))
+		case ok && row.plan != nil:
+			return b.open(b.planForm(row.plan))
+		}
+	case key.Matches(msg, k.Delete) && ok && (row.finding != nil || row.plan != nil):
+		b.confirmDel = true
+	case key.Matches(msg, k.Finding):
+		return b.open(b.findingForm(nil))
+	case key.Matches(msg, k.Action):
+		return b.open(b.planForm(nil))
+	case key.Matches(msg, k.Compare):
+		return b.open(newVerifyCompare(b.env, b.siteID, b.assessmentID))
+	case key.Matches(msg, k.Report) && b.env.hooks.Report != nil:
+		return b.makeReport()
+	}
+	return nil
+}
+
+// makeReport writes the PDF report through makeReport (so the status bar
+// says the same as on the site screen) and keeps what the hook returned,
+// to show the report's path on this screen. A spinner runs meanwhile.
+func (b *barriers) makeReport() tea.Cmd {
+	if b.reporting {
+		return status("The PDF report is still being written…")
+	}
+	b.reporting, b.report, b.reportErr = true, "", false
+	b.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(b.env.styles.Pending))
+	var done reportDoneMsg
+	hook := b.env.hooks.Report
+	e := *b.env
+	e.hooks.Report = func(siteID, assessmentID string) (string, int, error) {
+		done.path, done.pages, done.err = hook(siteID, assessmentID)
+		return done.path, done.pages, done.err
+	}
+	// tea.Sequence runs the second command after the first has returned.
+	return tea.Batch(b.spin.Tick, tea.Sequence(makeReport(&e, b.siteID, b.data.Assessment.ID), func() tea.Msg { return done }))
+}
+
+// open pushes a screen, unless a change is still being saved or the report
+// is being written: their messages must reach this screen.
+func (b *barriers) open(s Screen) tea.Cmd {
+	switch {
+	case b.save.busy():
+		return status("Still saving: try again in a moment")
+	case b.reporting:
+		return status("The PDF report is being written: try again in a moment")
+	}
+	return push(s)
+}
+
+func (b *barriers) setSection(s barrierSection) {
+	b.section = (s + barrierSections) % barrierSections
+	b.confirmDel, b.suggestion = false, 0
+	b.scroll()
+}
+
+func (b *barriers) move(d int) {
+	s := b.section
+	b.cursor[s] = min(max(b.cursor[s]+d, 0), max(len(b.lists[s])-1, 0))
+	b.suggestion = 0
+	b.scroll()
+}
+
+// scroll keeps the cursor of the section in view.
+func (b *barriers) scroll() {
+	s, room := b.section, b.listRoom()
+	c := b.cursor[s]
+	if c < b.offset[s] {
+		b.offset[s] = c
+	}
+	if c >= b.offset[s]+room {
+		b.offset[s] = c - room + 1
+	}
+	b.offset[s] = max(0, min(b.offset[s], len(b.lists[s])-room))
+}
+
+func (b *barriers) selected() (bRow, bool) {
+	l := b.lists[b.section]
+	if c := b.cursor[b.section]; c < len(l) {
+		return l[c], true
+	}
+	return bRow{}, false
+}
+
+// confirmBarrier records the selected barrier as a confirmed-barrier
+// finding about its statement.
+func (b *barriers) confirmBarrier() tea.Cmd {
+	row, ok := b.selected()
+	if b.section != secBarriers || !ok {
+		return status("y confirms a barrier: choose one in the Barriers list (tab)")
+	}
+	id := row.item.Statement.ID
+	jobKey := "confirm/" + id
+	switch {
+	case b.confirmed[id]:
+		return status(fmt.Sprintf("Statement %d is already a confirmed barrier (see Findings)", b.num[id]))
+	case b.pending[jobKey]:
+		return nil
+	}
+	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
+		KeyIssueID: row.item.KeyIssueID, StatementID: id}
+	b.pending[jobKey] = true
+	return b.save.add(saveJob{key: jobKey, what: fmt.Sprintf("statement %d confirmed as a barrier", b.num[id]),
+		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
+}
+
+func (b *barriers) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
+	b.confirmDel = false
+	row, ok := b.selected()
+	if !ok || !key.Matches(msg, b.env.keys.Confirm) {
+		return status("Kept: nothing deleted")
+	}
+	sid, aid := b.siteID, b.assessmentID
+	var j saveJob
+	switch {
+	case row.finding != nil:
+		id := row.finding.ID
+		j = saveJob{key: "finding/" + id, what: "finding deleted",
+			fn: func(c *workbook.Change) error { return c.DeleteFinding(sid, aid, id) }}
+	case row.plan != nil:
+		id := row.plan.ID
+		j = saveJob{key: "plan/" + id, what: "intervention deleted",
+			fn: func(c *workbook.Change) error { return c.DeleteIntervention(sid, aid, id) }}
+	default:
+		return nil
+	}
+	b.pending[j.key] = true
+	return b.save.add(j)
+}

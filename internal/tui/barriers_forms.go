@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The forms of the barriers screen: findings and the action plan.
+
+// issueOptions are the key issues as form choices, "none" first.
+func (b *barriers) issueOptions() []option {
+	opts := []option{{"", "none"}}
+	for _, ki := range b.data.Questionnaire.KeyIssues {
+		opts = append(opts, option{ki.ID, ki.Title.In(b.lang)})
+	}
+	return opts
+}
+
+// kindOfBand is the finding a band suggests.
+func kindOfBand(band analysis.Band) workbook.FindingKind {
+	switch band {
+	case analysis.BandGood:
+		return workbook.FindingGood
+	case analysis.BandBarrier:
+		return workbook.FindingBarrier
+	}
+	return workbook.FindingImprove
+}
+
+// findingForm writes a finding (old nil: about the selected row) or edits
+// one.
+func (b *barriers) findingForm(old *workbook.Finding) Screen {
+	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingImprove}
+	title, done := "Write a finding", "finding written"
+	if old != nil {
+		f, title, done = *old, "Edit finding", "finding changed"
+	} else if row, ok := b.selected(); ok {
+		// Written from a statement or key issue, the finding is about it;
+		// from another finding or the plan it starts blank.
+		switch {
+		case row.item != nil:
+			f.KeyIssueID, f.StatementID, f.Kind = row.item.KeyIssueID, row.item.Statement.ID, kindOfBand(row.item.All.Band)
+		case row.issue != nil:
+			f.KeyIssueID = row.issue.KeyIssue.ID
+			for _, is := range b.res.Issues {
+				if is.KeyIssue.ID == row.issue.KeyIssue.ID {
+					f.Kind = kindOfBand(is.All.Band)
+				}
+			}
+		}
+	}
+	kinds := []option{{string(workbook.FindingBarrier), "confirmed barrier"}, {string(workbook.FindingGood), "good area"}, {string(workbook.FindingImprove), "area to improve"}}
+	fields := []*field{
+		choiceF("kind", "Kind", kinds, string(f.Kind)),
+		choiceF("key issue", "Key issue", b.issueOptions(), f.KeyIssueID),
+		areaF("text", "What the group found", f.Text, workbook.MaxLongText),
+	}
+	fm := newForm(b.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+		nf := f
+		nf.Kind, nf.KeyIssueID, nf.Text = workbook.FindingKind(v["kind"]), v["key issue"], v["text"]
+		return func(c *workbook.Change) error { _, err := c.SaveFinding(nf); return err }
+	})
+	if st, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
+		fm.intro = fmt.Sprintf("About statement %d: %s", b.num[st.ID], st.Text.In(b.lang))
+	}
+	return fm
+}
+
+// planForm adds an intervention (old nil) or edits one. Added from a
+// statement, its key issue is set and the action starts as the suggested
+// intervention shown.
+func (b *barriers) planForm(old *workbook.Intervention) Screen {
+	iv := workbook.Intervention{SiteID: b.siteID, AssessmentID: b.assessmentID, Status: workbook.StatusPlanned}
+	title, done, intro := "Add an intervention", "intervention added", ""
+	if old != nil {
+		iv, title, done = *old, "Edit intervention", "intervention changed"
+	} else if row, ok := b.selected(); ok && row.plan == nil {
+		// Added from a statement, key issue or finding, the intervention
+		// is about its key issue.
+		iv.KeyIssueID = row.keyIssue()
+		if row.item != nil {
+			intro = fmt.Sprintf("For statement %d: %s", b.num[row.item.Statement.ID], row.item.Statement.Text.In(b.lang))
+			if s, n, ok := b.suggested(row); ok {
+				iv.Action = s
+				intro += fmt.Sprintf(" (action: suggestion %d of %d)", b.suggestionIndex(n)+1, n)
+			}
+		}
+	}
+	var statuses []option
+	for _, s := range workbook.Statuses {
+		statuses = append(statuses, option{string(s), planStatusText(s)})
+	}
+	fields := []*field{
+		textF("action", "Action: what will be done", iv.Action, workbook.MaxShortText),
+		textF("owner", "Owner: who sees that it is done", iv.Owner, workbook.MaxShortText),
+		textF("due date", "Due date (YYYY-MM-DD, or empty)", iv.Due, 40),
+		choiceF("key issue", "Key issue", b.issueOptions(), iv.KeyIssueID),
+		choiceF("status", "Status", statuses, string(iv.Status)),
+		areaF("review notes", "Review notes (what happened when it was monitored)", iv.Review, workbook.MaxLongText),
+	}
+	fm := newForm(b.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+		n := iv
+		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
+		n.Status, n.Review = workbook.Status(v["status"]), v["review notes"]
+		return func(c *workbook.Change) error { _, err := c.SaveIntervention(n); return err }
+	})
+	fm.intro = intro
+	return fm
+}
+
+// suggested returns the suggested intervention shown for a statement row
+// and how many there are.
+func (b *barriers) suggested(row bRow) (string, int, bool) {
+	if row.item == nil || len(row.item.Statement.Interventions) == 0 {
+		return "", 0, false
+	}
+	ivs := row.item.Statement.Interventions
+	return ivs[b.suggestionIndex(len(ivs))].In(b.lang), len(ivs), true
+}
+
+func (b *barriers) suggestionIndex(n int) int { return ((b.suggestion % n) + n) % n }
+
+func planStatusText(s workbook.Status) string {
+	switch s {
+	case workbook.StatusInProgress:
+		return "in progress"
+	case workbook.StatusDone:
+		return "done ✓"
+	}
+	return "planned"
+}
