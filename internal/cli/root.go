@@ -71,6 +71,7 @@ Run engage with no command for the interactive workbook.`,
 		newQuestionnaireCmd(g),
 		newBackupCmd(g),
 		newVersionCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }

@@ -77,5 +77,8 @@ func (g *globals) newSiteQuestionnaires() ([]*questionnaire.Questionnaire, error
 func (g *globals) tuiHooks(svc *workbook.Service, st *store.Store) tui.Hooks {
 	return tui.Hooks{
 		Backup: st.AutoBackup,
+		Report: func(siteID, assessmentID string) (string, int, error) {
+			return writeTUIReport(svc, st.Path(), siteID, assessmentID)
+		},
 	}
 }

@@ -1,0 +1,44 @@
+// Package report renders Engage's PDF reports: the barrier report of one
+// site's assessment ([Site]) and the comparison of several sites
+// ([Compare]).
+//
+// # The site report
+//
+// [Load] reads an assessment and, when the site assessed the same
+// partnership before, the latest earlier assessment of it. [Site] writes
+// the report to any writer; [WriteFile] writes it to a file through a
+// temporary file in the same folder, so that a report is never left half
+// written. The parts follow the five steps: cover, plain-language summary,
+// mapping, selection, the workbook and its verification (charts of insider
+// and outsider means with the bands shaded, every score as a dot with the
+// mean), barriers and action plan, an appendix with every statement's
+// figures and comments, and "what changed" since the earlier assessment.
+// An assessment with no responses gets a report that says so instead of
+// empty charts; [Result].Missing lists what it lacks.
+//
+// # Anonymity
+//
+// Comments are attributed by role level only, or by group when fewer than
+// three people of that level took part; names appear only with
+// [Options].Names. No figure is shown for fewer than three people, and a
+// group is not broken down when the other group's figures would give the
+// small group's away by subtraction.
+//
+// # Typesetting
+//
+// Pages are set with codeberg.org/go-pdf/fpdf in the Go fonts (regular,
+// bold, italic), A4 or US Letter, with "Page X of Y" and a footer of site
+// and date. Headings keep with what follows them, tables and charts split
+// across pages with their header repeated and never leave a lone first or
+// last row, and long texts wrap. Charts are vectors in Okabe and Ito's
+// colour-blind-safe palette, and use shapes and labels as well as colour so
+// that they read in greyscale. Characters the fonts cannot draw (emoji,
+// scripts beyond Latin, Greek and Cyrillic) become a visible [Marker].
+//
+// # Languages and determinism
+//
+// Every heading and label exists in English and Italian; the report is in
+// the assessment's language unless [Options].Lang says otherwise. The same
+// data and options always give the same bytes: the PDF's dates are the
+// latest time recorded in the data and its catalogue is sorted.
+package report

@@ -1,0 +1,374 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// english returns the report's texts in English.
+func english() *labels {
+	return &labels{
+		LangTag: "en-GB",
+		decimal: ".",
+		quotes:  [2]string{"“", "”"},
+		months: [12]string{"January", "February", "March", "April", "May", "June", "July",
+			"August", "September", "October", "November", "December"},
+
+		roles: map[workbook.Role]string{
+			workbook.RoleSenior:    "Senior staff",
+			workbook.RoleMiddle:    "Middle managers",
+			workbook.RoleFrontLine: "Front-line staff",
+			workbook.RoleCommunity: "Community members",
+			workbook.RolePartner:   "Partners",
+		},
+		groups: map[workbook.Group]string{
+			workbook.Insider:  "Insiders",
+			workbook.Outsider: "Outsiders",
+		},
+		sectors: map[workbook.Sector]string{
+			workbook.SectorCouncil:   "Council",
+			workbook.SectorHealth:    "Health",
+			workbook.SectorPolice:    "Police",
+			workbook.SectorSchools:   "Schools",
+			workbook.SectorVoluntary: "Voluntary and community",
+			workbook.SectorBusiness:  "Business",
+			workbook.SectorResidents: "Residents",
+		},
+		communities: map[workbook.CommunityType]string{
+			workbook.CommunityGeographical: "Geographical community",
+			workbook.CommunityOfInterest:   "Community of interest",
+		},
+		statuses: map[workbook.Status]string{
+			workbook.StatusPlanned:    "Planned",
+			workbook.StatusInProgress: "In progress",
+			workbook.StatusDone:       "Done",
+		},
+		kinds: map[workbook.FindingKind]string{
+			workbook.FindingBarrier: "Barriers confirmed by the group",
+			workbook.FindingGood:    "Good areas",
+			workbook.FindingImprove: "Areas to improve",
+		},
+		bands: map[analysis.Band]string{
+			analysis.BandGood:    "a good area",
+			analysis.BandImprove: "an area to improve",
+			analysis.BandBarrier: "a barrier",
+			analysis.BandNone:    "not scored",
+		},
+		marks: map[workbook.Mark]string{
+			workbook.Met:     "yes",
+			workbook.NotMet:  "no",
+			workbook.Unknown: "?",
+		},
+		natural: naturalGroups(),
+
+		ReportTitle:       "Community engagement barrier report",
+		CoverKicker:       "Partnership self-assessment",
+		Cover:             "Cover",
+		Summary:           "Summary",
+		Step1:             "Step 1. Mapping the partnerships",
+		Step2:             "Step 2. Selecting a partnership",
+		Step34:            "Steps 3 and 4. The workbook and its verification",
+		Step5:             "Step 5. Barriers and where to intervene",
+		Appendix:          "Appendix. Every statement, with comments",
+		ByDirectorate:     "Partnerships by directorate",
+		ByCommunity:       "Partnerships by kind of community",
+		BySector:          "Partnerships by partner sector",
+		Criteria:          "How many partnerships meet each criterion",
+		Matrix:            "The criteria matrix",
+		Shortlist:         "The shortlist",
+		Selected:          "The partnership selected",
+		WhySelected:       "Why it was selected",
+		AtAGlance:         "The key issues at a glance",
+		MeansByGroup:      "Insiders and outsiders",
+		Spread:            "Everyone's scores",
+		VerificationNotes: "Notes from the verification",
+		Gaps:              "Verification gaps",
+		Ranked:            "Statements in the barrier band, lowest first",
+		ActionPlan:        "Where to intervene: the action plan",
+		Suggested:         "Interventions the workbook suggests",
+		IssuesThenNow:     "Key issues then and now",
+		BarriersThenNow:   "Barriers then and now",
+		EarlierPlan:       "The earlier action plan",
+		WhoTookPart:       "Who took part",
+		AboutSite:         "About the site",
+		Names:             "Participants",
+
+		PartnershipAssessed:  "Partnership assessed",
+		Assessment:           "Assessment",
+		Started:              "Started",
+		Completed:            "Completed",
+		Questionnaire:        "Questionnaire",
+		DataAsOf:             "Data as of",
+		InProgress:           "not yet (in progress)",
+		Version:              "version",
+		NoPartnership:        "No partnership selected yet",
+		RoleLevel:            "Role level",
+		Insiders:             "Insiders",
+		Outsiders:            "Outsiders",
+		InsidersShort:        "in",
+		OutsidersShort:       "out",
+		Everyone:             "Everyone",
+		Total:                "Total",
+		Name:                 "Name",
+		Group:                "Group",
+		Organisation:         "Organisation",
+		Participant:          "a participant",
+		Partnerships:         "Partnerships",
+		MappedPartnerships:   "Mapped partnerships",
+		Share:                "Share",
+		Directorate:          "Directorate",
+		Unassigned:           "Unassigned",
+		NotListed:            "(not in the site's list)",
+		CommunityType:        "Kind of community",
+		NotRecorded:          "Not recorded",
+		Sector:               "Partner sector",
+		NoPartnersRecorded:   "No partners recorded",
+		Criterion:            "Criterion",
+		Met:                  "Met",
+		NotMet:               "Not met",
+		NotMarked:            "Not marked",
+		Partnership:          "Partnership",
+		SelectedMark:         "(selected)",
+		Area:                 "Area",
+		Partners:             "Partners",
+		Running:              "Running",
+		CriteriaMet:          "Criteria met",
+		KeyIssue:             "Key issue",
+		Statement:            "Statement",
+		BandBarrier:          "Barrier",
+		BandImprove:          "Improve",
+		BandGood:             "Good",
+		N:                    "n",
+		Mean:                 "Mean",
+		MeanN:                "mean, n",
+		SD:                   "SD",
+		DontKnow:             "Don't know",
+		AgreeDisagree:        "Agree / disagree",
+		Gap:                  "Gap",
+		Reading:              "Reading",
+		BlindSpot:            "Blind spot",
+		UnrecognisedStrength: "Unrecognised strength",
+		NoGap:                "No gap",
+		NotCompared:          "Not compared",
+		Contested:            "contested",
+		Rank:                 "Rank",
+		Action:               "Action",
+		Owner:                "Owner",
+		Due:                  "Due",
+		Status:               "Status",
+		StatusNow:            "Status now",
+		Review:               "Review",
+		By:                   "by",
+		Then:                 "Then",
+		Now:                  "Now",
+		Change:               "Change",
+		Reversed:             "reversed statement: scores flipped so that higher is better",
+		InsidersOnly:         "insiders only: not in the verification set",
+		DialogueNotes:        "Notes from the dialogue",
+		BarriersGone:         "No longer a barrier",
+		BarriersNew:          "New barriers",
+		BarriersStill:        "Still a barrier",
+		None:                 "None.",
+		FewerThan3:           "fewer than 3 people: not shown",
+		NotBrokenDown:        "not broken down: the other group is under 3",
+		NoScores:             "no scores",
+		NotInVerification:    "not in the verification set",
+		NotAsked:             "not asked",
+
+		AnonymityNote: "Comments are attributed by role level only, and no figure is shown for a group of fewer " +
+			"than 3 people. Participants' names stay in the facilitator's store.",
+		NamesShown: "This copy shows participants' names, as the facilitator asked. Share it only with the " +
+			"people who took part; the usual report attributes comments by role level only.",
+		LegendCompare: "mean on the 1-5 scale; shaded bands: barrier, improve, good",
+		IssueMeanNote: "A key issue's score is the mean of its statements' means, so that issues with more " +
+			"statements do not weigh more. n is the number of people who scored the issue.",
+		SpreadNote: "Each dot is one person's score; the black line is the mean and the grey line the range. " +
+			"A statement is contested when it has scores on both sides of the middle of the scale, or a " +
+			"standard deviation of 1.0 or more.",
+		NotListedNote: "A directorate marked as not in the site's list is recorded on a partnership but missing " +
+			"from the site's directorates: check the spelling in the mapping.",
+		SectorNote: "A partnership with several partner sectors counts once under each, so the rows add up to " +
+			"more than the number of partnerships.",
+		MatrixKey: "yes: meets the criterion; no: does not; ?: not marked yet. The selected partnership is in bold.",
+		NoReason:  "No reason was recorded.",
+		NoneSelected: "No partnership has been selected for this assessment yet. Apply the criteria to the " +
+			"mapped partnerships and select one in step 2.",
+		NoMapping:  "No partnerships have been mapped at this site yet.",
+		NoFindings: "None written up yet.",
+		NoPlan:     "No actions have been agreed yet.",
+		SuggestedNote: "The workbook suggests these interventions for the statements in the barrier band. They " +
+			"are starting points for the group, not decisions.",
+		AppendixIntro: "For each statement: n (the people who gave a score), the mean, the standard deviation " +
+			"(SD), the don't-know answers (never scored) and the shares agreeing (4-5) and disagreeing (1-2), " +
+			"then the group's notes and every comment, attributed by role level only.",
+		NoScoresNext: "Once the insiders have scored the workbook (step 3) and the outsiders the verification " +
+			"statements (step 4), this part shows each key issue's scores, every statement's spread and the " +
+			"verification gaps.",
+		SummaryNoIssue:      "No key issue has scores from 3 or more people yet, so none is rated here.",
+		SummaryConfirmed:    "The barriers the group confirmed:",
+		SummaryNoConfirmed:  "The group has not written up any barriers yet.",
+		SummaryNoBlindSpots: "There are no blind spots: on no statement do the insiders score 1.0 or more above the outsiders.",
+		SummaryNoPlan:       "No actions have been agreed yet.",
+		MissingScores:       "no responses: nobody has scored the workbook yet",
+		MissingMapping:      "no partnerships mapped",
+		MissingSelection:    "no partnership selected",
+
+		Mapped: func(total, directorates int) string {
+			return fmt.Sprintf("%s mapped at this site, under %s.", plural(total, "partnership was", "partnerships were"),
+				plural(directorates, "directorate", "directorates"))
+		},
+		UnassignedNote: func(n int) string {
+			return fmt.Sprintf("%s not placed under any directorate. %s shown as unassigned so that the rows add up "+
+				"to the total.", plural(n, "partnership is", "partnerships are"), pick(n, "It is", "They are"))
+		},
+		MeetAll: func(all, total int) string {
+			return fmt.Sprintf("%d of the %s %s every criterion.", all, plural(total, "mapped partnership", "mapped partnerships"), pick(all, "meets", "meet"))
+		},
+		ShortlistNote: func(shown, total int) string {
+			return fmt.Sprintf("The %d partnerships closest to meeting every criterion, of %d mapped; the selected "+
+				"partnership first.", shown, total)
+		},
+		KeyIssueN: func(n int, title string) string { return fmt.Sprintf("Key issue %d. %s", n, title) },
+		WorkbookIntro: func(improve, good string) string {
+			return fmt.Sprintf("Insiders (the partnership's own people) scored the workbook; outsiders (community "+
+				"members and partners) scored the statements marked for verification. Scores run from 1 (strongly "+
+				"disagree) to 5 (strongly agree); a mean of %s and above is a good area, from %s an area to improve, "+
+				"and below %s a barrier.", good, improve, improve)
+		},
+		GapsIntro: func(threshold string) string {
+			return fmt.Sprintf("The gap is the insiders' mean minus the outsiders' mean. A gap of +%s or more is a "+
+				"blind spot (the insiders rate themselves higher than the community does); −%s or less is an "+
+				"unrecognised strength. n is the number of people in each group who gave a score.", threshold, threshold)
+		},
+		GapLine: func(statement, gap, insMean string, insN int, outsMean string, outsN int) string {
+			return fmt.Sprintf("%s: gap %s (insiders %s, n=%d; outsiders %s, n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+		},
+		NobodyYet: func(registered int) string {
+			if registered == 0 {
+				return "Nobody has taken part yet: no participants are registered."
+			}
+			return fmt.Sprintf("Nobody has taken part yet: %s registered but no answers recorded.",
+				plural(registered, "participant is", "participants are"))
+		},
+		NoScoresYet: func(insiders, outsiders int) string {
+			return fmt.Sprintf("There are no scores to show yet: %s and %s registered, but nobody has "+
+				"scored a statement, so this report draws no charts.",
+				plural(insiders, "insider", "insiders"), plural(outsiders, "outsider is", "outsiders are"))
+		},
+		SummaryNoScores: func(registered int) string {
+			return fmt.Sprintf("This assessment has no responses yet (%s registered), so the report shows "+
+				"the mapping, the selection and any plans, but no scores.", plural(registered, "participant", "participants"))
+		},
+		SummaryTookPart: func(insiders, outsiders, statements int) string {
+			return fmt.Sprintf("%s and %s scored the workbook's %s.", plural(insiders, "insider", "insiders"),
+				plural(outsiders, "outsider", "outsiders"), plural(statements, "statement", "statements"))
+		},
+		SummaryIssues: func(best, bestMean, bestBand, worst, worstMean, worstBand string) string {
+			return fmt.Sprintf("The strongest key issue is %s (mean %s, %s); the weakest is %s (mean %s, %s).",
+				best, bestMean, bestBand, worst, worstMean, worstBand)
+		},
+		SummaryOneIssue: func(title, mean, band string) string {
+			return fmt.Sprintf("Only one key issue has enough scores to rate: %s (mean %s, %s).", title, mean, band)
+		},
+		SummaryBarrierBand: func(n int, threshold, lowest, mean string) string {
+			return fmt.Sprintf("%s a mean below %s, in the barrier band; the lowest is %s (mean %s).",
+				plural(n, "statement has", "statements have"), threshold, lowest, mean)
+		},
+		SummaryNoBarrierBand: func(threshold string) string {
+			return fmt.Sprintf("No statement has a mean below %s: none is in the barrier band.", threshold)
+		},
+		SummaryBlindSpots: func(n, shown int) string {
+			s := fmt.Sprintf("%s, where the insiders score themselves 1.0 or more above the outsiders",
+				plural(n, "blind spot", "blind spots"))
+			if shown < n {
+				return fmt.Sprintf("%s; the %d biggest:", s, shown)
+			}
+			return s + ":"
+		},
+		SummaryStrengths: func(n int) string {
+			return fmt.Sprintf("%s: the outsiders score the partnership 1.0 or more above the insiders.",
+				plural(n, "unrecognised strength", "unrecognised strengths"))
+		},
+		SummaryPlan: func(n int) string {
+			return fmt.Sprintf("What the site plans to do (%s):", plural(n, "action", "actions"))
+		},
+		SummaryPlanMore: func(n int) string {
+			return fmt.Sprintf("… and %s more in the action plan (step 5).", plural(n, "action", "actions"))
+		},
+		SummaryChanged: func(then string) string {
+			return fmt.Sprintf("The same partnership was assessed before, from %s: the last section says what changed.", then)
+		},
+		AgreedScore: func(score, points int) string {
+			return fmt.Sprintf("Score agreed by the group: %d of %d.", score, points)
+		},
+		Comments: func(n int) string { return fmt.Sprintf("Comments (%d)", n) },
+		MarkerNote: func(marker string) string {
+			return fmt.Sprintf("%s stands for a character the report's fonts cannot draw (an emoji, or a script "+
+				"such as Chinese or Arabic); the store keeps the text as it was typed.", marker)
+		},
+		WhatChanged: func(then string) string { return "What changed since the assessment of " + then },
+		ChangesIntro: func(then string, insThen, outsThen int, now string, insNow, outsNow int) string {
+			return fmt.Sprintf("The same partnership was assessed from %s (%s and %s) and again from %s "+
+				"(%s and %s). Different people may have taken part each time.",
+				then, plural(insThen, "insider", "insiders"), plural(outsThen, "outsider", "outsiders"),
+				now, plural(insNow, "insider", "insiders"), plural(outsNow, "outsider", "outsiders"))
+		},
+		Moved: func(threshold string) string { return "Statements whose mean moved by " + threshold + " or more" },
+		NoneMoved: func(threshold string) string {
+			return "No statement's mean moved by " + threshold + " or more."
+		},
+		MovedMore: func(shown, total int) string {
+			return fmt.Sprintf("The %d that moved most, of %d.", shown, total)
+		},
+		Page:             func(n int, total string) string { return fmt.Sprintf("Page %d of %s", n, total) },
+		Since:            func(year int) string { return fmt.Sprintf("since %d", year) },
+		StartNotRecorded: "start not recorded",
+		Ongoing:          "ongoing",
+		Ended:            "ended",
+		MeetsNone:        "none",
+		MeetsEvery:       "every criterion",
+		MeetsSome:        func(met, notMet string) string { return met + "; not " + notMet },
+		NotComparedWhy: func(few, none []string) string {
+			var why []string
+			if len(few) > 0 {
+				why = append(why, "fewer than 3 "+strings.ToLower(strings.Join(few, " and ")))
+			}
+			if len(none) > 0 {
+				why = append(why, "no scores from "+strings.ToLower(strings.Join(none, " or ")))
+			}
+			if len(why) == 0 {
+				return "Not compared"
+			}
+			return "Not compared: " + strings.Join(why, "; ")
+		},
+		StatementRef: func(number string) string { return "statement " + number },
+		KeyIssueRef:  func(number int) string { return fmt.Sprintf("key issue %d", number) },
+	}
+}
+
+// naturalGroups returns the group each role level normally belongs to.
+func naturalGroups() map[workbook.Role]workbook.Group {
+	return map[workbook.Role]workbook.Group{
+		workbook.RoleSenior:    workbook.Insider,
+		workbook.RoleMiddle:    workbook.Insider,
+		workbook.RoleFrontLine: workbook.Insider,
+		workbook.RoleCommunity: workbook.Outsider,
+		workbook.RolePartner:   workbook.Outsider,
+	}
+}
+
+// plural writes n with the singular or plural phrase.
+func plural(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, pick(n, one, many))
+}
+
+// pick chooses the singular or plural form for n.
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

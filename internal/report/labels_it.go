@@ -1,0 +1,356 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// italian returns the report's texts in Italian, in the words of Italian
+// social-services staff (ambito, partenariato, terzo settore).
+func italian() *labels {
+	return &labels{
+		LangTag: "it-IT",
+		decimal: ",",
+		quotes:  [2]string{"«", "»"},
+		months: [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+			"agosto", "settembre", "ottobre", "novembre", "dicembre"},
+
+		roles: map[workbook.Role]string{
+			workbook.RoleSenior:    "Dirigenti",
+			workbook.RoleMiddle:    "Responsabili intermedi",
+			workbook.RoleFrontLine: "Operatori",
+			workbook.RoleCommunity: "Cittadini e associazioni",
+			workbook.RolePartner:   "Partner",
+		},
+		groups: map[workbook.Group]string{
+			workbook.Insider:  "Interni",
+			workbook.Outsider: "Esterni",
+		},
+		sectors: map[workbook.Sector]string{
+			workbook.SectorCouncil:   "Comuni ed enti locali",
+			workbook.SectorHealth:    "Sanità",
+			workbook.SectorPolice:    "Forze dell'ordine",
+			workbook.SectorSchools:   "Scuole",
+			workbook.SectorVoluntary: "Terzo settore",
+			workbook.SectorBusiness:  "Imprese",
+			workbook.SectorResidents: "Cittadini",
+		},
+		communities: map[workbook.CommunityType]string{
+			workbook.CommunityGeographical: "Comunità territoriale",
+			workbook.CommunityOfInterest:   "Comunità di interesse",
+		},
+		statuses: map[workbook.Status]string{
+			workbook.StatusPlanned:    "Prevista",
+			workbook.StatusInProgress: "In corso",
+			workbook.StatusDone:       "Fatta",
+		},
+		kinds: map[workbook.FindingKind]string{
+			workbook.FindingBarrier: "Barriere confermate dal gruppo",
+			workbook.FindingGood:    "Punti di forza",
+			workbook.FindingImprove: "Aspetti da migliorare",
+		},
+		bands: map[analysis.Band]string{
+			analysis.BandGood:    "un punto di forza",
+			analysis.BandImprove: "un aspetto da migliorare",
+			analysis.BandBarrier: "una barriera",
+			analysis.BandNone:    "senza punteggio",
+		},
+		marks: map[workbook.Mark]string{
+			workbook.Met:     "sì",
+			workbook.NotMet:  "no",
+			workbook.Unknown: "?",
+		},
+		natural: naturalGroups(),
+
+		ReportTitle:       "Rapporto sulle barriere al coinvolgimento delle comunità",
+		CoverKicker:       "Autovalutazione del partenariato",
+		Cover:             "Copertina",
+		Summary:           "Sintesi",
+		Step1:             "Fase 1. La mappatura dei partenariati",
+		Step2:             "Fase 2. La scelta del partenariato",
+		Step34:            "Fasi 3 e 4. Il questionario e la verifica",
+		Step5:             "Fase 5. Le barriere e dove intervenire",
+		Appendix:          "Appendice. Tutte le affermazioni, con i commenti",
+		ByDirectorate:     "Partenariati per area di servizio",
+		ByCommunity:       "Partenariati per tipo di comunità",
+		BySector:          "Partenariati per settore dei partner",
+		Criteria:          "Quanti partenariati soddisfano ciascun criterio",
+		Matrix:            "La matrice dei criteri",
+		Shortlist:         "La rosa dei candidati",
+		Selected:          "Il partenariato scelto",
+		WhySelected:       "Perché è stato scelto",
+		AtAGlance:         "Le questioni chiave in sintesi",
+		MeansByGroup:      "Interni ed esterni",
+		Spread:            "I punteggi di tutti",
+		VerificationNotes: "Note della verifica",
+		Gaps:              "Gli scarti della verifica",
+		Ranked:            "Affermazioni nella fascia delle barriere, dalla più bassa",
+		ActionPlan:        "Dove intervenire: il piano d'azione",
+		Suggested:         "Interventi suggeriti dal questionario",
+		IssuesThenNow:     "Le questioni chiave allora e oggi",
+		BarriersThenNow:   "Le barriere allora e oggi",
+		EarlierPlan:       "Il piano d'azione precedente",
+		WhoTookPart:       "Chi ha partecipato",
+		AboutSite:         "Il contesto",
+		Names:             "Partecipanti",
+
+		PartnershipAssessed:  "Partenariato valutato",
+		Assessment:           "Autovalutazione",
+		Started:              "Inizio",
+		Completed:            "Conclusione",
+		Questionnaire:        "Questionario",
+		DataAsOf:             "Dati aggiornati al",
+		InProgress:           "non ancora (in corso)",
+		Version:              "versione",
+		NoPartnership:        "Nessun partenariato ancora scelto",
+		RoleLevel:            "Ruolo",
+		Insiders:             "Interni",
+		Outsiders:            "Esterni",
+		InsidersShort:        "int",
+		OutsidersShort:       "est",
+		Everyone:             "Tutti",
+		Total:                "Totale",
+		Name:                 "Nome",
+		Group:                "Gruppo",
+		Organisation:         "Ente",
+		Participant:          "un partecipante",
+		Partnerships:         "Partenariati",
+		MappedPartnerships:   "Partenariati mappati",
+		Share:                "Quota",
+		Directorate:          "Area di servizio",
+		Unassigned:           "Non assegnati",
+		NotListed:            "(non nell'elenco dell'ente)",
+		CommunityType:        "Tipo di comunità",
+		NotRecorded:          "Non indicato",
+		Sector:               "Settore dei partner",
+		NoPartnersRecorded:   "Nessun partner indicato",
+		Criterion:            "Criterio",
+		Met:                  "Sì",
+		NotMet:               "No",
+		NotMarked:            "Da valutare",
+		Partnership:          "Partenariato",
+		SelectedMark:         "(scelto)",
+		Area:                 "Territorio",
+		Partners:             "Partner",
+		Running:              "Attività",
+		CriteriaMet:          "Criteri soddisfatti",
+		KeyIssue:             "Questione chiave",
+		Statement:            "Affermazione",
+		BandBarrier:          "Barriera",
+		BandImprove:          "Migliorare",
+		BandGood:             "Forza",
+		N:                    "n",
+		Mean:                 "Media",
+		MeanN:                "media, n",
+		SD:                   "DS",
+		DontKnow:             "Non so",
+		AgreeDisagree:        "D'accordo / no",
+		Gap:                  "Scarto",
+		Reading:              "Lettura",
+		BlindSpot:            "Punto cieco",
+		UnrecognisedStrength: "Forza non riconosciuta",
+		NoGap:                "Nessuno scarto",
+		NotCompared:          "Non confrontato",
+		Contested:            "controversa",
+		Rank:                 "N.",
+		Action:               "Azione",
+		Owner:                "Responsabile",
+		Due:                  "Scadenza",
+		Status:               "Stato",
+		StatusNow:            "Stato oggi",
+		Review:               "Verifica",
+		By:                   "entro il",
+		Then:                 "Allora",
+		Now:                  "Oggi",
+		Change:               "Variazione",
+		Reversed:             "affermazione invertita: punteggi capovolti perché più alto sia meglio",
+		InsidersOnly:         "solo interni: non fa parte della verifica",
+		DialogueNotes:        "Note della discussione",
+		BarriersGone:         "Non più barriere",
+		BarriersNew:          "Nuove barriere",
+		BarriersStill:        "Ancora barriere",
+		None:                 "Nessuna.",
+		FewerThan3:           "meno di 3 persone: non mostrato",
+		NotBrokenDown:        "non suddiviso: l'altro gruppo ha meno di 3 persone",
+		NoScores:             "nessun punteggio",
+		NotInVerification:    "non fa parte della verifica",
+		NotAsked:             "non chiesto",
+
+		AnonymityNote: "I commenti sono attribuiti solo per ruolo e nessun dato è mostrato per gruppi di meno di " +
+			"3 persone. I nomi dei partecipanti restano nell'archivio del facilitatore.",
+		NamesShown: "Questa copia mostra i nomi dei partecipanti, come richiesto dal facilitatore. Condividetela " +
+			"solo con chi ha partecipato; il rapporto ordinario attribuisce i commenti solo per ruolo.",
+		LegendCompare: "media sulla scala 1-5; fasce: barriera, da migliorare, punto di forza",
+		IssueMeanNote: "Il punteggio di una questione chiave è la media delle medie delle sue affermazioni, così le " +
+			"questioni con più affermazioni non pesano di più. n è il numero di persone che hanno dato un punteggio.",
+		SpreadNote: "Ogni punto è il punteggio di una persona; la linea nera è la media, quella grigia l'intervallo. " +
+			"Un'affermazione è controversa quando ha punteggi da entrambi i lati del centro della scala, o una " +
+			"deviazione standard di 1,0 o più.",
+		NotListedNote: "Un'area segnata come non nell'elenco dell'ente è indicata su un partenariato ma manca fra le " +
+			"aree dell'ente: controllate come è scritta nella mappatura.",
+		SectorNote: "Un partenariato con partner di più settori conta una volta in ciascuno, quindi le righe sommano " +
+			"più del numero dei partenariati.",
+		MatrixKey: "sì: soddisfa il criterio; no: non lo soddisfa; ?: ancora da valutare. Il partenariato scelto è in grassetto.",
+		NoReason:  "Non è stata indicata una motivazione.",
+		NoneSelected: "Per questa autovalutazione non è ancora stato scelto un partenariato. Applicate i criteri ai " +
+			"partenariati mappati e sceglietene uno nella fase 2.",
+		NoMapping:  "Non è ancora stato mappato alcun partenariato.",
+		NoFindings: "Nulla ancora di scritto.",
+		NoPlan:     "Non sono ancora state concordate azioni.",
+		SuggestedNote: "Il questionario suggerisce questi interventi per le affermazioni nella fascia delle barriere. " +
+			"Sono spunti per il gruppo, non decisioni.",
+		AppendixIntro: "Per ogni affermazione: n (le persone che hanno dato un punteggio), la media, la deviazione " +
+			"standard (DS), le risposte «non so» (mai conteggiate nel punteggio) e le quote d'accordo (4-5) e in " +
+			"disaccordo (1-2), poi le note del gruppo e tutti i commenti, attribuiti solo per ruolo.",
+		NoScoresNext: "Quando gli interni avranno compilato il questionario (fase 3) e gli esterni le affermazioni " +
+			"della verifica (fase 4), questa parte mostrerà i punteggi di ogni questione chiave, la distribuzione di " +
+			"ogni affermazione e gli scarti della verifica.",
+		SummaryNoIssue:      "Nessuna questione chiave ha ancora punteggi da almeno 3 persone, quindi nessuna è valutata qui.",
+		SummaryConfirmed:    "Le barriere confermate dal gruppo:",
+		SummaryNoConfirmed:  "Il gruppo non ha ancora scritto alcuna barriera.",
+		SummaryNoBlindSpots: "Non ci sono punti ciechi: su nessuna affermazione gli interni danno 1,0 o più degli esterni.",
+		SummaryNoPlan:       "Non sono ancora state concordate azioni.",
+		MissingScores:       "nessuna risposta: nessuno ha ancora compilato il questionario",
+		MissingMapping:      "nessun partenariato mappato",
+		MissingSelection:    "nessun partenariato scelto",
+
+		Mapped: func(total, directorates int) string {
+			return fmt.Sprintf("Sono stati mappati %s in %s.", plural(total, "partenariato", "partenariati"),
+				plural(directorates, "area di servizio", "aree di servizio"))
+		},
+		UnassignedNote: func(n int) string {
+			return fmt.Sprintf("%s in nessuna area: %s fra i non assegnati, così le righe sommano al totale.",
+				pick(n, "1 partenariato non è collocato", fmt.Sprintf("%d partenariati non sono collocati", n)),
+				pick(n, "compare", "compaiono"))
+		},
+		MeetAll: func(all, total int) string {
+			return fmt.Sprintf("%d dei %s %s tutti i criteri.", all, plural(total, "partenariato mappato", "partenariati mappati"), pick(all, "soddisfa", "soddisfano"))
+		},
+		ShortlistNote: func(shown, total int) string {
+			return fmt.Sprintf("I %d partenariati più vicini a soddisfare tutti i criteri, su %d mappati; per primo "+
+				"quello scelto.", shown, total)
+		},
+		KeyIssueN: func(n int, title string) string { return fmt.Sprintf("Questione chiave %d. %s", n, title) },
+		WorkbookIntro: func(improve, good string) string {
+			return fmt.Sprintf("Gli interni (le persone del partenariato) hanno compilato il questionario; gli esterni "+
+				"(cittadini, associazioni e partner) le affermazioni scelte per la verifica. I punteggi vanno da 1 (per "+
+				"niente d'accordo) a 5 (pienamente d'accordo); una media da %s in su è un punto di forza, da %s un "+
+				"aspetto da migliorare, sotto %s una barriera.", good, improve, improve)
+		},
+		GapsIntro: func(threshold string) string {
+			return fmt.Sprintf("Lo scarto è la media degli interni meno quella degli esterni. Uno scarto di +%s o più è "+
+				"un punto cieco (gli interni si valutano meglio di quanto faccia la comunità); di −%s o meno è una "+
+				"forza non riconosciuta. n è il numero di persone di ciascun gruppo che hanno dato un punteggio.",
+				threshold, threshold)
+		},
+		GapLine: func(statement, gap, insMean string, insN int, outsMean string, outsN int) string {
+			return fmt.Sprintf("%s: scarto %s (interni %s, n=%d; esterni %s, n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+		},
+		NobodyYet: func(registered int) string {
+			if registered == 0 {
+				return "Non ha ancora partecipato nessuno: non ci sono partecipanti registrati."
+			}
+			return fmt.Sprintf("Non ha ancora partecipato nessuno: %s, ma nessuna risposta.",
+				pick(registered, "1 partecipante registrato", fmt.Sprintf("%d partecipanti registrati", registered)))
+		},
+		NoScoresYet: func(insiders, outsiders int) string {
+			return fmt.Sprintf("Non ci sono ancora punteggi da mostrare. Sono registrati %s e %s, ma nessuno ha "+
+				"ancora dato un punteggio, quindi il rapporto non disegna grafici.",
+				plural(insiders, "interno", "interni"), plural(outsiders, "esterno", "esterni"))
+		},
+		SummaryNoScores: func(registered int) string {
+			return fmt.Sprintf("Questa autovalutazione non ha ancora risposte (%s), quindi il rapporto mostra la "+
+				"mappatura, la scelta e gli eventuali piani, ma nessun punteggio.",
+				pick(registered, "1 partecipante registrato", fmt.Sprintf("%d partecipanti registrati", registered)))
+		},
+		SummaryTookPart: func(insiders, outsiders, statements int) string {
+			return fmt.Sprintf("%s e %s hanno dato un punteggio alle %s del questionario.", plural(insiders, "interno", "interni"),
+				plural(outsiders, "esterno", "esterni"), plural(statements, "affermazione", "affermazioni"))
+		},
+		SummaryIssues: func(best, bestMean, bestBand, worst, worstMean, worstBand string) string {
+			return fmt.Sprintf("La questione chiave più forte è «%s» (media %s, %s); la più debole è «%s» (media %s, %s).",
+				best, bestMean, bestBand, worst, worstMean, worstBand)
+		},
+		SummaryOneIssue: func(title, mean, band string) string {
+			return fmt.Sprintf("Solo una questione chiave ha punteggi sufficienti: «%s» (media %s, %s).", title, mean, band)
+		},
+		SummaryBarrierBand: func(n int, threshold, lowest, mean string) string {
+			return fmt.Sprintf("%s una media sotto %s, nella fascia delle barriere; la più bassa è %s (media %s).",
+				pick(n, "1 affermazione ha", fmt.Sprintf("%d affermazioni hanno", n)), threshold, lowest, mean)
+		},
+		SummaryNoBarrierBand: func(threshold string) string {
+			return fmt.Sprintf("Nessuna affermazione ha una media sotto %s: nessuna è nella fascia delle barriere.", threshold)
+		},
+		SummaryBlindSpots: func(n, shown int) string {
+			s := fmt.Sprintf("%s, dove gli interni si danno 1,0 o più degli esterni",
+				plural(n, "punto cieco", "punti ciechi"))
+			if shown < n {
+				return fmt.Sprintf("%s; i %d maggiori:", s, shown)
+			}
+			return s + ":"
+		},
+		SummaryStrengths: func(n int) string {
+			return fmt.Sprintf("%s: gli esterni valutano il partenariato 1,0 o più degli interni.",
+				plural(n, "forza non riconosciuta", "forze non riconosciute"))
+		},
+		SummaryPlan: func(n int) string {
+			return fmt.Sprintf("Che cosa intende fare l'ente (%s):", plural(n, "azione", "azioni"))
+		},
+		SummaryPlanMore: func(n int) string {
+			return fmt.Sprintf("… e altre %d nel piano d'azione (fase 5).", n)
+		},
+		SummaryChanged: func(then string) string {
+			return fmt.Sprintf("Lo stesso partenariato era già stato valutato, dal %s: l'ultima sezione dice che cosa è cambiato.", then)
+		},
+		AgreedScore: func(score, points int) string {
+			return fmt.Sprintf("Punteggio concordato dal gruppo: %d su %d.", score, points)
+		},
+		Comments: func(n int) string { return fmt.Sprintf("Commenti (%d)", n) },
+		MarkerNote: func(marker string) string {
+			return fmt.Sprintf("%s indica un carattere che i caratteri tipografici del rapporto non sanno disegnare "+
+				"(un'emoji, o una scrittura come il cinese o l'arabo); l'archivio conserva il testo come è stato scritto.", marker)
+		},
+		WhatChanged: func(then string) string { return "Che cosa è cambiato dall'autovalutazione del " + then },
+		ChangesIntro: func(then string, insThen, outsThen int, now string, insNow, outsNow int) string {
+			return fmt.Sprintf("Lo stesso partenariato è stato valutato dal %s (%s e %s) e di nuovo dal %s "+
+				"(%s e %s). Le persone possono essere cambiate.",
+				then, plural(insThen, "interno", "interni"), plural(outsThen, "esterno", "esterni"),
+				now, plural(insNow, "interno", "interni"), plural(outsNow, "esterno", "esterni"))
+		},
+		Moved: func(threshold string) string {
+			return "Affermazioni la cui media è cambiata di " + threshold + " o più"
+		},
+		NoneMoved: func(threshold string) string {
+			return "Nessuna affermazione ha una media cambiata di " + threshold + " o più."
+		},
+		MovedMore: func(shown, total int) string {
+			return fmt.Sprintf("Le %d cambiate di più, su %d.", shown, total)
+		},
+		Page:             func(n int, total string) string { return fmt.Sprintf("Pagina %d di %s", n, total) },
+		Since:            func(year int) string { return fmt.Sprintf("dal %d", year) },
+		StartNotRecorded: "inizio non indicato",
+		Ongoing:          "ancora attivo",
+		Ended:            "concluso",
+		MeetsNone:        "nessuno",
+		MeetsEvery:       "tutti i criteri",
+		MeetsSome:        func(met, notMet string) string { return met + "; non " + notMet },
+		NotComparedWhy: func(few, none []string) string {
+			var why []string
+			if len(few) > 0 {
+				why = append(why, "meno di 3 "+strings.ToLower(strings.Join(few, " e ")))
+			}
+			if len(none) > 0 {
+				why = append(why, "nessun punteggio dagli "+strings.ToLower(strings.Join(none, " né dagli ")))
+			}
+			if len(why) == 0 {
+				return "Non confrontato"
+			}
+			return "Non confrontato: " + strings.Join(why, "; ")
+		},
+		StatementRef: func(number string) string { return "affermazione " + number },
+		KeyIssueRef:  func(number int) string { return fmt.Sprintf("questione chiave %d", number) },
+	}
+}

@@ -1,0 +1,120 @@
+package report
+
+import (
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// people knows who took part, by group and role level, and how a comment
+// may be attributed without pointing at a person.
+type people struct {
+	byID map[string]workbook.Participant
+	// took counts the participants who answered or commented, by group
+	// and role level.
+	took  map[workbook.Group]map[workbook.Role]int
+	total map[workbook.Group]int
+}
+
+func newPeople(d *workbook.AssessmentData) *people {
+	p := &people{
+		byID:  make(map[string]workbook.Participant, len(d.Participants)),
+		took:  map[workbook.Group]map[workbook.Role]int{},
+		total: map[workbook.Group]int{},
+	}
+	for _, x := range d.Participants {
+		p.byID[x.ID] = x
+	}
+	seen := map[string]bool{}
+	for _, x := range d.Responses {
+		who, ok := p.byID[x.ParticipantID]
+		if !ok || seen[who.ID] || (!x.Answered() && x.Comment == "") {
+			continue
+		}
+		seen[who.ID] = true
+		if p.took[who.Group] == nil {
+			p.took[who.Group] = map[workbook.Role]int{}
+		}
+		p.took[who.Group][who.Role]++
+		p.total[who.Group]++
+	}
+	return p
+}
+
+// attribution says who wrote a comment: the role level when at least
+// analysis.MinRespondents people of that group and level took part, else
+// only the group, else "a participant", so that a comment never points at
+// one person. With names, the name comes first.
+func (r *report) attribution(participantID string) string {
+	who := r.people.byID[participantID]
+	var s string
+	switch {
+	case r.people.took[who.Group][who.Role] >= analysis.MinRespondents:
+		s = r.l.groupRole(who.Group, who.Role)
+	case r.people.total[who.Group] >= analysis.MinRespondents:
+		s = r.l.group(who.Group)
+	default:
+		s = r.l.Participant
+	}
+	if r.opts.Names && who.Name != "" {
+		return r.clean.line(who.Name) + " (" + s + ")"
+	}
+	return s
+}
+
+// brokenDown reports whether an item's figures may be shown by group. When
+// one group has one or two scores and the other is shown, the overall
+// figures minus the shown group's would give away the small group's
+// scores; such an item is shown overall only.
+func brokenDown(it analysis.ItemResult) bool {
+	small := func(s analysis.Stats) bool { return s.Suppressed && s.N > 0 }
+	shown := func(s analysis.Stats) bool { return !s.Suppressed && s.N > 0 }
+	return !(small(it.Insiders) && shown(it.Outsiders)) && !(small(it.Outsiders) && shown(it.Insiders))
+}
+
+// itemGroup is one group's figures of an item for a chart, or why they are
+// not shown.
+func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders bool) groupValue {
+	v := groupValue{mean: s.Mean, n: s.N, shown: true}
+	switch {
+	case outsiders && !r.verify[it.Statement.ID] && s.N == 0:
+		v.shown, v.why = false, r.l.NotInVerification
+	case s.Suppressed && s.N > 0:
+		v.shown, v.why = false, r.l.FewerThan3
+	case s.N == 0:
+		v.shown, v.why = false, r.l.NoScores
+	case !brokenDown(it):
+		v.shown, v.why = false, r.l.NotBrokenDown
+	}
+	return v
+}
+
+// issueGroup is one group's key-issue score for a chart.
+func (r *report) issueGroup(s analysis.IssueScore) groupValue {
+	v := groupValue{mean: s.Mean, n: s.Respondents, shown: true}
+	switch {
+	case s.Suppressed && s.Respondents > 0:
+		v.shown, v.why = false, r.l.FewerThan3
+	case s.Respondents == 0 || s.Items == 0:
+		v.shown, v.why = false, r.l.NoScores
+	}
+	return v
+}
+
+// issueGroups are the insiders' and outsiders' scores of a key issue. When
+// one of the issue's statements is not broken down by group, neither is
+// the issue: a group's issue mean, less its other statements' means, would
+// give that statement's group mean away, and with it the small group's.
+func (r *report) issueGroups(is analysis.IssueResult) (ins, outs groupValue, broken bool) {
+	ins, outs = r.issueGroup(is.Insiders), r.issueGroup(is.Outsiders)
+	for _, it := range r.res.Items {
+		if it.KeyIssueID == is.KeyIssue.ID && !brokenDown(it) {
+			for _, v := range []*groupValue{&ins, &outs} {
+				if v.shown {
+					v.shown, v.why = false, r.l.NotBrokenDown
+				}
+			}
+			return ins, outs, false
+		}
+	}
+	return ins, outs, true
+}

@@ -1,0 +1,305 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The paper sizes a report can be set on.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
+
+// Papers lists the paper sizes, the default first.
+var Papers = []string{PaperA4, PaperLetter}
+
+// ErrNoData is returned when the input has no assessment or no
+// questionnaire to report on.
+var ErrNoData = errors.New("report: no assessment data")
+
+// Input is what a site report is made from.
+type Input struct {
+	// Data is the assessment reported on, with its site, questionnaire
+	// and records.
+	Data *workbook.AssessmentData
+	// Earlier is an optional earlier assessment of the same partnership:
+	// when set, the report has a "what changed" section.
+	Earlier *workbook.AssessmentData
+}
+
+// Options tune a report.
+type Options struct {
+	// Paper is PaperA4 (the default when empty) or PaperLetter.
+	Paper string
+	// Lang is the language of the report's headings and of the
+	// statements: "en" or "it"; empty means the assessment's language.
+	Lang string
+	// Names shows participants' names on the cover and beside their
+	// comments. Without it a comment is attributed by role level only.
+	Names bool
+}
+
+// Result says what was written.
+type Result struct {
+	// Pages is the number of pages of the PDF.
+	Pages int
+	// Missing lists, in the report's language, what the assessment lacks
+	// that the report says it cannot show (no responses yet, ...).
+	Missing []string
+	// Markers counts the characters replaced by [Marker] because the
+	// fonts cannot draw them.
+	Markers int
+}
+
+// Site writes the barrier report of one site's assessment to w as a PDF.
+// The same input and options always give the same bytes: every date in the
+// file comes from the data.
+func Site(w io.Writer, in Input, opts Options) (Result, error) {
+	if in.Data == nil || in.Data.Questionnaire == nil {
+		return Result{}, ErrNoData
+	}
+	if opts.Paper == "" {
+		opts.Paper = PaperA4
+	}
+	if !slices.Contains(Papers, opts.Paper) {
+		return Result{}, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
+	}
+	if opts.Lang == "" {
+		opts.Lang = in.Data.Assessment.Language
+	}
+	if opts.Lang == "" {
+		opts.Lang = questionnaire.English
+	}
+	l, ok := labelsFor(opts.Lang)
+	if !ok {
+		return Result{}, fmt.Errorf("report: no report texts in language %q (use en or it)", opts.Lang)
+	}
+	if in.Data.Questionnaire.Scale.Points < 2 {
+		return Result{}, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
+	}
+	cov, err := fontCoverage()
+	if err != nil {
+		return Result{}, err
+	}
+	r := newReport(in, opts, l, &cleaner{cov: cov})
+	r.write()
+	if err := r.d.pdf.Error(); err != nil {
+		return Result{}, fmt.Errorf("report: %w", err)
+	}
+	pages := r.d.pdf.PageCount()
+	if err := r.d.pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers}, nil
+}
+
+// report is one report being written.
+type report struct {
+	d       *doc
+	l       *labels
+	lang    string
+	opts    Options
+	clean   *cleaner
+	data    *workbook.AssessmentData
+	res     analysis.Result
+	earlier *workbook.AssessmentData
+	prevRes analysis.Result
+	people  *people
+	// verify holds the ids of the statements outsiders score.
+	verify  map[string]bool
+	asOf    time.Time
+	missing []string
+}
+
+func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
+	r := &report{l: l, lang: opts.Lang, opts: opts, clean: c, data: in.Data, earlier: in.Earlier}
+	r.res = analysis.Analyse(in.Data.Questionnaire, in.Data.Participants, in.Data.Responses)
+	if in.Earlier != nil && in.Earlier.Questionnaire != nil {
+		r.prevRes = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
+	}
+	r.people = newPeople(in.Data)
+	r.verify = map[string]bool{}
+	for _, st := range in.Data.Questionnaire.VerificationStatements() {
+		r.verify[st.ID] = true
+	}
+	r.asOf = asOf(in.Data)
+	r.d = newDoc(opts.Paper, l, c)
+	site := c.line(in.Data.Site.Name)
+	// The running header and footer are one line each: a long site name
+	// is shortened, never the date.
+	date := " · " + r.reportDate()
+	r.d.font("", sizeTiny)
+	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeTiny)
+	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeTiny) + date
+	p := r.d.pdf
+	p.SetCreationDate(r.asOf)
+	p.SetModificationDate(r.asOf)
+	p.SetTitle(l.ReportTitle+": "+site, true)
+	p.SetSubject(r.partnershipTitle(), true)
+	p.SetAuthor(c.line(in.Data.Site.Organisation), true)
+	p.SetCreator("Engage", true)
+	p.SetProducer("Engage", true)
+	p.SetLang(l.LangTag)
+	return r
+}
+
+// write lays out every part of the report.
+func (r *report) write() {
+	r.cover()
+	r.summary()
+	r.mapping()
+	r.selection()
+	if r.hasScores() {
+		r.workbook()
+		r.verification()
+	} else {
+		r.noScores()
+	}
+	r.barriers()
+	if r.hasScores() {
+		r.appendix()
+	}
+	if r.earlier != nil {
+		r.changes()
+	}
+}
+
+// hasScores reports whether anyone has answered anything.
+func (r *report) hasScores() bool { return r.res.Insiders+r.res.Outsiders > 0 }
+
+// asOf is the time the report's data stands at: the latest time recorded
+// in it. It is the PDF's creation date; it never depends on the clock.
+func asOf(d *workbook.AssessmentData) time.Time {
+	var t time.Time
+	later := func(u time.Time) {
+		if u.After(t) {
+			t = u
+		}
+	}
+	later(d.Assessment.Updated)
+	later(d.Assessment.Created)
+	for _, p := range d.Partnerships {
+		later(p.Updated)
+	}
+	for _, p := range d.Participants {
+		later(p.Updated)
+	}
+	for _, x := range d.Responses {
+		later(x.At)
+	}
+	for _, n := range d.StatementNotes {
+		later(n.Updated)
+	}
+	for _, n := range d.IssueNotes {
+		later(n.Updated)
+	}
+	for _, f := range d.Findings {
+		later(f.Updated)
+	}
+	for _, iv := range d.Interventions {
+		later(iv.Updated)
+	}
+	if c, err := time.Parse(time.DateOnly, d.Assessment.Completed); err == nil {
+		later(c)
+	}
+	if t.IsZero() {
+		if s, err := time.Parse(time.DateOnly, d.Assessment.Started); err == nil {
+			return s
+		}
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.UTC()
+}
+
+// reportDate is the date the report is of: the day the assessment was
+// completed, else the day its data stands at.
+func (r *report) reportDate() string {
+	if c, err := time.Parse(time.DateOnly, r.data.Assessment.Completed); err == nil {
+		return r.l.date(c)
+	}
+	return r.l.date(r.asOf)
+}
+
+// partnershipTitle is the clean title of the partnership assessed.
+func (r *report) partnershipTitle() string {
+	if r.data.Partnership == nil {
+		return r.l.NoPartnership
+	}
+	return r.clean.line(r.data.Partnership.Title)
+}
+
+// num formats a figure with prec decimals in the report's language.
+func (r *report) num(v float64, prec int) string { return r.l.num(v, prec) }
+
+// txt returns a questionnaire text in the report's language, clean.
+func (r *report) txt(t questionnaire.Text) string { return r.clean.line(t.In(r.lang)) }
+
+// statementNumber is a statement's number in the workbook: "2.3" is the
+// third statement of the second key issue. An id the questionnaire does
+// not know is its own number, so that nothing is hidden.
+func (r *report) statementNumber(id string) (string, questionnaire.Statement, bool) {
+	for i, ki := range r.data.Questionnaire.KeyIssues {
+		for j, st := range ki.Statements {
+			if st.ID == id {
+				return fmt.Sprintf("%d.%d", i+1, j+1), st, true
+			}
+		}
+	}
+	return r.clean.line(id), questionnaire.Statement{}, false
+}
+
+// statementLabel is a statement's number and text, as the report lists
+// it: "2.3 Meetings are held ...".
+func (r *report) statementLabel(id string) string {
+	n, st, ok := r.statementNumber(id)
+	if !ok {
+		return n
+	}
+	return n + " " + r.txt(st.Text)
+}
+
+// statementQuote is a statement as running text names it: its number and
+// its text in quotation marks.
+func (r *report) statementQuote(id string) string {
+	n, st, ok := r.statementNumber(id)
+	if !ok {
+		return n
+	}
+	return n + " " + r.l.quote(r.txt(st.Text))
+}
+
+// issueNumber is a key issue's number, 0 for an id the questionnaire
+// does not know.
+func (r *report) issueNumber(id string) int {
+	for i, ki := range r.data.Questionnaire.KeyIssues {
+		if ki.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// issueLabel is a key issue's number and title.
+func (r *report) issueLabel(id string) string {
+	if n := r.issueNumber(id); n > 0 {
+		return fmt.Sprintf("%d %s", n, r.txt(r.data.Questionnaire.KeyIssues[n-1].Title))
+	}
+	return r.clean.line(id)
+}
+
+// issueHeading is a key issue as a heading or a note names it: "Key issue
+// 2. Skills and abilities ...".
+func (r *report) issueHeading(id string) string {
+	if n := r.issueNumber(id); n > 0 {
+		return r.l.KeyIssueN(n, r.txt(r.data.Questionnaire.KeyIssues[n-1].Title))
+	}
+	return r.l.KeyIssue + " " + r.clean.line(id)
+}

@@ -1,0 +1,241 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// labels holds every heading, label and sentence of the report in one
+// language. Every field is set in every language; a test checks it.
+type labels struct {
+	LangTag string // BCP 47, for the PDF's /Lang
+	decimal string // decimal separator
+	quotes  [2]string
+	months  [12]string
+
+	roles       map[workbook.Role]string
+	groups      map[workbook.Group]string
+	sectors     map[workbook.Sector]string
+	communities map[workbook.CommunityType]string
+	statuses    map[workbook.Status]string
+	kinds       map[workbook.FindingKind]string
+	bands       map[analysis.Band]string // as a phrase: "a barrier"
+	marks       map[workbook.Mark]string
+	// natural is the group each role level normally belongs to.
+	natural map[workbook.Role]workbook.Group
+
+	// Headings.
+	ReportTitle, CoverKicker, Cover, Summary                  string
+	Step1, Step2, Step34, Step5, Appendix                     string
+	ByDirectorate, ByCommunity, BySector, Criteria, Matrix    string
+	Shortlist, Selected, WhySelected, AtAGlance, MeansByGroup string
+	Spread, VerificationNotes, Gaps, Ranked, ActionPlan       string
+	Suggested, IssuesThenNow, BarriersThenNow, EarlierPlan    string
+	WhoTookPart, AboutSite, Names                             string
+
+	// Labels and column titles.
+	PartnershipAssessed, Assessment, Started, Completed, Questionnaire string
+	DataAsOf, InProgress, Version, NoPartnership, RoleLevel            string
+	Insiders, Outsiders, InsidersShort, OutsidersShort, Everyone       string
+	Total, Name, Group, Organisation, Participant                      string
+	Partnerships, MappedPartnerships, Share, Directorate, Unassigned   string
+	NotListed, CommunityType, NotRecorded, Sector, NoPartnersRecorded  string
+	Criterion, Met, NotMet, NotMarked, Partnership, SelectedMark       string
+	Area, Partners, Running, CriteriaMet, KeyIssue, Statement          string
+	BandBarrier, BandImprove, BandGood, N, Mean, MeanN, SD, DontKnow   string
+	AgreeDisagree, Gap, Reading, BlindSpot, UnrecognisedStrength       string
+	NoGap, NotCompared, Contested, Rank, Action, Owner, Due, Status    string
+	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly   string
+	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None      string
+	FewerThan3, NotBrokenDown, NoScores, NotInVerification, NotAsked   string
+
+	// Sentences and notes.
+	AnonymityNote, NamesShown, LegendCompare, IssueMeanNote, SpreadNote string
+	NotListedNote, SectorNote, MatrixKey, NoReason                      string
+	NoneSelected, NoMapping, NoFindings, NoPlan, SuggestedNote          string
+	AppendixIntro, NoScoresNext, SummaryNoIssue, SummaryConfirmed       string
+	SummaryNoConfirmed, SummaryNoBlindSpots, SummaryNoPlan              string
+	MissingScores, MissingMapping, MissingSelection                     string
+
+	// Sentences with figures.
+	Mapped                func(total, directorates int) string
+	UnassignedNote        func(n int) string
+	MeetAll               func(all, total int) string
+	ShortlistNote         func(shown, total int) string
+	KeyIssueN             func(n int, title string) string
+	WorkbookIntro         func(improve, good string) string
+	GapsIntro             func(threshold string) string
+	GapLine               func(statement, gap, insMean string, insN int, outsMean string, outsN int) string
+	NobodyYet             func(registered int) string
+	NoScoresYet           func(insiders, outsiders int) string
+	SummaryNoScores       func(registered int) string
+	SummaryTookPart       func(insiders, outsiders, statements int) string
+	SummaryIssues         func(best, bestMean, bestBand, worst, worstMean, worstBand string) string
+	SummaryOneIssue       func(title, mean, band string) string
+	SummaryBarrierBand    func(n int, threshold, lowest, mean string) string
+	SummaryNoBarrierBand  func(threshold string) string
+	SummaryBlindSpots     func(n, shown int) string
+	SummaryStrengths      func(n int) string
+	SummaryPlan           func(n int) string
+	SummaryPlanMore       func(n int) string
+	SummaryChanged        func(then string) string
+	AgreedScore           func(score, points int) string
+	Comments              func(n int) string
+	MarkerNote            func(marker string) string
+	WhatChanged           func(then string) string
+	ChangesIntro          func(then string, insThen, outsThen int, now string, insNow, outsNow int) string
+	Moved                 func(threshold string) string
+	NoneMoved             func(threshold string) string
+	MovedMore             func(shown, total int) string
+	Page                  func(n int, total string) string
+	Since                 func(year int) string
+	StartNotRecorded      string
+	Ongoing, Ended        string
+	MeetsNone, MeetsEvery string
+	MeetsSome             func(met, notMet string) string
+	// NotComparedWhy says why a gap is not worked out: the groups with
+	// fewer than 3 scores, and those with none.
+	NotComparedWhy func(few, none []string) string
+	// StatementRef and KeyIssueRef point at a statement ("3.4") or a key
+	// issue ("2") from running text.
+	StatementRef func(number string) string
+	KeyIssueRef  func(number int) string
+}
+
+// labelsFor returns the labels of a language.
+func labelsFor(lang string) (*labels, bool) {
+	switch lang {
+	case questionnaire.English:
+		return english(), true
+	case questionnaire.Italian:
+		return italian(), true
+	}
+	return nil, false
+}
+
+// num formats v with prec decimals and the language's separator.
+func (l *labels) num(v float64, prec int) string {
+	if math.Abs(v) < 0.5*math.Pow(10, -float64(prec)) {
+		v = 0 // no "-0.0"
+	}
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	return strings.Replace(s, ".", l.decimal, 1)
+}
+
+// signed formats a difference with its sign, and a true minus sign.
+func (l *labels) signed(v float64) string {
+	s := l.num(v, 2)
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return "−" + s[1:]
+	case strings.Trim(s, "0.,") == "":
+		return s
+	}
+	return "+" + s
+}
+
+// change is a difference of means with an arrow and a word, so that it
+// reads without colour.
+func (l *labels) change(v float64) string {
+	s := l.signed(v)
+	switch {
+	case strings.HasPrefix(s, "+"):
+		return s + " ▲"
+	case strings.HasPrefix(s, "−"):
+		return s + " ▼"
+	}
+	return s
+}
+
+func (l *labels) date(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), l.months[t.Month()-1], t.Year())
+}
+
+func (l *labels) dateTime(t time.Time) string {
+	return l.date(t) + " " + t.Format("15:04") + " UTC"
+}
+
+// isoDate formats a YYYY-MM-DD date; anything else is shown as it is.
+func (l *labels) isoDate(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return l.date(t)
+}
+
+func (l *labels) page(n int, total string) string { return l.Page(n, total) }
+
+func (l *labels) nShort(n int) string { return "n=" + strconv.Itoa(n) }
+
+// quote puts a text in the language's quotation marks.
+func (l *labels) quote(s string) string { return l.quotes[0] + s + l.quotes[1] }
+
+func (l *labels) role(r workbook.Role) string { return lookup(l.roles, r) }
+
+func (l *labels) group(g workbook.Group) string { return lookup(l.groups, g) }
+
+// groupRole names a role level, and the group when it is not the one the
+// level belongs to.
+func (l *labels) groupRole(g workbook.Group, r workbook.Role) string {
+	if l.natural[r] == g {
+		return l.role(r)
+	}
+	return l.role(r) + " (" + strings.ToLower(l.group(g)) + ")"
+}
+
+func (l *labels) sector(s workbook.Sector) string { return lookup(l.sectors, s) }
+
+func (l *labels) community(c workbook.CommunityType) string {
+	if c == workbook.CommunityUnknown {
+		return l.NotRecorded
+	}
+	return lookup(l.communities, c)
+}
+
+func (l *labels) status(s workbook.Status) string { return lookup(l.statuses, s) }
+
+func (l *labels) findingKind(k workbook.FindingKind) string { return lookup(l.kinds, k) }
+
+func (l *labels) band(b analysis.Band) string { return lookup(l.bands, b) }
+
+func (l *labels) mark(m workbook.Mark) string { return lookup(l.marks, m) }
+
+// running says since when a partnership runs and whether it still does.
+func (l *labels) running(start int, ongoing bool) string {
+	s := l.StartNotRecorded
+	if start > 0 {
+		s = l.Since(start)
+	}
+	if ongoing {
+		return s + ", " + l.Ongoing
+	}
+	return s + ", " + l.Ended
+}
+
+// criteriaMet says which criteria a partnership meets.
+func (l *labels) criteriaMet(met, notMet []string) string {
+	switch {
+	case len(met) == 0:
+		return l.MeetsNone
+	case len(notMet) == 0:
+		return l.MeetsEvery
+	}
+	return l.MeetsSome(strings.Join(met, ", "), strings.Join(notMet, ", "))
+}
+
+// lookup returns a label, or the value itself when the language has none
+// (a value written by a newer Engage), so that nothing is hidden.
+func lookup[K ~string](m map[K]string, k K) string {
+	if s, ok := m[k]; ok {
+		return s
+	}
+	return string(k)
+}

@@ -1,0 +1,189 @@
+package report
+
+import (
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// chartKeep is the room a heading keeps below it for a chart: the legend,
+// the chart's header and a first row of two lines.
+const chartKeep = legendH + axisH + 22
+
+// workbook writes steps 3 and 4: for each key issue the insiders' and
+// outsiders' means, and every statement's scores as dots.
+func (r *report) workbook() {
+	d := r.d
+	d.heading(h1, r.l.Step34, 40)
+	d.para(r.l.WorkbookIntro(r.num(r.data.Questionnaire.Bands.Improve, 1), r.num(r.data.Questionnaire.Bands.Good, 1)), body)
+
+	d.heading(h2, r.l.AtAGlance, d.paraHeight(r.l.IssueMeanNote, note)+chartKeep)
+	d.para(r.l.IssueMeanNote, note)
+	var rows []compareRow
+	for i, is := range r.res.Issues {
+		ins, outs, _ := r.issueGroups(is)
+		rows = append(rows, compareRow{
+			label: r.issueLabel(r.data.Questionnaire.KeyIssues[i].ID),
+			bold:  true,
+			ins:   ins,
+			outs:  outs,
+		})
+	}
+	r.compareChart(r.l.KeyIssue, rows)
+
+	notes := map[string]string{}
+	for _, n := range r.data.IssueNotes {
+		notes[n.KeyIssueID] = n.Notes
+	}
+	for _, ki := range r.data.Questionnaire.KeyIssues {
+		// The heading keeps with its description, the next heading, the
+		// legend, the chart's header and its first row.
+		desc := r.txt(ki.Description)
+		descH := 0.0
+		if desc != "" {
+			descH = d.paraHeight(desc, note)
+		}
+		d.heading(h2, r.issueHeading(ki.ID), descH+chartKeep+10)
+		if desc != "" {
+			d.para(desc, note)
+		}
+		var rows []compareRow
+		var dots []dotRow
+		for _, it := range r.res.Items {
+			if it.KeyIssueID != ki.ID {
+				continue
+			}
+			label := r.statementLabel(it.Statement.ID)
+			rows = append(rows, compareRow{
+				label: label,
+				ins:   r.itemGroup(it, it.Insiders, false),
+				outs:  r.itemGroup(it, it.Outsiders, true),
+			})
+			dots = append(dots, r.dotRowOf(label, it))
+		}
+		d.heading(h3, r.l.MeansByGroup, chartKeep)
+		r.compareChart(r.l.Statement, rows)
+		d.heading(h3, r.l.Spread, d.paraHeight(r.l.SpreadNote, note)+chartKeep-legendH)
+		d.para(r.l.SpreadNote, note)
+		r.dotChart(dots)
+		if n := notes[ki.ID]; n != "" {
+			d.heading(h3, r.l.VerificationNotes, 12)
+			d.para(r.clean.block(n), small)
+		}
+	}
+}
+
+// dotRowOf is the dot-plot row of one statement: everyone's scores.
+func (r *report) dotRowOf(label string, it analysis.ItemResult) dotRow {
+	s := it.All
+	row := dotRow{label: label, scores: s.Scores, mean: s.Mean, n: s.N, shown: true, contested: s.Contested}
+	switch {
+	case s.Suppressed && s.N > 0:
+		row.shown, row.why = false, r.l.FewerThan3
+	case s.N == 0:
+		row.shown, row.why = false, r.l.NoScores
+	}
+	return row
+}
+
+// verification writes the table of verification gaps: key issues and
+// statements, with n for each group, and why a gap is not worked out.
+func (r *report) verification() {
+	d := r.d
+	intro := r.l.GapsIntro(r.num(analysis.GapThreshold, 1))
+	d.heading(h2, r.l.Gaps, d.paraHeight(intro, body)+20)
+	d.para(intro, body)
+	var rows []tableRow
+	for i, is := range r.res.Issues {
+		ki := r.data.Questionnaire.KeyIssues[i]
+		ins, outs, broken := r.issueGroups(is)
+		gap, reading := r.gapValue(is.Gap), r.gapReading(is.Gap, ins, outs)
+		if !broken {
+			gap, reading = "–", r.l.NotBrokenDown
+		}
+		rows = append(rows, tableRow{bold: true, cells: []string{
+			r.issueLabel(ki.ID), r.meanCell(ins), r.meanCell(outs), gap, reading,
+		}})
+		for _, it := range r.res.Items {
+			if it.KeyIssueID != ki.ID || !r.verify[it.Statement.ID] {
+				continue
+			}
+			ins, outs := r.itemGroup(it, it.Insiders, false), r.itemGroup(it, it.Outsiders, true)
+			row := tableRow{cells: []string{
+				r.statementLabel(it.Statement.ID), r.meanCell(ins), r.meanCell(outs),
+				r.gapValue(it.Gap), r.gapReading(it.Gap, ins, outs),
+			}}
+			if it.Gap.Kind != analysis.GapNone {
+				row.em = 5
+			}
+			rows = append(rows, row)
+		}
+	}
+	d.table(table{cols: []column{
+		{title: r.l.Statement},
+		{title: r.l.Insiders + "\n" + r.l.MeanN, w: 22, align: "R"},
+		{title: r.l.Outsiders + "\n" + r.l.MeanN, w: 22, align: "R"},
+		{title: r.l.Gap, w: 14, align: "R"},
+		{title: r.l.Reading, w: 38},
+	}, rows: rows})
+}
+
+// meanCell is a group's mean over its n, or a dash over n when the mean is
+// not shown (the table says why elsewhere).
+func (r *report) meanCell(v groupValue) string {
+	if !v.shown {
+		return "–\n" + r.l.nShort(v.n)
+	}
+	return r.num(v.mean, 2) + "\n" + r.l.nShort(v.n)
+}
+
+// issueCell is a group's key-issue mean with n.
+func (r *report) issueCell(s analysis.IssueScore) string { return r.meanCell(r.issueGroup(s)) }
+
+func (r *report) gapValue(g analysis.Gap) string {
+	if !g.Known {
+		return "–"
+	}
+	return r.l.signed(g.Value)
+}
+
+// gapReading says what a gap shows, or why it is not worked out.
+func (r *report) gapReading(g analysis.Gap, ins, outs groupValue) string {
+	switch {
+	case g.Known && g.Kind == analysis.GapBlindSpot:
+		return r.l.BlindSpot
+	case g.Known && g.Kind == analysis.GapUnrecognisedStrength:
+		return r.l.UnrecognisedStrength
+	case g.Known:
+		return r.l.NoGap
+	}
+	var few, none []string
+	for _, x := range []struct {
+		v     groupValue
+		group workbook.Group
+	}{{ins, workbook.Insider}, {outs, workbook.Outsider}} {
+		switch {
+		case x.v.n == 0:
+			none = append(none, r.l.group(x.group))
+		case x.v.n < analysis.MinRespondents:
+			few = append(few, r.l.group(x.group))
+		}
+	}
+	return r.l.NotComparedWhy(few, none)
+}
+
+// noScores stands in for steps 3 and 4 when nobody has scored anything.
+func (r *report) noScores() {
+	d := r.d
+	d.heading(h1, r.l.Step34, 30)
+	ins, outs := 0, 0
+	for _, p := range r.data.Participants {
+		switch p.Group {
+		case workbook.Insider:
+			ins++
+		case workbook.Outsider:
+			outs++
+		}
+	}
+	d.para(r.l.NoScoresYet(ins, outs), body)
+	d.para(r.l.NoScoresNext, body)
+}
