@@ -262,6 +262,7 @@ func (b *builder) respond(a workbook.Assessment, ap *assessmentPlan, people []wo
 	level := make([]float64, n)
 	split := make([]bool, n)
 	limit := make([]int, n) // how many outsiders answer; -1 all
+	outLevel := make([]float64, n)
 	for i := range n {
 		// The barriers are the statements the plan names: the others stay
 		// above 3.3 unless their whole key issue is lower.
@@ -269,13 +270,16 @@ func (b *builder) respond(a workbook.Assessment, ap *assessmentPlan, people []wo
 		level[i], limit[i] = max(issue+b.offsets[i], min(issue, 3.3)), -1
 	}
 	for _, it := range ap.items {
-		i := sc.resolve(it.ref, it.outsiders > 0)
+		i := sc.resolve(it.ref, it.outsiders > 0 || it.outLevel != 0)
 		if it.level != 0 {
 			level[i] = it.level
 		}
 		split[i] = split[i] || it.split
 		if it.outsiders > 0 {
 			limit[i] = it.outsiders
+		}
+		if it.outLevel != 0 {
+			outLevel[i] = it.outLevel
 		}
 	}
 	pool, dkPool := comments[b.plan.lang()], dontKnowComments[b.plan.lang()]
@@ -307,7 +311,10 @@ func (b *builder) respond(a workbook.Assessment, ap *assessmentPlan, people []wo
 				in.DontKnow = true
 			default:
 				mu, sd := level[i]+bias, ap.spread
-				if isOut {
+				switch {
+				case isOut && outLevel[i] != 0:
+					mu = outLevel[i] + bias
+				case isOut:
 					mu += ap.outShift[sc.slotOf[i]]
 				}
 				if split[i] {

@@ -54,6 +54,12 @@ func eastbrook() sitePlan {
 				{ref: ref{"oc-decisions-elsewhere", issueCulture, 4}, level: 2.1},
 				{ref: ref{"oc-budget", issueCulture, 5}, level: 2.2},
 				{ref: ref{"oc-flexible-resources", issueCulture, 6}, level: 2.7},
+				// Staff think residents hear what became of their views;
+				// residents say they rarely do: a blind spot.
+				{ref: ref{"ca-feedback", issueCommunity, 4}, level: 4.1, outLevel: 2.4},
+				// Staff doubt their own plain speaking; residents and
+				// partners rate it well: an unrecognised strength.
+				{ref: ref{"os-plain-words", issueSkills, 10}, level: 2.9, outLevel: 4.3},
 			},
 			notes: []notePlan{
 				{ref{"ca-meeting-times", issueCommunity, 0}, 3,
@@ -72,8 +78,8 @@ func eastbrook() sitePlan {
 					"Funding is agreed year by year; two projects stopped last year when their grants ended. Senior staff said this is outside the partnership's control."},
 			},
 			issueNotes: [issueSlots]string{
-				"Outsiders broadly agree with staff, a little lower on feedback: residents rarely hear what happened to their views.",
-				"Outsiders could not judge staff training (several don't-knows) but rated staff's plain speaking well.",
+				"Outsiders broadly agree with staff, except on feedback: staff think residents hear what became of their views, residents say they rarely do. A blind spot.",
+				"Outsiders could not judge staff training (several don't-knows) but rated staff's plain speaking well, better than staff rated themselves.",
 				"Community members rated agenda setting and common language lower than staff did: the partnership is seen as statutory led.",
 				"Insiders and outsiders agree that decisions go through statutory channels and money is short term. Confirmed as the main barriers.",
 			},

@@ -171,6 +171,10 @@ type itemPlan struct {
 	// outsiders, when > 0, is how many outsiders answer the statement (it
 	// is then a verification statement); the rest do not know.
 	outsiders int
+	// outLevel, when set, is the outsiders' own level on the statement
+	// instead of the insiders' level plus the key issue's outShift: a
+	// blind spot or an unrecognised strength the site should find.
+	outLevel float64
 }
 
 // notePlan is the group's note on one statement.

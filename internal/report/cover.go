@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -195,33 +196,41 @@ func (r *report) summaryBarriers() {
 	d.gap(1)
 }
 
-// summaryGaps names the biggest blind spots.
+// summaryGaps names the biggest blind spots and unrecognised strengths.
 func (r *report) summaryGaps() {
-	var blind []analysis.ItemResult
-	strengths := 0
+	var blind, strengths []analysis.ItemResult
 	for _, it := range r.res.Items {
 		switch it.Gap.Kind {
 		case analysis.GapBlindSpot:
 			blind = append(blind, it)
 		case analysis.GapUnrecognisedStrength:
-			strengths++
+			strengths = append(strengths, it)
 		}
 	}
 	if len(blind) == 0 {
 		r.d.para(r.l.SummaryNoBlindSpots, body)
 	} else {
-		slices.SortStableFunc(blind, func(a, b analysis.ItemResult) int { return cmp.Compare(b.Gap.Value, a.Gap.Value) })
-		var items []string
-		for _, it := range blind[:min(3, len(blind))] {
-			items = append(items, r.l.GapLine(r.statementQuote(it.Statement.ID), r.l.signed(it.Gap.Value),
-				r.num(it.Insiders.Mean, 1), it.Insiders.N, r.num(it.Outsiders.Mean, 1), it.Outsiders.N))
-		}
-		r.bullets(r.l.SummaryBlindSpots(len(blind), len(items)), items)
+		r.bullets(r.l.SummaryBlindSpots(len(blind), min(3, len(blind))), r.gapLines(blind))
 		r.d.gap(1)
 	}
-	if strengths > 0 {
-		r.d.para(r.l.SummaryStrengths(strengths), body)
+	if len(strengths) > 0 {
+		r.bullets(r.l.SummaryStrengths(len(strengths), min(3, len(strengths))), r.gapLines(strengths))
+		r.d.gap(1)
 	}
+}
+
+// gapLines describes the three biggest gaps of items, biggest first.
+func (r *report) gapLines(items []analysis.ItemResult) []string {
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b analysis.ItemResult) int {
+		return cmp.Compare(math.Abs(b.Gap.Value), math.Abs(a.Gap.Value))
+	})
+	var out []string
+	for _, it := range items[:min(3, len(items))] {
+		out = append(out, r.l.GapLine(r.statementQuote(it.Statement.ID), r.l.signed(it.Gap.Value),
+			r.num(it.Insiders.Mean, 1), it.Insiders.N, r.num(it.Outsiders.Mean, 1), it.Outsiders.N))
+	}
+	return out
 }
 
 // summaryPlan says what the site plans to do.

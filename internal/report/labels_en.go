@@ -288,9 +288,13 @@ func english() *labels {
 			}
 			return s + ":"
 		},
-		SummaryStrengths: func(n int) string {
-			return fmt.Sprintf("%s: the outsiders score the partnership 1.0 or more above the insiders.",
+		SummaryStrengths: func(n, shown int) string {
+			s := fmt.Sprintf("%s, where the outsiders score the partnership 1.0 or more above the insiders",
 				plural(n, "unrecognised strength", "unrecognised strengths"))
+			if shown < n {
+				return fmt.Sprintf("%s; the %d biggest:", s, shown)
+			}
+			return s + ":"
 		},
 		SummaryPlan: func(n int) string {
 			return fmt.Sprintf("What the site plans to do (%s):", plural(n, "action", "actions"))

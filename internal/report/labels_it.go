@@ -292,9 +292,13 @@ func italian() *labels {
 			}
 			return s + ":"
 		},
-		SummaryStrengths: func(n int) string {
-			return fmt.Sprintf("%s: gli esterni valutano il partenariato 1,0 o più degli interni.",
+		SummaryStrengths: func(n, shown int) string {
+			s := fmt.Sprintf("%s, dove gli esterni valutano il partenariato 1,0 o più degli interni",
 				plural(n, "forza non riconosciuta", "forze non riconosciute"))
+			if shown < n {
+				return fmt.Sprintf("%s; le %d maggiori:", s, shown)
+			}
+			return s + ":"
 		},
 		SummaryPlan: func(n int) string {
 			return fmt.Sprintf("Che cosa intende fare l'ente (%s):", plural(n, "azione", "azioni"))

@@ -82,7 +82,7 @@ type labels struct {
 	SummaryBarrierBand    func(n int, threshold, lowest, mean string) string
 	SummaryNoBarrierBand  func(threshold string) string
 	SummaryBlindSpots     func(n, shown int) string
-	SummaryStrengths      func(n int) string
+	SummaryStrengths      func(n, shown int) string
 	SummaryPlan           func(n int) string
 	SummaryPlanMore       func(n int) string
 	SummaryChanged        func(then string) string
