@@ -125,7 +125,7 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			for v := range views {
 				raw[i][v] = Describe(q.Scale, q.Bands, st.Reverse, answers[i][v])
 			}
-			ins, outs := Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders])
+			ins, outs := notBrokenDown(Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders]))
 			res.Items = append(res.Items, ItemResult{
 				Statement:  st,
 				KeyIssueID: ki.ID,
@@ -141,9 +141,10 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			var means []float64
 			who := map[string]bool{}
 			for j := first; j < i; j++ {
-				// Only items shown (n >= 3) count, so no suppressed figure can
-				// be worked out from the issue mean by subtraction.
-				if raw[j][v].N >= MinRespondents {
+				// Only items whose figure for this view is shown count, so no
+				// suppressed figure can be worked out from the issue mean by
+				// subtraction.
+				if shownStats(res.Items[j], v) {
 					means = append(means, raw[j][v].Mean)
 				}
 				for p := range scorers[j][v] {
@@ -162,6 +163,35 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 	}
 	res.Barriers = barriers(res.Items)
 	return res
+}
+
+// notBrokenDown applies the rule that a group under MinRespondents is not
+// broken down: when one group's figures are suppressed for having one or two
+// people, the other group's are suppressed too (keeping N), since the
+// everyone figure less the shown group's would reveal the small group's by
+// arithmetic. A group with nobody in it reveals nothing and leaves the other
+// group shown.
+func notBrokenDown(ins, outs Stats) (Stats, Stats) {
+	small := func(s Stats) bool { return s.Suppressed && s.N > 0 }
+	switch {
+	case small(ins) && !outs.Suppressed && outs.N > 0:
+		outs = Stats{N: outs.N, Suppressed: true, NotBrokenDown: true}
+	case small(outs) && !ins.Suppressed && ins.N > 0:
+		ins = Stats{N: ins.N, Suppressed: true, NotBrokenDown: true}
+	}
+	return ins, outs
+}
+
+// shownStats reports whether item's figure for view v is shown.
+func shownStats(it ItemResult, v int) bool {
+	s := it.All
+	switch v {
+	case viewInsiders:
+		s = it.Insiders
+	case viewOutsiders:
+		s = it.Outsiders
+	}
+	return !s.Suppressed && s.N >= MinRespondents
 }
 
 // latestAnswers keeps the last valid response of each participant to each

@@ -117,15 +117,17 @@ func TestAnalyseSuppression(t *testing.T) {
 	tests := []struct {
 		name                 string
 		responses            []workbook.Response
-		wantAll, wantIns     Stats // only N and Suppressed are compared
+		wantAll, wantIns     Stats // only N, Suppressed and NotBrokenDown are compared
 		wantOuts             Stats
 		wantGapKnown         bool
 		wantIssueInsSuppress bool
 	}{
 		{
-			name:      "two insiders are suppressed",
+			// The outsiders are not shown either: everyone's mean (n=5) less
+			// the outsiders' (n=3) would give the two insiders' by arithmetic.
+			name:      "two insiders are suppressed, and the group is not broken down",
 			responses: concat(answers("a1", ins, 4, 5), answers("a1", outs, 3, 3, 3)),
-			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3},
+			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3, Suppressed: true, NotBrokenDown: true},
 			wantIssueInsSuppress: true,
 		},
 		{
@@ -137,8 +139,15 @@ func TestAnalyseSuppression(t *testing.T) {
 		{
 			name:      "a don't-know does not make a third respondent",
 			responses: concat(answers("a1", ins, 4, 5, dk), answers("a1", outs, 3, 3, 3)),
-			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3},
+			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3, Suppressed: true, NotBrokenDown: true},
 			wantIssueInsSuppress: true,
+		},
+		{
+			// Nobody outside: everyone's figure is the insiders', nothing
+			// to hide, so the insiders are shown.
+			name:      "no outsiders leave the insiders shown",
+			responses: answers("a1", ins, 4, 5, 3),
+			wantAll:   Stats{N: 3}, wantIns: Stats{N: 3}, wantOuts: Stats{N: 0, Suppressed: true},
 		},
 		{
 			name:      "two people in all suppress the whole item",
@@ -155,8 +164,8 @@ func TestAnalyseSuppression(t *testing.T) {
 				name      string
 				got, want Stats
 			}{{"All", it.All, tt.wantAll}, {"Insiders", it.Insiders, tt.wantIns}, {"Outsiders", it.Outsiders, tt.wantOuts}} {
-				if c.got.N != c.want.N || c.got.Suppressed != c.want.Suppressed {
-					t.Errorf("%s n, suppressed = %d, %v; want %d, %v", c.name, c.got.N, c.got.Suppressed, c.want.N, c.want.Suppressed)
+				if c.got.N != c.want.N || c.got.Suppressed != c.want.Suppressed || c.got.NotBrokenDown != c.want.NotBrokenDown {
+					t.Errorf("%s n, suppressed, not broken down = %d, %v, %v; want %d, %v, %v", c.name, c.got.N, c.got.Suppressed, c.got.NotBrokenDown, c.want.N, c.want.Suppressed, c.want.NotBrokenDown)
 				}
 				if c.got.Suppressed && (c.got.Mean != 0 || c.got.Scores != nil || c.got.Band != BandNone || c.got.DontKnow != 0) {
 					t.Errorf("%s is suppressed but shows figures: %+v", c.name, c.got)
@@ -219,10 +228,12 @@ func TestAnalyseIssueScores(t *testing.T) {
 			want: IssueScore{Mean: 3.071429, Items: 2, Respondents: 7, Min: 2, Max: 4.142857, Band: BandImprove},
 		},
 		{
-			// one item of 3 people, 3.0 is exactly the improve threshold.
-			name: "insiders B",
+			// b1's insiders are not broken down, because only two outsiders
+			// scored it: everyone's mean less the insiders' would give theirs.
+			// So issue B has no insider item, though three insiders took part.
+			name: "insiders B: not broken down beside two outsiders",
 			got:  res.Issues[1].Insiders,
-			want: IssueScore{Mean: 3, Items: 1, Respondents: 3, Min: 3, Max: 3, Band: BandImprove},
+			want: IssueScore{Respondents: 3},
 		},
 		{
 			name: "outsiders B: two people are suppressed",

@@ -73,6 +73,12 @@ type Stats struct {
 	// Suppressed is set when the statistics belong to fewer than
 	// MinRespondents people: every field but N is then zero.
 	Suppressed bool
+	// NotBrokenDown is set, with Suppressed, on a group of MinRespondents
+	// or more whose figures are hidden because the other group on the
+	// same statement has one or two people: everyone's figures less this
+	// group's would reveal theirs. Say "not broken down", not "fewer than
+	// 3".
+	NotBrokenDown bool
 }
 
 // Describe summarises the answers to one statement. A reversed statement's

@@ -188,10 +188,10 @@ func (r *report) statsRow(name string, s analysis.Stats, broken bool) tableRow {
 	switch {
 	case s.N == 0:
 		return tableRow{cells: []string{name, "0", r.l.NoScores}, span: 2}
+	case s.NotBrokenDown, !broken && s.N >= analysis.MinRespondents:
+		return tableRow{cells: []string{name, count(s.N), r.l.NotBrokenDown}, span: 2}
 	case s.Suppressed:
 		return tableRow{cells: []string{name, count(s.N), r.l.FewerThan3}, span: 2}
-	case !broken:
-		return tableRow{cells: []string{name, count(s.N), r.l.NotBrokenDown}, span: 2}
 	}
 	sd := r.num(s.SD, 2)
 	if s.N < 2 {

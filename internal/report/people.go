@@ -61,14 +61,12 @@ func (r *report) attribution(participantID string) string {
 	return s
 }
 
-// brokenDown reports whether an item's figures may be shown by group. When
-// one group has one or two scores and the other is shown, the overall
-// figures minus the shown group's would give away the small group's
-// scores; such an item is shown overall only.
+// brokenDown reports whether an item's figures are shown by group: the
+// analysis hides both groups when one has one or two people and the other
+// is shown, since the overall figures minus the shown group's would give
+// away the small group's scores.
 func brokenDown(it analysis.ItemResult) bool {
-	small := func(s analysis.Stats) bool { return s.Suppressed && s.N > 0 }
-	shown := func(s analysis.Stats) bool { return !s.Suppressed && s.N > 0 }
-	return !(small(it.Insiders) && shown(it.Outsiders)) && !(small(it.Outsiders) && shown(it.Insiders))
+	return !it.Insiders.NotBrokenDown && !it.Outsiders.NotBrokenDown
 }
 
 // itemGroup is one group's figures of an item for a chart, or why they are
@@ -78,12 +76,12 @@ func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders b
 	switch {
 	case outsiders && !r.verify[it.Statement.ID] && s.N == 0:
 		v.shown, v.why = false, r.l.NotInVerification
+	case s.NotBrokenDown:
+		v.shown, v.why = false, r.l.NotBrokenDown
 	case s.Suppressed && s.N > 0:
 		v.shown, v.why = false, r.l.FewerThan3
 	case s.N == 0:
 		v.shown, v.why = false, r.l.NoScores
-	case !brokenDown(it):
-		v.shown, v.why = false, r.l.NotBrokenDown
 	}
 	return v
 }

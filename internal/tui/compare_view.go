@@ -29,11 +29,16 @@ const (
 )
 
 // statCell shows one group's mean and n on a statement: "4.33 n=6",
-// "fewer than 3" (never broken down) or "no scores".
+// "fewer than 3", "withheld" (beside a group of one or two) or "no
+// scores".
 func statCell(s analysis.Stats) string {
 	switch {
 	case s.N == 0:
 		return "no scores"
+	case s.NotBrokenDown:
+		// The other group has one or two people: everyone's figure less
+		// this group's would give theirs away.
+		return "withheld"
 	case s.Suppressed || s.N < analysis.MinRespondents:
 		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
 	}
