@@ -70,6 +70,8 @@ Run engage with no command for the interactive workbook.`,
 		newSitesCmd(g),
 		newQuestionnaireCmd(g),
 		newBackupCmd(g),
+		newExportCmd(g),
+		newImportCmd(g),
 		newVersionCmd(g),
 		newReportCmd(g),
 	)

@@ -61,6 +61,19 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.Truncate(ts.MkAbs(args[0]), n))
 			},
+			// flipbyte FILE N flips the bits of byte N of FILE (N < 0 counts
+			// from the end).
+			"flipbyte": func(ts *testscript.TestScript, neg bool, args []string) {
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				if n < 0 {
+					n += len(data)
+				}
+				data[n] ^= 0xff
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o600))
+			},
 			// mode FILE OCTAL checks a file's permission bits.
 			"mode": func(ts *testscript.TestScript, neg bool, args []string) {
 				info, err := os.Stat(ts.MkAbs(args[0]))

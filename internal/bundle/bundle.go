@@ -1,0 +1,337 @@
+package bundle
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// Bundle is one site with everything recorded for it and the
+// questionnaires it pinned: what a bundle file holds.
+type Bundle struct {
+	// Name is the file the bundle was read from ("" for one just
+	// exported); messages about the bundle name it.
+	Name string
+	// Engage is the version of Engage that wrote the bundle.
+	Engage string
+	// Withheld lists what anonymising left out, in the order of Fields.
+	Withheld []Field
+	// Questionnaires are the pinned questionnaires the site and its
+	// assessments use, sorted by hash.
+	Questionnaires []*questionnaire.Questionnaire
+	// Records are the site's records, each list in store-key order.
+	Records *workbook.SiteRecords
+}
+
+// Field is a kind of field that anonymising can leave out of a bundle.
+type Field string
+
+// The kinds of field an anonymised bundle can leave out. Role levels,
+// groups, scores, findings and the action plan's actions are always kept.
+const (
+	// FieldNames is participants' names.
+	FieldNames Field = "names"
+	// FieldOrganisations is participants' organisations.
+	FieldOrganisations Field = "organisations"
+	// FieldComments is the comments given with answers (an answer that was
+	// only a comment is left out whole).
+	FieldComments Field = "comments"
+	// FieldNotes is every note: partnership and criterion notes, the
+	// reason a partnership was selected, the dialogue notes of statements
+	// (a note with no group score is left out whole), the verification
+	// notes of key issues and the review notes of the action plan.
+	FieldNotes Field = "notes"
+	// FieldOwners is who owns each action of the action plan.
+	FieldOwners Field = "owners"
+	// FieldContext is the site's context note.
+	FieldContext Field = "context"
+)
+
+// Fields lists the kinds of field anonymising can leave out, in order.
+var Fields = []Field{FieldNames, FieldOrganisations, FieldComments, FieldNotes, FieldOwners, FieldContext}
+
+// ParseFields reads a comma-separated list of field kinds ("comments,notes");
+// "all" means every kind.
+func ParseFields(s string) ([]Field, error) {
+	var out []Field
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+		case part == "all":
+			out = append(out, Fields...)
+		case slices.Contains(Fields, Field(part)):
+			out = append(out, Field(part))
+		default:
+			return nil, fmt.Errorf("%q is not a field kind; the kinds are %s, or all", part, fieldList())
+		}
+	}
+	return normalFields(out), nil
+}
+
+func fieldList() string {
+	s := make([]string, len(Fields))
+	for i, f := range Fields {
+		s[i] = string(f)
+	}
+	return strings.Join(s, ", ")
+}
+
+// normalFields returns fs once each, in the order of Fields.
+func normalFields(fs []Field) []Field {
+	var out []Field
+	for _, f := range Fields {
+		if slices.Contains(fs, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ExportOptions tune [Export].
+type ExportOptions struct {
+	// Engage is the version of Engage writing the bundle.
+	Engage string
+	// Withhold lists what to leave out (see [Fields]); engage export
+	// --anonymise always includes FieldNames.
+	Withhold []Field
+}
+
+// Export reads one site (by id or slug) and everything recorded for it into
+// a bundle, leaving out what opts.Withhold names. The bundle is checked as
+// a file would be on import, so a bundle that exports can be imported.
+func Export(r *workbook.Reader, siteRef string, opts ExportOptions) (*Bundle, error) {
+	site, err := r.Site(siteRef)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.SiteRecords(site.ID)
+	if err != nil {
+		return nil, err
+	}
+	hashes := map[string]bool{recs.Site.Questionnaire: true}
+	for _, a := range recs.Assessments {
+		hashes[a.Questionnaire] = true
+	}
+	b := &Bundle{Engage: versionToken(opts.Engage), Withheld: normalFields(opts.Withhold), Records: recs}
+	for _, h := range slices.Sorted(maps.Keys(hashes)) {
+		q, err := r.Questionnaire(h)
+		if err != nil {
+			return nil, fmt.Errorf("site %s: %w", site.Slug, err)
+		}
+		b.Questionnaires = append(b.Questionnaires, q)
+	}
+	withhold(recs, b.Withheld)
+	if problems := b.check(); len(problems) > 0 {
+		return nil, &Error{File: "site " + site.Slug, Kind: ErrInvalid,
+			Problem: "the store holds records that a bundle cannot carry:", Details: problems}
+	}
+	return b, nil
+}
+
+// withhold blanks the fields fs name in recs, and drops the records that
+// held nothing else.
+func withhold(recs *workbook.SiteRecords, fs []Field) {
+	has := func(f Field) bool { return slices.Contains(fs, f) }
+	if has(FieldContext) {
+		recs.Site.Context = ""
+	}
+	if has(FieldNotes) {
+		for i := range recs.Partnerships {
+			p := &recs.Partnerships[i]
+			p.Notes = ""
+			p.Criteria = withoutNotes(p.Criteria)
+		}
+		for i := range recs.Assessments {
+			recs.Assessments[i].SelectionReason = ""
+		}
+		recs.StatementNotes = slices.DeleteFunc(recs.StatementNotes, func(n workbook.StatementNote) bool { return n.GroupScore == 0 })
+		for i := range recs.StatementNotes {
+			recs.StatementNotes[i].Notes = ""
+		}
+		recs.IssueNotes = nil
+		for i := range recs.Interventions {
+			recs.Interventions[i].Review = ""
+		}
+	}
+	for i := range recs.Participants {
+		if has(FieldNames) {
+			recs.Participants[i].Name = ""
+		}
+		if has(FieldOrganisations) {
+			recs.Participants[i].Organisation = ""
+		}
+	}
+	if has(FieldComments) {
+		recs.Responses = slices.DeleteFunc(recs.Responses, func(r workbook.Response) bool { return !r.Answered() })
+		for i := range recs.Responses {
+			recs.Responses[i].Comment = ""
+		}
+	}
+	if has(FieldOwners) {
+		for i := range recs.Interventions {
+			recs.Interventions[i].Owner = ""
+		}
+	}
+}
+
+// withoutNotes returns the criteria marks without their notes, leaving out
+// marks that are then empty.
+func withoutNotes(in map[string]workbook.CriterionMark) map[string]workbook.CriterionMark {
+	if len(in) == 0 {
+		return in
+	}
+	out := make(map[string]workbook.CriterionMark, len(in))
+	for id, m := range in {
+		if m.Mark != workbook.Unknown {
+			out[id] = workbook.CriterionMark{Mark: m.Mark}
+		}
+	}
+	return out
+}
+
+// Counts says how many records of each kind the bundle holds, for people.
+func (b *Bundle) Counts() string {
+	r := b.Records
+	parts := []string{
+		plural(len(r.Assessments), "assessment"), plural(len(r.Partnerships), "partnership"),
+		plural(len(r.Participants), "participant"), plural(len(r.Responses), "answer"),
+	}
+	if n := len(r.StatementNotes) + len(r.IssueNotes); n > 0 {
+		parts = append(parts, plural(n, "note"))
+	}
+	if n := len(r.Findings); n > 0 {
+		parts = append(parts, plural(n, "finding"))
+	}
+	if n := len(r.Interventions); n > 0 {
+		parts = append(parts, plural(n, "action"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// questionnaireMap returns the bundle's questionnaires by hash.
+func (b *Bundle) questionnaireMap() map[string]*questionnaire.Questionnaire {
+	out := make(map[string]*questionnaire.Questionnaire, len(b.Questionnaires))
+	for _, q := range b.Questionnaires {
+		out[q.Hash] = q
+	}
+	return out
+}
+
+// check returns every problem of the bundle's content: questionnaires used
+// and given, what it says was withheld, and the records by the workbook's
+// rules.
+func (b *Bundle) check() []string {
+	var out []string
+	used := map[string]bool{b.Records.Site.Questionnaire: true}
+	for _, a := range b.Records.Assessments {
+		used[a.Questionnaire] = true
+	}
+	for _, q := range b.Questionnaires {
+		if !used[q.Hash] {
+			out = append(out, fmt.Sprintf("questionnaire %s %s (%s) is not used by the site or any assessment", q.ID, q.Version, q.Hash[:12]))
+		}
+	}
+	out = append(out, checkWithheld(b.Records, b.Withheld)...)
+	for _, fe := range workbook.CheckSiteRecords(b.Records, b.questionnaireMap()) {
+		out = append(out, fe.Error())
+	}
+	return out
+}
+
+// checkWithheld checks that a bundle that says it left something out did.
+func checkWithheld(r *workbook.SiteRecords, fs []Field) []string {
+	var out []string
+	bad := func(f Field, what string, n int) {
+		if n > 0 {
+			out = append(out, fmt.Sprintf("the bundle says %s were left out, but %s", f, plural(n, what)+" still carry them"))
+		}
+	}
+	count := func(n *int, cond bool) {
+		if cond {
+			*n++
+		}
+	}
+	for _, f := range fs {
+		n := 0
+		switch f {
+		case FieldNames:
+			for _, p := range r.Participants {
+				count(&n, p.Name != "")
+			}
+			bad(f, "participant", n)
+		case FieldOrganisations:
+			for _, p := range r.Participants {
+				count(&n, p.Organisation != "")
+			}
+			bad(f, "participant", n)
+		case FieldComments:
+			for _, x := range r.Responses {
+				count(&n, x.Comment != "")
+			}
+			bad(f, "answer", n)
+		case FieldNotes:
+			for _, p := range r.Partnerships {
+				notes := p.Notes != ""
+				for _, m := range p.Criteria {
+					notes = notes || m.Note != ""
+				}
+				count(&n, notes)
+			}
+			for _, a := range r.Assessments {
+				count(&n, a.SelectionReason != "")
+			}
+			for _, x := range r.StatementNotes {
+				count(&n, x.Notes != "")
+			}
+			n += len(r.IssueNotes)
+			for _, iv := range r.Interventions {
+				count(&n, iv.Review != "")
+			}
+			bad(f, "record", n)
+		case FieldOwners:
+			for _, iv := range r.Interventions {
+				count(&n, iv.Owner != "")
+			}
+			bad(f, "action", n)
+		case FieldContext:
+			count(&n, r.Site.Context != "")
+			bad(f, "site", n)
+		}
+	}
+	return out
+}
+
+// versionToken makes an Engage version safe for the header line: letters,
+// digits and . _ + - only, at most 64 characters; anything else is
+// "unknown".
+func versionToken(v string) string {
+	if v == "" || len(v) > 64 {
+		return "unknown"
+	}
+	for _, r := range v {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("._+-", r):
+		default:
+			return "unknown"
+		}
+	}
+	return v
+}
+
+// sortedQuestionnaires sorts questionnaires by hash.
+func sortedQuestionnaires(qs []*questionnaire.Questionnaire) {
+	sort.Slice(qs, func(i, j int) bool { return qs[i].Hash < qs[j].Hash })
+}

@@ -1,0 +1,73 @@
+// Package bundle moves one site between Engage stores: a facilitator's
+// laptop exports a site to a file, a researcher imports the files of every
+// pilot site into one store.
+//
+// # The file
+//
+// A bundle is one header line of text followed by a gzip stream:
+//
+//	engage-bundle format=1 engage=v0.4.0 size=52817 sha256=9f86d0…\n
+//	<size bytes: gzip of the content>
+//
+// format is the bundle format (this package writes and reads [Format]);
+// engage is the version of Engage that wrote the file; size is the number
+// of bytes after the header line; sha256 is the SHA-256, in lower-case hex,
+// of the whole file with those 64 digits themselves left out. A change of
+// any byte, a cut-short copy or bytes added at the end are therefore
+// always detected. The checksum guards against damage, not against someone
+// who means to forge a file: it is not a signature.
+//
+// The content is UTF-8 JSON, one record per line: the format and Engage
+// version again, the anonymised field kinds, the pinned questionnaire(s)
+// (their exact YAML source with its hash), then the site and every record
+// of it (partnerships with their criteria marks, assessments,
+// participants, responses, statement notes, issue notes, findings,
+// interventions), each list in store-key order and each record with its
+// update time. The records are those of the workbook package, field for
+// field. The same data always gives the same bytes. To look inside:
+//
+//	tail -n +2 site.engage | gunzip
+//
+// # Reading
+//
+// [Read] checks everything before anything is written: the header and
+// format version (a file from a newer Engage says which version it needs),
+// size and checksum, the gzip stream, the JSON (no unknown fields), that
+// every questionnaire parses and matches its hash, and then every record by
+// the workbook's own rules ([workbook.CheckSiteRecords]): references
+// between records, scores on the scale, enums, dates, text bounds. A file
+// that fails any of these is refused with an [*Error] naming it and the
+// problem.
+//
+// # Importing
+//
+// [Import] brings a checked bundle into a store in one transaction. A site
+// the store does not hold is created. For a site it holds (the same site
+// id), each record is compared with the stored one:
+//
+//   - the same content: nothing to do (importing a bundle twice changes
+//     nothing);
+//   - only in the bundle: added;
+//   - different, and the bundle's is newer: updated;
+//   - different, and the store's is as new or newer: a conflict;
+//   - only in the store: a conflict (it was deleted where the bundle was
+//     made, or added here; without a record of deletions the two cannot
+//     be told apart), unless anonymising removed it from the bundle.
+//
+// Conflicts stop the import, which lists them, unless [Theirs] (take the
+// bundle's version, delete what it does not have) or [Ours] (keep the
+// store's) says which wins. A site's slug is the store's own: a slug taken
+// by another site gets a number, and follows the bundle's when the site was
+// renamed. Before a site already in the store is changed,
+// [ImportOptions.BeforeUpdate] runs (the command takes the store's
+// automatic backup there), and the merged site is checked as a whole
+// before it is written.
+//
+// # Anonymising
+//
+// [ExportOptions.Withhold] leaves out participants' names and any of the
+// free-text kinds of [Fields]; role levels and groups are always kept.
+// What was withheld is recorded in the bundle. When an anonymised bundle
+// updates a site, a withheld field keeps the store's value: a blank there
+// means "not sent", not "cleared".
+package bundle
