@@ -54,6 +54,22 @@ type KeyMap struct {
 	Confirm key.Binding
 	Finding key.Binding
 	Action  key.Binding
+
+	CompareSites key.Binding
+	Toggle       key.Binding
+	ToggleAll    key.Binding
+	Write        key.Binding
+
+	// Map and Select.
+	Reverse       key.Binding
+	ByDirectorate key.Binding
+	ByArea        key.Binding
+	ByCommunity   key.Binding
+	NoFilters     key.Binding
+	Cycle         key.Binding
+	CellNote      key.Binding
+	Suggest       key.Binding
+	SuggestAll    key.Binding
 }
 
 // DefaultKeyMap returns the keys of the interactive workbook.
@@ -110,5 +126,20 @@ func DefaultKeyMap() KeyMap {
 		Confirm: b([]string{"y"}, "y", "yes"),
 		Finding: b([]string{"f"}, "f", "write a finding"),
 		Action:  b([]string{"i"}, "i", "add an intervention"),
+
+		CompareSites: b([]string{"C"}, "C", "compare sites"),
+		Toggle:       b([]string{"space"}, "space", "choose"),
+		ToggleAll:    b([]string{"A"}, "A", "all/none"),
+		Write:        b([]string{"w"}, "w", "write PDF and CSV"),
+
+		Reverse:       b([]string{"r"}, "r", "reverse order"),
+		ByDirectorate: b([]string{"d"}, "d", "filter by directorate"),
+		ByArea:        b([]string{"L"}, "L", "filter by area"),
+		ByCommunity:   b([]string{"c"}, "c", "filter by community type"),
+		NoFilters:     b([]string{"x"}, "x", "clear filters"),
+		Cycle:         b([]string{"space"}, "space", "cycle mark"),
+		CellNote:      b([]string{"c"}, "c", "note on the cell"),
+		Suggest:       b([]string{"o"}, "o", "accept suggestion"),
+		SuggestAll:    b([]string{"O"}, "O", "accept all suggestions"),
 	}
 }

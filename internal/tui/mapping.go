@@ -1,0 +1,432 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// mapScreen is step 1: the site's mapped partnerships as a table that
+// sorts and filters, with the counts by directorate beside it. Partnerships
+// are added and edited with a form and deleted after a confirmation.
+type mapScreen struct {
+	env          *env
+	siteID       string
+	assessmentID string // the assessment the site screen showed, for resuming
+
+	site       workbook.Site
+	all        []workbook.Partnership
+	hay        []string          // lower-cased searchable text, by index of all
+	lowTitle   []string          // lower-cased titles, by index of all, for sorting
+	selectedBy map[string]string // partnership id -> title of the assessment that selected it
+	counts     []analysis.DirectorateCount
+	total      int
+	rows       []int          // indices into all: filtered, then sorted
+	shown      map[string]int // directorate id -> rows shown, while a filter is on
+
+	sortBy  mapSort
+	reverse bool
+	text    string    // the text filter
+	filters [3]filter // by directorate, area, community type
+
+	cursor, offset int
+	want           string // a partnership just saved by the form, for the cursor
+	mode           mapMode
+	input          textinput.Model
+	choose         chooser
+	save           *saver
+	loaded         bool
+	width, height  int
+	err            string
+}
+
+// mapMode is what the keys of the Map do now.
+type mapMode int
+
+const (
+	mapBrowse  mapMode = iota
+	mapFilter          // typing the text filter
+	mapChoose          // choosing a directorate, area or community type
+	mapConfirm         // waiting for y to delete
+)
+
+// mapSort is the column the table is sorted by.
+type mapSort int
+
+const (
+	sortTitle mapSort = iota
+	sortDirectorate
+	sortArea
+	sortCommunity
+	sortStart
+	sortOngoing
+	mapSorts
+)
+
+var mapSortNames = [mapSorts]string{"title", "directorate", "area", "community", "start year", "ongoing"}
+
+func newMapScreen(e *env, siteID string) Screen {
+	return &mapScreen{env: e, siteID: siteID, save: newSaver(e)}
+}
+
+type mapLoadedMsg struct {
+	site         workbook.Site
+	ps           []workbook.Partnership
+	assessments  []workbook.Assessment
+	assessmentID string
+	err          error
+}
+
+func (m *mapScreen) load() tea.Msg {
+	var msg mapLoadedMsg
+	msg.err = m.env.svc.Read(func(r *workbook.Reader) (err error) {
+		if msg.site, err = r.Site(m.siteID); err != nil {
+			return err
+		}
+		if msg.ps, err = r.Partnerships(msg.site.ID); err != nil {
+			return err
+		}
+		if msg.assessments, err = r.Assessments(msg.site.ID); err != nil {
+			return err
+		}
+		// The site screen remembered which assessment it showed: keep it
+		// for resuming here.
+		if st, err := r.UIState(); err == nil && st.SiteID == m.siteID {
+			msg.assessmentID = st.AssessmentID
+		}
+		return nil
+	})
+	return msg
+}
+
+func (m *mapScreen) Init() tea.Cmd { return m.load }
+
+func (m *mapScreen) Title() string { return "1 Map" }
+
+func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
+
+func (m *mapScreen) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.input.SetWidth(max(w-20, 10))
+	m.scroll()
+}
+
+// Place is where the facilitator is, for resuming.
+func (m *mapScreen) Place() workbook.UIState {
+	return workbook.UIState{SiteID: m.siteID, AssessmentID: m.assessmentID, Screen: workbook.StepMap.Key()}
+}
+
+func (m *mapScreen) Keys() []key.Binding {
+	k := m.env.keys
+	switch m.mode {
+	case mapFilter:
+		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+	case mapChoose:
+		return []key.Binding{k.Up, k.Down, bindingAs(k.Open, "enter", "choose"), bindingAs(k.Back, "esc", "cancel")}
+	case mapConfirm:
+		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+	}
+	keys := []key.Binding{k.Add}
+	if len(m.all) > 0 {
+		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, bindingAs(k.Filter, "/", "filter by text"), k.ByDirectorate, k.ByArea, k.ByCommunity}
+		if m.filtering() {
+			keys = append(keys, k.NoFilters)
+		}
+		keys = append(keys, k.PageDown, k.PageUp, k.Top, k.Bottom)
+	}
+	return keys
+}
+
+func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case mapLoadedMsg:
+		m.loaded = true
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return m, nil
+		}
+		m.err = ""
+		m.apply(msg)
+		return m, nil
+	case reloadMsg:
+		return m, m.load
+	case savedMsg:
+		if _, mine, next := m.save.finished(msg.seq); mine {
+			return m, tea.Batch(next, m.load)
+		}
+	case saveFailedMsg:
+		if _, mine, next := m.save.finished(msg.seq); mine {
+			return m, tea.Batch(next, m.load)
+		}
+	case tea.KeyPressMsg:
+		if !m.loaded || m.err != "" {
+			return m, nil
+		}
+		switch m.mode {
+		case mapFilter:
+			return m, m.updateFilter(msg)
+		case mapChoose:
+			return m, m.updateChoose(msg)
+		case mapConfirm:
+			return m, m.updateConfirm(msg)
+		}
+		return m, m.updateBrowse(msg)
+	case tea.PasteMsg:
+		if m.mode == mapFilter {
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			m.setText(m.input.Value())
+			return m, cmd
+		}
+	}
+	return m, nil
+}
+
+// apply takes in what the store holds, keeping the cursor on the same
+// partnership.
+func (m *mapScreen) apply(msg mapLoadedMsg) {
+	keep := m.current()
+	if m.want != "" {
+		keep, m.want = m.want, ""
+	}
+	m.site, m.all = msg.site, msg.ps
+	for _, a := range msg.assessments {
+		if a.ID == msg.assessmentID {
+			m.assessmentID = a.ID
+		}
+	}
+	m.selectedBy = map[string]string{}
+	for i, a := range msg.assessments {
+		if a.PartnershipID != "" {
+			title := a.Title
+			if title == "" {
+				title = fmt.Sprintf("assessment %d", i+1)
+			}
+			m.selectedBy[a.PartnershipID] = title
+		}
+	}
+	m.hay = make([]string, len(m.all))
+	m.lowTitle = make([]string, len(m.all))
+	for i, p := range m.all {
+		m.hay[i] = strings.ToLower(p.Title + "\x00" + p.Area + "\x00" + m.dirName(p.Directorate) + "\x00" + p.Notes)
+		m.lowTitle[i] = strings.ToLower(p.Title)
+	}
+	m.counts, m.total = analysis.CountByDirectorate(m.site.Directorates, m.all)
+	m.refresh(keep)
+}
+
+// current returns the id of the partnership under the cursor, or "".
+func (m *mapScreen) current() string {
+	if p, ok := m.selected(); ok {
+		return p.ID
+	}
+	return ""
+}
+
+func (m *mapScreen) selected() (workbook.Partnership, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return workbook.Partnership{}, false
+	}
+	return m.all[m.rows[m.cursor]], true
+}
+
+// dirName names a directorate id as the site does; an id the site no
+// longer lists is shown as it is.
+func (m *mapScreen) dirName(id string) string {
+	if id == "" {
+		return "unassigned"
+	}
+	for _, d := range m.site.Directorates {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return id
+}
+
+func (m *mapScreen) filtering() bool {
+	return m.text != "" || m.filters[0].on || m.filters[1].on || m.filters[2].on
+}
+
+// refresh filters and sorts the rows, then puts the cursor on keep when it
+// is still shown.
+func (m *mapScreen) refresh(keep string) {
+	needle := strings.ToLower(m.text)
+	m.rows = m.rows[:0]
+	for i, p := range m.all {
+		if needle != "" && !strings.Contains(m.hay[i], needle) {
+			continue
+		}
+		if f := m.filters[filterDirectorate]; f.on && p.Directorate != f.value {
+			continue
+		}
+		if f := m.filters[filterArea]; f.on && p.Area != f.value {
+			continue
+		}
+		if f := m.filters[filterCommunity]; f.on && string(p.Community) != f.value {
+			continue
+		}
+		m.rows = append(m.rows, i)
+	}
+	slices.SortStableFunc(m.rows, m.compare)
+	m.shown = nil
+	if m.filtering() {
+		m.shown = map[string]int{}
+		for _, i := range m.rows {
+			m.shown[m.all[i].Directorate]++
+		}
+	}
+	for j, i := range m.rows {
+		if m.all[i].ID == keep {
+			m.cursor = j
+		}
+	}
+	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
+	m.scroll()
+}
+
+// compare orders two partnerships (indices into all) by the sort column,
+// then by title. Empty values (no directorate, area, community type or
+// start year) come last in either direction.
+func (m *mapScreen) compare(a, b int) int {
+	pa, pb := m.all[a], m.all[b]
+	c, emptyA, emptyB := 0, false, false
+	switch m.sortBy {
+	case sortDirectorate:
+		emptyA, emptyB = pa.Directorate == "", pb.Directorate == ""
+		c = cmp.Compare(strings.ToLower(m.dirName(pa.Directorate)), strings.ToLower(m.dirName(pb.Directorate)))
+	case sortArea:
+		emptyA, emptyB = pa.Area == "", pb.Area == ""
+		c = cmp.Compare(strings.ToLower(pa.Area), strings.ToLower(pb.Area))
+	case sortCommunity:
+		emptyA, emptyB = pa.Community == "", pb.Community == ""
+		c = cmp.Compare(pa.Community, pb.Community)
+	case sortStart:
+		emptyA, emptyB = pa.StartYear == 0, pb.StartYear == 0
+		c = cmp.Compare(pa.StartYear, pb.StartYear)
+	case sortOngoing:
+		c = -cmpBool(pa.Ongoing, pb.Ongoing)
+	}
+	switch {
+	case emptyA && !emptyB:
+		return 1
+	case emptyB && !emptyA:
+		return -1
+	case emptyA && emptyB:
+		c = 0
+	}
+	if m.reverse {
+		c = -c
+	}
+	if c == 0 {
+		c = cmp.Or(cmp.Compare(m.lowTitle[a], m.lowTitle[b]), cmp.Compare(pa.ID, pb.ID))
+	}
+	return c
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// tableRoom is how many rows of the table fit.
+func (m *mapScreen) tableRoom() int {
+	return max(m.height-m.chromeHeight(), 1)
+}
+
+// scroll keeps the cursor inside the rows shown.
+func (m *mapScreen) scroll() {
+	m.offset = scrollOffset(m.offset, m.cursor, m.tableRoom(), len(m.rows))
+}
+
+// scrollOffset returns the first row to show so that cursor is in view,
+// moving the view as little as possible.
+func scrollOffset(offset, cursor, room, n int) int {
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+room {
+		offset = cursor - room + 1
+	}
+	return max(min(offset, n-room), 0)
+}
+
+func (m *mapScreen) move(to int) {
+	m.cursor = min(max(to, 0), max(len(m.rows)-1, 0))
+	m.scroll()
+}
+
+func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.env.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.move(m.cursor - 1)
+	case key.Matches(msg, k.Down):
+		m.move(m.cursor + 1)
+	case key.Matches(msg, k.PageUp):
+		m.move(m.cursor - m.tableRoom())
+	case key.Matches(msg, k.PageDown):
+		m.move(m.cursor + m.tableRoom())
+	case key.Matches(msg, k.Top):
+		m.move(0)
+	case key.Matches(msg, k.Bottom):
+		m.move(len(m.rows) - 1)
+	case key.Matches(msg, k.Add):
+		return push(m.partnershipForm(nil))
+	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
+		if p, ok := m.selected(); ok {
+			return push(m.partnershipForm(&p))
+		}
+	case key.Matches(msg, k.Delete):
+		if _, ok := m.selected(); ok {
+			m.mode = mapConfirm
+		}
+	case key.Matches(msg, k.Sort):
+		m.sortBy = (m.sortBy + 1) % mapSorts
+		m.refresh(m.current())
+		return status("Sorted by " + mapSortNames[m.sortBy])
+	case key.Matches(msg, k.Reverse):
+		m.reverse = !m.reverse
+		m.refresh(m.current())
+	case key.Matches(msg, k.Filter):
+		m.mode = mapFilter
+		m.input = newInput("title, area, directorate or notes", m.text, workbook.MaxShortText, m.width-14)
+		return m.input.Focus()
+	case key.Matches(msg, k.ByDirectorate):
+		m.openChooser(filterDirectorate)
+	case key.Matches(msg, k.ByArea):
+		m.openChooser(filterArea)
+	case key.Matches(msg, k.ByCommunity):
+		m.openChooser(filterCommunity)
+	case key.Matches(msg, k.NoFilters):
+		m.text = ""
+		m.filters = [3]filter{}
+		m.refresh(m.current())
+		return status("Filters cleared: every partnership shown")
+	}
+	return nil
+}
+
+func (m *mapScreen) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
+	m.mode = mapBrowse
+	p, ok := m.selected()
+	if !ok || !key.Matches(msg, m.env.keys.Confirm) {
+		return status("Kept: nothing deleted")
+	}
+	sid, id := m.siteID, p.ID
+	return m.save.add(saveJob{key: "delete/" + id, what: "deleted " + p.Title,
+		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The Map's filters: the text typed after /, and three chosen from a
+// short list of values with their counts.
+
+// The three choosable filters, by index into mapScreen.filters.
+const (
+	filterDirectorate = iota
+	filterArea
+	filterCommunity
+)
+
+var filterNames = [3]string{"directorate", "area", "community"}
+
+// filter is one choosable filter: off, or on with a value ("" is
+// unassigned, no area, or community type not known).
+type filter struct {
+	on    bool
+	value string
+	label string
+}
+
+// chooser is a short list to pick a filter value from.
+type chooser struct {
+	which  int
+	opts   []filterOption
+	cursor int
+}
+
+// filterOption is one value of the chooser, with how many partnerships
+// have it.
+type filterOption struct {
+	f     filter
+	count int
+}
+
+// setText filters by text as it is typed.
+func (m *mapScreen) setText(v string) {
+	m.text = v
+	m.refresh(m.current())
+}
+
+func (m *mapScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = mapBrowse
+		m.setText("")
+		return nil
+	case "enter", "down", "up":
+		m.mode = mapBrowse
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != m.text {
+		m.setText(m.input.Value())
+	}
+	return cmd
+}
+
+// openChooser lists the values of one filter with how many partnerships
+// have each.
+func (m *mapScreen) openChooser(which int) {
+	opts := []filterOption{{f: filter{label: "all " + map[int]string{
+		filterDirectorate: "directorates", filterArea: "areas", filterCommunity: "community types"}[which]}, count: len(m.all)}}
+	switch which {
+	case filterDirectorate:
+		for _, c := range m.counts {
+			label := c.Name
+			switch {
+			case c.ID == "":
+				label = "unassigned"
+			case !c.Known:
+				label = c.ID + " (not in the site's list)"
+			}
+			opts = append(opts, filterOption{f: filter{on: true, value: c.ID, label: label}, count: c.Count})
+		}
+	case filterArea:
+		byArea := map[string]int{}
+		for _, p := range m.all {
+			byArea[p.Area]++
+		}
+		areas := make([]string, 0, len(byArea))
+		for a := range byArea {
+			if a != "" {
+				areas = append(areas, a)
+			}
+		}
+		slices.SortFunc(areas, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+		for _, a := range areas {
+			opts = append(opts, filterOption{f: filter{on: true, value: a, label: a}, count: byArea[a]})
+		}
+		if n := byArea[""]; n > 0 {
+			opts = append(opts, filterOption{f: filter{on: true, label: "no area given"}, count: n})
+		}
+	case filterCommunity:
+		counts := analysis.CountByCommunity(m.all)
+		for _, c := range append(slices.Clone(workbook.CommunityTypes), workbook.CommunityUnknown) {
+			opts = append(opts, filterOption{f: filter{on: true, value: string(c), label: communityName(c)}, count: counts[c]})
+		}
+	}
+	m.choose = chooser{which: which, opts: opts}
+	cur := m.filters[which]
+	for i, o := range opts {
+		if o.f.on == cur.on && o.f.value == cur.value {
+			m.choose.cursor = i
+		}
+	}
+	m.mode = mapChoose
+}
+
+func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.env.keys
+	c := &m.choose
+	switch {
+	case key.Matches(msg, k.Up):
+		c.cursor = max(c.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		c.cursor = min(c.cursor+1, len(c.opts)-1)
+	case key.Matches(msg, k.Top):
+		c.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		c.cursor = len(c.opts) - 1
+	case key.Matches(msg, k.Open), key.Matches(msg, k.Toggle):
+		m.filters[c.which] = c.opts[c.cursor].f
+		m.mode = mapBrowse
+		m.refresh(m.current())
+		return status(fmt.Sprintf("%d of %d partnerships shown", len(m.rows), len(m.all)))
+	case msg.String() == "esc", msg.String() == "q":
+		m.mode = mapBrowse
+	}
+	return nil
+}
+
+// communityName names a community type in words.
+func communityName(c workbook.CommunityType) string {
+	switch c {
+	case workbook.CommunityGeographical:
+		return "geographical"
+	case workbook.CommunityOfInterest:
+		return "of interest"
+	case workbook.CommunityUnknown:
+		return "not known"
+	}
+	return string(c)
+}

@@ -1,0 +1,394 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The Map's layout: the counts sit beside the table from panelMinWidth
+// columns, below it otherwise.
+const (
+	panelMinWidth = 110
+	panelWidth    = 34
+)
+
+// mapCols are the widths of the table's columns.
+type mapCols struct{ title, dir, area, comm, sect, start, ongoing int }
+
+func mapColumns(w int) mapCols {
+	c := mapCols{comm: 10, sect: 7, start: 6, ongoing: 4}
+	rest := max(w-2-c.comm-c.sect-c.start-c.ongoing-6, 18)
+	c.dir = rest * 28 / 100
+	c.area = rest * 18 / 100
+	c.title = rest - c.dir - c.area
+	return c
+}
+
+// tableWidth is the width of the table: all of it, or what the counts
+// panel leaves.
+func (m *mapScreen) tableWidth() int {
+	if m.width >= panelMinWidth {
+		return m.width - panelWidth - 2
+	}
+	return m.width
+}
+
+// chromeHeight is the number of lines around the table's rows.
+func (m *mapScreen) chromeHeight() int {
+	h := 2 + 1 + 1 + m.detailLines() // title, filters, header; a blank line and the detail
+	if m.mode == mapConfirm {
+		h++
+	}
+	if m.width < panelMinWidth {
+		h += len(m.countLines(m.width))
+	}
+	return h
+}
+
+func (m *mapScreen) View() string {
+	st := m.env.styles
+	switch {
+	case m.err != "":
+		return st.Error.Render("Could not read the partnerships: " + m.err)
+	case !m.loaded:
+		return st.Muted.Render("Reading…")
+	}
+	var b strings.Builder
+	head := st.Title.Render("Partnerships of "+m.site.Name) + "  " + st.Muted.Render(fmt.Sprintf("%d mapped", len(m.all)))
+	if m.save.busy() {
+		head += "  " + st.Pending.Render("saving…")
+	}
+	b.WriteString(truncate(head, m.width) + "\n")
+	b.WriteString(m.filterLine() + "\n")
+	block := m.table()
+	if m.width >= panelMinWidth {
+		// The panel has the height of the table's area, however few rows
+		// are shown.
+		h := max(m.tableRoom()+1, lipgloss.Height(block))
+		block = lipgloss.JoinHorizontal(lipgloss.Top, block, "  ", m.panel(h))
+	}
+	b.WriteString(block + "\n\n")
+	b.WriteString(m.detail())
+	if m.mode == mapConfirm {
+		b.WriteString("\n" + m.confirmLine())
+	}
+	if m.width < panelMinWidth {
+		b.WriteString("\n" + strings.Join(m.countLines(m.width), "\n"))
+	}
+	return b.String()
+}
+
+// filterLine says what is shown and in what order, or holds the text
+// filter being typed.
+func (m *mapScreen) filterLine() string {
+	st := m.env.styles
+	if m.mode == mapFilter {
+		return st.Focused.Render("Filter: ") + m.input.View()
+	}
+	dir := "▲"
+	if m.reverse {
+		dir = "▼"
+	}
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.offset, m.tableRoom(), len(m.rows)),
+		"sort: " + mapSortNames[m.sortBy] + " " + dir}
+	if m.text != "" {
+		parts = append(parts, fmt.Sprintf("text %q", m.text))
+	}
+	for i, f := range m.filters {
+		if f.on {
+			parts = append(parts, filterNames[i]+": "+f.label)
+		}
+	}
+	line := strings.Join(parts, " · ")
+	if m.filtering() {
+		return st.Accent.Render(truncate(line, m.width))
+	}
+	return st.Muted.Render(truncate(line, m.width))
+}
+
+// table draws the header and the rows in view, or the filter chooser.
+func (m *mapScreen) table() string {
+	st := m.env.styles
+	w := m.tableWidth()
+	room := m.tableRoom()
+	if m.mode == mapChoose {
+		return m.chooserView(w, room+1)
+	}
+	c := mapColumns(w)
+	names := [mapSorts]string{"Title", "Directorate", "Area", "Community", "Start", "Ong."}
+	arrow := "▲"
+	if m.reverse {
+		arrow = "▼"
+	}
+	names[m.sortBy] += arrow
+	header := "  " + pad(names[sortTitle], c.title) + " " + pad(names[sortDirectorate], c.dir) + " " +
+		pad(names[sortArea], c.area) + " " + pad(names[sortCommunity], c.comm) + " " + pad("Sectors", c.sect) + " " +
+		pad(names[sortStart], c.start) + " " + pad(names[sortOngoing], c.ongoing)
+	var b strings.Builder
+	b.WriteString(st.Heading.Render(pad(header, w)))
+	if len(m.all) == 0 {
+		b.WriteString("\n\nNo partnerships mapped yet.\n\nPress " + st.Key.Render("a") + " to add one: each partnership with\ncommunities across the organisation's directorates.")
+		return b.String()
+	}
+	if len(m.rows) == 0 {
+		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership matches the filters: esc or x clears them.", w)))
+		return b.String()
+	}
+	end := min(m.offset+room, len(m.rows))
+	for j := m.offset; j < end; j++ {
+		p := m.all[m.rows[j]]
+		star := " "
+		if m.selectedBy[p.ID] != "" {
+			star = "★"
+		}
+		year := "—"
+		if p.StartYear != 0 {
+			year = strconv.Itoa(p.StartYear)
+		}
+		ongoing := "no"
+		if p.Ongoing {
+			ongoing = "yes"
+		}
+		comm := communityName(p.Community)
+		if p.Community == workbook.CommunityUnknown {
+			comm = "—"
+		} else if p.Community == workbook.CommunityGeographical {
+			comm = "geographic"
+		} else if p.Community == workbook.CommunityOfInterest {
+			comm = "interest"
+		}
+		area := p.Area
+		if area == "" {
+			area = "—"
+		}
+		line := pad(p.Title, c.title) + " " + pad(m.dirName(p.Directorate), c.dir) + " " + pad(area, c.area) + " " +
+			pad(comm, c.comm) + " " + sectorCodes(p.Partners) + " " + pad(year, c.start) + " " + pad(ongoing, c.ongoing)
+		b.WriteString("\n")
+		if j == m.cursor {
+			b.WriteString(st.Selected.Render(pad("›"+star+line, w)))
+		} else {
+			b.WriteString(" " + star + line)
+		}
+	}
+	return b.String()
+}
+
+// chooserView lists a filter's values with their counts.
+func (m *mapScreen) chooserView(w, room int) string {
+	st := m.env.styles
+	c := m.choose
+	var b strings.Builder
+	b.WriteString(st.Focused.Render(truncate("Show only the partnerships of one "+filterNames[c.which]+" (enter chooses, esc cancels)", w)))
+	room = max(room-1, 1)
+	off := scrollOffset(0, c.cursor, room, len(c.opts))
+	for i := off; i < len(c.opts) && i < off+room; i++ {
+		o := c.opts[i]
+		line := pad(o.f.label, max(w-10, 8)) + fmt.Sprintf("%6d", o.count)
+		b.WriteString("\n")
+		if i == c.cursor {
+			b.WriteString(st.Selected.Render("› " + pad(line, w-2)))
+		} else {
+			b.WriteString("  " + truncate(line, w-2))
+		}
+	}
+	return b.String()
+}
+
+// detailLines is how many lines the detail of the partnership under the
+// cursor has: one in a short window, two otherwise.
+func (m *mapScreen) detailLines() int {
+	if m.height < 30 {
+		return 1
+	}
+	return 2
+}
+
+// detail shows everything about the partnership under the cursor.
+func (m *mapScreen) detail() string {
+	st := m.env.styles
+	p, ok := m.selected()
+	if !ok {
+		return strings.Repeat("\n", m.detailLines()-1)
+	}
+	first := st.Accent.Render(p.Title) + st.Muted.Render(" · "+m.dirName(p.Directorate))
+	if p.Area != "" {
+		first += st.Muted.Render(" · " + p.Area)
+	}
+	var parts []string
+	if len(p.Partners) > 0 {
+		parts = append(parts, "partners: "+sectorText(p.Partners))
+	} else {
+		parts = append(parts, "no partner sectors recorded")
+	}
+	when := "start year not known"
+	if p.StartYear != 0 {
+		when = fmt.Sprintf("started %d", p.StartYear)
+	}
+	if p.Ongoing {
+		when += ", ongoing"
+	} else {
+		when += ", not ongoing"
+	}
+	parts = append(parts, when)
+	if by := m.selectedBy[p.ID]; by != "" {
+		parts = append(parts, "★ selected for "+by)
+	}
+	if p.Notes != "" {
+		parts = append(parts, "notes: "+strings.ReplaceAll(p.Notes, "\n", " "))
+	}
+	if m.detailLines() == 1 {
+		return truncate(st.Accent.Render(p.Title)+st.Muted.Render(" · ")+strings.Join(parts, " · "), m.width)
+	}
+	return truncate(first, m.width) + "\n" + truncate(strings.Join(parts, " · "), m.width)
+}
+
+func (m *mapScreen) confirmLine() string {
+	st := m.env.styles
+	p, _ := m.selected()
+	text := fmt.Sprintf("Delete %q? y deletes, any other key keeps it.", p.Title)
+	if by := m.selectedBy[p.ID]; by != "" {
+		text = fmt.Sprintf("Delete %q? It is selected for %s, which keeps its answers but no partnership. y deletes, any other key keeps it.", p.Title, by)
+	}
+	return st.Warning.Render(truncate(text, m.width))
+}
+
+// countName names a row of the counts by directorate.
+func countName(c analysis.DirectorateCount) string {
+	switch {
+	case c.ID == "":
+		return "unassigned"
+	case !c.Known:
+		return c.ID + " (not listed)"
+	}
+	return c.Name
+}
+
+// panel is the counts by directorate beside the table, at most h lines.
+// While a filter is on, each count reads shown/all.
+func (m *mapScreen) panel(h int) string {
+	st := m.env.styles
+	const numW = 7
+	nameW := panelWidth - numW - 2
+	num := func(shown, all int) string {
+		if m.shown != nil {
+			return fmt.Sprintf("%*s", numW, fmt.Sprintf("%d/%d", shown, all))
+		}
+		return fmt.Sprintf("%*d", numW, all)
+	}
+	col := "all"
+	if m.shown != nil {
+		col = "shown/all"
+	}
+	lines := []string{st.Heading.Render(pad("By directorate", panelWidth-len(col)) + col)}
+	dirFilter := m.filters[filterDirectorate]
+	for _, c := range m.counts {
+		mark := "  "
+		if dirFilter.on && dirFilter.value == c.ID {
+			mark = "› "
+		}
+		line := mark + pad(countName(c), nameW) + num(m.shown[c.ID], c.Count)
+		if c.Count == 0 {
+			line = st.Muted.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, st.Muted.Render(strings.Repeat("─", panelWidth)))
+	lines = append(lines, st.Statement.Render("  "+pad("total", nameW)+num(len(m.rows), m.total)))
+	all := analysis.CountByCommunity(m.all)
+	var shown map[workbook.CommunityType]int
+	if m.shown != nil {
+		rows := make([]workbook.Partnership, len(m.rows))
+		for j, i := range m.rows {
+			rows[j] = m.all[i]
+		}
+		shown = analysis.CountByCommunity(rows)
+	}
+	lines = append(lines, "", st.Heading.Render(pad("By kind of community", panelWidth)))
+	for _, c := range append(slices.Clone(workbook.CommunityTypes), workbook.CommunityUnknown) {
+		lines = append(lines, "  "+pad(communityName(c), nameW)+num(shown[c], all[c]))
+	}
+	if len(lines) > h {
+		lines = lines[:max(h, 1)]
+	}
+	for i, l := range lines {
+		lines[i] = pad(l, panelWidth)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// countLines are the counts by directorate in columns, for layouts
+// without room for the panel beside the table. Unassigned and the total
+// are always there; when the directorates do not fit in the lines the
+// window can spare (three to six) the last ones are summed up as "more".
+func (m *mapScreen) countLines(w int) []string {
+	st := m.env.styles
+	type entry struct {
+		name, n string
+		bold    bool
+	}
+	num := func(count int, shown int) string {
+		if m.shown != nil {
+			return fmt.Sprintf("%d/%d", shown, count)
+		}
+		return strconv.Itoa(count)
+	}
+	var dirs []entry
+	var tail []entry
+	for _, c := range m.counts {
+		e := entry{name: countName(c), n: num(c.Count, m.shown[c.ID])}
+		if c.ID == "" {
+			tail = append(tail, e)
+		} else {
+			dirs = append(dirs, e)
+		}
+	}
+	total := entry{name: "total", n: num(m.total, len(m.rows)), bold: true}
+	if m.shown != nil {
+		total.name = "total (shown/all)"
+	}
+	tail = append(tail, total)
+	cols := max(w/38, 1)
+	colW := w / cols
+	maxLines := min(max((m.height-10)/2, 3), 6) // keep room for the table
+	if room := maxLines*cols - len(tail); len(dirs) > room {
+		more := len(dirs) - room + 1
+		dirs = append(dirs[:room-1], entry{name: fmt.Sprintf("%d more (a wider window shows them)", more)})
+	}
+	all := append(dirs, tail...)
+	lines := []string{st.Heading.Render("By directorate")}
+	rows := (len(all) + cols - 1) / cols
+	for r := range rows {
+		var b strings.Builder
+		for c := range cols {
+			i := c*rows + r // down the columns, as a list reads
+			if i >= len(all) {
+				break
+			}
+			e := all[i]
+			nW := max(len(e.n), 5)
+			cell := pad(e.name, colW-nW-3) + fmt.Sprintf(" %*s  ", nW, e.n)
+			if e.bold {
+				cell = st.Statement.Render(cell)
+			}
+			b.WriteString(cell)
+		}
+		lines = append(lines, truncate(b.String(), w))
+	}
+	return lines
+}
+
+// scrollText says which rows are in view when not all of them fit: " ·
+// rows 11-30".
+func scrollText(offset, room, n int) string {
+	if n <= room {
+		return ""
+	}
+	return fmt.Sprintf(" · rows %d-%d", offset+1, min(offset+room, n))
+}

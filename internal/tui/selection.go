@@ -1,0 +1,447 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// selectScreen is step 2: the criteria matrix, partnerships by the
+// questionnaire's criteria, marked with single keys, with a note per cell;
+// and the choice of the partnership the assessment is about, with why.
+type selectScreen struct {
+	env          *env
+	siteID       string
+	assessmentID string
+
+	data     *workbook.AssessmentData
+	lang     string
+	criteria []questionnaire.Criterion
+	all      []workbook.Partnership
+	index    map[string]int // partnership id -> index into all
+	hay      []string       // lower-cased titles, by index of all
+	rows     []int          // indices into all that are shown
+
+	onlyAll bool   // show only the partnerships meeting every criterion
+	text    string // the text filter
+
+	cursor, col, offset int
+	mode                selMode
+	input               textinput.Model
+
+	save    *saver
+	pending map[string]cellChange   // by cell key: what the screen shows until saved
+	jobs    map[string][]cellChange // by saveJob key: the cells a job saves
+	jobN    int
+	stale   bool // the store changed while saves were queued: read it after them
+
+	width, height int
+	err           string
+}
+
+type selMode int
+
+const (
+	selBrowse selMode = iota
+	selFilter         // typing the text filter
+	selNote           // typing the note of a cell
+)
+
+// cellChange is one cell of the matrix as it is to be saved.
+type cellChange struct {
+	pid, cid string
+	mark     workbook.CriterionMark
+}
+
+func cellKey(pid, cid string) string { return pid + "/" + cid }
+
+func newSelectScreen(e *env, siteID, assessmentID string) Screen {
+	return &selectScreen{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e),
+		pending: map[string]cellChange{}, jobs: map[string][]cellChange{}}
+}
+
+func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s.assessmentID) }
+
+func (s *selectScreen) Title() string { return "2 Select" }
+
+func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
+
+func (s *selectScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.input.SetWidth(max(w-20, 10))
+	s.scroll()
+}
+
+// Place is where the facilitator is, for resuming.
+func (s *selectScreen) Place() workbook.UIState {
+	return workbook.UIState{SiteID: s.siteID, AssessmentID: s.assessmentID, Screen: workbook.StepSelect.Key()}
+}
+
+func (s *selectScreen) Keys() []key.Binding {
+	k := s.env.keys
+	switch s.mode {
+	case selFilter:
+		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+	case selNote:
+		return []key.Binding{bindingAs(k.Open, "enter", "save note"), bindingAs(k.Back, "esc", "cancel")}
+	}
+	if len(s.all) == 0 {
+		return nil
+	}
+	keys := []key.Binding{bindingAs(k.Met, "y/m", "met"), k.NotMet, k.Unknown, k.Cycle, k.CellNote,
+		bindingAs(k.Up, "↑↓←→", "move"), k.Choose, k.OnlyAll, bindingAs(k.Filter, "/", "filter by title")}
+	if s.suggestedCriterion() >= 0 {
+		keys = append(keys, k.Suggest, k.SuggestAll)
+	}
+	return append(keys, k.PageDown, k.PageUp, k.Top, k.Bottom)
+}
+
+// apply takes in what the store holds, keeping the cursor on the same
+// partnership.
+func (s *selectScreen) apply(d *workbook.AssessmentData) {
+	keep := s.currentID()
+	s.data = d
+	s.lang = d.Assessment.Language
+	s.criteria = d.Questionnaire.Criteria
+	s.all = d.Partnerships
+	s.index = make(map[string]int, len(s.all))
+	s.hay = make([]string, len(s.all))
+	for i, p := range s.all {
+		s.index[p.ID] = i
+		s.hay[i] = strings.ToLower(p.Title)
+	}
+	s.col = min(max(s.col, 0), max(len(s.criteria)-1, 0))
+	s.refresh(keep)
+}
+
+func (s *selectScreen) currentID() string {
+	if p, ok := s.current(); ok {
+		return p.ID
+	}
+	return ""
+}
+
+func (s *selectScreen) current() (workbook.Partnership, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.rows) {
+		return workbook.Partnership{}, false
+	}
+	return s.all[s.rows[s.cursor]], true
+}
+
+// refresh works out which partnerships are shown and puts the cursor on
+// keep when it is one of them.
+func (s *selectScreen) refresh(keep string) {
+	needle := strings.ToLower(s.text)
+	s.rows = s.rows[:0]
+	for i, p := range s.all {
+		if needle != "" && !strings.Contains(s.hay[i], needle) {
+			continue
+		}
+		if s.onlyAll && !analysis.MeetsAll(s.criteria, p) {
+			continue
+		}
+		s.rows = append(s.rows, i)
+	}
+	for j, i := range s.rows {
+		if s.all[i].ID == keep {
+			s.cursor = j
+		}
+	}
+	s.cursor = min(max(s.cursor, 0), max(len(s.rows)-1, 0))
+	s.scroll()
+}
+
+// mark returns a cell as the screen shows it: the value being saved, else
+// the stored one.
+func (s *selectScreen) mark(p workbook.Partnership, cid string) (workbook.CriterionMark, bool) {
+	if c, ok := s.pending[cellKey(p.ID, cid)]; ok {
+		return c.mark, true
+	}
+	return p.Criteria[cid], false
+}
+
+// suggestedCriterion is the index of the criterion the domain can suggest
+// a mark for (the one with a cut-off year), or -1.
+func (s *selectScreen) suggestedCriterion() int {
+	for i, c := range s.criteria {
+		if c.CutoffYear > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// suggestion is the suggested mark of a cell that has none yet.
+func (s *selectScreen) suggestion(p workbook.Partnership, c questionnaire.Criterion) workbook.Mark {
+	if m, _ := s.mark(p, c.ID); m.Mark != workbook.Unknown {
+		return workbook.Unknown
+	}
+	return analysis.SuggestOngoing(c, p)
+}
+
+func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			s.err = msg.err.Error()
+			return s, nil
+		}
+		s.err = ""
+		s.apply(msg.data)
+		return s, nil
+	case reloadMsg:
+		if s.save.busy() {
+			s.stale = true
+			return s, nil
+		}
+		return s, s.Init()
+	case savedMsg:
+		return s, s.finished(msg.seq, true)
+	case saveFailedMsg:
+		return s, s.finished(msg.seq, false)
+	case tea.KeyPressMsg:
+		if s.data == nil {
+			return s, nil
+		}
+		switch s.mode {
+		case selFilter:
+			return s, s.updateFilter(msg)
+		case selNote:
+			return s, s.updateNote(msg)
+		}
+		return s, s.updateBrowse(msg)
+	case tea.PasteMsg:
+		if s.mode != selBrowse {
+			var cmd tea.Cmd
+			s.input, cmd = s.input.Update(msg)
+			if s.mode == selFilter {
+				s.setText(s.input.Value())
+			}
+			return s, cmd
+		}
+	}
+	return s, nil
+}
+
+// finished takes in the end of one of this screen's saves: a saved cell
+// is now what the store holds; a failed one goes back to the stored value.
+func (s *selectScreen) finished(seq int, ok bool) tea.Cmd {
+	j, mine, next := s.save.finished(seq)
+	if !mine {
+		return nil
+	}
+	for _, c := range s.jobs[j.key] {
+		k := cellKey(c.pid, c.cid)
+		if ok {
+			if i, found := s.index[c.pid]; found {
+				p := &s.all[i]
+				crit := make(map[string]workbook.CriterionMark, len(p.Criteria)+1)
+				for id, m := range p.Criteria {
+					crit[id] = m
+				}
+				if c.mark == (workbook.CriterionMark{}) {
+					delete(crit, c.cid)
+				} else {
+					crit[c.cid] = c.mark
+				}
+				p.Criteria = crit
+			}
+		}
+		if cur, found := s.pending[k]; found && cur == c {
+			delete(s.pending, k)
+		}
+	}
+	delete(s.jobs, j.key)
+	if !ok {
+		s.stale = true
+	}
+	if s.stale && !s.save.busy() {
+		s.stale = false
+		return s.Init()
+	}
+	if ok && s.onlyAll {
+		s.refresh(s.currentID())
+	}
+	return next
+}
+
+// saveCells queues one change of one or more cells, in one transaction.
+func (s *selectScreen) saveCells(what string, cells []cellChange) tea.Cmd {
+	if len(cells) == 0 {
+		return nil
+	}
+	s.jobN++
+	jobKey := "cells#" + strconv.Itoa(s.jobN)
+	s.jobs[jobKey] = cells
+	for _, c := range cells {
+		s.pending[cellKey(c.pid, c.cid)] = c
+	}
+	sid := s.siteID
+	return s.save.add(saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
+		for _, c := range cells {
+			if _, err := ch.SetCriterion(sid, c.pid, c.cid, c.mark); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+}
+
+func (s *selectScreen) tableRoom() int {
+	return max(s.height-s.chromeHeight(), 1)
+}
+
+func (s *selectScreen) scroll() {
+	s.offset = scrollOffset(s.offset, s.cursor, s.tableRoom(), len(s.rows))
+}
+
+func (s *selectScreen) move(to int) {
+	s.cursor = min(max(to, 0), max(len(s.rows)-1, 0))
+	s.scroll()
+}
+
+func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.env.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		s.move(s.cursor - 1)
+	case key.Matches(msg, k.Down):
+		s.move(s.cursor + 1)
+	case key.Matches(msg, k.Left):
+		s.col = max(s.col-1, 0)
+	case key.Matches(msg, k.Right):
+		s.col = min(s.col+1, max(len(s.criteria)-1, 0))
+	case key.Matches(msg, k.PageUp):
+		s.move(s.cursor - s.tableRoom())
+	case key.Matches(msg, k.PageDown):
+		s.move(s.cursor + s.tableRoom())
+	case key.Matches(msg, k.Top):
+		s.move(0)
+	case key.Matches(msg, k.Bottom):
+		s.move(len(s.rows) - 1)
+	case key.Matches(msg, k.Met):
+		return s.setMark(workbook.Met, true)
+	case key.Matches(msg, k.NotMet):
+		return s.setMark(workbook.NotMet, true)
+	case key.Matches(msg, k.Unknown):
+		return s.setMark(workbook.Unknown, true)
+	case key.Matches(msg, k.Cycle):
+		p, ok := s.current()
+		if !ok || len(s.criteria) == 0 {
+			return nil
+		}
+		m, _ := s.mark(p, s.criteria[s.col].ID)
+		next := map[workbook.Mark]workbook.Mark{workbook.Unknown: workbook.Met, workbook.Met: workbook.NotMet, workbook.NotMet: workbook.Unknown}[m.Mark]
+		return s.setMark(next, false)
+	case key.Matches(msg, k.CellNote):
+		p, ok := s.current()
+		if !ok || len(s.criteria) == 0 {
+			return nil
+		}
+		m, _ := s.mark(p, s.criteria[s.col].ID)
+		s.mode = selNote
+		s.input = newInput("a note on this criterion for this partnership", m.Note, workbook.MaxLongText, s.width-8)
+		return s.input.Focus()
+	case key.Matches(msg, k.Suggest):
+		return s.acceptSuggestions(false)
+	case key.Matches(msg, k.SuggestAll):
+		return s.acceptSuggestions(true)
+	case key.Matches(msg, k.OnlyAll):
+		s.onlyAll = !s.onlyAll
+		s.refresh(s.currentID())
+		if s.onlyAll {
+			return status(fmt.Sprintf("Showing only the %d partnerships meeting every criterion", len(s.rows)))
+		}
+		return status("Showing every partnership")
+	case key.Matches(msg, k.Filter):
+		s.mode = selFilter
+		s.input = newInput("part of a title", s.text, workbook.MaxShortText, s.width-14)
+		return s.input.Focus()
+	case key.Matches(msg, k.Choose):
+		if p, ok := s.current(); ok {
+			return push(s.selectForm(p))
+		}
+	}
+	return nil
+}
+
+// setMark marks the cell under the cursor, keeping its note; advance moves
+// on to the next cell, from the last criterion to the next partnership.
+func (s *selectScreen) setMark(mk workbook.Mark, advance bool) tea.Cmd {
+	p, ok := s.current()
+	if !ok || len(s.criteria) == 0 {
+		return nil
+	}
+	c := s.criteria[s.col]
+	old, _ := s.mark(p, c.ID)
+	val := workbook.CriterionMark{Mark: mk, Note: old.Note}
+	var cmd tea.Cmd
+	if val != old {
+		what := fmt.Sprintf("%s, C%d %s", p.Title, s.col+1, markWord(mk))
+		cmd = s.saveCells(what, []cellChange{{pid: p.ID, cid: c.ID, mark: val}})
+	}
+	if advance {
+		if s.col < len(s.criteria)-1 {
+			s.col++
+		} else if s.cursor < len(s.rows)-1 {
+			s.col = 0
+			s.move(s.cursor + 1)
+		}
+	}
+	return cmd
+}
+
+func (s *selectScreen) setText(v string) {
+	s.text = v
+	s.refresh(s.currentID())
+}
+
+func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		s.mode = selBrowse
+		s.setText("")
+		return nil
+	case "enter", "up", "down":
+		s.mode = selBrowse
+		return nil
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	if s.input.Value() != s.text {
+		s.setText(s.input.Value())
+	}
+	return cmd
+}
+
+func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		s.mode = selBrowse
+		return status("Cancelled: note unchanged")
+	case "enter":
+		s.mode = selBrowse
+		p, ok := s.current()
+		if !ok {
+			return nil
+		}
+		c := s.criteria[s.col]
+		old, _ := s.mark(p, c.ID)
+		val := workbook.CriterionMark{Mark: old.Mark, Note: s.input.Value()}
+		if val == old {
+			return nil
+		}
+		return s.saveCells(fmt.Sprintf("note on %s, C%d", p.Title, s.col+1), []cellChange{{pid: p.ID, cid: c.ID, mark: val}})
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}

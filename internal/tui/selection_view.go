@@ -1,0 +1,297 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The matrix's fixed columns: a cell per criterion, how many criteria are
+// met, the start year and whether the partnership is ongoing.
+const (
+	cellW     = 4
+	selMetW   = 5
+	selStartW = 6
+	selOngW   = 3
+)
+
+// selCols are the widths of the matrix's text columns.
+type selCols struct{ title, dir int }
+
+func (s *selectScreen) columns() selCols {
+	rest := s.width - 2 - 1 - len(s.criteria)*cellW - 1 - selMetW - selStartW - selOngW
+	c := selCols{title: max(rest, 12)}
+	if rest >= 70 { // room for the directorate too
+		c.dir = min(26, rest-44)
+		c.title = rest - c.dir - 1
+	}
+	return c
+}
+
+// chromeHeight is the number of lines around the matrix's rows.
+func (s *selectScreen) chromeHeight() int {
+	return 3 + 2 + 5 // title, selection, filters; header, counts; blank, criterion, help, cell, legend
+}
+
+func (s *selectScreen) View() string {
+	st := s.env.styles
+	switch {
+	case s.err != "":
+		return st.Error.Render("Could not read the assessment: " + s.err)
+	case s.data == nil:
+		return st.Muted.Render("Reading…")
+	}
+	var b strings.Builder
+	title := s.data.Assessment.Title
+	if title == "" {
+		title = "this assessment"
+	}
+	saveState := st.Saved.Render("all saved ✓")
+	if s.save.busy() {
+		saveState = st.Pending.Render("saving…")
+	}
+	head := truncate(st.Title.Render("Choose the partnership for "+title), s.width-14)
+	b.WriteString(pad(head, s.width-13) + " " + saveState + "\n")
+	b.WriteString(s.selectionLine() + "\n")
+	b.WriteString(s.filterLine() + "\n")
+	switch {
+	case len(s.all) == 0:
+		b.WriteString("\nNo partnerships mapped yet: map them in step 1 (esc, then 1), then come back to apply the criteria.")
+		return b.String()
+	case len(s.criteria) == 0:
+		b.WriteString("\nThis questionnaire sets no selection criteria: press " + st.Key.Render("S") + " on a partnership to select it.\n")
+	}
+	b.WriteString(s.matrix() + "\n\n")
+	b.WriteString(s.cellDetail())
+	return b.String()
+}
+
+// selectionLine shows which partnership is selected, and why.
+func (s *selectScreen) selectionLine() string {
+	st := s.env.styles
+	a := s.data.Assessment
+	if s.data.Partnership == nil {
+		if a.PartnershipID != "" {
+			return st.Warning.Render(truncate("The selected partnership was deleted from the map: S selects another.", s.width))
+		}
+		return st.Muted.Render(truncate("No partnership selected yet: S selects the one under the cursor, with why.", s.width))
+	}
+	line := "★ Selected: " + s.data.Partnership.Title
+	if a.SelectionReason != "" {
+		line += st.Muted.Render(" · why: " + strings.ReplaceAll(a.SelectionReason, "\n", " "))
+	}
+	return st.Accent.Render(truncate(line, s.width))
+}
+
+func (s *selectScreen) filterLine() string {
+	st := s.env.styles
+	if s.mode == selFilter {
+		return st.Focused.Render("Filter: ") + s.input.View()
+	}
+	meeting := 0
+	for _, p := range s.all {
+		if analysis.MeetsAll(s.criteria, p) {
+			meeting++
+		}
+	}
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(s.rows), len(s.all)) + scrollText(s.offset, s.tableRoom(), len(s.rows)),
+		fmt.Sprintf("%d meet every criterion", meeting)}
+	if s.onlyAll {
+		parts = append(parts, "only those shown (f shows all)")
+	} else {
+		parts = append(parts, "f shows only those")
+	}
+	if s.text != "" {
+		parts = append(parts, fmt.Sprintf("text %q", s.text))
+	}
+	line := truncate(strings.Join(parts, " · "), s.width)
+	if s.onlyAll || s.text != "" {
+		return st.Accent.Render(line)
+	}
+	return st.Muted.Render(line)
+}
+
+// matrix draws the header, the count of met marks per criterion and the
+// rows in view.
+func (s *selectScreen) matrix() string {
+	st := s.env.styles
+	c := s.columns()
+	var b strings.Builder
+	head := "  " + pad("Partnership", c.title) + " "
+	if c.dir > 0 {
+		head += pad("Directorate", c.dir) + " "
+	}
+	b.WriteString(st.Heading.Render(head))
+	for i := range s.criteria {
+		h := pad(" C"+strconv.Itoa(i+1), cellW)
+		if i == s.col {
+			b.WriteString(st.Selected.Render(h))
+		} else {
+			b.WriteString(st.Heading.Render(h))
+		}
+	}
+	b.WriteString(st.Heading.Render(" " + pad("Met", selMetW) + pad("Start", selStartW) + pad("On", selOngW)))
+	rows, _ := analysis.CountCriteria(s.criteria, s.all)
+	counts := "  " + pad("met (of "+strconv.Itoa(len(s.all))+")", c.title) + " "
+	if c.dir > 0 {
+		counts += pad("", c.dir) + " "
+	}
+	for _, r := range rows {
+		counts += pad(" "+strconv.Itoa(r.Met), cellW)
+	}
+	b.WriteString("\n" + st.Muted.Render(truncate(counts, s.width)))
+	if len(s.rows) == 0 {
+		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership shown: f or / changes what is shown.", s.width)))
+		return b.String()
+	}
+	room := s.tableRoom()
+	end := min(s.offset+room, len(s.rows))
+	for j := s.offset; j < end; j++ {
+		b.WriteString("\n" + s.row(s.all[s.rows[j]], j == s.cursor, c))
+	}
+	return b.String()
+}
+
+// row draws one partnership's row of the matrix.
+func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) string {
+	st := s.env.styles
+	lead := " "
+	if atCursor {
+		lead = "›"
+	}
+	if s.data.Assessment.PartnershipID == p.ID {
+		lead += "★"
+	} else {
+		lead += " "
+	}
+	text := pad(p.Title, c.title) + " "
+	if c.dir > 0 {
+		name := "unassigned"
+		if p.Directorate != "" {
+			name = p.Directorate
+			for _, d := range s.data.Site.Directorates {
+				if d.ID == p.Directorate {
+					name = d.Name
+				}
+			}
+		}
+		text += pad(name, c.dir) + " "
+	}
+	var b strings.Builder
+	switch {
+	case atCursor:
+		b.WriteString(st.Accent.Render(lead + text))
+	case s.data.Assessment.PartnershipID == p.ID:
+		b.WriteString(st.Statement.Render(lead + text))
+	default:
+		b.WriteString(lead + text)
+	}
+	met := 0
+	for i, cr := range s.criteria {
+		m, pending := s.mark(p, cr.ID)
+		if m.Mark == workbook.Met {
+			met++
+		}
+		mark, sug := markSymbol(m.Mark), " "
+		if m.Mark == workbook.Unknown {
+			if g := analysis.SuggestOngoing(cr, p); g != workbook.Unknown {
+				mark, sug = markSymbol(g), "?"
+			}
+		}
+		note := " "
+		if m.Note != "" {
+			note = "✎"
+		}
+		cell := " " + mark + sug + note
+		switch {
+		case atCursor && i == s.col:
+			b.WriteString(st.Selected.Render(cell))
+		case pending:
+			b.WriteString(st.Pending.Render(cell))
+		case sug == "?":
+			b.WriteString(st.Muted.Render(cell))
+		case m.Mark == workbook.Met:
+			b.WriteString(st.Good.Render(cell))
+		case m.Mark == workbook.NotMet:
+			b.WriteString(st.Barrier.Render(cell))
+		default:
+			b.WriteString(cell)
+		}
+	}
+	score := fmt.Sprintf("%d/%d", met, len(s.criteria))
+	if met == len(s.criteria) && met > 0 {
+		score = st.Good.Render(pad("all", selMetW))
+	} else {
+		score = pad(score, selMetW)
+	}
+	year := "—"
+	if p.StartYear != 0 {
+		year = strconv.Itoa(p.StartYear)
+	}
+	ongoing := "no"
+	if p.Ongoing {
+		ongoing = "yes"
+	}
+	b.WriteString(" " + score + pad(year, selStartW) + pad(ongoing, selOngW))
+	return b.String()
+}
+
+// markSymbol shows a mark as one character.
+func markSymbol(m workbook.Mark) string {
+	switch m {
+	case workbook.Met:
+		return "✓"
+	case workbook.NotMet:
+		return "✗"
+	}
+	return "·"
+}
+
+// cellDetail shows the criterion under the cursor in full, and the cell's
+// mark, suggestion and note.
+func (s *selectScreen) cellDetail() string {
+	st := s.env.styles
+	w := s.width
+	legend := st.Muted.Render(truncate("✓ met  ✗ not met  · unmarked  ✓? suggested (o accepts)  ✎ note  ★ selected", w))
+	if len(s.criteria) == 0 {
+		return ""
+	}
+	cr := s.criteria[s.col]
+	var b strings.Builder
+	b.WriteString(st.Accent.Render(truncate(fmt.Sprintf("C%d · %s", s.col+1, cr.Text.In(s.lang)), w)) + "\n")
+	help := cr.Help.In(s.lang)
+	if cr.CutoffYear > 0 {
+		help = fmt.Sprintf("Cut-off year %d. %s", cr.CutoffYear, help)
+	}
+	b.WriteString(st.Muted.Render(truncate(help, w)) + "\n")
+	p, ok := s.current()
+	switch {
+	case s.mode == selNote:
+		b.WriteString(st.Focused.Render("Note: ") + s.input.View() + "\n")
+	case ok:
+		m, pending := s.mark(p, cr.ID)
+		line := fmt.Sprintf("%s: %s", p.Title, markWord(m.Mark))
+		if m.Mark == workbook.Unknown {
+			line = p.Title + ": not marked"
+			if g := analysis.SuggestOngoing(cr, p); g != workbook.Unknown {
+				line += " (suggested: " + markWord(g) + "; o accepts, O accepts every suggestion)"
+			}
+		}
+		if pending {
+			line += " (saving…)"
+		}
+		if m.Note != "" {
+			line += " · note: " + strings.ReplaceAll(m.Note, "\n", " ")
+		} else {
+			line += " · c adds a note"
+		}
+		b.WriteString(truncate(line, w) + "\n")
+	default:
+		b.WriteString("\n")
+	}
+	b.WriteString(legend)
+	return b.String()
+}
