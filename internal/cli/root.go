@@ -74,6 +74,7 @@ Run engage with no command for the interactive workbook.`,
 		newImportCmd(g),
 		newVersionCmd(g),
 		newReportCmd(g),
+		newCompareCmd(g),
 	)
 	return root
 }

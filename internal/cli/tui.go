@@ -80,5 +80,8 @@ func (g *globals) tuiHooks(svc *workbook.Service, st *store.Store) tui.Hooks {
 		Report: func(siteID, assessmentID string) (string, int, error) {
 			return writeTUIReport(svc, st.Path(), siteID, assessmentID)
 		},
+		Compare: func(siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {
+			return writeTUIComparison(svc, st.Path(), siteIDs, progress)
+		},
 	}
 }

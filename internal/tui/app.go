@@ -47,6 +47,9 @@ type Hooks struct {
 	// Report writes the PDF report of an assessment and returns its path
 	// and page count.
 	Report func(siteID, assessmentID string) (path string, pages int, err error)
+	// Compare writes the comparison of sites (ids, in the order given) as
+	// a PDF and CSVs, calling progress after each site.
+	Compare func(siteIDs []string, progress func(done, total int)) (CompareResult, error)
 }
 
 // Options configure the interactive workbook.

@@ -55,7 +55,11 @@ func (h *home) Keys() []key.Binding {
 	if len(h.sites) == 0 {
 		return []key.Binding{k.Add}
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Add, k.Rename, k.Delete}
+	keys := []key.Binding{k.Up, k.Down, k.Open, k.Add, k.Rename, k.Delete}
+	if h.env.hooks.Compare != nil {
+		keys = append(keys, k.CompareSites)
+	}
+	return keys
 }
 
 func (h *home) selected() (workbook.SiteSummary, bool) {
@@ -106,6 +110,10 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Delete):
 			if _, ok := h.selected(); ok {
 				h.confirm = true
+			}
+		case key.Matches(msg, k.CompareSites):
+			if h.env.hooks.Compare != nil && len(h.sites) > 0 {
+				return h, push(newCompareSites(h.env, h.sites))
 			}
 		case key.Matches(msg, k.Open):
 			if s, ok := h.selected(); ok {

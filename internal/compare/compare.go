@@ -1,0 +1,284 @@
+package compare
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// ErrNoSites is returned when there is nothing to compare: no site was
+// named, or the store has none.
+var ErrNoSites = errors.New("no sites to compare")
+
+// Options choose the sites compared and what is passed on while reading.
+type Options struct {
+	// Sites are site ids or slugs, compared in this order.
+	Sites []string
+	// All compares every site in the store, by name. It cannot be combined
+	// with Sites.
+	All bool
+	// Lang is the language of the texts taken from questionnaires
+	// (key-issue titles, statements, criteria, directorates): "en" or
+	// "it"; "" is English.
+	Lang string
+	// Responses, when set, receives every answered response of every
+	// assessment of the sites compared, site by site, as it is read. The
+	// row is valid only during the call.
+	Responses func(*Row) error
+	// Progress, when set, is called after each site with the number of
+	// sites done and the total.
+	Progress func(done, total int)
+}
+
+// Comparison is the comparison of several sites.
+type Comparison struct {
+	// Lang is the language the texts are in.
+	Lang string
+	// Sites are the sites compared, in the order asked for (by name when
+	// every site is compared, and ByName is set): never ranked.
+	Sites  []Site
+	ByName bool
+	// Basis says what the sites' questionnaires let them be compared on.
+	Basis Basis
+	// Issues are the key issues compared, in the first site's workbook
+	// order; empty when the sites share none.
+	Issues []Issue
+	// Directorates are the columns of the mapping table: every directorate
+	// some site lists or uses, in order of first appearance. The
+	// unassigned row of each site is not among them.
+	Directorates []Column
+	// Criteria are the columns of the criteria table: every criterion of
+	// the sites' questionnaires, in order of first appearance.
+	Criteria []Column
+	// SharedBarriers are the statements in the barrier band at two or more
+	// sites, most sites first, then in workbook order.
+	SharedBarriers []SharedBarrier
+	// AsOf is the latest time recorded in the data compared: a report's
+	// date that never depends on the clock.
+	AsOf time.Time
+}
+
+// Issue is a key issue compared across sites.
+type Issue struct {
+	ID    string
+	Title string
+}
+
+// Column is one column of a table across sites: a directorate or a
+// criterion.
+type Column struct {
+	ID   string
+	Text string
+}
+
+// Site is one site's figures.
+type Site struct {
+	ID, Slug, Name, Organisation, Area, Language string
+	// Context is the site's context note.
+	Context string
+	// Assessments holds every assessment of the site, oldest first. The
+	// last is the one compared: see [Site.Current].
+	Assessments []Assessment
+	// Barriers are the statements whose mean is in the barrier band at
+	// the current assessment, lowest first (the analysis's order).
+	Barriers []Item
+	// BlindSpots are the statements insiders scored 1.0 or more higher
+	// than outsiders at the current assessment, largest gap first.
+	BlindSpots []Item
+	// Partnerships is the number of mapped partnerships.
+	Partnerships int
+	// Directorates counts the mapped partnerships by directorate, as
+	// [analysis.CountByDirectorate] does (its last row is the unassigned
+	// one).
+	Directorates []analysis.DirectorateCount
+	// Criteria counts the criteria marks of the current questionnaire's
+	// criteria, and MeetingAll the partnerships meeting them all.
+	Criteria   []analysis.CriterionCount
+	MeetingAll int
+}
+
+// Current returns the assessment the site is compared on: its most recent.
+func (s *Site) Current() *Assessment { return &s.Assessments[len(s.Assessments)-1] }
+
+// Assessment is the figures of one assessment.
+type Assessment struct {
+	ID, Title, Started, Completed string
+	// Partnership is the selected partnership's title, "" when none is.
+	Partnership string
+	// Questionnaire is the questionnaire the assessment pinned.
+	Questionnaire *questionnaire.Questionnaire
+	// Insiders and Outsiders count the people of each group with at least
+	// one answer.
+	Insiders, Outsiders int
+	// Responses counts the answers (scores and don't-knows).
+	Responses int
+	// Issues holds every key issue of the questionnaire, in workbook
+	// order.
+	Issues []IssueFigures
+}
+
+// Issue returns the figures of key issue id, or false.
+func (a *Assessment) Issue(id string) (*IssueFigures, bool) {
+	for i := range a.Issues {
+		if a.Issues[i].ID == id {
+			return &a.Issues[i], true
+		}
+	}
+	return nil, false
+}
+
+// IssueFigures is one key issue's scores at one assessment.
+type IssueFigures struct {
+	ID    string
+	Title string
+	// All, Insiders and Outsiders are the issue's scores for everyone and
+	// for each group.
+	All, Insiders, Outsiders Score
+	// Gap is the insiders' mean minus the outsiders'.
+	Gap analysis.Gap
+}
+
+// Score is a key issue's score for one set of respondents: the analysis's
+// figures and the spread between people.
+type Score struct {
+	analysis.IssueScore
+	// SD is the sample standard deviation of the respondents' own scores
+	// for the issue (each the mean of the statements they scored in it,
+	// reversed statements flipped). It is 0 when the score is suppressed
+	// or fewer than two people scored.
+	SD float64
+}
+
+// Shown reports whether the score has a mean that may be shown.
+func (s Score) Shown() bool { return !s.Suppressed && s.Items > 0 }
+
+// Item is one statement's figures at one site.
+type Item struct {
+	Statement string
+	KeyIssue  string
+	// Number is the statement's place in its workbook, "2.3".
+	Number string
+	Text   string
+	// All, Insiders and Outsiders describe the answers (without the
+	// individual scores).
+	All, Insiders, Outsiders analysis.Stats
+	Gap                      analysis.Gap
+}
+
+// SharedBarrier is a statement in the barrier band at two or more sites
+// that used the same questionnaire.
+type SharedBarrier struct {
+	// Questionnaire is the id of the questionnaire the statement is from.
+	Questionnaire string
+	Statement     string
+	KeyIssue      string
+	Number, Text  string
+	// Sites are where the statement is a barrier, in the comparison's
+	// order of sites.
+	Sites []BarrierAt
+	// Of is the number of sites that used the questionnaire: "a barrier
+	// at 3 of 5".
+	Of int
+}
+
+// BarrierAt is one site's figures for a shared barrier.
+type BarrierAt struct {
+	// Site is the site's index in Comparison.Sites.
+	Site      int
+	Mean      float64
+	N         int
+	Contested bool
+}
+
+// IsCompared reports whether key issue id is among those compared.
+func (c *Comparison) IsCompared(id string) bool {
+	return slices.ContainsFunc(c.Issues, func(i Issue) bool { return i.ID == id })
+}
+
+// Gather reads the sites opts names from svc and compares them, in one
+// read transaction.
+func Gather(svc *workbook.Service, opts Options) (*Comparison, error) {
+	var c *Comparison
+	err := svc.Read(func(r *workbook.Reader) error {
+		var err error
+		c, err = GatherIn(r, opts)
+		return err
+	})
+	return c, err
+}
+
+// GatherIn is [Gather] inside a read the caller holds.
+func GatherIn(r *workbook.Reader, opts Options) (*Comparison, error) {
+	if opts.Lang == "" {
+		opts.Lang = questionnaire.English
+	}
+	sites, err := resolve(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	g := &gatherer{r: r, opts: opts, barriers: map[string]*SharedBarrier{}}
+	c := &Comparison{Lang: opts.Lang, Sites: make([]Site, 0, len(sites)), ByName: opts.All}
+	for i, s := range sites {
+		site, err := g.site(i, s)
+		if err != nil {
+			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
+		}
+		c.Sites = append(c.Sites, site)
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(sites))
+		}
+	}
+	c.AsOf = g.asOf.UTC()
+	c.Basis = basisOf(c.Sites, opts.Lang)
+	c.Issues = c.Basis.Issues
+	c.Directorates, c.Criteria = columns(c.Sites, opts.Lang)
+	c.SharedBarriers = g.shared(c.Sites)
+	return c, nil
+}
+
+// resolve finds the sites opts names, in order, reading the list of sites
+// once.
+func resolve(r *workbook.Reader, opts Options) ([]workbook.Site, error) {
+	if opts.All && len(opts.Sites) > 0 {
+		return nil, errors.New("name sites or compare all of them, not both")
+	}
+	all, err := r.Sites()
+	if err != nil {
+		return nil, err
+	}
+	if opts.All {
+		if len(all) == 0 {
+			return nil, fmt.Errorf("%w: the store has no sites", ErrNoSites)
+		}
+		return all, nil
+	}
+	if len(opts.Sites) == 0 {
+		return nil, ErrNoSites
+	}
+	byRef := make(map[string]int, 2*len(all))
+	for i, s := range all {
+		byRef[s.Slug] = i
+	}
+	for i, s := range all {
+		byRef[s.ID] = i // an id wins over another site's slug, as Reader.Site does
+	}
+	out := make([]workbook.Site, 0, len(opts.Sites))
+	seen := map[int]string{}
+	for _, ref := range opts.Sites {
+		i, ok := byRef[ref]
+		if !ok {
+			return nil, &workbook.NotFoundError{Kind: "site", Ref: ref}
+		}
+		if first, dup := seen[i]; dup {
+			return nil, fmt.Errorf("site %s is named twice (as %q and %q)", all[i].Slug, first, ref)
+		}
+		seen[i] = ref
+		out = append(out, all[i])
+	}
+	return out, nil
+}

@@ -1,0 +1,249 @@
+package compare_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/compare"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// responsesCSV gathers every site and writes the long CSV in the same pass.
+func responsesCSV(t *testing.T, svc *workbook.Service) (*compare.Comparison, []byte, int) {
+	t.Helper()
+	var buf bytes.Buffer
+	rw, err := compare.NewResponseWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := gather(t, svc, compare.Options{All: true, Responses: rw.Write})
+	if err := rw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return c, buf.Bytes(), rw.Rows()
+}
+
+// TestResponsesCSVAgreesWithAnalysis works every statement's figures out
+// of the long CSV again, as a researcher would in R, and checks them
+// against the analysis package.
+func TestResponsesCSVAgreesWithAnalysis(t *testing.T) {
+	svc := pilot(t)
+	c, data, n := responsesCSV(t, svc)
+	if !utf8.Valid(data) {
+		t.Fatal("the CSV is not UTF-8")
+	}
+	header, rows := readCSV(t, data)
+	if !slices.Equal(header, compare.ResponsesHeader) || len(rows) != n {
+		t.Fatalf("header %q and %d rows (%d written)", header, len(rows), n)
+	}
+	type cell struct{ site, assessment, statement, group string }
+	scores := map[cell][]int{}
+	dontKnow := map[cell]int{}
+	for _, r := range rows {
+		for _, g := range []string{"all", r["group"]} {
+			k := cell{r["site"], r["assessment"], r["statement"], g}
+			if r["dont_know"] == "true" {
+				dontKnow[k]++
+				if r["score"] != "" || r["scored"] != "" {
+					t.Fatalf("a don't-know with a score: %v", r)
+				}
+				continue
+			}
+			v, err := strconv.Atoi(r["scored"])
+			if err != nil {
+				t.Fatalf("scored %q: %v", r["scored"], err)
+			}
+			scores[k] = append(scores[k], v)
+		}
+	}
+	checked, answered := 0, 0
+	for _, s := range c.Sites {
+		for _, a := range s.Assessments {
+			d, res := load(t, svc, s.ID, a.ID)
+			for _, x := range d.Responses {
+				if x.Answered() {
+					answered++
+				}
+			}
+			for _, it := range res.Items {
+				for g, st := range map[string]analysis.Stats{"all": it.All, "insider": it.Insiders, "outsider": it.Outsiders} {
+					k := cell{s.Slug, a.ID, it.Statement.ID, g}
+					got := scores[k]
+					if len(got) != st.N || dontKnow[k] != st.DontKnow && !st.Suppressed {
+						t.Fatalf("%s %s %s: %d scores and %d don't-knows in the CSV, analysis %d and %d",
+							s.Slug, it.Statement.ID, g, len(got), dontKnow[k], st.N, st.DontKnow)
+					}
+					if st.Suppressed || st.N == 0 {
+						continue
+					}
+					sum := 0
+					for _, v := range got {
+						sum += v
+					}
+					if mean := float64(sum) / float64(len(got)); math.Abs(mean-st.Mean) > 1e-9 {
+						t.Fatalf("%s %s %s: mean %v from the CSV, analysis %v", s.Slug, it.Statement.ID, g, mean, st.Mean)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if n != answered || checked < 300 {
+		t.Errorf("%d rows for %d answered responses; %d means checked", n, answered, checked)
+	}
+}
+
+// TestResponsesCSVHoldsNoNames checks that no participant's name, store id
+// or comment reaches the CSV.
+func TestResponsesCSVHoldsNoNames(t *testing.T) {
+	svc := pilot(t)
+	c, data, _ := responsesCSV(t, svc)
+	text := string(data)
+	names := 0
+	for _, s := range c.Sites {
+		for _, a := range s.Assessments {
+			d, _ := load(t, svc, s.ID, a.ID)
+			for _, p := range d.Participants {
+				if p.Name != "" {
+					names++
+					if strings.Contains(text, p.Name) {
+						t.Errorf("%s's name is in the CSV", p.Name)
+					}
+				}
+				if strings.Contains(text, p.ID) {
+					t.Errorf("participant id %s is in the CSV", p.ID)
+				}
+			}
+			for _, r := range d.Responses {
+				if len(r.Comment) > 12 && strings.Contains(text, r.Comment) {
+					t.Errorf("a comment is in the CSV: %q", r.Comment)
+				}
+			}
+		}
+	}
+	if names == 0 {
+		t.Fatal("the demo has no named participant: nothing was checked")
+	}
+}
+
+func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
+	svc := pilot(t)
+	c := gather(t, svc, compare.Options{All: true})
+	var buf bytes.Buffer
+	n, err := compare.WriteSummary(&buf, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, rows := readCSV(t, buf.Bytes())
+	if !slices.Equal(header, compare.SummaryHeader) || len(rows) != n {
+		t.Fatalf("header %q, %d rows (%d written)", header, len(rows), n)
+	}
+	// Five sites, six assessments, four key issues, three groups.
+	if n != 6*4*3 {
+		t.Errorf("%d rows, want %d", n, 6*4*3)
+	}
+	current := 0
+	for _, r := range rows {
+		site := c.Sites[slices.IndexFunc(c.Sites, func(s compare.Site) bool { return s.Slug == r["site"] })]
+		_, res := load(t, svc, site.ID, r["assessment"])
+		ir := res.Issues[slices.IndexFunc(res.Issues, func(ir analysis.IssueResult) bool { return ir.KeyIssue.ID == r["key_issue"] })]
+		sc := map[string]analysis.IssueScore{"all": ir.All, "insiders": ir.Insiders, "outsiders": ir.Outsiders}[r["group"]]
+		where := fmt.Sprintf("%s %s %s %s", r["site"], r["assessment_title"], r["key_issue"], r["group"])
+		if r["n"] != strconv.Itoa(sc.Respondents) || r["suppressed"] != strconv.FormatBool(sc.Suppressed) {
+			t.Errorf("%s: n %s suppressed %s, analysis %d %t", where, r["n"], r["suppressed"], sc.Respondents, sc.Suppressed)
+		}
+		if sc.Suppressed {
+			if r["mean"] != "" || r["sd"] != "" || r["band"] != "" {
+				t.Errorf("%s: figures shown for %d people", where, sc.Respondents)
+			}
+			continue
+		}
+		for col, want := range map[string]float64{"mean": sc.Mean, "min_item_mean": sc.Min, "max_item_mean": sc.Max} {
+			if got, err := strconv.ParseFloat(r[col], 64); err != nil || math.Abs(got-want) > 0.00005 {
+				t.Errorf("%s: %s %q, analysis %v", where, col, r[col], want)
+			}
+		}
+		if r["band"] != string(sc.Band) || r["items"] != strconv.Itoa(sc.Items) || r["sd"] == "" {
+			t.Errorf("%s: band %q items %q sd %q, analysis %q %d", where, r["band"], r["items"], r["sd"], sc.Band, sc.Items)
+		}
+		if ir.Gap.Known {
+			if got, _ := strconv.ParseFloat(r["gap"], 64); math.Abs(got-ir.Gap.Value) > 0.00005 {
+				t.Errorf("%s: gap %q, analysis %v", where, r["gap"], ir.Gap.Value)
+			}
+		} else if r["gap"] != "" {
+			t.Errorf("%s: gap %q where the analysis has none", where, r["gap"])
+		}
+		if r["current"] == "true" {
+			current++
+		}
+		if r["compared"] != "true" {
+			t.Errorf("%s: not compared, with one questionnaire", where)
+		}
+	}
+	if current != 5*4*3 {
+		t.Errorf("%d rows of current assessments, want %d", current, 5*4*3)
+	}
+}
+
+// TestCSVQuoting checks the RFC 4180 details a spreadsheet relies on:
+// fields with commas, quotes and line breaks quoted, CRLF not required
+// but LF records, UTF-8 kept.
+func TestCSVQuoting(t *testing.T) {
+	var buf bytes.Buffer
+	rw, err := compare.NewResponseWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := &compare.Row{Site: "s", SiteName: `Città "di" Sole, Nord`, AssessmentTitle: "two\nlines", Respondent: 1, Score: 4, Points: 5}
+	if err := rw.Write(row); err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"Città ""di"" Sole, Nord"`) || !strings.Contains(buf.String(), "\"two\nlines\"") {
+		t.Errorf("fields not quoted: %s", buf.String())
+	}
+	_, rows := readCSV(t, buf.Bytes())
+	if rows[0]["site_name"] != row.SiteName || rows[0]["assessment_title"] != row.AssessmentTitle || rows[0]["score"] != "4" {
+		t.Errorf("read back %v", rows[0])
+	}
+}
+
+// failWriter fails after n bytes.
+type failWriter struct{ n int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return 0, errors.New("disk full")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteErrorsAreReported(t *testing.T) {
+	svc := pilot(t)
+	rw, err := compare.NewResponseWriter(&failWriter{n: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = compare.Gather(svc, compare.Options{All: true, Responses: rw.Write})
+	if err == nil {
+		err = rw.Flush()
+	}
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("writing to a full disk: %v", err)
+	}
+	c := gather(t, svc, compare.Options{All: true})
+	if _, err := compare.WriteSummary(&failWriter{n: 100}, c); err == nil {
+		t.Error("the summary's write error was lost")
+	}
+}

@@ -1,0 +1,46 @@
+// Package compare gathers the comparison of several sites: each site's
+// key-issue scores with n and spread, bands, mapping by directorate,
+// criteria pass rates, barriers, blind spots and context note, side by side.
+//
+// # Streaming
+//
+// [Gather] reads the store one site, and one assessment, at a time inside a
+// single read transaction. It keeps per-site aggregates (a few kilobytes a
+// site) and drops each assessment's responses once they are analysed, so
+// memory grows with the number of sites, never with the number of
+// responses. Every response can be passed on as it is read
+// ([Options].Responses), which is how the long CSV is written in the same
+// pass.
+//
+// # What is compared
+//
+// Sites are kept in the order the caller gives (or by name with
+// [Options].All): a comparison never ranks sites. The numbers come from the
+// analysis package, so they are those of each site's own report: key-issue
+// means of item means, with groups of fewer than three people suppressed.
+//
+// Each site is compared on its current (most recent) assessment; the CSVs
+// carry every assessment.
+//
+// # Different questionnaires
+//
+// Sites that used different questionnaires are compared only at the level
+// they share, and [Basis] says so:
+//
+//   - [LevelStatements]: every site used the same questionnaire (the same id,
+//     key issues, statements and scale; the version may differ when only
+//     texts changed).
+//   - [LevelKeyIssues]: the questionnaires differ, but share key issues (by
+//     id) on the same scale: only those key issues are compared, each
+//     site's mean taken over its own statements. Statements are matched
+//     across sites only within one questionnaire id.
+//   - [LevelNone]: no key issue in common, or different scales: nothing is
+//     compared; each site's own figures are still listed.
+//
+// # CSV
+//
+// [ResponseWriter] writes the tidy long CSV (one row per response) and
+// [WriteSummary] the summary CSV (one row per site, assessment, key issue
+// and group). Both are RFC 4180 with a header row, UTF-8, and never hold a
+// participant's name.
+package compare

@@ -1,0 +1,322 @@
+package compare
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// gatherer reads the sites one at a time and keeps what the comparison
+// needs of each.
+type gatherer struct {
+	r    *workbook.Reader
+	opts Options
+	asOf time.Time
+	// barriers collects every site's barriers by statement; order keeps
+	// the keys in the order first seen.
+	barriers map[string]*SharedBarrier
+	order    []string
+	// row is reused for every response passed on.
+	row Row
+}
+
+func (g *gatherer) later(t time.Time) {
+	if t.After(g.asOf) {
+		g.asOf = t
+	}
+}
+
+// site gathers one site: index i in the comparison.
+func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
+	g.later(s.Updated)
+	out := Site{
+		ID: s.ID, Slug: s.Slug, Name: s.Name, Organisation: s.Organisation, Area: s.Area,
+		Language: s.Language, Context: s.Context,
+	}
+	as, err := g.r.Assessments(s.ID)
+	if err != nil {
+		return Site{}, err
+	}
+	if len(as) == 0 {
+		return Site{}, fmt.Errorf("%s has no assessment to compare; start one or leave the site out", s.Name)
+	}
+	ps, err := g.r.Partnerships(s.ID)
+	if err != nil {
+		return Site{}, err
+	}
+	titles := make(map[string]string, len(ps))
+	for _, p := range ps {
+		titles[p.ID] = p.Title
+		g.later(p.Updated)
+	}
+	for k, a := range as {
+		fig, res, err := g.assessment(&out, a, titles[a.PartnershipID])
+		if err != nil {
+			return Site{}, fmt.Errorf("assessment %s: %w", assessmentName(a), err)
+		}
+		out.Assessments = append(out.Assessments, fig)
+		if k == len(as)-1 {
+			g.current(i, &out, fig.Questionnaire, res)
+		}
+	}
+	q := out.Current().Questionnaire
+	out.Partnerships = len(ps)
+	out.Directorates, _ = analysis.CountByDirectorate(s.Directorates, ps)
+	out.Criteria, out.MeetingAll = analysis.CountCriteria(q.Criteria, ps)
+	return out, nil
+}
+
+func assessmentName(a workbook.Assessment) string {
+	if a.Title != "" {
+		return fmt.Sprintf("%q", a.Title)
+	}
+	return "of " + a.Started
+}
+
+// assessment analyses one assessment, passing its responses on as rows
+// when asked, and returns its figures and the analysis (for the current
+// one's statements).
+func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string) (Assessment, analysis.Result, error) {
+	g.later(a.Updated)
+	q, err := g.r.Questionnaire(a.Questionnaire)
+	if err != nil {
+		return Assessment{}, analysis.Result{}, err
+	}
+	people, err := g.r.Participants(s.ID, a.ID)
+	if err != nil {
+		return Assessment{}, analysis.Result{}, err
+	}
+	responses, err := g.r.Responses(s.ID, a.ID)
+	if err != nil {
+		return Assessment{}, analysis.Result{}, err
+	}
+	res := analysis.Analyse(q, people, responses)
+	fig := Assessment{
+		ID: a.ID, Title: a.Title, Started: a.Started, Completed: a.Completed,
+		Partnership: partnership, Questionnaire: q,
+		Insiders: res.Insiders, Outsiders: res.Outsiders,
+	}
+	sd := spread(q, people, responses)
+	for k, ir := range res.Issues {
+		fig.Issues = append(fig.Issues, IssueFigures{
+			ID:        ir.KeyIssue.ID,
+			Title:     ir.KeyIssue.Title.In(g.opts.Lang),
+			All:       withSD(ir.All, sd[k][viewAll]),
+			Insiders:  withSD(ir.Insiders, sd[k][viewInsiders]),
+			Outsiders: withSD(ir.Outsiders, sd[k][viewOutsiders]),
+			Gap:       ir.Gap,
+		})
+	}
+	items := newItemIndex(q)
+	for _, r := range responses {
+		g.later(r.At)
+		if r.Answered() {
+			fig.Responses++
+		}
+	}
+	if g.opts.Responses != nil {
+		if err := g.rows(s, &fig, items, people, responses); err != nil {
+			return Assessment{}, analysis.Result{}, err
+		}
+	}
+	return fig, res, nil
+}
+
+func withSD(s analysis.IssueScore, sd float64) Score {
+	if s.Suppressed {
+		sd = 0
+	}
+	return Score{IssueScore: s, SD: sd}
+}
+
+// current keeps the statement-level figures of a site's current
+// assessment: its barriers and blind spots.
+func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res analysis.Result) {
+	items := newItemIndex(q)
+	for _, it := range res.Barriers {
+		s.Barriers = append(s.Barriers, g.item(q, items, it))
+		k := barrierKey(q, it.Statement)
+		b, ok := g.barriers[k]
+		if !ok {
+			x := g.item(q, items, it)
+			b = &SharedBarrier{Questionnaire: q.ID, Statement: x.Statement, KeyIssue: x.KeyIssue, Number: x.Number, Text: x.Text}
+			g.barriers[k] = b
+			g.order = append(g.order, k)
+		}
+		b.Sites = append(b.Sites, BarrierAt{Site: i, Mean: it.All.Mean, N: it.All.N, Contested: it.All.Contested})
+	}
+	for _, it := range res.Items {
+		if it.Gap.Kind == analysis.GapBlindSpot {
+			s.BlindSpots = append(s.BlindSpots, g.item(q, items, it))
+		}
+	}
+	slices.SortStableFunc(s.BlindSpots, func(a, b Item) int { return cmp.Compare(b.Gap.Value, a.Gap.Value) })
+}
+
+func (g *gatherer) item(q *questionnaire.Questionnaire, items itemIndex, it analysis.ItemResult) Item {
+	strip := func(s analysis.Stats) analysis.Stats { s.Scores = nil; return s }
+	return Item{
+		Statement: it.Statement.ID, KeyIssue: it.KeyIssueID,
+		Number: items.number(it.Statement.ID), Text: it.Statement.Text.In(g.opts.Lang),
+		All: strip(it.All), Insiders: strip(it.Insiders), Outsiders: strip(it.Outsiders), Gap: it.Gap,
+	}
+}
+
+// barrierKey identifies a statement across sites: only the same statement
+// of the same questionnaire, on the same scale and scored the same way,
+// is matched.
+func barrierKey(q *questionnaire.Questionnaire, st questionnaire.Statement) string {
+	return fmt.Sprintf("%s\x00%d\x00%s\x00%t", q.ID, q.Scale.Points, st.ID, st.Reverse)
+}
+
+// shared returns the statements that are barriers at two or more sites.
+func (g *gatherer) shared(sites []Site) []SharedBarrier {
+	of := map[string]int{} // sites per questionnaire id and scale
+	for _, s := range sites {
+		q := s.Current().Questionnaire
+		of[fmt.Sprintf("%s\x00%d", q.ID, q.Scale.Points)]++
+	}
+	type ranked struct {
+		b   *SharedBarrier
+		pos int
+	}
+	var out []ranked
+	for k, key := range g.order {
+		b := g.barriers[key]
+		if len(b.Sites) < 2 {
+			continue
+		}
+		q := sites[b.Sites[0].Site].Current().Questionnaire
+		b.Of = of[fmt.Sprintf("%s\x00%d", q.ID, q.Scale.Points)]
+		out = append(out, ranked{b, k})
+	}
+	// Most sites first; then the workbook order of the first site that
+	// has the statement, which is the order first seen.
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		if c := cmp.Compare(len(b.b.Sites), len(a.b.Sites)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	res := make([]SharedBarrier, len(out))
+	for i, x := range out {
+		res[i] = *x.b
+	}
+	return res
+}
+
+// itemIndex places each statement of a questionnaire.
+type itemIndex map[string]itemPlace
+
+type itemPlace struct {
+	issue, pos, order int // key issue index, place in it, place in the workbook
+	st                questionnaire.Statement
+}
+
+func newItemIndex(q *questionnaire.Questionnaire) itemIndex {
+	idx := itemIndex{}
+	n := 0
+	for k, ki := range q.KeyIssues {
+		for j, st := range ki.Statements {
+			if _, dup := idx[st.ID]; !dup {
+				idx[st.ID] = itemPlace{issue: k, pos: j, order: n, st: st}
+			}
+			n++
+		}
+	}
+	return idx
+}
+
+func (idx itemIndex) number(id string) string {
+	p, ok := idx[id]
+	if !ok {
+		return ""
+	}
+	return strconv.Itoa(p.issue+1) + "." + strconv.Itoa(p.pos+1)
+}
+
+// The sets of respondents a spread is worked out for.
+const (
+	viewAll = iota
+	viewInsiders
+	viewOutsiders
+	views
+)
+
+// spread returns, for each key issue of q and each view, the sample
+// standard deviation of the respondents' own issue scores. It follows the
+// analysis's rules for what counts: a known participant, a statement of q,
+// a score on the scale (don't-knows are not scored), reversed statements
+// flipped.
+func spread(q *questionnaire.Questionnaire, people []workbook.Participant, responses []workbook.Response) [][views]float64 {
+	items := newItemIndex(q)
+	who := make(map[string]int, len(people))
+	for i, p := range people {
+		who[p.ID] = i
+	}
+	nk := len(q.KeyIssues)
+	sum := make([]float64, len(people)*nk)
+	cnt := make([]int, len(people)*nk)
+	for _, r := range responses {
+		pi, ok := who[r.ParticipantID]
+		if !ok || r.DontKnow || r.Score < 1 || r.Score > q.Scale.Points {
+			continue
+		}
+		it, ok := items[r.StatementID]
+		if !ok {
+			continue
+		}
+		score := r.Score
+		if it.st.Reverse {
+			score = q.Scale.Points + 1 - score
+		}
+		sum[pi*nk+it.issue] += float64(score)
+		cnt[pi*nk+it.issue]++
+	}
+	out := make([][views]float64, nk)
+	for k := range nk {
+		var means [views][]float64
+		for pi, p := range people {
+			if cnt[pi*nk+k] == 0 {
+				continue
+			}
+			m := sum[pi*nk+k] / float64(cnt[pi*nk+k])
+			means[viewAll] = append(means[viewAll], m)
+			switch p.Group {
+			case workbook.Insider:
+				means[viewInsiders] = append(means[viewInsiders], m)
+			case workbook.Outsider:
+				means[viewOutsiders] = append(means[viewOutsiders], m)
+			}
+		}
+		for v := range views {
+			out[k][v] = sampleSD(means[v])
+		}
+	}
+	return out
+}
+
+// sampleSD is the sample standard deviation (n-1) of xs, 0 for fewer than
+// two values.
+func sampleSD(xs []float64) float64 {
+	if len(xs) < 2 {
+		return 0
+	}
+	var mean float64
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= float64(len(xs))
+	var ss float64
+	for _, x := range xs {
+		ss += (x - mean) * (x - mean)
+	}
+	return math.Sqrt(ss / float64(len(xs)-1))
+}

@@ -1,0 +1,258 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/compare"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
+)
+
+// CompareOptions tune a comparison report.
+type CompareOptions struct {
+	// Paper is PaperA4 (the default when empty) or PaperLetter.
+	Paper string
+	// Lang is the language of the headings: "en" or "it"; empty means the
+	// comparison's own language (that of its questionnaire texts).
+	Lang string
+}
+
+// ErrNoSites is returned when a comparison has no site.
+var ErrNoSites = errors.New("report: the comparison has no site")
+
+// Compare writes the comparison of several sites to w as a PDF: one part
+// per theme (key issues, verification, shared barriers, mapping and
+// selection, context), each site side by side with the others, never
+// ranked. The same comparison and options always give the same bytes.
+func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, error) {
+	if c == nil || len(c.Sites) == 0 {
+		return Result{}, ErrNoSites
+	}
+	if opts.Paper == "" {
+		opts.Paper = PaperA4
+	}
+	if !slices.Contains(Papers, opts.Paper) {
+		return Result{}, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
+	}
+	if opts.Lang == "" {
+		opts.Lang = c.Lang
+	}
+	if opts.Lang == "" {
+		opts.Lang = questionnaire.English
+	}
+	l, ok := labelsFor(opts.Lang)
+	cl, ok2 := cmpLabelsFor(opts.Lang)
+	if !ok || !ok2 {
+		return Result{}, fmt.Errorf("report: no report texts in language %q (use en or it)", opts.Lang)
+	}
+	for _, s := range c.Sites {
+		if len(s.Assessments) == 0 || s.Current().Questionnaire.Scale.Points < 2 {
+			return Result{}, fmt.Errorf("report: site %s has no assessment with a usable scale", s.Slug)
+		}
+	}
+	cov, err := fontCoverage()
+	if err != nil {
+		return Result{}, err
+	}
+	cr := newComparison(c, opts, l, cl, &cleaner{cov: cov})
+	cr.write()
+	p := cr.d.pdf
+	if err := p.Error(); err != nil {
+		return Result{}, fmt.Errorf("report: %w", err)
+	}
+	pages := p.PageCount()
+	if err := p.Output(w); err != nil {
+		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Markers: cr.clean.markers}, nil
+}
+
+// comparison is one comparison report being written.
+type comparison struct {
+	c     *compare.Comparison
+	d     *doc
+	l     *labels
+	cl    *cmpLabels
+	clean *cleaner
+	// sh lends the site report's drawing helpers (bands, marks, fitted
+	// text), which need only the document and the labels.
+	sh *report
+	// names are the sites' clean names, in order.
+	names []string
+}
+
+func newComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cmpLabels, clean *cleaner) *comparison {
+	head := *l
+	head.ReportTitle = cl.Title // the running header's left side
+	d := newDoc(opts.Paper, &head, clean)
+	cr := &comparison{c: c, d: d, l: l, cl: cl, clean: clean}
+	cr.sh = &report{d: d, l: l, lang: opts.Lang, clean: clean}
+	for _, s := range c.Sites {
+		cr.names = append(cr.names, clean.line(s.Name))
+	}
+	date := l.date(c.AsOf)
+	d.header = cl.Subtitle(len(c.Sites), date)
+	d.footer = cl.Title + " · " + date
+	p := d.pdf
+	p.SetCreationDate(c.AsOf)
+	p.SetModificationDate(c.AsOf)
+	p.SetTitle(cl.Title+": "+clean.line(strings.Join(cr.names, ", ")), true)
+	p.SetSubject(cl.Subtitle(len(c.Sites), date), true)
+	p.SetAuthor("Engage", true)
+	p.SetCreator("Engage", true)
+	p.SetProducer("Engage", true)
+	p.SetLang(l.LangTag)
+	return cr
+}
+
+// write lays out every part.
+func (cr *comparison) write() {
+	cr.cover()
+	cr.keyIssues()
+	cr.verification()
+	cr.sharedBarriers()
+	cr.mapping()
+	cr.context()
+}
+
+func (cr *comparison) num(v float64, prec int) string { return cr.l.num(v, prec) }
+
+// questionnaireName is a questionnaire's id and version, as a reader can
+// tell them apart.
+func (cr *comparison) questionnaireName(q *questionnaire.Questionnaire) string {
+	return cr.clean.line(q.ID) + " " + cr.clean.line(q.Version)
+}
+
+// cover writes the first page: what is compared, the sites, and how to
+// read the report.
+func (cr *comparison) cover() {
+	d, c, l, cl := cr.d, cr.c, cr.l, cr.cl
+	d.addPage()
+	p := d.pdf
+	d.fillColor(blue)
+	p.Rect(0, 0, d.w, 9, "F")
+	d.setY(30)
+	d.font("B", sizeSmall)
+	d.textColor(blue)
+	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(cl.Kicker), "L")
+	d.setY(d.y() + 7)
+	p.Bookmark(cl.Title, 0, 0)
+	d.para(cl.Title, style{font: "B", size: 26, line: 11, color: ink, after: 2})
+	d.para(cl.Subtitle(len(c.Sites), l.date(c.AsOf)), style{size: 12, line: 6, color: grey, after: 6})
+
+	d.heading(h3, cl.Basis, 15)
+	cr.basis()
+	d.heading(h3, cl.HowToRead, 15)
+	order := cl.ReadOrder
+	if c.ByName {
+		order = cl.ReadOrderAll
+	}
+	for _, s := range []string{order, cl.ReadMeans, cl.ReadSpread, cl.ReadAnonymity} {
+		d.para(s, small)
+	}
+
+	d.heading(h2, cl.SitesCompared, 20)
+	rows := make([]tableRow, 0, len(c.Sites))
+	for i := range c.Sites {
+		s := &c.Sites[i]
+		a := s.Current()
+		org := cr.clean.line(s.Organisation)
+		if s.Area != "" {
+			org += "\n" + cr.clean.line(s.Area)
+		}
+		partnership := cr.clean.line(a.Partnership)
+		if a.Partnership == "" {
+			partnership = l.NoPartnership
+		}
+		when := l.isoDate(a.Started)
+		if a.Completed != "" {
+			when += " –\n" + l.isoDate(a.Completed)
+		}
+		if a.Title != "" {
+			when = cr.clean.line(a.Title) + "\n" + when
+		}
+		// The questionnaire each site used is said under "What is
+		// compared".
+		rows = append(rows, tableRow{cells: []string{cr.names[i], org, partnership, when, cl.People2(a.Insiders, a.Outsiders)}})
+	}
+	d.table(table{cols: []column{
+		{title: cl.Site, w: 34, style: "B"},
+		{title: cl.Organisation},
+		{title: cl.Partnership},
+		{title: cl.Assessment, w: 32},
+		{title: cl.People, w: 24, align: "R"},
+	}, rows: rows, size: sizeSmall})
+}
+
+// basis says what the sites' questionnaires let them be compared on.
+func (cr *comparison) basis() {
+	d, b, cl := cr.d, cr.c.Basis, cr.cl
+	issues := func(is []compare.Issue) string {
+		var out []string
+		for _, i := range is {
+			out = append(out, "“"+cr.clean.line(i.Title)+"”")
+		}
+		return joinList(out)
+	}
+	var qs []string
+	for _, u := range b.Questionnaires {
+		qs = append(qs, cr.questionnaireName(u.Questionnaire))
+	}
+	switch {
+	case b.Level == compare.LevelStatements && !b.Mixed():
+		d.para(cl.SameQ(cr.clean.line(cr.questionnaireName(b.Questionnaires[0].Questionnaire)), len(cr.c.Sites)), body)
+		return
+	case b.Level == compare.LevelStatements:
+		d.para(cl.SameStructure(joinList(qs)), body)
+		return
+	}
+	d.para(cl.MixedIntro(len(b.Questionnaires)), strong)
+	for _, u := range b.Questionnaires {
+		var sites []string
+		for _, i := range u.Sites {
+			sites = append(sites, cr.names[i])
+		}
+		d.para("• "+cl.UsedBy(cr.questionnaireName(u.Questionnaire), joinList(sites)), style{size: sizeBody, line: lineBody, color: ink, indent: 4, after: 1})
+	}
+	d.gap(1.5)
+	switch b.Level {
+	case compare.LevelKeyIssues:
+		d.para(cl.ComparedOn(issues(b.Issues)), strong)
+		if len(b.NotCompared) > 0 {
+			d.para(cl.NotComparedOn(issues(b.NotCompared)), body)
+		}
+		d.para(cl.OwnMeans, body)
+	default:
+		if b.ScalesDiffer {
+			d.para(cl.ScalesDiffer, strong)
+		}
+		d.para(cl.NothingShared, strong)
+		d.para(cl.OnlySameQ, body)
+	}
+	if b.BandsDiffer {
+		d.para(cl.BandsDiffer, body)
+	}
+}
+
+// context writes each site's context note.
+func (cr *comparison) context() {
+	d := cr.d
+	d.heading(h1, cr.cl.Context, 30)
+	for i := range cr.c.Sites {
+		s := &cr.c.Sites[i]
+		d.heading(h3, cr.names[i], 14)
+		org := cr.clean.line(s.Organisation)
+		if s.Area != "" {
+			org += " · " + cr.clean.line(s.Area)
+		}
+		d.para(org, note)
+		if strings.TrimSpace(s.Context) == "" {
+			d.para(cr.cl.NoContext, note)
+			continue
+		}
+		d.para(cr.clean.block(s.Context), small)
+	}
+}

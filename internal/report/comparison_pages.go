@@ -1,0 +1,415 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/compare"
+)
+
+// Measures of the comparison's grids and charts, in millimetres.
+const (
+	cmpSiteW   = 44.0 // the column of site names
+	cmpFigW    = 38.0 // the column of figures beside a chart
+	cmpRowMinH = 11.0 // the least height of a grid or chart row
+)
+
+// issueLabel is a compared key issue's number and title.
+func (cr *comparison) issueLabel(k int) string {
+	return strconv.Itoa(k+1) + " " + cr.clean.line(cr.c.Issues[k].Title)
+}
+
+// bandTint is the shading of a band; white for none.
+func bandTint(b analysis.Band) rgb {
+	switch b {
+	case analysis.BandBarrier:
+		return tintBarrier
+	case analysis.BandImprove:
+		return tintImprove
+	case analysis.BandGood:
+		return tintGood
+	}
+	return white
+}
+
+// bandShort is a band's name in a cell.
+func (cr *comparison) bandShort(b analysis.Band) string {
+	switch b {
+	case analysis.BandBarrier:
+		return cr.l.BandBarrier
+	case analysis.BandImprove:
+		return cr.l.BandImprove
+	case analysis.BandGood:
+		return cr.l.BandGood
+	}
+	return ""
+}
+
+// why says why a score is not shown.
+func (cr *comparison) why(s compare.Score) string {
+	if s.Suppressed {
+		return cr.l.FewerThan3
+	}
+	return cr.l.NoScores
+}
+
+// keyIssues writes the first theme: the grid of key-issue means shaded by
+// band, then each key issue's insiders and outsiders with their spread.
+func (cr *comparison) keyIssues() {
+	d := cr.d
+	d.heading(h1, cr.cl.KeyIssues, 40)
+	if len(cr.c.Issues) == 0 {
+		d.para(cr.cl.NoIssues, body)
+		return
+	}
+	d.heading(h2, cr.cl.Grid, 30)
+	d.para(cr.cl.ReadGrid, note)
+	cr.grid()
+	d.heading(h2, cr.cl.MeansSpread, 40)
+	d.para(cr.cl.ReadSpread, note)
+	cr.legend()
+	for k := range cr.c.Issues {
+		d.heading(h3, cr.issueLabel(k), 9+cmpRowMinH)
+		cr.spreadChart(k)
+	}
+}
+
+// grid draws the sites-by-key-issues grid: each cell the everyone mean,
+// its band (shaded and named) and n.
+func (cr *comparison) grid() {
+	d, issues := cr.d, cr.c.Issues
+	colW := (d.width() - cmpSiteW) / float64(len(issues))
+	heads := make([][]string, len(issues))
+	lines := 1
+	for k := range issues {
+		heads[k] = d.wrap(cr.issueLabel(k), colW-2*cellPad, "B", sizeTiny)
+		lines = max(lines, len(heads[k]))
+	}
+	headH := float64(lines)*lineTiny + 2*cellPad
+	header := func(y float64) float64 {
+		d.fillColor(paleGrey)
+		d.pdf.Rect(d.left(), y, d.width(), headH, "F")
+		d.font("B", sizeTiny)
+		d.textColor(ink)
+		d.text(d.left()+cellPad, y+cellPad, cmpSiteW-2*cellPad, lineTiny, cr.cl.Site, "L")
+		for k, ls := range heads {
+			x := d.left() + cmpSiteW + float64(k)*colW
+			for j, s := range ls {
+				d.text(x+cellPad, y+cellPad+float64(j)*lineTiny, colW-2*cellPad, lineTiny, s, "C")
+			}
+		}
+		return headH
+	}
+	items := make([]rowItem, 0, len(cr.c.Sites))
+	for i := range cr.c.Sites {
+		a := cr.c.Sites[i].Current()
+		name := d.wrap(cr.names[i], cmpSiteW-2*cellPad, "B", sizeSmall)
+		h := math.Max(float64(len(name))*lineSmall+2*cellPad, cmpRowMinH)
+		items = append(items, rowItem{h: h, draw: func(y float64) {
+			d.font("B", sizeSmall)
+			d.textColor(ink)
+			for j, s := range name {
+				d.text(d.left()+cellPad, y+cellPad+float64(j)*lineSmall, cmpSiteW-2*cellPad, lineSmall, s, "L")
+			}
+			for k, is := range issues {
+				x := d.left() + cmpSiteW + float64(k)*colW
+				fig, _ := a.Issue(is.ID)
+				cr.gridCell(fig, x, y, colW, h)
+			}
+			d.drawColor(rule)
+			d.pdf.SetLineWidth(0.15)
+			d.pdf.Line(d.left(), y+h, d.left()+d.width(), y+h)
+		}})
+	}
+	d.rows(header, headH, items)
+	d.setY(d.y() + paraSpacing)
+}
+
+// gridCell draws one site's figures for one key issue in the box.
+func (cr *comparison) gridCell(fig *compare.IssueFigures, x, y, w, h float64) {
+	d := cr.d
+	if fig == nil {
+		return
+	}
+	s := fig.All
+	if !s.Shown() {
+		d.font("I", sizeTiny)
+		d.textColor(grey)
+		ls := d.wrap(cr.why(s)+" ("+cr.l.nShort(s.Respondents)+")", w-2*cellPad, "I", sizeTiny)
+		for j, line := range ls {
+			d.text(x+cellPad, y+cellPad+float64(j)*lineTiny, w-2*cellPad, lineTiny, line, "C")
+		}
+		d.textColor(ink)
+		return
+	}
+	d.fillColor(bandTint(s.Band))
+	d.drawColor(white)
+	d.pdf.SetLineWidth(0.6)
+	d.pdf.Rect(x, y, w, h, "FD")
+	mid := y + h/2
+	d.font("B", sizeBody)
+	d.textColor(ink)
+	d.text(x, mid-lineBody+0.3, w, lineBody, cr.num(s.Mean, 2), "C")
+	d.font("", sizeTiny)
+	d.text(x, mid+0.6, w, lineTiny, cr.bandShort(s.Band)+" · "+cr.l.nShort(s.Respondents), "C")
+}
+
+// legend draws the key of the spread charts at the cursor.
+func (cr *comparison) legend() {
+	d := cr.d
+	d.ensure(7)
+	y := d.y() + 2
+	x := d.left()
+	d.font("", sizeSmall)
+	d.textColor(ink)
+	cr.sh.insiderMark(x+1.5, y)
+	d.text(x+4, y-2, 40, 4, cr.l.Insiders, "L")
+	x += 6 + d.pdf.GetStringWidth(cr.l.Insiders) + 6
+	cr.sh.outsiderMark(x+1.5, y)
+	d.text(x+4, y-2, 40, 4, cr.l.Outsiders, "L")
+	x += 6 + d.pdf.GetStringWidth(cr.l.Outsiders) + 6
+	d.textColor(grey)
+	d.text(x, y-2, d.left()+d.width()-x, 4, cr.cl.Legend, "L")
+	d.textColor(ink)
+	d.setY(y + 5)
+}
+
+// chartAxis is the plot of a spread chart for a site's questionnaire.
+func (cr *comparison) chartAxis(s *compare.Site) scaleAxis {
+	d := cr.d
+	q := s.Current().Questionnaire
+	return scaleAxis{
+		x0: d.left() + cmpSiteW + 4, x1: d.left() + d.width() - cmpFigW - 4,
+		points: q.Scale.Points, improve: q.Bands.Improve, good: q.Bands.Good,
+	}
+}
+
+// chartHeader draws the band names and scale points over a spread chart
+// and returns its height.
+func (cr *comparison) chartHeader(a scaleAxis, y float64) float64 {
+	d := cr.d
+	const h = 9.0
+	names := []struct {
+		from, to float64
+		name     string
+		tint     rgb
+	}{
+		{1, a.improve, cr.l.BandBarrier, tintBarrier},
+		{a.improve, a.good, cr.l.BandImprove, tintImprove},
+		{a.good, float64(a.points), cr.l.BandGood, tintGood},
+	}
+	for _, b := range names {
+		if b.to <= b.from {
+			continue
+		}
+		d.fillColor(b.tint)
+		d.pdf.Rect(a.x(b.from), y, a.x(b.to)-a.x(b.from), 4.2, "F")
+		d.font("B", sizeTiny)
+		d.textColor(ink)
+		d.text(a.x(b.from), y+0.4, a.x(b.to)-a.x(b.from), lineTiny, cr.sh.fitText(b.name, a.x(b.to)-a.x(b.from)-1, "B", sizeTiny), "C")
+	}
+	d.font("", sizeTiny)
+	d.textColor(grey)
+	for v := 1; v <= a.points; v++ {
+		d.text(a.x(float64(v))-4, y+4.8, 8, lineTiny, strconv.Itoa(v), "C")
+	}
+	d.font("B", sizeTiny)
+	d.textColor(ink)
+	d.text(d.left(), y+4.5, cmpSiteW, lineTiny, cr.cl.Site, "L")
+	d.text(d.left()+d.width()-cmpFigW, y+4.5, cmpFigW, lineTiny, cr.cl.Mean+" · "+cr.cl.Spread, "R")
+	d.drawColor(grey)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(d.left(), y+h-0.3, d.left()+d.width(), y+h-0.3)
+	return h
+}
+
+// spreadChart draws compared key issue k: a row per site with the
+// insiders' and outsiders' means, each with a line one standard deviation
+// either side, on the site's own bands.
+func (cr *comparison) spreadChart(k int) {
+	d := cr.d
+	id := cr.c.Issues[k].ID
+	first := cr.chartAxis(&cr.c.Sites[0])
+	items := make([]rowItem, 0, len(cr.c.Sites))
+	for i := range cr.c.Sites {
+		s := &cr.c.Sites[i]
+		a := cr.chartAxis(s)
+		fig, _ := s.Current().Issue(id)
+		name := d.wrap(cr.names[i], cmpSiteW, "", sizeSmall)
+		h := math.Max(float64(len(name))*lineSmall+2, cmpRowMinH)
+		items = append(items, rowItem{h: h, draw: func(y float64) {
+			cr.sh.shadeBands(a, y, h)
+			d.font("", sizeSmall)
+			d.textColor(ink)
+			for j, s := range name {
+				d.text(d.left(), y+1+float64(j)*lineSmall, cmpSiteW, lineSmall, s, "L")
+			}
+			if fig != nil {
+				mid := y + h/2
+				cr.spreadValue(a, fig.Insiders, cr.cl.InShort, mid-2.4, cr.sh.insiderMark)
+				cr.spreadValue(a, fig.Outsiders, cr.cl.OutShort, mid+2.4, cr.sh.outsiderMark)
+			}
+			d.drawColor(rule)
+			d.pdf.SetLineWidth(0.15)
+			d.pdf.Line(d.left(), y+h, d.left()+d.width(), y+h)
+		}})
+	}
+	d.rows(func(y float64) float64 { return cr.chartHeader(first, y) }, 9, items)
+	d.setY(d.y() + paraSpacing)
+}
+
+// spreadValue draws one group's mean with its spread on the line at y, and
+// its figures on the right; or why it is not shown.
+func (cr *comparison) spreadValue(a scaleAxis, s compare.Score, group string, y float64, mark func(x, y float64)) {
+	d := cr.d
+	figX := d.left() + d.width() - cmpFigW
+	d.font("", sizeTiny)
+	d.textColor(grey)
+	if !s.Shown() {
+		d.text(figX, y-1.7, cmpFigW, lineTiny, group+" "+cr.l.nShort(s.Respondents), "R")
+		d.font("I", sizeTiny)
+		d.text(a.x0+1, y-1.7, a.x1-a.x0-2, lineTiny, cr.sh.fitText(cr.why(s), a.x1-a.x0-2, "I", sizeTiny), "L")
+		d.textColor(ink)
+		return
+	}
+	figs := group + " " + cr.num(s.Mean, 2) + " · " + cr.l.nShort(s.Respondents) + " · " + cr.cl.SD(cr.num(s.SD, 2))
+	d.textColor(ink)
+	d.text(figX, y-1.7, cmpFigW, lineTiny, figs, "R")
+	if s.SD > 0 {
+		d.drawColor(ink)
+		d.pdf.SetLineWidth(0.35)
+		lo, hi := a.x(s.Mean-s.SD), a.x(s.Mean+s.SD)
+		d.pdf.Line(lo, y, hi, y)
+		d.pdf.Line(lo, y-0.8, lo, y+0.8)
+		d.pdf.Line(hi, y-0.8, hi, y+0.8)
+	}
+	mark(a.x(s.Mean), y)
+}
+
+// verification writes the second theme: the key-issue gaps and each
+// site's blind spots.
+func (cr *comparison) verification() {
+	d, l, cl := cr.d, cr.l, cr.cl
+	d.heading(h1, cl.Verification, 40)
+	d.para(cl.VerificationIntro, body)
+	if len(cr.c.Issues) > 0 {
+		d.heading(h2, cl.GapsByIssue, 30)
+		cols := []column{{title: cl.Site, w: cmpSiteW, style: "B"}}
+		for k := range cr.c.Issues {
+			cols = append(cols, column{title: cr.issueLabel(k), align: "C"})
+		}
+		rows := make([]tableRow, 0, len(cr.c.Sites))
+		for i := range cr.c.Sites {
+			a := cr.c.Sites[i].Current()
+			cells := []string{cr.names[i]}
+			for _, is := range cr.c.Issues {
+				fig, _ := a.Issue(is.ID)
+				cells = append(cells, cr.gapText(fig.Gap))
+			}
+			rows = append(rows, tableRow{cells: cells})
+		}
+		d.table(table{cols: cols, rows: rows, size: sizeTiny})
+		d.para(cl.GapUnknown, note)
+	}
+	for i := range cr.c.Sites {
+		s := &cr.c.Sites[i]
+		a := s.Current()
+		d.heading(h3, cr.names[i], 14)
+		switch {
+		case a.Insiders+a.Outsiders == 0:
+			d.para(cl.NoOne, note)
+			continue
+		case a.Outsiders < analysis.MinRespondents:
+			d.para(cl.NotVerified, note)
+			continue
+		case len(s.BlindSpots) == 0:
+			d.para(cl.NoBlindSpots, note)
+			continue
+		}
+		rows := make([]tableRow, 0, len(s.BlindSpots))
+		for _, it := range s.BlindSpots {
+			rows = append(rows, tableRow{cells: []string{
+				it.Number + " " + cr.clean.line(it.Text),
+				cr.num(it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
+				cr.num(it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
+				l.signed(it.Gap.Value),
+			}})
+		}
+		d.table(table{cols: []column{
+			{title: l.Statement},
+			{title: l.Insiders, w: 24, align: "R"},
+			{title: l.Outsiders, w: 24, align: "R"},
+			{title: l.Gap, w: 16, align: "R"},
+		}, rows: rows, size: sizeSmall})
+	}
+}
+
+// gapText is a key-issue gap in a cell, with what it shows in words.
+func (cr *comparison) gapText(g analysis.Gap) string {
+	if !g.Known {
+		return "–"
+	}
+	s := cr.l.signed(g.Value)
+	switch g.Kind {
+	case analysis.GapBlindSpot:
+		s += "\n" + cr.l.BlindSpot
+	case analysis.GapUnrecognisedStrength:
+		s += "\n" + cr.l.UnrecognisedStrength
+	}
+	return s
+}
+
+// maxListed is the most sites a shared barrier lists one per line, in a
+// table; with more, each statement is a paragraph of its own, so that a
+// long list flows over pages.
+const maxListed = 15
+
+// sharedBarriers writes the third theme: the statements in the barrier
+// band at two or more sites.
+func (cr *comparison) sharedBarriers() {
+	d, l, cl := cr.d, cr.l, cr.cl
+	d.heading(h1, cl.SharedBarriers, 40)
+	d.para(cl.SharedIntro, body)
+	if cr.c.Basis.Mixed() {
+		d.para(cl.OnlySameQ, note)
+	}
+	if len(cr.c.SharedBarriers) == 0 {
+		d.para(cl.NoShared, body)
+		return
+	}
+	most := 0
+	for _, b := range cr.c.SharedBarriers {
+		most = max(most, len(b.Sites))
+	}
+	rows := make([]tableRow, 0, len(cr.c.SharedBarriers))
+	for _, b := range cr.c.SharedBarriers {
+		stmt := b.Number + " " + cr.clean.line(b.Text)
+		if cr.c.Basis.Mixed() {
+			stmt += " (" + cr.clean.line(b.Questionnaire) + ")"
+		}
+		var where []string
+		for _, at := range b.Sites {
+			s := cr.names[at.Site] + " " + cr.num(at.Mean, 2) + " (" + l.nShort(at.N) + ")"
+			if at.Contested {
+				s += ", " + l.Contested
+			}
+			where = append(where, s)
+		}
+		if most > maxListed {
+			d.heading(h3, stmt, 2*lineSmall)
+			d.para(cl.AtSites+" "+cl.BarrierAt(len(b.Sites), b.Of)+": "+strings.Join(where, "; ")+".", small)
+			continue
+		}
+		rows = append(rows, tableRow{cells: []string{stmt, strings.Join(where, "\n"), cl.BarrierAt(len(b.Sites), b.Of)}})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	d.table(table{cols: []column{
+		{title: l.Statement},
+		{title: cl.Where, w: 62},
+		{title: cl.AtSites, w: 14, align: "R"},
+	}, rows: rows, size: sizeSmall})
+}

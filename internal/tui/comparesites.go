@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// CompareResult is what the Compare hook wrote: the files' paths and what
+// they hold, and a line saying what the sites were compared on.
+type CompareResult struct {
+	PDF, CSV, Summary string
+	Pages             int
+	Responses         int
+	SummaryRows       int
+	Basis             string
+}
+
+// compareSites chooses sites to compare and writes the comparison (PDF
+// and CSVs) through Hooks.Compare, showing progress and then the paths.
+// Sites are compared in the order they are chosen: the numbers beside them.
+type compareSites struct {
+	env    *env
+	sites  []workbook.SiteSummary
+	chosen []string // site ids, in the order chosen
+	cursor int
+	width  int
+	height int
+
+	writing     bool
+	done, total int
+	ch          chan tea.Msg
+	result      *CompareResult
+	err         string
+}
+
+func newCompareSites(e *env, sites []workbook.SiteSummary) *compareSites {
+	return &compareSites{env: e, sites: sites}
+}
+
+// Messages of the comparison being written.
+type (
+	compareProgressMsg struct{ done, total int }
+	compareDoneMsg     struct {
+		res CompareResult
+		err error
+	}
+)
+
+func (c *compareSites) Init() tea.Cmd           { return nil }
+func (c *compareSites) Title() string           { return "Compare sites" }
+func (c *compareSites) SetSize(w, h int)        { c.width, c.height = w, h }
+func (c *compareSites) Typing() bool            { return c.writing } // keeps esc and q here until the files are written
+func (c *compareSites) isChosen(id string) bool { return slices.Contains(c.chosen, id) }
+
+func (c *compareSites) Keys() []key.Binding {
+	k := c.env.keys
+	if c.writing {
+		return nil
+	}
+	keys := []key.Binding{k.Up, k.Down, k.Toggle, k.ToggleAll}
+	if len(c.chosen) > 0 {
+		keys = append(keys, k.Write)
+	}
+	return keys
+}
+
+func (c *compareSites) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case compareProgressMsg:
+		c.done, c.total = msg.done, msg.total
+		return c, c.next()
+	case compareDoneMsg:
+		c.writing, c.ch = false, nil
+		if msg.err != nil {
+			c.err = msg.err.Error()
+			return c, statusErr(fmt.Errorf("no comparison written: %w", msg.err))
+		}
+		c.result = &msg.res
+		return c, status("Comparison written: " + msg.res.PDF)
+	case tea.KeyPressMsg:
+		if c.writing {
+			return c, nil
+		}
+		return c, c.key(msg)
+	}
+	return c, nil
+}
+
+// key handles a key while choosing.
+func (c *compareSites) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := c.env.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		c.cursor = max(c.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		c.cursor = min(c.cursor+1, max(len(c.sites)-1, 0))
+	case key.Matches(msg, k.Top):
+		c.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		c.cursor = max(len(c.sites)-1, 0)
+	case key.Matches(msg, k.Toggle):
+		if c.cursor < len(c.sites) {
+			c.toggle(c.sites[c.cursor].Site.ID)
+		}
+	case key.Matches(msg, k.ToggleAll):
+		if len(c.chosen) == len(c.sites) {
+			c.chosen = nil
+		} else {
+			for _, s := range c.sites {
+				if !c.isChosen(s.Site.ID) {
+					c.chosen = append(c.chosen, s.Site.ID)
+				}
+			}
+		}
+		c.result, c.err = nil, ""
+	case key.Matches(msg, k.Write):
+		if len(c.chosen) == 0 {
+			return status("Choose at least one site with space first")
+		}
+		return c.start()
+	}
+	return nil
+}
+
+func (c *compareSites) toggle(id string) {
+	if i := slices.Index(c.chosen, id); i >= 0 {
+		c.chosen = slices.Delete(c.chosen, i, i+1)
+	} else {
+		c.chosen = append(c.chosen, id)
+	}
+	c.result, c.err = nil, ""
+}
+
+// start writes the comparison in the background: the hook reports each
+// site done on a channel, which the screen reads one message at a time.
+func (c *compareSites) start() tea.Cmd {
+	hook := c.env.hooks.Compare
+	if hook == nil {
+		return statusErr(fmt.Errorf("comparing sites is not available here"))
+	}
+	ids := slices.Clone(c.chosen)
+	ch := make(chan tea.Msg, 8)
+	c.ch, c.writing, c.done, c.total = ch, true, 0, len(ids)
+	c.result, c.err = nil, ""
+	run := func() tea.Msg {
+		go func() {
+			res, err := hook(ids, func(done, total int) {
+				// Progress may be dropped, never the end: one slot stays
+				// free for it.
+				if len(ch) < cap(ch)-1 {
+					ch <- compareProgressMsg{done, total}
+				}
+			})
+			ch <- compareDoneMsg{res, err}
+		}()
+		return <-ch
+	}
+	return tea.Batch(status(fmt.Sprintf("Comparing %d sites…", len(ids))), run)
+}
+
+// next waits for the next message of the comparison being written.
+func (c *compareSites) next() tea.Cmd {
+	ch := c.ch
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg { return <-ch }
+}
+
+func (c *compareSites) View() string {
+	st := c.env.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Compare sites") + "  " + st.Muted.Render("side by side, never ranked") + "\n")
+	b.WriteString(st.Muted.Render(truncate("Space chooses sites (compared in the order chosen); w writes the PDF and CSVs.", c.width)) + "\n\n")
+	if len(c.sites) == 0 {
+		b.WriteString("No sites to compare yet.")
+		return b.String()
+	}
+	footer := c.footer()
+	visible := max(c.height-4-strings.Count(footer, "\n")-1, 1)
+	start := 0
+	if c.cursor >= visible {
+		start = c.cursor - visible + 1
+	}
+	nameW := max(min(c.width-14, 40), 12)
+	for i := start; i < len(c.sites) && i < start+visible; i++ {
+		s := c.sites[i]
+		mark, order := "[ ]", "  "
+		if n := slices.Index(c.chosen, s.Site.ID); n >= 0 {
+			mark, order = "[x]", fmt.Sprintf("%2d", n+1)
+		}
+		line := mark + " " + order + "  " + pad(s.Site.Name, nameW) + "  " + s.Site.Organisation
+		if i == c.cursor {
+			b.WriteString(st.Selected.Render("› "+pad(line, c.width-3)) + "\n")
+		} else {
+			b.WriteString("  " + truncate(line, c.width-3) + "\n")
+		}
+	}
+	b.WriteString("\n" + footer)
+	return b.String()
+}
+
+// footer says how many sites are chosen, the progress, or what was
+// written.
+func (c *compareSites) footer() string {
+	st := c.env.styles
+	switch {
+	case c.writing:
+		w := max(min(c.width-30, 40), 10)
+		return fmt.Sprintf("Comparing… %s %d of %d sites", bar(st, c.done, c.total, w), c.done, c.total)
+	case c.err != "":
+		return st.Error.Render(truncate("Not written: "+c.err, c.width))
+	case c.result != nil:
+		r := c.result
+		lines := []string{st.Saved.Render("Written:")}
+		lines = append(lines, "  PDF      "+truncate(fmt.Sprintf("%s (%d pages)", r.PDF, r.Pages), c.width-11))
+		lines = append(lines, "  CSV      "+truncate(fmt.Sprintf("%s (%d responses)", r.CSV, r.Responses), c.width-11))
+		lines = append(lines, "  summary  "+truncate(fmt.Sprintf("%s (%d rows)", r.Summary, r.SummaryRows), c.width-11))
+		if r.Basis != "" {
+			lines = append(lines, st.Muted.Render(truncate(r.Basis, c.width)))
+		}
+		return strings.Join(lines, "\n")
+	}
+	n := len(c.chosen)
+	switch n {
+	case 0:
+		return st.Muted.Render("No site chosen yet.")
+	case 1:
+		return "1 site chosen " + st.Muted.Render("(choose another to compare them side by side)")
+	}
+	return fmt.Sprintf("%d sites chosen", n)
+}
