@@ -99,10 +99,7 @@ func Build(c *workbook.Change, q *questionnaire.Questionnaire, opts Options) ([]
 	case len(q.Statements()) == 0:
 		return nil, errors.New("demo: the questionnaire has no statements")
 	}
-	n := opts.Sites
-	if n == 0 {
-		n = PilotSites
-	}
+	n := Count(opts)
 	for i := 1; i <= n; i++ {
 		if err := c.DeleteSite(SiteID(i)); err != nil && !errors.Is(err, workbook.ErrNotFound) {
 			return nil, fmt.Errorf("delete demo site %s: %w", SiteID(i), err)
@@ -111,19 +108,56 @@ func Build(c *workbook.Change, q *questionnaire.Questionnaire, opts Options) ([]
 	sc := newScaffold(q)
 	sites := make([]workbook.Site, 0, n)
 	for i := 1; i <= n; i++ {
-		var plan sitePlan
-		if i <= PilotSites {
-			plan = pilot(i)
-		} else {
-			plan = synthetic(i)
-		}
-		s, err := buildSite(c, sc, plan, opts)
+		s, err := buildOne(c, sc, i, opts)
 		if err != nil {
-			return nil, fmt.Errorf("demo site %d (%s): %w", i, plan.site.Name, err)
+			return nil, err
 		}
 		sites = append(sites, s)
 	}
 	return sites, nil
+}
+
+// Count is how many sites Build makes with opts.
+func Count(opts Options) int {
+	if opts.Sites == 0 {
+		return PilotSites
+	}
+	return opts.Sites
+}
+
+// BuildSite rebuilds demo site i (1 to Count(opts)) alone, so that a large
+// synthetic study can be written one transaction per site: bbolt slows
+// down more than linearly in one very large transaction. Building sites 1
+// to n in order, with the same Service, gives the same records as Build.
+func BuildSite(c *workbook.Change, q *questionnaire.Questionnaire, i int, opts Options) (workbook.Site, error) {
+	switch {
+	case c == nil || q == nil:
+		return workbook.Site{}, errors.New("demo: a change and a questionnaire are required")
+	case opts.Sites < 0 || opts.Participants < 0:
+		return workbook.Site{}, errors.New("demo: the number of sites and participants must not be negative")
+	case len(q.Statements()) == 0:
+		return workbook.Site{}, errors.New("demo: the questionnaire has no statements")
+	case i < 1 || i > Count(opts):
+		return workbook.Site{}, fmt.Errorf("demo: there is no site %d of %d", i, Count(opts))
+	}
+	if err := c.DeleteSite(SiteID(i)); err != nil && !errors.Is(err, workbook.ErrNotFound) {
+		return workbook.Site{}, fmt.Errorf("delete demo site %s: %w", SiteID(i), err)
+	}
+	return buildOne(c, newScaffold(q), i, opts)
+}
+
+func buildOne(c *workbook.Change, sc *scaffold, i int, opts Options) (workbook.Site, error) {
+	var plan sitePlan
+	if i <= PilotSites {
+		plan = pilot(i)
+	} else {
+		plan = synthetic(i)
+	}
+	s, err := buildSite(c, sc, plan, opts)
+	if err != nil {
+		return workbook.Site{}, fmt.Errorf("demo site %d (%s): %w", i, plan.site.Name, err)
+	}
+	return s, nil
 }
 
 // pilot returns the plan of pilot site n (1..PilotSites).

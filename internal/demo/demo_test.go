@@ -400,6 +400,35 @@ func TestBuildTwiceIsTheSameAsOnce(t *testing.T) {
 	}
 }
 
+// Building site by site, one transaction each (as engage demo does for a
+// large study), writes the same records as Build in one.
+func TestBuildSiteBySiteIsTheSameAsBuild(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	opts := demo.Options{Sites: 8, Participants: 12}
+	whole := newService(openStore(t))
+	build(t, whole, q, opts)
+
+	each := newService(openStore(t))
+	for i := 1; i <= demo.Count(opts); i++ {
+		if err := each.Change(func(c *workbook.Change) error {
+			_, err := demo.BuildSite(c, q, i, opts)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, b := dump(t, whole), dump(t, each); !bytes.Equal(a, b) {
+		t.Errorf("site by site differs from one build (%d bytes against %d)", len(b), len(a))
+	}
+	err := each.Change(func(c *workbook.Change) error {
+		_, err := demo.BuildSite(c, q, 9, opts)
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "no site 9 of 8") {
+		t.Errorf("site 9 of 8: %v", err)
+	}
+}
+
 func TestOtherSitesAreLeftAlone(t *testing.T) {
 	svc := newService(openStore(t))
 	q := defaultQuestionnaire(t)
