@@ -35,7 +35,7 @@ func walkFile(path string) error {
 	if err != nil {
 		return &DamagedError{Path: path, Reason: err.Error()}
 	}
-	w := &walker{r: f, m: m, ps: int64(m.pageSize), seen: make(map[uint64]bool)}
+	w := &walker{r: f, m: m, ps: int64(m.pageSize), seen: make([]uint64, m.pgid/64+1)}
 	if err := w.page(m.root, 0); err != nil {
 		return &DamagedError{Path: path, Reason: err.Error()}
 	}
@@ -64,7 +64,14 @@ type walker struct {
 	r    io.ReaderAt
 	m    meta
 	ps   int64
-	seen map[uint64]bool
+	seen []uint64 // a bit per page below the high-water mark
+}
+
+func (w *walker) mark(id uint64) (already bool) {
+	bit := uint64(1) << (id % 64)
+	already = w.seen[id/64]&bit != 0
+	w.seen[id/64] |= bit
+	return already
 }
 
 // page reads page id (with its overflow pages) and checks everything under
@@ -76,28 +83,32 @@ func (w *walker) page(id uint64, depth int) error {
 	if id < 2 || id >= w.m.pgid {
 		return fmt.Errorf("a page points to page %d, outside the file", id)
 	}
-	if w.seen[id] {
+	if w.mark(id) {
 		return fmt.Errorf("page %d is used twice", id)
 	}
-	w.seen[id] = true
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(head, int64(id)*w.ps); err != nil {
+	// One read for the page; a second only for its overflow pages.
+	buf := make([]byte, w.ps)
+	if _, err := w.r.ReadAt(buf, int64(id)*w.ps); err != nil {
 		return fmt.Errorf("page %d is unreadable", id)
 	}
 	le := binary.LittleEndian
-	if got := le.Uint64(head); got != id {
+	if got := le.Uint64(buf); got != id {
 		return fmt.Errorf("page %d is labelled %d", id, got)
 	}
-	overflow := uint64(le.Uint32(head[12:]))
+	overflow := uint64(le.Uint32(buf[12:]))
 	if id+overflow >= w.m.pgid {
 		return fmt.Errorf("page %d runs past the end of the file", id)
 	}
-	for i := uint64(1); i <= overflow; i++ {
-		w.seen[id+i] = true
-	}
-	buf := make([]byte, int64(overflow+1)*w.ps)
-	if _, err := w.r.ReadAt(buf, int64(id)*w.ps); err != nil {
-		return fmt.Errorf("page %d is unreadable", id)
+	if overflow > 0 {
+		for i := uint64(1); i <= overflow; i++ {
+			if w.mark(id + i) {
+				return fmt.Errorf("page %d is used twice", id+i)
+			}
+		}
+		buf = append(buf, make([]byte, int64(overflow)*w.ps)...)
+		if _, err := w.r.ReadAt(buf[w.ps:], int64(id+1)*w.ps); err != nil {
+			return fmt.Errorf("page %d is unreadable", id)
+		}
 	}
 	return w.nodes(buf, id, depth)
 }

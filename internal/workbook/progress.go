@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
@@ -78,6 +80,12 @@ type AssessmentData struct {
 // LoadAssessment reads an assessment and everything recorded for it. An
 // empty assessmentID means the site's current one.
 func (r *Reader) LoadAssessment(siteRef, assessmentID string) (*AssessmentData, error) {
+	return r.loadAssessment(siteRef, assessmentID, true)
+}
+
+// loadAssessment is LoadAssessment, leaving out the responses (the bulk of
+// a large store) unless withResponses.
+func (r *Reader) loadAssessment(siteRef, assessmentID string, withResponses bool) (*AssessmentData, error) {
 	site, err := r.Site(siteRef)
 	if err != nil {
 		return nil, err
@@ -106,8 +114,10 @@ func (r *Reader) LoadAssessment(siteRef, assessmentID string) (*AssessmentData, 
 	if d.Participants, err = r.Participants(sid, aid); err != nil {
 		return nil, err
 	}
-	if d.Responses, err = r.Responses(sid, aid); err != nil {
-		return nil, err
+	if withResponses {
+		if d.Responses, err = r.Responses(sid, aid); err != nil {
+			return nil, err
+		}
 	}
 	if d.StatementNotes, err = r.StatementNotes(sid, aid); err != nil {
 		return nil, err
@@ -126,8 +136,18 @@ func (r *Reader) LoadAssessment(siteRef, assessmentID string) (*AssessmentData, 
 
 // Progress returns how far each of the five steps has got.
 func (d *AssessmentData) Progress() []StepProgress {
-	out := make([]StepProgress, 0, len(Steps))
+	answeredBy := map[string]int{}
+	for _, r := range d.Responses {
+		if r.Answered() {
+			answeredBy[r.ParticipantID]++
+		}
+	}
+	return d.progress(answeredBy)
+}
 
+// progressMapSelect is the progress of steps 1 and 2.
+func (d *AssessmentData) progressMapSelect() []StepProgress {
+	out := make([]StepProgress, 0, 2)
 	mapped := StepProgress{Step: StepMap, Done: len(d.Partnerships), Total: len(d.Partnerships)}
 	mapped.Status = status(len(d.Partnerships) > 0, len(d.Partnerships) > 0)
 	out = append(out, mapped)
@@ -147,21 +167,19 @@ func (d *AssessmentData) Progress() []StepProgress {
 		}
 	}
 	sel.Status = status(anyMark || d.Assessment.PartnershipID != "", d.Assessment.PartnershipID != "")
-	out = append(out, sel)
+	return append(out, sel)
+}
 
+// progress is Progress with the number of answers of each participant
+// given, so that a summary need not read the responses themselves.
+func (d *AssessmentData) progress(answeredBy map[string]int) []StepProgress {
+	out := make([]StepProgress, 0, len(Steps))
+	out = append(out, d.progressMapSelect()...)
 	answered := map[Group]int{}
 	people := map[Group]int{}
 	for _, p := range d.Participants {
 		people[p.Group]++
-	}
-	groupOf := map[string]Group{}
-	for _, p := range d.Participants {
-		groupOf[p.ID] = p.Group
-	}
-	for _, r := range d.Responses {
-		if g, ok := groupOf[r.ParticipantID]; ok && r.Answered() {
-			answered[g]++
-		}
+		answered[p.Group] += answeredBy[p.ID]
 	}
 	work := StepProgress{Step: StepWorkbook, Done: answered[Insider], Total: people[Insider] * len(d.Questionnaire.Statements())}
 	work.Status = status(people[Insider] > 0, work.Total > 0 && work.Done >= work.Total)
@@ -210,15 +228,49 @@ func (r *Reader) Summaries() ([]SiteSummary, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, err := r.LoadAssessment(s.ID, "")
+		d, err := r.loadAssessment(s.ID, "", false)
 		if err != nil {
 			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
 		}
-		sum := SiteSummary{Site: s, Assessments: len(as), Current: d.Assessment, Progress: d.Progress()}
+		answeredBy, err := r.answeredBy(s.ID, d.Assessment.ID)
+		if err != nil {
+			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
+		}
+		sum := SiteSummary{Site: s, Assessments: len(as), Current: d.Assessment, Progress: d.progress(answeredBy)}
 		if d.Partnership != nil {
 			sum.Partnership = d.Partnership.Title
 		}
 		out = append(out, sum)
 	}
 	return out, nil
+}
+
+// answeredBy counts each participant's answered responses (a score or a
+// don't-know) without decoding them: decoding every response of a store
+// holding a national programme took seconds, and the list of sites must
+// open at once. The participant is the third part of the key.
+func (r *Reader) answeredBy(siteID, assessmentID string) (map[string]int, error) {
+	prefix := key(siteID, assessmentID) + "/"
+	out := map[string]int{}
+	err := r.tx.ForEach(BucketResponses, prefix, func(k string, raw []byte) error {
+		participant, _, _ := strings.Cut(k[len(prefix):], "/")
+		if answeredJSON(raw) {
+			out[participant]++
+		}
+		return nil
+	})
+	return out, err
+}
+
+// answeredJSON reports whether a stored Response (as putJSON writes it,
+// with score and dont_know omitted when empty) holds a score or a
+// don't-know. The field names cannot occur inside a string value, where
+// JSON escapes every quote.
+func answeredJSON(raw []byte) bool {
+	if i := bytes.Index(raw, []byte(`"score":`)); i >= 0 {
+		if j := i + len(`"score":`); j < len(raw) && raw[j] >= '1' && raw[j] <= '9' {
+			return true
+		}
+	}
+	return bytes.Contains(raw, []byte(`"dont_know":true`))
 }

@@ -376,3 +376,50 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// The list of sites counts answers without decoding them; its progress
+// must be the same as the one worked out from the loaded assessment.
+func TestSummariesProgressMatchesTheAssessment(t *testing.T) {
+	f := newFixture(t)
+	f.change(t, func(c *workbook.Change) error {
+		var people []workbook.Participant
+		for _, g := range []workbook.Group{workbook.Insider, workbook.Insider, workbook.Outsider} {
+			p, err := c.SaveParticipant(workbook.Participant{SiteID: f.site.ID, AssessmentID: f.a.ID, Group: g, Role: workbook.RoleMiddle})
+			if err != nil {
+				return err
+			}
+			people = append(people, p)
+		}
+		for i, st := range f.q.Statements() {
+			in := workbook.ResponseInput{SiteID: f.site.ID, AssessmentID: f.a.ID, ParticipantID: people[i%2].ID, StatementID: st.ID}
+			switch i % 3 {
+			case 0:
+				in.Score = 4
+			case 1:
+				in.DontKnow = true
+			default:
+				in.Comment = `only a comment, "score":5 and "dont_know":true inside it`
+			}
+			if _, err := c.RecordResponse(in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	want := f.load(t).Progress()
+	var sums []workbook.SiteSummary
+	if err := f.svc.Read(func(r *workbook.Reader) (err error) { sums, err = r.Summaries(); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if len(sums) != 1 || len(sums[0].Progress) != len(want) {
+		t.Fatalf("summaries %+v", sums)
+	}
+	for i := range want {
+		if sums[0].Progress[i] != want[i] {
+			t.Errorf("step %d: summary %+v, assessment %+v", i+1, sums[0].Progress[i], want[i])
+		}
+	}
+	if want[2].Done == 0 {
+		t.Error("the fixture answered nothing")
+	}
+}
