@@ -78,6 +78,10 @@ type Model struct {
 	isErr    bool
 	place    workbook.UIState
 	quitting bool
+	// held are the moves (back, open a screen, quit) asked for while the
+	// top screen was still saving: they wait for its saves, whose results
+	// only it can take in.
+	held []tea.Cmd
 }
 
 // New builds the root model, reopening at the place the store remembers.
@@ -133,6 +137,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case pushMsg:
+		if m.topSaving() {
+			return m, m.hold(push(msg.screen))
+		}
 		msg.screen.SetSize(m.bodySize())
 		m.stack = append(m.stack, msg.screen)
 		m.status, m.isErr = "", false
@@ -148,6 +155,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil // the screen was closed meanwhile
 	case popMsg:
 		return m, m.back()
+	case quitMsg:
+		m.quitting = true
+		return m, tea.Quit
 	case statusMsg:
 		m.status, m.isErr = msg.text, msg.err
 		return m, nil
@@ -178,14 +188,53 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	s, cmd := m.top().Update(msg)
 	m.stack[len(m.stack)-1] = s
-	return m, cmd
+	return m, m.release(cmd)
+}
+
+// quitMsg quits once nothing is left to save.
+type quitMsg struct{}
+
+// holding is the status while a move waits for saves.
+const holding = "Saving… one moment"
+
+// saving is a screen with changes not yet committed.
+type saving interface{ saving() bool }
+
+func (m *Model) topSaving() bool {
+	s, ok := m.top().(saving)
+	return ok && s.saving()
+}
+
+// hold keeps a move until the top screen has saved everything.
+func (m *Model) hold(move tea.Cmd) tea.Cmd {
+	m.held = append(m.held, move)
+	m.status, m.isErr = holding, false
+	return nil
+}
+
+// release runs the held moves, in order, once the top screen has saved
+// everything.
+func (m *Model) release(cmd tea.Cmd) tea.Cmd {
+	if len(m.held) == 0 || m.topSaving() {
+		return cmd
+	}
+	held := m.held
+	m.held = nil
+	if m.status == holding {
+		m.status = ""
+	}
+	return tea.Batch(cmd, tea.Sequence(held...))
 }
 
 // globalKey handles the keys every screen shares. It reports whether the
 // key was used.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.env.keys
+	quit := func() tea.Msg { return quitMsg{} }
 	if msg.String() == "ctrl+c" {
+		if m.topSaving() && len(m.held) == 0 {
+			return m.hold(quit), true // a second ctrl+c quits at once
+		}
 		m.quitting = true
 		return tea.Quit, true
 	}
@@ -200,6 +249,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.showHelp = true
 		return nil, true
 	case key.Matches(msg, k.Quit):
+		if m.topSaving() {
+			return m.hold(quit), true
+		}
 		m.quitting = true
 		return tea.Quit, true
 	case key.Matches(msg, k.Back) && len(m.stack) > 1:
@@ -211,6 +263,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) <= 1 {
 		return nil
+	}
+	if m.topSaving() {
+		return m.hold(pop)
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	m.status, m.isErr = "", false
@@ -285,11 +340,33 @@ func (m *Model) render() string {
 		}
 		statusLine = style.Render(truncate(m.status, m.width))
 	}
-	m.help.ShowAll = false
-	helpLine := m.help.View(bindings(m.footerKeys()))
-	return lipgloss.JoinVertical(lipgloss.Left, header, body, statusLine, truncate(helpLine, m.width))
+	return lipgloss.JoinVertical(lipgloss.Left, header, body, statusLine, m.helpLine())
 }
 
+// helpLine is the footer: the screen's keys, cut to the window, then the
+// global ones, which are never cut so that ? and the way out always show.
+func (m *Model) helpLine() string {
+	keys := m.footerKeys()
+	n := 2 // ? and q
+	if m.top().Typing() {
+		n = 1 // ctrl+c
+	}
+	screen, global := keys[:len(keys)-n], keys[len(keys)-n:]
+	m.help.ShowAll = false
+	tail := m.help.ShortHelpView(global)
+	if len(screen) == 0 {
+		return truncate(tail, m.width)
+	}
+	sep := m.help.Styles.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
+	m.help.SetWidth(max(m.width-lipgloss.Width(sep+tail), 1))
+	line := m.help.ShortHelpView(screen)
+	m.help.SetWidth(m.width)
+	return truncate(line+sep+tail, m.width)
+}
+
+// footerKeys lists the keys of the footer and the help screen: the top
+// screen's, esc when it goes back, then ? and q; while a text field has the
+// keyboard ? and q are text, and only ctrl+c quits.
 func (m *Model) footerKeys() []key.Binding {
 	k := m.env.keys
 	keys := append([]key.Binding{}, m.top().Keys()...)
@@ -302,6 +379,9 @@ func (m *Model) footerKeys() []key.Binding {
 	if len(m.stack) > 1 && !hasEsc {
 		keys = append(keys, k.Back)
 	}
+	if m.top().Typing() {
+		return append(keys, bindingAs(k.Quit, "ctrl+c", "quit"))
+	}
 	return append(keys, k.Help, k.Quit)
 }
 
@@ -311,17 +391,11 @@ func (m *Model) helpView() string {
 	b.WriteString(st.Title.Render("Keys on this screen") + "\n\n")
 	for _, kb := range m.footerKeys() {
 		h := kb.Help()
-		fmt.Fprintf(&b, "  %-12s %s\n", st.Key.Render(h.Key), h.Desc)
+		fmt.Fprintf(&b, "  %s %s\n", pad(st.Key.Render(h.Key), 12), h.Desc)
 	}
 	b.WriteString("\n" + st.Muted.Render("Every change is saved as you make it. Press ? or esc to close this help."))
 	return b.String()
 }
-
-// bindings adapts a list of bindings to help.KeyMap.
-type bindings []key.Binding
-
-func (b bindings) ShortHelp() []key.Binding  { return b }
-func (b bindings) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
 
 // placeOf describes where the stack is, for resuming.
 func placeOf(stack []Screen) workbook.UIState {

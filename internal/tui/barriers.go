@@ -99,6 +99,7 @@ func newBarriers(e *env, siteID, assessmentID string) Screen {
 
 func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *barriers) Title() string { return "5 Barriers" }
+func (b *barriers) saving() bool  { return b.save.busy() }
 func (b *barriers) Typing() bool  { return false }
 
 func (b *barriers) SetSize(w, h int) {

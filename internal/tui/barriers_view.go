@@ -352,10 +352,16 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	if !tall {
 		// No room for the list: the hint shows the suggestion i adds.
 		hint = fmt.Sprintf("Suggested (%d of %d, ←/→ for others, i adds it): %s", chosen+1, len(ivs), ivs[chosen].In(b.lang))
+		if len(ivs) == 1 {
+			hint = "Suggested (i adds it): " + ivs[0].In(b.lang)
+		}
 		return head, body, hint
 	}
 	// The list goes first when room is short: it is what i acts on.
 	sugg := []para{{st.Muted.Render("Suggested interventions (←/→ chooses, i adds the chosen one):"), 1}}
+	if len(ivs) == 1 {
+		sugg[0].text = st.Muted.Render("Suggested intervention (i adds it):")
+	}
 	for i, iv := range ivs {
 		mark := "  "
 		if i == chosen {

@@ -40,6 +40,7 @@ func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) 
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *booklet) Title() string { return "Booklet entry" }
+func (b *booklet) saving() bool  { return b.save.busy() }
 func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
@@ -95,6 +96,7 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Open):
 			b.typing = true
 			b.cur = b.firstUnanswered()
+			return b, status("") // the last booklet's count is not this one's
 		}
 	}
 	return b, nil
@@ -145,7 +147,19 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {
 	case msg.String() == "esc":
 		b.typing = false
-		return b, status(fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), b.answeredCount(p), len(b.statements)))
+		done := b.answeredCount(p)
+		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), done, len(b.statements))
+		if done == len(b.statements) {
+			// On to the next booklet still to type.
+			for i := b.person + 1; i < len(b.people); i++ {
+				if b.answeredCount(b.people[i]) < len(b.statements) {
+					b.person = i
+					text += "; enter types the next one"
+					break
+				}
+			}
+		}
+		return b, status(text)
 	case msg.String() == "backspace":
 		if b.cur == 0 {
 			return b, nil
@@ -266,6 +280,6 @@ func (b *booklet) typingView() string {
 		legend = append(legend, fmt.Sprintf("%d %s", i+1, l.In(b.lang)))
 	}
 	legend = append(legend, "d "+q.Scale.DontKnow.In(b.lang))
-	s.WriteString(st.Muted.Render(truncate(strings.Join(legend, " · "), b.width)))
+	s.WriteString(st.Muted.Render(joinWrap(legend, " · ", b.width)))
 	return s.String()
 }

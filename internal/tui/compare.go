@@ -64,6 +64,7 @@ func newVerifyCompare(e *env, siteID, assessmentID string) Screen {
 
 func (c *compare) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
 func (c *compare) Title() string { return "Insiders and outsiders" }
+func (c *compare) saving() bool  { return c.save.busy() }
 func (c *compare) Typing() bool  { return c.editing }
 
 func (c *compare) SetSize(w, h int) {

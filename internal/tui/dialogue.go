@@ -89,8 +89,12 @@ func (d *dialogue) Title() string {
 	return "3 Workbook dialogue"
 }
 
+func (d *dialogue) saving() bool { return d.save.busy() }
+
+// Typing is true while a field has the keyboard, and while the group
+// score is asked for, so that esc cancels it rather than leaving.
 func (d *dialogue) Typing() bool {
-	return d.mode == modeComment || d.mode == modeNotes || d.mode == modeJump
+	return d.mode != modeScore
 }
 
 func (d *dialogue) SetSize(w, h int) {
@@ -116,11 +120,15 @@ func (d *dialogue) Keys() []key.Binding {
 	k := d.env.keys
 	switch d.mode {
 	case modeComment, modeJump:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		enter := "save"
+		if d.mode == modeJump {
+			enter = "go"
+		}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", enter)), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case modeNotes:
 		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case modeGroupScore:
-		return []key.Binding{k.Score, k.Clear}
+		return []key.Binding{bindingAs(k.Score, "1-5", "group score"), k.Clear, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	}
 	if len(d.people) == 0 {
 		return []key.Binding{k.People}
@@ -331,6 +339,11 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
 	what := fmt.Sprintf("%s, statement %d: %s", personLabel(p, d.row+1), d.cur+1, scoreText(shown, true))
+	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
+		// Nowhere to move on to: say so, or the next key would change
+		// this answer unnoticed.
+		what += d.endNote(p.ID, st.ID)
+	}
 	cmd := d.save.answer(respKey(p.ID, st.ID), shown, what, func(c *workbook.Change) error {
 		_, err := c.RecordResponse(in)
 		return err
@@ -343,6 +356,22 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 		moveCmd = d.move(d.cur+1, 0)
 	}
 	return tea.Batch(cmd, moveCmd)
+}
+
+// endNote follows the last answer to the last statement (pid, sid) in the
+// status bar: whether anything is still unanswered.
+func (d *dialogue) endNote(pid, sid string) string {
+	for i, st := range d.statements {
+		for _, p := range d.people {
+			if p.ID == pid && st.ID == sid {
+				continue
+			}
+			if r, ok, _ := d.answer(p.ID, st.ID); !ok || !r.Answered() {
+				return fmt.Sprintf(" · the last statement; statement %d still lacks an answer (u)", i+1)
+			}
+		}
+	}
+	return " · the last statement: every answer is in"
 }
 
 // clear removes the current row's score (keeping its comment).
@@ -547,8 +576,20 @@ func (d *dialogue) render() string {
 	if d.mode != modeScore {
 		bottom = d.editor() + "\n" + bottom
 	}
-	rowsRoom := d.height - lipgloss.Height(top.String()) - lipgloss.Height(bottom) - 1
-	return top.String() + d.rows(stmt, max(rowsRoom, 1)) + "\n" + bottom + d.scaleLegend(q)
+	// The rows take the room left; the scale's labels go below when every
+	// row fits with them, else the last line counts the rows not shown.
+	room := d.height - lipgloss.Height(top.String()) - lipgloss.Height(bottom)
+	legend := d.scaleLegend(q)
+	switch lh := lipgloss.Height(legend) - 1; {
+	case len(d.people)+lh <= room:
+		room -= lh
+	case len(d.people) > room:
+		legend = ""
+		room--
+	default:
+		legend = ""
+	}
+	return top.String() + d.rows(stmt, max(room, 1)) + "\n" + bottom + legend
 }
 
 // rows draws one row per participant, scrolled to keep the cursor in view.
@@ -655,6 +696,10 @@ func (d *dialogue) progressLine() string {
 	st := d.env.styles
 	cur := d.issueOf[d.statements[d.cur].ID].ID
 	parts := []string{"Key issues:"}
+	barW := 8 // four key issues fit in 80 columns with bars of 6
+	if d.width < 90 {
+		barW = 6
+	}
 	for i, ki := range d.data.Questionnaire.KeyIssues {
 		done, total := d.issueProgress(ki)
 		if total == 0 {
@@ -664,21 +709,18 @@ func (d *dialogue) progressLine() string {
 		if ki.ID == cur {
 			mark = "›"
 		}
-		parts = append(parts, fmt.Sprintf("%s%d %s %3d%%", mark, i+1, bar(st, done, total, 8), done*100/total))
+		parts = append(parts, fmt.Sprintf("%s%d %s %3d%%", mark, i+1, bar(st, done, total, barW), done*100/total))
 	}
 	return truncate(strings.Join(parts, "  "), d.width)
 }
 
 func (d *dialogue) scaleLegend(q *questionnaire.Questionnaire) string {
-	if d.height < 22 {
-		return ""
-	}
 	var parts []string
 	for i, l := range q.Scale.Labels {
 		parts = append(parts, fmt.Sprintf("%d %s", i+1, l.In(d.lang)))
 	}
 	parts = append(parts, "d "+q.Scale.DontKnow.In(d.lang))
-	return "\n" + d.env.styles.Muted.Render(truncate(strings.Join(parts, " · "), d.width))
+	return "\n" + d.env.styles.Muted.Render(joinWrap(parts, " · ", d.width))
 }
 
 // editor draws the open text field.
@@ -696,7 +738,7 @@ func (d *dialogue) editor() string {
 		}
 		return st.Focused.Render(what+" (ctrl+s saves, esc cancels)") + "\n" + d.area.View()
 	case modeGroupScore:
-		return st.Focused.Render(fmt.Sprintf("Group-agreed score: press 1-%d, or x to clear", d.data.Questionnaire.Scale.Points))
+		return st.Focused.Render(fmt.Sprintf("Group-agreed score: press 1-%d, x to clear, esc to cancel", d.data.Questionnaire.Scale.Points))
 	}
 	return ""
 }

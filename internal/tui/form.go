@@ -149,7 +149,11 @@ func (f *form) SetSize(w, h int) {
 
 func (f *form) Keys() []key.Binding {
 	k := f.env.keys
-	return []key.Binding{k.Tab, k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	keys := []key.Binding{k.Tab, k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	if len(f.fields) == 1 {
+		return keys[1:]
+	}
+	return keys
 }
 
 func (f *form) focusField(i int) tea.Cmd {
@@ -191,6 +195,11 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return f, tea.Sequence(pop, status("Saved: "+f.done))
 		}
 		f.showErr(msg.err)
+		for i, fl := range f.fields {
+			if fl.err != "" {
+				return f, f.focusField(i) // to the first field to put right
+			}
+		}
 		return f, nil
 	case tea.KeyPressMsg:
 		if f.saving {
@@ -302,15 +311,30 @@ func (f *form) View() string {
 					parts = append(parts, " "+o.label+" ")
 				}
 			}
-			line := strings.Join(parts, " ")
 			if i == f.focus {
-				line += st.Muted.Render("  ←/→ to change")
+				parts = append(parts, st.Muted.Render(" ←/→ to change"))
 			}
-			b.WriteString("  " + line + "\n")
+			// Options wrap whole, never in the middle of one.
+			b.WriteString(indent(joinWrap(parts, " ", max(f.width-2, 10)), "  ") + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("tab/enter: next field · enter on the last field or ctrl+s: save · esc: cancel")))
+	b.WriteString("\n" + st.Muted.Render(f.hint()))
 	return b.String()
+}
+
+// hint says what enter, tab and ctrl+s do in the focused field.
+func (f *form) hint() string {
+	next := "tab: next field · "
+	if len(f.fields) == 1 {
+		next = ""
+	}
+	switch {
+	case f.fields[f.focus].kind == areaField:
+		return "enter: new line · " + next + "ctrl+s: save · esc: cancel"
+	case f.focus == len(f.fields)-1:
+		return "enter or ctrl+s: save · esc: cancel"
+	}
+	return "tab/enter: next field · ctrl+s: save · esc: cancel"
 }
 
 func indent(s, pad string) string {

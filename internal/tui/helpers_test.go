@@ -17,7 +17,15 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+// update reports whether -update asks to rewrite the golden files.
+// teatest's golden package declares the same flag; when it is linked in,
+// its flag is the one.
+var update = func() func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files")
+	}
+	return func() bool { return flag.Lookup("update").Value.(flag.Getter).Get().(bool) }
+}()
 
 // testEnv is a store with one site and its first assessment, and the env
 // screens run with.
@@ -229,7 +237,7 @@ func golden(t *testing.T, name, text string) {
 	}
 	got := strings.Join(lines, "\n") + "\n"
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if update() {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}

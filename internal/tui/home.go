@@ -209,7 +209,9 @@ func (h *home) View() string {
 		b.WriteString(st.Muted.Render("(Or quit and run `engage demo` to look around a demonstration study.)"))
 		return b.String()
 	}
-	nameW := max(h.width-44, 16)
+	// The name takes what the progress columns leave, up to a third of
+	// the window; the partnership has the rest.
+	nameW := min(max(h.width-44, 16), max(h.width/3, 28))
 	b.WriteString(st.Muted.Render(pad("  SITE", nameW+2)+" MAP SEL WBK VER BAR  PARTNERSHIP") + "\n")
 	visible := max(h.height-6, 1)
 	start := 0
@@ -233,7 +235,8 @@ func (h *home) View() string {
 		s, _ := h.selected()
 		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", s.Site.Name)))
 	} else if s, ok := h.selected(); ok {
-		b.WriteString("\n" + st.Muted.Render(fmt.Sprintf("%s · %s · %d assessment(s) · ✓ done ◐ started · not started", s.Site.Organisation, s.Site.Area, s.Assessments)))
+		about := strings.Trim(s.Site.Organisation+" · "+s.Site.Area, " ·") + " · " + plural(s.Assessments, "assessment")
+		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n✓ done ◐ started · not started"))
 	}
 	return b.String()
 }

@@ -111,6 +111,7 @@ func (m *mapScreen) Init() tea.Cmd { return m.load }
 
 func (m *mapScreen) Title() string { return "1 Map" }
 
+func (m *mapScreen) saving() bool { return m.save.busy() }
 func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
 
 func (m *mapScreen) SetSize(w, h int) {

@@ -168,7 +168,7 @@ func (p *people) View() string {
 	}
 	for i := start; i < len(p.list) && i < start+visible; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 22), pad(roleNames[x.Role], 16), pad(x.Organisation, max(p.width-62, 8)))
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 22), pad(roleNames[x.Role], 20), pad(x.Organisation, max(p.width-66, 8)))
 		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
 		if i == p.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
@@ -176,7 +176,7 @@ func (p *people) View() string {
 			b.WriteString("  " + truncate(line, p.width-2) + "\n")
 		}
 	}
-	b.WriteString(fmt.Sprintf("\n%d %s", len(p.list), strings.ToLower(p.Title())))
+	b.WriteString("\n" + plural(len(p.list), strings.ToLower(p.Title()[:len(p.Title())-1])))
 	if p.confirm && p.cursor < len(p.list) {
 		x := p.list[p.cursor]
 		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, p.cursor+1), p.answered[x.ID])))

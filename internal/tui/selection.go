@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,6 +74,7 @@ func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s
 
 func (s *selectScreen) Title() string { return "2 Select" }
 
+func (s *selectScreen) saving() bool { return s.save.busy() }
 func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
 
 func (s *selectScreen) SetSize(w, h int) {
@@ -111,7 +114,12 @@ func (s *selectScreen) apply(d *workbook.AssessmentData) {
 	s.data = d
 	s.lang = d.Assessment.Language
 	s.criteria = d.Questionnaire.Criteria
-	s.all = d.Partnerships
+	// In the Map's order (titles whatever their case), so a partnership
+	// is where the facilitator saw it there.
+	s.all = slices.Clone(d.Partnerships)
+	slices.SortStableFunc(s.all, func(a, b workbook.Partnership) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
+	})
 	s.index = make(map[string]int, len(s.all))
 	s.hay = make([]string, len(s.all))
 	for i, p := range s.all {

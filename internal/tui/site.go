@@ -197,7 +197,7 @@ func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
 		if p.Done == 0 {
 			return "no partnerships mapped yet"
 		}
-		return fmt.Sprintf("%d partnerships mapped", p.Done)
+		return plural(p.Done, "partnership") + " mapped"
 	case workbook.StepSelect:
 		sel := "none selected yet"
 		if d.Partnership != nil {
@@ -214,7 +214,7 @@ func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
 		}
 		return fmt.Sprintf("%d of %d answers from %s (%d%%)", p.Done, p.Total, who, p.Done*100/p.Total)
 	}
-	return fmt.Sprintf("%d findings, %d interventions", len(d.Findings), len(d.Interventions))
+	return plural(len(d.Findings), "finding") + ", " + plural(len(d.Interventions), "intervention")
 }
 
 func (s *siteScreen) View() string {
@@ -243,7 +243,9 @@ func (s *siteScreen) View() string {
 	for i, p := range prog {
 		line := fmt.Sprintf("%d %-9s %s", i+1, stepNames[p.Step], s.stepDetail(p))
 		if i == s.cursor {
-			b.WriteString(st.Selected.Render("› "+pad(line, max(s.width-3, 10))) + "\n")
+			// The mark stays on the cursor's row, unstyled inside the
+			// reversed line.
+			b.WriteString(st.Selected.Render("› "+ansiStrip(stepMark(st, p))+" "+pad(line, max(s.width-5, 10))) + "\n")
 		} else {
 			b.WriteString("  " + stepMark(st, p) + " " + truncate(line, max(s.width-5, 10)) + "\n")
 		}

@@ -105,5 +105,37 @@ func personLabel(p workbook.Participant, n int) string {
 	return fmt.Sprintf("#%d %s", n, roleNames[p.Role])
 }
 
+// joinWrap joins parts with sep, starting a new line before a part that
+// would go past width, so that no part is split; a part wider than width
+// is cut.
+func joinWrap(parts []string, sep string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, p := range parts {
+		p = truncate(p, width)
+		w := ansi.StringWidth(p)
+		switch {
+		case i == 0:
+		case line+ansi.StringWidth(sep)+w > width:
+			b.WriteString("\n")
+			line = 0
+		default:
+			b.WriteString(sep)
+			line += ansi.StringWidth(sep)
+		}
+		b.WriteString(p)
+		line += w
+	}
+	return b.String()
+}
+
+// plural counts n things: "1 finding", "2 findings".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
 // ansiStrip removes ANSI styling from s.
 func ansiStrip(s string) string { return ansi.Strip(s) }
