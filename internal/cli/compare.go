@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -275,26 +276,21 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 	return res, nil
 }
 
-// pending is an output file being written: a temporary file beside its
-// path, renamed into place by commit.
+// pending is an output file being written: buffered, with its write
+// errors marked so that they are told apart from a failure to read the
+// store, and put in place only by commit.
 type pending struct {
-	path, tmp string
-	f         *os.File
-	buf       *bufio.Writer
-	w         io.Writer
-	closed    bool
+	f   *atomicfile.File
+	buf *bufio.Writer
+	w   io.Writer
 }
 
 func newPending(path string) (*pending, error) {
-	dir := filepath.Dir(path)
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err))
+		return nil, err
 	}
-	p := &pending{path: path, tmp: f.Name(), f: f, buf: bufio.NewWriterSize(f, 64<<10)}
+	p := &pending{f: f, buf: bufio.NewWriterSize(f, 64<<10)}
 	p.w = &markedWriter{p.buf}
 	return p, nil
 }
@@ -304,48 +300,24 @@ func newPending(path string) (*pending, error) {
 func (p *pending) fail(err error) error {
 	var we *writeError
 	if errors.As(err, &we) {
-		return fmt.Errorf("cannot write %s: %w", p.path, unwrapPathErr(we.err))
+		return fmt.Errorf("cannot write %s: %w", p.f.Path(), atomicfile.Cause(we.err))
 	}
 	return err
 }
 
-// finish flushes and syncs the temporary file and closes it.
+// finish flushes, syncs and closes the temporary file.
 func (p *pending) finish() error {
-	err := p.buf.Flush()
-	if err == nil {
-		err = p.f.Sync()
+	if err := p.buf.Flush(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", p.f.Path(), atomicfile.Cause(err))
 	}
-	if cerr := p.f.Close(); err == nil {
-		err = cerr
-	}
-	p.closed = true
-	if err == nil {
-		err = os.Chmod(p.tmp, 0o644)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.path, unwrapPathErr(err))
-	}
-	return nil
+	return p.f.Finish(0o644)
 }
 
 // commit renames the finished file into place.
-func (p *pending) commit() error {
-	if err := os.Rename(p.tmp, p.path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.path, unwrapPathErr(err))
-	}
-	p.tmp = ""
-	return nil
-}
+func (p *pending) commit() error { return p.f.Rename() }
 
-// abandon closes and removes the temporary file, if any.
-func (p *pending) abandon() {
-	if !p.closed {
-		p.f.Close()
-	}
-	if p.tmp != "" {
-		os.Remove(p.tmp)
-	}
-}
+// abandon removes the temporary file, if any.
+func (p *pending) abandon() { p.f.Abort() }
 
 // writeError is an error writing an output file, told apart from a
 // failure to read the store.
@@ -363,20 +335,6 @@ func (m *markedWriter) Write(b []byte) (int, error) {
 		err = &writeError{err}
 	}
 	return n, err
-}
-
-// unwrapPathErr drops the operation and temporary file name from a path
-// error, which would only confuse: "permission denied" says it.
-func unwrapPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // writeTUIComparison writes the comparison of sites for the interactive

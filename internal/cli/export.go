@@ -3,8 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/engage-toolkit/engage/internal/atomicfile"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -94,8 +94,9 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 	if out == "" {
 		out = b.Records.Site.Slug + ".engage"
 	}
-	if err := writeFileAtomic(out, data); err != nil {
-		return fmt.Errorf("write %s: %w", out, unwrapPathError(err))
+	// Readable by the user only: a bundle holds personal data.
+	if err := atomicfile.Write(out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return err
 	}
 	s := b.Records.Site
 	fmt.Fprintf(g.io.Out, "Exported site %s (%s) to %s: %s (%s).\n", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))
@@ -124,33 +125,4 @@ func sizeText(n int) string {
 		return fmt.Sprintf("%d bytes", n)
 	}
 	return fmt.Sprintf("%d KB", (n+512)/1024)
-}
-
-// writeFileAtomic writes data to a temporary file beside path (readable by
-// the user only: a bundle holds personal data), syncs it and renames it
-// into place, so path is never left half-written.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -1,10 +1,9 @@
 package report
 
 import (
-	"errors"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"os"
-	"path/filepath"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -49,51 +48,22 @@ func Load(r *workbook.Reader, siteRef, assessmentID string) (Input, error) {
 // same folder and renames it into place only once the whole PDF is on
 // disk, so that path is either the complete report or untouched: never a
 // partial file. A report with names is readable by its owner only.
-func WriteFile(path string, in Input, opts Options) (res Result, err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+func WriteFile(path string, in Input, opts Options) (Result, error) {
+	f, err := atomicfile.Create(path, 0o600)
 	if err != nil {
-		return Result{}, fmt.Errorf("cannot write the report in %s: %w", dir, unwrapPath(err))
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if res, err = Site(f, in, opts); err != nil {
 		return Result{}, err
 	}
-	if err = f.Sync(); err != nil {
-		return Result{}, fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	if err = f.Close(); err != nil {
-		return Result{}, fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	defer f.Abort()
+	res, err := Site(f, in, opts)
+	if err != nil {
+		return Result{}, err
 	}
 	mode := os.FileMode(0o644)
 	if opts.Names {
 		mode = 0o600
 	}
-	if err = os.Chmod(tmp, mode); err != nil {
-		return Result{}, fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return Result{}, fmt.Errorf("cannot write the report to %s: %w", path, unwrapPath(err))
+	if err := f.Commit(mode); err != nil {
+		return Result{}, err
 	}
 	return res, nil
-}
-
-// unwrapPath drops the operation and temporary file name from a path error,
-// which would only confuse: "permission denied" says it.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

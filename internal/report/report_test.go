@@ -373,7 +373,7 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("the folder holds %q, want only out.pdf", names)
 	}
 	if _, err := WriteFile(filepath.Join(dir, "no", "such", "dir.pdf"), Input{Data: d}, Options{}); err == nil ||
-		!strings.Contains(err.Error(), "cannot write the report in") {
+		!strings.Contains(err.Error(), "cannot write "+filepath.Join(dir, "no", "such", "dir.pdf")+": ") {
 		t.Errorf("err = %v, want a clear message about the folder", err)
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func (s *Store) WriteBackup(w io.Writer) (n int64, err error) {
 // 0600. The copy is written beside dst and renamed into place once it is on
 // disk, so dst is never left half-written.
 func (s *Store) BackupTo(dst string) error {
-	return writeFileAtomic(dst, func(f *os.File) error {
+	return atomicfile.Write(dst, 0o600, func(f io.Writer) error {
 		_, err := s.WriteBackup(f)
 		return err
 	})
@@ -160,7 +161,7 @@ func Restore(src, dst string, opts Options) (previous string, err error) {
 		return "", err
 	}
 	defer in.Close()
-	err = writeFileAtomic(dst, func(f *os.File) error {
+	err = atomicfile.Write(dst, 0o600, func(f io.Writer) error {
 		_, err := io.Copy(f, in)
 		return err
 	})
@@ -184,42 +185,8 @@ func keepDamaged(path string, opts Options) (string, error) {
 		return "", err
 	}
 	defer in.Close()
-	return name, writeFileAtomic(name, func(f *os.File) error {
+	return name, atomicfile.Write(name, 0o600, func(f io.Writer) error {
 		_, err := io.Copy(f, in)
 		return err
 	})
-}
-
-// writeFileAtomic writes a file through a temporary file in the same
-// folder, synced and renamed into place: readers see the old file or the
-// whole new one, never a part.
-func writeFileAtomic(dst string, write func(*os.File) error) (err error) {
-	dir := filepath.Dir(dst)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return err
-	}
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, dst); err != nil {
-		return err
-	}
-	return syncDir(dir)
 }

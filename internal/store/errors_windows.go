@@ -7,10 +7,6 @@ import (
 	"syscall"
 )
 
-// syncDir is a no-op on Windows, where a rename is durable once it returns
-// and folders cannot be synced.
-func syncDir(string) error { return nil }
-
 // ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL.
 const (
 	errHandleDiskFull syscall.Errno = 39

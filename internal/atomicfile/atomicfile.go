@@ -1,0 +1,127 @@
+// Package atomicfile writes a file whole or not at all: the bytes go to a
+// temporary file in the same folder, which is synced and renamed over the
+// target only when it is complete. A reader (or a crash) sees the old file
+// or the whole new one, never a part, and a failed write leaves nothing
+// behind. Reports, bundles, CSV files and store backups are written this
+// way.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// File is a file being written. Write to it, then Commit; Abort (safe to
+// defer, and a no-op after Commit) removes it.
+type File struct {
+	f         *os.File
+	path, tmp string
+	closed    bool
+}
+
+var _ io.Writer = (*File)(nil)
+
+// Create starts writing path, with permissions mode once committed. The
+// temporary file is created readable by the user only, whatever mode is,
+// so that personal data is never readable by others while it is written.
+func Create(path string, mode os.FileMode) (*File, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
+	}
+	a := &File{f: f, path: path, tmp: f.Name()}
+	if err := f.Chmod(mode & 0o600); err != nil {
+		a.Abort()
+		return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
+	}
+	return a, nil
+}
+
+// Path is the file's final name.
+func (a *File) Path() string { return a.path }
+
+// Write writes to the temporary file.
+func (a *File) Write(p []byte) (int, error) { return a.f.Write(p) }
+
+// Finish syncs and closes the temporary file and gives it mode, without
+// putting it in place: a caller writing several files finishes them all
+// before it renames any (see Rename).
+func (a *File) Finish(mode os.FileMode) error {
+	err := a.f.Sync()
+	if cerr := a.f.Close(); err == nil {
+		err = cerr
+	}
+	a.closed = true
+	if err == nil {
+		err = os.Chmod(a.tmp, mode)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", a.path, Cause(err))
+	}
+	return nil
+}
+
+// Rename puts a finished file in place and syncs its folder, so that the
+// rename survives a crash.
+func (a *File) Rename() error {
+	if err := os.Rename(a.tmp, a.path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", a.path, Cause(err))
+	}
+	a.tmp = ""
+	return syncDir(filepath.Dir(a.path))
+}
+
+// Commit finishes the file with mode and puts it in place.
+func (a *File) Commit(mode os.FileMode) error {
+	if err := a.Finish(mode); err != nil {
+		return err
+	}
+	return a.Rename()
+}
+
+// Abort closes and removes the temporary file. It does nothing once the
+// file is in place.
+func (a *File) Abort() {
+	if !a.closed {
+		a.f.Close()
+		a.closed = true
+	}
+	if a.tmp != "" {
+		os.Remove(a.tmp)
+		a.tmp = ""
+	}
+}
+
+// Write writes path whole or not at all with what write produces.
+func Write(path string, mode os.FileMode, write func(io.Writer) error) error {
+	a, err := Create(path, mode)
+	if err != nil {
+		return err
+	}
+	defer a.Abort()
+	if err := write(a); err != nil {
+		return err
+	}
+	return a.Commit(mode)
+}
+
+// Cause drops the operation and the temporary file's name from a path or
+// link error, which would only confuse: "permission denied" or "no space
+// left on device" says it.
+func Cause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
