@@ -134,7 +134,7 @@ func compareRun(g *globals, opts compareOptions) error {
 		return compareError(err)
 	}
 	w := g.io.Out
-	fmt.Fprintf(w, "Compared %d sites: %s\n", len(res.Comparison.Sites), basisLine(res.Comparison))
+	fmt.Fprintf(w, "%s\n", comparedLine(res.Comparison))
 	if out.PDF != "" {
 		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", out.PDF, res.Pages)
 	}
@@ -148,6 +148,12 @@ func compareRun(g *globals, opts compareOptions) error {
 		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
 	}
 	return nil
+}
+
+// comparedLine says how many sites were compared and on what basis.
+func comparedLine(c *compare.Comparison) string {
+	n := len(c.Sites)
+	return fmt.Sprintf("Compared %d %s: %s", n, countNoun(n, "site", "sites"), basisLine(c))
 }
 
 // basisLine says in a few words what the sites were compared on.
@@ -380,7 +386,7 @@ func writeTUIComparison(svc *workbook.Service, storePath string, siteIDs []strin
 			return tui.CompareResult{
 				PDF: out.PDF, CSV: out.CSV, Summary: out.Summary,
 				Pages: res.Pages, Responses: res.Responses, SummaryRows: res.SummaryRows,
-				Basis: fmt.Sprintf("Compared %d sites: %s", len(res.Comparison.Sites), basisLine(res.Comparison)),
+				Basis: comparedLine(res.Comparison),
 			}, nil
 		}
 	}

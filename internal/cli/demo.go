@@ -48,7 +48,7 @@ them and leaves every other site alone.`,
 						return err
 					}
 				}
-				fmt.Fprintf(g.io.Out, "Demonstration study written to %s: %d sites.\n", st.Path(), len(sites))
+				fmt.Fprintf(g.io.Out, "Demonstration study written to %s: %d %s.\n", st.Path(), len(sites), countNoun(len(sites), "site", "sites"))
 				for _, s := range sites {
 					fmt.Fprintf(g.io.Out, "  %-28s %s\n", s.Slug, s.Organisation)
 				}

@@ -53,8 +53,10 @@ func validateRun(sys IO, files []string) error {
 			bad++
 			fmt.Fprintf(sys.Err, "%s: %v\n", f, unwrapPathError(err))
 		default:
-			fmt.Fprintf(sys.Out, "%s: valid: %s %s, %d key issues, %d statements (%d for verification), %d criteria, languages %s\n",
-				f, q.ID, q.Version, len(q.KeyIssues), len(q.Statements()), len(q.VerificationStatements()), len(q.Criteria), strings.Join(q.Languages, ", "))
+			nk, ns, nc := len(q.KeyIssues), len(q.Statements()), len(q.Criteria)
+			fmt.Fprintf(sys.Out, "%s: valid: %s %s, %d %s, %d %s (%d for verification), %d %s, languages %s\n",
+				f, q.ID, q.Version, nk, countNoun(nk, "key issue", "key issues"), ns, countNoun(ns, "statement", "statements"),
+				len(q.VerificationStatements()), nc, countNoun(nc, "criterion", "criteria"), strings.Join(q.Languages, ", "))
 		}
 	}
 	if bad > 0 {

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // IO is what a command reads and writes, and the environment it sees.
@@ -52,6 +54,16 @@ Run engage with no command for the interactive workbook.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          rootArgs,
+		// An empty --db or --questionnaire (a script's unset variable)
+		// would quietly fall back to the default store or workbook.
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			for _, name := range []string{"db", "questionnaire"} {
+				if f := cmd.Flags().Lookup(name); f != nil && f.Changed && f.Value.String() == "" {
+					return usageErr(cmd, fmt.Errorf("--%s needs a file name, got an empty one", name))
+				}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTUI(g)
 		},
@@ -59,7 +71,7 @@ Run engage with no command for the interactive workbook.`,
 	root.SetIn(sys.In)
 	root.SetOut(sys.Out)
 	root.SetErr(sys.Err)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageErr(cmd, err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageErr(cmd, flagError(err)) })
 	root.CompletionOptions.DisableDefaultCmd = true
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.db, "db", "", "the store file (default: $ENGAGE_DB, or engage/engage.db in your data folder)")
@@ -113,6 +125,24 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 	return usageErr(cmd, errors.New(msg))
 }
 
+// flagError says what a flag wants instead of passing on strconv's words
+// ("strconv.ParseInt: parsing ...").
+func flagError(err error) error {
+	var bad *pflag.InvalidValueError
+	var num *strconv.NumError
+	if !errors.As(err, &bad) || !errors.As(err, &num) {
+		return err
+	}
+	want := "a number"
+	switch num.Func {
+	case "ParseInt", "ParseUint":
+		want = "a whole number"
+	case "ParseBool":
+		want = "true or false"
+	}
+	return fmt.Errorf("--%s wants %s, got %q", bad.GetFlag().Name, want, bad.GetValue())
+}
+
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usageErr(cmd, fmt.Errorf("%q takes no arguments, got %q", cmd.CommandPath(), args[0]))
@@ -122,8 +152,11 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
+		switch {
+		case len(args) < n:
 			return usageErr(cmd, fmt.Errorf("%q needs %s", cmd.CommandPath(), what))
+		case len(args) > n:
+			return usageErr(cmd, fmt.Errorf("%q takes only %s, got %d arguments: %q", cmd.CommandPath(), what, len(args), args))
 		}
 		return nil
 	}

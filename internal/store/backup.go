@@ -130,7 +130,7 @@ func VerifyFile(path string) error {
 // open in this process.
 func Restore(src, dst string, opts Options) (previous string, err error) {
 	if err := VerifyFile(src); err != nil {
-		return "", fmt.Errorf("the backup is not usable: %w", err)
+		return "", &BackupError{Err: err}
 	}
 	if _, err := os.Stat(dst); err == nil {
 		cur, err := Open(dst, opts)

@@ -47,6 +47,20 @@ func (e *DamagedError) Hint() string {
 	return "restore a backup with `engage backup restore FILE` (automatic backups are in " + BackupDir(e.Path) + "), or move the file away to start a new store"
 }
 
+// BackupError is returned by [Restore] when the backup to restore cannot
+// be used; nothing has been changed. It wraps the reason.
+type BackupError struct{ Err error }
+
+func (e *BackupError) Error() string { return "the backup is not usable: " + e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *BackupError) Unwrap() error { return e.Err }
+
+// Hint says what the user can do about it.
+func (e *BackupError) Hint() string {
+	return "the store was not changed; choose another backup (`engage backup list` shows the automatic ones)"
+}
+
 // TooNewError is returned when the store was written by a newer Engage.
 type TooNewError struct {
 	Path          string

@@ -392,8 +392,10 @@ func TestRestoreRefusesABadBackupAndChangesNothing(t *testing.T) {
 	before, _ := os.ReadFile(s.Path())
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte("not a backup"), 0o600)
-	if _, err := Restore(bad, s.Path(), Options{}); err == nil || !strings.Contains(err.Error(), "not usable") {
-		t.Fatalf("restore of a bad file: %v", err)
+	_, err := Restore(bad, s.Path(), Options{})
+	var be *BackupError
+	if !errors.As(err, &be) || !strings.Contains(err.Error(), "not usable") || !strings.Contains(be.Hint(), "another backup") {
+		t.Fatalf("restore of a bad file: %v, want a BackupError with a hint", err)
 	}
 	after, _ := os.ReadFile(s.Path())
 	if !bytes.Equal(before, after) {

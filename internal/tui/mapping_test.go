@@ -195,7 +195,7 @@ func TestMapFormShowsProblemsNextToFields(t *testing.T) {
 
 func TestMapCountsByDirectorateAreLive(t *testing.T) {
 	te := newTestEnv(t)
-	ps := mapFixture(te)
+	mapFixture(te)
 	s := openMap(t, te, 120, 37)
 	count := func(id string) int {
 		for _, c := range s.counts {
@@ -234,7 +234,6 @@ func TestMapCountsByDirectorateAreLive(t *testing.T) {
 			t.Errorf("80 columns: counts lack %q:\n%s", want, view)
 		}
 	}
-	_ = ps
 }
 
 // squash is a view without styles, its runs of spaces made one.
