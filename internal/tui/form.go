@@ -314,8 +314,15 @@ func (f *form) View() string {
 			if i == f.focus {
 				parts = append(parts, st.Muted.Render(" ←/→ to change"))
 			}
-			// Options wrap whole, never in the middle of one.
-			b.WriteString(indent(joinWrap(parts, " ", max(f.width-2, 10)), "  ") + "\n")
+			// Options wrap whole, never in the middle of one. A long list
+			// shows only its choice until the field has the focus, so that
+			// a form with long option names still fits 80x24.
+			lines := joinWrap(parts, " ", max(f.width-2, 10))
+			if i != f.focus && strings.Contains(lines, "\n") {
+				lines = st.Selected.Render(" "+fl.options[fl.choice].label+" ") +
+					st.Muted.Render(fmt.Sprintf("  %d of %d", fl.choice+1, len(fl.options)))
+			}
+			b.WriteString(indent(lines, "  ") + "\n")
 		}
 	}
 	b.WriteString("\n" + st.Muted.Render(f.hint()))
