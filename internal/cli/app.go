@@ -53,5 +53,9 @@ func (g *globals) loadQuestionnaire() (*questionnaire.Questionnaire, error) {
 		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("%s is not a valid questionnaire:\n%s", g.questionnaire, ve.Error()),
 			Hint: "check it with `engage questionnaire validate " + g.questionnaire + "`"}
 	}
-	return q, err
+	if err != nil {
+		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("cannot read the questionnaire %s: %v", g.questionnaire, unwrapPathError(err)),
+			Hint: "--questionnaire names a workbook YAML file; `engage questionnaire list` shows the embedded ones"}
+	}
+	return q, nil
 }
