@@ -16,6 +16,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/demo"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/questionnaire/questionnairetest"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -24,50 +25,10 @@ import (
 // bundles are made from (each bundle is one of them under its own site id).
 const benchTemplates = 10
 
-// questionnaire40 returns a questionnaire of four key issues of ten
-// statements each, with no verification subset, so that every participant
-// scores all 40 statements.
-func questionnaire40(tb testing.TB) *questionnaire.Questionnaire {
-	tb.Helper()
-	var y strings.Builder
-	y.WriteString(`id: bench-40
-version: "1"
-languages: [en]
-title: {en: Forty statements}
-scale:
-  points: 5
-  labels: [{en: Strongly disagree}, {en: Disagree}, {en: Neither}, {en: Agree}, {en: Strongly agree}]
-  dont_know: {en: Don't know}
-bands: {good: 4.0, improve: 3.0}
-criteria:
-  - {id: not-one-off, text: {en: Not a one-off}}
-  - {id: ongoing, text: {en: Ongoing}, cutoff_year: 2001}
-  - {id: community-decisions, text: {en: Community in decisions}}
-directorates:
-  - {id: social-care-health, name: {en: Social care and health}}
-  - {id: environment-housing, name: {en: Environment and housing}}
-key_issues:
-`)
-	for k, id := range []string{"community-ability", "organisation-skills", "service-culture", "organisational-culture"} {
-		fmt.Fprintf(&y, "  - id: %s\n    title: {en: Key issue %d}\n    statements:\n", id, k+1)
-		for s := range 10 {
-			fmt.Fprintf(&y, "      - {id: s%d-%02d, text: {en: Statement %d of key issue %d.}}\n", k+1, s+1, s+1, k+1)
-		}
-	}
-	q, err := questionnaire.Parse("bench-40.yaml", []byte(y.String()))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if n := len(q.VerificationStatements()); n != 40 {
-		tb.Fatalf("%d statements for outsiders", n)
-	}
-	return q
-}
-
 // benchBundles writes n bundles of synthetic sites of 40 participants x 40
 // statements into dir and returns their paths and the number of answers.
 func benchBundles(b *testing.B, dir string, n int) ([]string, int) {
-	q := questionnaire40(b)
+	q := questionnairetest.Flat(b, 10)
 	ts := openStore(b)
 	ts.change(b, func(c *workbook.Change) error {
 		_, err := demo.Build(c, q, demo.Options{Sites: demo.PilotSites + benchTemplates, Participants: 40})

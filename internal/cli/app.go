@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -54,7 +55,7 @@ func (g *globals) loadQuestionnaire() (*questionnaire.Questionnaire, error) {
 			Hint: "check it with `engage questionnaire validate " + g.questionnaire + "`"}
 	}
 	if err != nil {
-		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("cannot read the questionnaire %s: %v", g.questionnaire, unwrapPathError(err)),
+		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("cannot read the questionnaire %s: %v", g.questionnaire, atomicfile.Cause(err)),
 			Hint: "--questionnaire names a workbook YAML file; `engage questionnaire list` shows the embedded ones"}
 	}
 	return q, nil

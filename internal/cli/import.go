@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -75,7 +76,7 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 			if errors.As(err, &be) {
 				printProblem(g.io.Err, be.Error(), be.Hint())
 			} else {
-				printProblem(g.io.Err, f+": "+unwrapPathError(err).Error(), "")
+				printProblem(g.io.Err, f+": "+atomicfile.Cause(err).Error(), "")
 			}
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -51,7 +52,7 @@ func validateRun(sys IO, files []string) error {
 			}
 		case err != nil:
 			bad++
-			fmt.Fprintf(sys.Err, "%s: %v\n", f, unwrapPathError(err))
+			fmt.Fprintf(sys.Err, "%s: %v\n", f, atomicfile.Cause(err))
 		default:
 			nk, ns, nc := len(q.KeyIssues), len(q.Statements()), len(q.Criteria)
 			fmt.Fprintf(sys.Out, "%s: valid: %s %s, %d %s, %d %s (%d for verification), %d %s, languages %s\n",
@@ -67,16 +68,6 @@ func validateRun(sys IO, files []string) error {
 		return &ExitError{Code: 1, Message: fmt.Sprintf("%d %s problems", bad, noun)}
 	}
 	return nil
-}
-
-// unwrapPathError drops the operation from an os.PathError, which the
-// caller has already named the file of.
-func unwrapPathError(err error) error {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) && strings.HasPrefix(err.Error(), "open ") {
-		return pe.Unwrap()
-	}
-	return err
 }
 
 // available is a questionnaire and where it comes from.

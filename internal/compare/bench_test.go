@@ -18,6 +18,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/demo"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/questionnaire/questionnairetest"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -51,45 +52,6 @@ func benchPeople(b *testing.B) int {
 	return n
 }
 
-// fortyStatements is a questionnaire of four key issues of ten statements,
-// none marked for verification, so that outsiders score all forty.
-func fortyStatements(tb testing.TB) *questionnaire.Questionnaire {
-	tb.Helper()
-	var b strings.Builder
-	b.WriteString(`id: bench-forty
-version: "1"
-languages: [en]
-title: {en: Forty statements}
-scale:
-  points: 5
-  labels: [{en: Strongly disagree}, {en: Disagree}, {en: Neither}, {en: Agree}, {en: Strongly agree}]
-  dont_know: {en: Don't know}
-bands: {good: 4.0, improve: 3.0}
-criteria:
-  - {id: not-one-off, text: {en: Not a one-off}}
-  - {id: ongoing, text: {en: Ongoing}, cutoff_year: 2005}
-  - {id: community-involvement, text: {en: Involves the community}}
-directorates:
-  - {id: social-care-health, name: {en: Social care and health}}
-  - {id: environment-housing, name: {en: Environment and housing}}
-key_issues:
-`)
-	for k := 1; k <= 4; k++ {
-		fmt.Fprintf(&b, "  - id: issue-%d\n    title: {en: Key issue %d}\n    statements:\n", k, k)
-		for s := 1; s <= 10; s++ {
-			fmt.Fprintf(&b, "      - {id: s%d-%d, text: {en: Statement %d of key issue %d.}}\n", k, s, s, k)
-		}
-	}
-	q, err := questionnaire.Parse("forty.yaml", []byte(b.String()))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if n := len(q.Statements()); n != 40 {
-		tb.Fatalf("%d statements", n)
-	}
-	return q
-}
-
 // benchStore opens (building it the first time) a store of n synthetic
 // sites.
 func benchStore(b *testing.B, n, people int) *workbook.Service {
@@ -116,7 +78,7 @@ func benchStore(b *testing.B, n, people int) *workbook.Service {
 		return svc
 	}
 	start := time.Now()
-	q := fortyStatements(b)
+	q := questionnairetest.Flat(b, 10)
 	for i := 1; i <= n; i++ {
 		if err := svc.Change(func(c *workbook.Change) error { return benchSite(c, q, i, people) }); err != nil {
 			b.Fatal(err)

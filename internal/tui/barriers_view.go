@@ -147,7 +147,7 @@ func (b *barriers) row(i int, r bRow) string {
 	switch {
 	case r.issue != nil:
 		is := r.issue
-		return b.gapRow(is.Gap, statCell(is.Insiders), statCell(is.Outsiders), "Key issue: "+is.KeyIssue.Title.In(b.lang))
+		return b.gapRow(is.Gap, statCell(is.group(false)), statCell(is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
 	case r.item != nil:
 		it := r.item
 		text := fmt.Sprintf("%2d %s", b.num[it.Statement.ID], it.Statement.Text.In(b.lang))
@@ -272,8 +272,8 @@ func (b *barriers) detail() string {
 	case row.issue != nil:
 		is := row.issue
 		head = "Key issue: " + is.KeyIssue.Title.In(b.lang)
-		body = []para{{gapStyle(st, is.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. %s", is.Compared,
-			explainGap(is.Gap, statCell(is.Insiders), statCell(is.Outsiders)))), 2}}
+		body = []para{{gapStyle(st, is.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. %s", is.Gap.Compared,
+			explainGap(is.Gap, statCell(is.group(false)), statCell(is.group(true))))), 2}}
 		if n := b.issueNote(is.KeyIssue.ID); n != "" {
 			body = append(body, para{"Verification note: " + n, 3})
 		}

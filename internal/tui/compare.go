@@ -344,21 +344,23 @@ func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// issueComparison compares insiders and outsiders on one key issue's
-// verification statements.
+// issueComparison is one key issue's verification statements with the
+// analysis's key-issue gap, which compares insiders and outsiders on the
+// statements both scored (3 or more people each).
 type issueComparison struct {
 	KeyIssue questionnaire.KeyIssue
 	// Items are the issue's verification statements in workbook order.
 	Items []analysis.ItemResult
-	// Compared counts the statements whose gap is known: both groups
-	// have 3 or more scores.
-	Compared int
-	// Insiders and Outsiders hold the mean of the item means over the
-	// compared statements and, as N, the number of people of the group
-	// who scored at least one of them.
-	Insiders, Outsiders analysis.Stats
-	// Gap is the gap between those means, classified as a statement's.
-	Gap analysis.Gap
+	Gap   analysis.Gap
+}
+
+// group is one side of the gap as statistics for statCell: the mean over
+// the compared statements and how many of the group scored one of them.
+func (ic issueComparison) group(outsiders bool) analysis.Stats {
+	if outsiders {
+		return analysis.Stats{N: ic.Gap.Outsiders, Mean: ic.Gap.OutsidersMean}
+	}
+	return analysis.Stats{N: ic.Gap.Insiders, Mean: ic.Gap.InsidersMean}
 }
 
 // compareIssues gathers, key issue by key issue, the verification
@@ -371,14 +373,7 @@ func compareIssues(d *workbook.AssessmentData, res analysis.Result) []issueCompa
 	}
 	out := make([]issueComparison, 0, len(res.Issues))
 	for _, is := range res.Issues {
-		g := is.Gap
-		ic := issueComparison{
-			KeyIssue:  is.KeyIssue,
-			Compared:  g.Compared,
-			Insiders:  analysis.Stats{N: g.Insiders, Mean: g.InsidersMean},
-			Outsiders: analysis.Stats{N: g.Outsiders, Mean: g.OutsidersMean},
-			Gap:       g,
-		}
+		ic := issueComparison{KeyIssue: is.KeyIssue, Gap: is.Gap}
 		for _, it := range res.Items {
 			if it.KeyIssueID == is.KeyIssue.ID && verify[it.Statement.ID] {
 				ic.Items = append(ic.Items, it)

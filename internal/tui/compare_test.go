@@ -130,7 +130,7 @@ func TestCompareShowsHandKnownGaps(t *testing.T) {
 
 	c := openCompare(t, te, 80, 24)
 	ic := c.issues[0]
-	if ic.Compared != 4 || math.Abs(ic.Insiders.Mean-19.0/6) > 1e-9 || math.Abs(ic.Outsiders.Mean-19.0/6) > 1e-9 || ic.Insiders.N != 3 || ic.Outsiders.N != 3 {
+	if ic.Gap.Compared != 4 || math.Abs(ic.Gap.InsidersMean-19.0/6) > 1e-9 || math.Abs(ic.Gap.OutsidersMean-19.0/6) > 1e-9 || ic.Gap.Insiders != 3 || ic.Gap.Outsiders != 3 {
 		t.Errorf("key issue comparison = %+v", ic)
 	}
 	// The cursor starts on statement 1; its detail says what the gap is

@@ -171,12 +171,12 @@ func (c *compare) line(l cmpLine) string {
 	switch l.kind {
 	case lineIssue:
 		ins, outs := "–", "–"
-		if ic.Compared > 0 {
-			ins, outs = statCell(ic.Insiders), statCell(ic.Outsiders)
+		if ic.Gap.Compared > 0 {
+			ins, outs = statCell(ic.group(false)), statCell(ic.group(true))
 		}
 		what := ""
-		if ic.Compared < len(ic.Items) {
-			what = fmt.Sprintf(" · %d of %d compared", ic.Compared, len(ic.Items))
+		if ic.Gap.Compared < len(ic.Items) {
+			what = fmt.Sprintf(" · %d of %d compared", ic.Gap.Compared, len(ic.Items))
 		}
 		return c.columns("", ins, outs, gapCell(st, ic.Gap), gapWord(st, ic.Gap), st.Heading.Render(ic.KeyIssue.Title.In(lang))+st.Muted.Render(what))
 	case lineNote:
@@ -226,11 +226,11 @@ func (c *compare) detail() string {
 		if text == "" {
 			text = st.Muted.Render("No verification note yet: n writes one.")
 		}
-		if ic.Compared == 0 {
+		if ic.Gap.Compared == 0 {
 			why = st.Muted.Render(fmt.Sprintf("No statement of this key issue has %d or more scores from both groups yet.", analysis.MinRespondents))
 		} else {
-			why = gapStyle(st, ic.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. ", ic.Compared)+
-				explainGap(ic.Gap, statCell(ic.Insiders), statCell(ic.Outsiders)))
+			why = gapStyle(st, ic.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. ", ic.Gap.Compared)+
+				explainGap(ic.Gap, statCell(ic.group(false)), statCell(ic.group(true))))
 		}
 	}
 	// Three lines for the text (at most two) and the gap in words.

@@ -38,26 +38,7 @@ func BenchmarkSaveAnswer(b *testing.B) {
 	}
 	defer st.Close()
 	svc := workbook.NewService(st, workbook.Options{})
-	var site workbook.Site
-	var a workbook.Assessment
-	var people []workbook.Participant
-	err = svc.Change(func(c *workbook.Change) error {
-		site, a, err = c.CreateSite(workbook.SiteInput{Name: "Bench", Organisation: "Bench Council"}, q)
-		if err != nil {
-			return err
-		}
-		for range 15 {
-			p, err := c.SaveParticipant(workbook.Participant{SiteID: site.ID, AssessmentID: a.ID, Group: workbook.Insider, Role: workbook.RoleMiddle})
-			if err != nil {
-				return err
-			}
-			people = append(people, p)
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	site, a, people := siteWithPeople(b, svc, q, "Bench", 15)
 	statements := q.Statements()
 	raw, err := os.OpenFile(filepath.Join(dir, "raw"), os.O_CREATE|os.O_WRONLY, 0o600)
 	if err != nil {

@@ -48,26 +48,7 @@ func TestDiskFullWhileAnswering(t *testing.T) {
 	}
 	defer st.Close()
 	svc := workbook.NewService(st, workbook.Options{})
-	var site workbook.Site
-	var a workbook.Assessment
-	var people []workbook.Participant
-	err = svc.Change(func(c *workbook.Change) error {
-		site, a, err = c.CreateSite(workbook.SiteInput{Name: "Full", Organisation: "Full Council"}, q)
-		if err != nil {
-			return err
-		}
-		for range 40 {
-			p, err := c.SaveParticipant(workbook.Participant{SiteID: site.ID, AssessmentID: a.ID, Group: workbook.Insider, Role: workbook.RoleMiddle})
-			if err != nil {
-				return err
-			}
-			people = append(people, p)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, a, people := siteWithPeople(t, svc, q, "Full", 40)
 
 	// Take most of the room with a file the test can delete later.
 	filler := filepath.Join(disk, "filler")

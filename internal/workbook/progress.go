@@ -228,7 +228,11 @@ func (r *Reader) Summaries() ([]SiteSummary, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, err := r.loadAssessment(s.ID, "", false)
+		if len(as) == 0 {
+			return nil, fmt.Errorf("site %s: %w", s.Slug, notFound("assessment of site", s.ID))
+		}
+		// The current assessment is the newest, already listed.
+		d, err := r.loadAssessment(s.ID, as[len(as)-1].ID, false)
 		if err != nil {
 			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
 		}

@@ -53,6 +53,29 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
+// siteWithPeople creates a site of q with n insiders (middle managers) in
+// one change.
+func siteWithPeople(tb testing.TB, svc *workbook.Service, q *questionnaire.Questionnaire, name string, n int) (site workbook.Site, a workbook.Assessment, people []workbook.Participant) {
+	tb.Helper()
+	err := svc.Change(func(c *workbook.Change) (err error) {
+		if site, a, err = c.CreateSite(workbook.SiteInput{Name: name, Organisation: name + " Council"}, q); err != nil {
+			return err
+		}
+		for range n {
+			p, err := c.SaveParticipant(workbook.Participant{SiteID: site.ID, AssessmentID: a.ID, Group: workbook.Insider, Role: workbook.RoleMiddle})
+			if err != nil {
+				return err
+			}
+			people = append(people, p)
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return site, a, people
+}
+
 func (f *fixture) change(t *testing.T, fn func(c *workbook.Change) error) {
 	t.Helper()
 	if err := f.svc.Change(fn); err != nil {
