@@ -123,8 +123,15 @@ func FuzzAnalyse(f *testing.F) {
 			}
 		}
 		for _, b := range res.Barriers {
-			if b.All.Suppressed || b.All.Band != BandBarrier {
-				t.Fatalf("barrier %s in band %q (suppressed %v)", b.Statement.ID, b.All.Band, b.All.Suppressed)
+			if pop, h := b.Headline(); pop == PopNone || h.Suppressed || h.Band != BandBarrier {
+				t.Fatalf("barrier %s: headline %q in band %q (suppressed %v)", b.Statement.ID, pop, h.Band, h.Suppressed)
+			}
+		}
+		for _, it := range res.Items {
+			// No small group follows from everyone's figure less a group's.
+			hidden := it.All.N - shownPart(it.Insiders.N, it.Insiders.Suppressed) - shownPart(it.Outsiders.N, it.Outsiders.Suppressed)
+			if !it.All.Suppressed && small(hidden) {
+				t.Fatalf("%s: everyone shown (n %d) beside insiders n %d, outsiders n %d", it.Statement.ID, it.All.N, it.Insiders.N, it.Outsiders.N)
 			}
 		}
 		for _, is := range res.Issues {

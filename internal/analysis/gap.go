@@ -94,11 +94,18 @@ func newGap(insN, outsN int, insMean, outsMean float64, known bool) Gap {
 	}
 	g.InsidersMean, g.OutsidersMean = insMean, outsMean
 	g.Value = insMean - outsMean
-	switch {
-	case g.Value >= GapThreshold-epsilon:
-		g.Kind = GapBlindSpot
-	case g.Value <= -GapThreshold+epsilon:
-		g.Kind = GapUnrecognisedStrength
-	}
+	g.Kind = gapKind(g.Value)
 	return g
+}
+
+// gapKind classifies a gap: +GapThreshold or more is a blind spot,
+// -GapThreshold or less an unrecognised strength.
+func gapKind(v float64) GapKind {
+	switch {
+	case v >= GapThreshold-epsilon:
+		return GapBlindSpot
+	case v <= -GapThreshold+epsilon:
+		return GapUnrecognisedStrength
+	}
+	return GapNone
 }

@@ -32,8 +32,14 @@ type IssueScore struct {
 	// Band is the band of Mean, BandNone when Items == 0.
 	Band Band
 	// Suppressed is set when fewer than MinRespondents people scored the
-	// issue: every field but Respondents is then zero.
+	// issue, or (with Complementary) when it is everyone's score and a
+	// group within it has one or two people: every field but Respondents
+	// is then zero.
 	Suppressed bool
+	// Complementary is set, with Suppressed, on everyone's score withheld
+	// because the insiders or the outsiders who scored the issue are one
+	// or two people.
+	Complementary bool
 }
 
 // IssueResult is the analysis of one key issue.
@@ -51,9 +57,9 @@ type Result struct {
 	Items []ItemResult
 	// Issues holds one result per key issue, in workbook order.
 	Issues []IssueResult
-	// Barriers are the items whose overall mean is in the barrier band,
-	// lowest mean first; ties put contested items first, then keep
-	// workbook order.
+	// Barriers are the items whose headline mean ([ItemResult.Headline])
+	// is in the barrier band, lowest mean first; ties put contested items
+	// first, then keep workbook order.
 	Barriers []ItemResult
 	// Insiders and Outsiders count the participants of each group with at
 	// least one answer (a score or a don't-know).
@@ -89,8 +95,14 @@ type answerKey struct{ participant, statement string }
 // or their score is outside 1..Points. When a participant answered a
 // statement more than once, the last valid response counts.
 //
-// Every group breakdown (and the overall figures) of fewer than
-// MinRespondents people is suppressed.
+// The disclosure rule is applied here, once, for every output: a figure of
+// fewer than MinRespondents people is suppressed (only its n is kept); a
+// group of MinRespondents or more is always shown; and a pooled
+// (everyone) figure is withheld when the people in it who are not shown
+// separately are one or two (everyone less the groups shown would give
+// their figure), so that no small group's figure follows by arithmetic. A
+// key issue's pooled score is also withheld when one of its statements'
+// is.
 func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant, responses []workbook.Response) Result {
 	if q == nil {
 		return Result{}
@@ -125,11 +137,15 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			for v := range views {
 				raw[i][v] = Describe(q.Scale, q.Bands, st.Reverse, answers[i][v])
 			}
-			ins, outs := notBrokenDown(Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders]))
+			ins, outs := Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders])
+			all := Anonymise(raw[i][viewAll])
+			if hidden := all.N - shownPart(ins.N, ins.Suppressed) - shownPart(outs.N, outs.Suppressed); !all.Suppressed && small(hidden) {
+				all = Stats{N: all.N, Suppressed: true, Complementary: true}
+			}
 			res.Items = append(res.Items, ItemResult{
 				Statement:  st,
 				KeyIssueID: ki.ID,
-				All:        Anonymise(raw[i][viewAll]),
+				All:        all,
 				Insiders:   ins,
 				Outsiders:  outs,
 				Gap:        GapOf(ins, outs),
@@ -142,7 +158,7 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			who := map[string]bool{}
 			for j := first; j < i; j++ {
 				// Only items whose figure for this view is shown count, so no
-				// suppressed figure can be worked out from the issue mean by
+				// withheld figure can be worked out from the issue mean by
 				// subtraction.
 				if shownStats(res.Items[j], v) {
 					means = append(means, raw[j][v].Mean)
@@ -152,6 +168,18 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 				}
 			}
 			issue[v] = issueScore(q.Bands, means, len(who))
+		}
+		// Everyone's key-issue score is withheld when a group within it is
+		// one or two people, and also when any of the issue's statements
+		// withheld everyone's figure: it would then be over fewer
+		// statements than the groups' scores, and say less than it seems.
+		if s := issue[viewAll]; !s.Suppressed {
+			ins, outs := issue[viewInsiders], issue[viewOutsiders]
+			hidden := s.Respondents - shownPart(ins.Respondents, ins.Suppressed) - shownPart(outs.Respondents, outs.Suppressed)
+			withheld := slices.ContainsFunc(res.Items[first:i], func(it ItemResult) bool { return it.All.Complementary })
+			if withheld || small(hidden) {
+				issue[viewAll] = IssueScore{Respondents: s.Respondents, Suppressed: true, Complementary: true}
+			}
 		}
 		res.Issues = append(res.Issues, IssueResult{
 			KeyIssue:  ki,
@@ -165,21 +193,17 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 	return res
 }
 
-// notBrokenDown applies the rule that a group under MinRespondents is not
-// broken down: when one group's figures are suppressed for having one or two
-// people, the other group's are suppressed too (keeping N), since the
-// everyone figure less the shown group's would reveal the small group's by
-// arithmetic. A group with nobody in it reveals nothing and leaves the other
-// group shown.
-func notBrokenDown(ins, outs Stats) (Stats, Stats) {
-	small := func(s Stats) bool { return s.Suppressed && s.N > 0 }
-	switch {
-	case small(ins) && !outs.Suppressed && outs.N > 0:
-		outs = Stats{N: outs.N, Suppressed: true, NotBrokenDown: true}
-	case small(outs) && !ins.Suppressed && ins.N > 0:
-		ins = Stats{N: ins.N, Suppressed: true, NotBrokenDown: true}
+// small reports whether n people are a group too small to be shown but
+// not empty: one or two.
+func small(n int) bool { return n > 0 && n < MinRespondents }
+
+// shownPart is the number of people a group's figure shows separately:
+// its n when it is shown, 0 when it is suppressed.
+func shownPart(n int, suppressed bool) int {
+	if suppressed {
+		return 0
 	}
-	return ins, outs
+	return n
 }
 
 // shownStats reports whether item's figure for view v is shown.
@@ -271,23 +295,26 @@ func issueScore(bands questionnaire.Bands, means []float64, respondents int) Iss
 	return s
 }
 
-// barriers returns the items whose overall mean is in the barrier band,
-// ranked: lowest mean first, then contested items, then workbook order.
+// barriers returns the items whose headline mean (see
+// [ItemResult.Headline]) is in the barrier band, ranked: lowest mean
+// first, then contested items, then workbook order.
 func barriers(items []ItemResult) []ItemResult {
 	var out []ItemResult
 	for _, it := range items {
-		if !it.All.Suppressed && it.All.N > 0 && it.All.Band == BandBarrier {
+		if pop, s := it.Headline(); pop != PopNone && s.Band == BandBarrier {
 			out = append(out, it)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b ItemResult) int {
-		if c := cmp.Compare(a.All.Mean, b.All.Mean); c != 0 {
+		_, x := a.Headline()
+		_, y := b.Headline()
+		if c := cmp.Compare(x.Mean, y.Mean); c != 0 {
 			return c
 		}
 		switch {
-		case a.All.Contested && !b.All.Contested:
+		case x.Contested && !y.Contested:
 			return -1
-		case !a.All.Contested && b.All.Contested:
+		case !x.Contested && y.Contested:
 			return 1
 		}
 		return 0

@@ -117,43 +117,62 @@ func TestAnalyseSuppression(t *testing.T) {
 	tests := []struct {
 		name                 string
 		responses            []workbook.Response
-		wantAll, wantIns     Stats // only N, Suppressed and NotBrokenDown are compared
+		wantAll, wantIns     Stats // only N, Suppressed and Complementary are compared
 		wantOuts             Stats
 		wantGapKnown         bool
 		wantIssueInsSuppress bool
+		wantIssueAllWithheld bool
+		wantHeadline         Population
 	}{
 		{
-			// The outsiders are not shown either: everyone's mean (n=5) less
-			// the outsiders' (n=3) would give the two insiders' by arithmetic.
-			name:      "two insiders are suppressed, and the group is not broken down",
+			// The outsiders are a group of three: they are shown. Everyone's
+			// mean (n=5) less the outsiders' (n=3) would give the two
+			// insiders' by arithmetic, so everyone's is withheld instead.
+			name:      "two insiders are suppressed, and the pooled figure is withheld",
 			responses: concat(answers("a1", ins, 4, 5), answers("a1", outs, 3, 3, 3)),
-			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3, Suppressed: true, NotBrokenDown: true},
-			wantIssueInsSuppress: true,
+			wantAll:   Stats{N: 5, Suppressed: true, Complementary: true}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3},
+			wantIssueInsSuppress: true, wantIssueAllWithheld: true, wantHeadline: PopOutsiders,
+		},
+		{
+			name:      "one outsider leaves the insiders shown and withholds everyone",
+			responses: concat(answers("a1", ins, 4, 5, 3, 4), answers("a1", outs, 1)),
+			wantAll:   Stats{N: 5, Suppressed: true, Complementary: true}, wantIns: Stats{N: 4}, wantOuts: Stats{N: 1, Suppressed: true},
+			wantIssueAllWithheld: true, wantHeadline: PopInsiders,
 		},
 		{
 			name:      "three insiders are shown",
 			responses: concat(answers("a1", ins, 4, 5, 3), answers("a1", outs, 3, 3, 3)),
 			wantAll:   Stats{N: 6}, wantIns: Stats{N: 3}, wantOuts: Stats{N: 3},
-			wantGapKnown: true,
+			wantGapKnown: true, wantHeadline: PopEveryone,
 		},
 		{
 			name:      "a don't-know does not make a third respondent",
 			responses: concat(answers("a1", ins, 4, 5, dk), answers("a1", outs, 3, 3, 3)),
-			wantAll:   Stats{N: 5}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3, Suppressed: true, NotBrokenDown: true},
-			wantIssueInsSuppress: true,
+			wantAll:   Stats{N: 5, Suppressed: true, Complementary: true}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 3},
+			wantIssueInsSuppress: true, wantIssueAllWithheld: true, wantHeadline: PopOutsiders,
 		},
 		{
 			// Nobody outside: everyone's figure is the insiders', nothing
-			// to hide, so the insiders are shown.
+			// to hide, so the insiders are shown, and the headline says it
+			// is theirs.
 			name:      "no outsiders leave the insiders shown",
 			responses: answers("a1", ins, 4, 5, 3),
 			wantAll:   Stats{N: 3}, wantIns: Stats{N: 3}, wantOuts: Stats{N: 0, Suppressed: true},
+			wantHeadline: PopInsiders,
+		},
+		{
+			// Neither group is shown, so everyone's figure (of four people)
+			// cannot be taken apart: it is shown.
+			name:      "two and two: nobody is broken down, everyone is shown",
+			responses: concat(answers("a1", ins, 4, 5), answers("a1", outs, 3, 3)),
+			wantAll:   Stats{N: 4}, wantIns: Stats{N: 2, Suppressed: true}, wantOuts: Stats{N: 2, Suppressed: true},
+			wantIssueInsSuppress: true, wantHeadline: PopEveryone,
 		},
 		{
 			name:      "two people in all suppress the whole item",
 			responses: concat(answers("a1", ins, 4), answers("a1", outs, 3)),
 			wantAll:   Stats{N: 2, Suppressed: true}, wantIns: Stats{N: 1, Suppressed: true},
-			wantOuts: Stats{N: 1, Suppressed: true}, wantIssueInsSuppress: true,
+			wantOuts: Stats{N: 1, Suppressed: true}, wantIssueInsSuppress: true, wantHeadline: PopNone,
 		},
 	}
 	for _, tt := range tests {
@@ -164,8 +183,8 @@ func TestAnalyseSuppression(t *testing.T) {
 				name      string
 				got, want Stats
 			}{{"All", it.All, tt.wantAll}, {"Insiders", it.Insiders, tt.wantIns}, {"Outsiders", it.Outsiders, tt.wantOuts}} {
-				if c.got.N != c.want.N || c.got.Suppressed != c.want.Suppressed || c.got.NotBrokenDown != c.want.NotBrokenDown {
-					t.Errorf("%s n, suppressed, not broken down = %d, %v, %v; want %d, %v, %v", c.name, c.got.N, c.got.Suppressed, c.got.NotBrokenDown, c.want.N, c.want.Suppressed, c.want.NotBrokenDown)
+				if c.got.N != c.want.N || c.got.Suppressed != c.want.Suppressed || c.got.Complementary != c.want.Complementary {
+					t.Errorf("%s n, suppressed, complementary = %d, %v, %v; want %d, %v, %v", c.name, c.got.N, c.got.Suppressed, c.got.Complementary, c.want.N, c.want.Suppressed, c.want.Complementary)
 				}
 				if c.got.Suppressed && (c.got.Mean != 0 || c.got.Scores != nil || c.got.Band != BandNone || c.got.DontKnow != 0) {
 					t.Errorf("%s is suppressed but shows figures: %+v", c.name, c.got)
@@ -174,9 +193,18 @@ func TestAnalyseSuppression(t *testing.T) {
 			if it.Gap.Known != tt.wantGapKnown {
 				t.Errorf("gap known = %v, want %v", it.Gap.Known, tt.wantGapKnown)
 			}
+			if pop, _ := it.Headline(); pop != tt.wantHeadline {
+				t.Errorf("headline = %q, want %q", pop, tt.wantHeadline)
+			}
 			is := res.Issues[0].Insiders
 			if is.Suppressed != tt.wantIssueInsSuppress || (is.Suppressed && (is.Mean != 0 || is.Items != 0)) {
 				t.Errorf("issue insiders = %+v, want suppressed %v", is, tt.wantIssueInsSuppress)
+			}
+			if all := res.Issues[0].All; all.Complementary != tt.wantIssueAllWithheld || (all.Complementary && (!all.Suppressed || all.Mean != 0)) {
+				t.Errorf("issue everyone = %+v, want withheld %v", all, tt.wantIssueAllWithheld)
+			}
+			if pop, _ := res.Issues[0].Headline(); pop != tt.wantHeadline {
+				t.Errorf("issue headline = %q, want %q", pop, tt.wantHeadline)
 			}
 			if res.Issues[0].Gap.Known != tt.wantGapKnown {
 				t.Errorf("issue gap known = %v, want %v", res.Issues[0].Gap.Known, tt.wantGapKnown)
@@ -228,12 +256,11 @@ func TestAnalyseIssueScores(t *testing.T) {
 			want: IssueScore{Mean: 3.071429, Items: 2, Respondents: 7, Min: 2, Max: 4.142857, Band: BandImprove},
 		},
 		{
-			// b1's insiders are not broken down, because only two outsiders
-			// scored it: everyone's mean less the insiders' would give theirs.
-			// So issue B has no insider item, though three insiders took part.
-			name: "insiders B: not broken down beside two outsiders",
+			// b1's insiders are a group of three: shown, whatever the size
+			// of the other group.
+			name: "insiders B: shown beside two outsiders",
 			got:  res.Issues[1].Insiders,
-			want: IssueScore{Respondents: 3},
+			want: IssueScore{Mean: 3, Items: 1, Respondents: 3, Min: 3, Max: 3, Band: BandImprove},
 		},
 		{
 			name: "outsiders B: two people are suppressed",
@@ -241,16 +268,17 @@ func TestAnalyseIssueScores(t *testing.T) {
 			want: IssueScore{Respondents: 2, Suppressed: true},
 		},
 		{
-			// b1 all: 3,3,3,1,1 -> 11/5 = 2.2, a barrier.
-			name: "all B",
+			// b1 all would be 3,3,3,1,1 -> 11/5 = 2.2; less the insiders'
+			// 3,3,3 it gives the two outsiders' 1,1. Withheld.
+			name: "all B: withheld beside two outsiders",
 			got:  res.Issues[1].All,
-			want: IssueScore{Mean: 2.2, Items: 1, Respondents: 5, Min: 2.2, Max: 2.2, Band: BandBarrier},
+			want: IssueScore{Respondents: 5, Suppressed: true, Complementary: true},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g, w := tt.got, tt.want
-			if g.Items != w.Items || g.Respondents != w.Respondents || g.Band != w.Band || g.Suppressed != w.Suppressed ||
+			if g.Items != w.Items || g.Respondents != w.Respondents || g.Band != w.Band || g.Suppressed != w.Suppressed || g.Complementary != w.Complementary ||
 				!near(g.Mean, w.Mean) || !near(g.Min, w.Min) || !near(g.Max, w.Max) {
 				t.Errorf("got %+v, want %+v", g, w)
 			}
@@ -307,9 +335,10 @@ func TestAnalyseIgnoresBadResponses(t *testing.T) {
 		answer("o1", "b1", dk),   // a don't-know: o1 took part
 	})
 	a1 := res.Items[0]
-	// All: 4,4,4,5 -> 17/4 = 4.25; insiders 4,4,4.
-	if a1.All.N != 4 || !near(a1.All.Mean, 4.25) {
-		t.Errorf("a1 all = %+v, want n 4 mean 4.25", a1.All)
+	// All: 4,4,4,5 (n 4) counts x1, but everyone less the insiders would
+	// give x1's score alone: withheld. Insiders 4,4,4.
+	if a1.All.N != 4 || !a1.All.Suppressed || !a1.All.Complementary {
+		t.Errorf("a1 all = %+v, want n 4, withheld beside the one person in no group", a1.All)
 	}
 	if a1.Insiders.N != 3 || !near(a1.Insiders.Mean, 4) || a1.Outsiders.N != 0 {
 		t.Errorf("a1 groups = %+v / %+v, want insiders n 3 mean 4 and no outsiders", a1.Insiders, a1.Outsiders)

@@ -57,13 +57,16 @@ type Stats struct {
 	Mean, Median, SD float64
 	// Min and Max are the lowest and highest score.
 	Min, Max int
-	// Agree and Disagree are the shares of N (0..1) above and below the
-	// scale's midpoint: 4-5 and 1-2 on a 5-point scale.
+	// Agree and Disagree are the shares of N (0..1) that answered above
+	// and below the scale's midpoint: 4-5 and 1-2 on a 5-point scale. They
+	// describe what people answered to the words as written, so on a
+	// reversed statement Agree is the share that agreed with it (a low
+	// score once flipped).
 	Agree, Disagree float64
 	// DontKnow counts the don't-know answers.
 	DontKnow int
-	// Scores are the scored values after reversal, sorted ascending: one
-	// dot per respondent.
+	// Scores are the scored values after reversal (higher is always
+	// better), sorted ascending: one dot per respondent.
 	Scores []int
 	// Contested is set when N >= 2 and the scores both agree and disagree,
 	// or their standard deviation is 1.0 or more.
@@ -73,16 +76,18 @@ type Stats struct {
 	// Suppressed is set when the statistics belong to fewer than
 	// MinRespondents people: every field but N is then zero.
 	Suppressed bool
-	// NotBrokenDown is set, with Suppressed, on a group of MinRespondents
-	// or more whose figures are hidden because the other group on the
-	// same statement has one or two people: everyone's figures less this
-	// group's would reveal theirs. Say "not broken down", not "fewer than
-	// 3".
-	NotBrokenDown bool
+	// Complementary is set, with Suppressed, on a pooled figure (everyone)
+	// of MinRespondents or more people that is withheld because a group
+	// within it has one or two people: the pooled figure less the other
+	// group's would reveal theirs. Say "withheld: the outsiders are fewer
+	// than 3", not "fewer than 3".
+	Complementary bool
 }
 
 // Describe summarises the answers to one statement. A reversed statement's
-// scores are flipped (points+1-score) first. Don't-knows are counted but not
+// scores are flipped (points+1-score) for the mean, median, spread, dots
+// and band; the shares agreeing and disagreeing stay those of the answers
+// as given. Don't-knows are counted but not
 // scored; a don't-know wins over any score it carries. Scores outside
 // 1..scale.Points that are not don't-knows are ignored.
 //
@@ -114,10 +119,16 @@ func Describe(scale questionnaire.Scale, bands questionnaire.Bands, reverse bool
 	sum, agree, disagree := 0, 0, 0
 	for _, v := range s.Scores {
 		sum += v
+		// The shares are of the answers as given: a reversed statement's
+		// flipped score is turned back.
+		given := float64(v)
+		if reverse {
+			given = float64(scale.Points + 1 - v)
+		}
 		switch {
-		case float64(v) > mid:
+		case given > mid:
 			agree++
-		case float64(v) < mid:
+		case given < mid:
 			disagree++
 		}
 	}

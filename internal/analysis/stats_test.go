@@ -123,8 +123,9 @@ func TestDescribe(t *testing.T) {
 		{
 			// reversed on 5 points: 1->5, 1->5, 2->4; sorted 4,5,5,
 			// mean 14/3 = 4.6667, median 5, SD = sqrt((4/9+1/9+1/9)/2) = 0.57735.
+			// The shares are of the words as written: 1, 2, 1 all disagree.
 			name: "reverse on 5 points", scale: five, reverse: true, answers: scores(1, 2, 1),
-			want: Stats{N: 3, Mean: 4.66667, Median: 5, SD: 0.57735, Min: 4, Max: 5, Agree: 1,
+			want: Stats{N: 3, Mean: 4.66667, Median: 5, SD: 0.57735, Min: 4, Max: 5, Disagree: 1,
 				Scores: []int{4, 5, 5}, Band: BandGood},
 		},
 		{
@@ -192,9 +193,10 @@ func TestDescribe(t *testing.T) {
 		{
 			// 4 points reversed: 1->4, 1->4, 3->2; 5 is off this scale and ignored.
 			// sorted 2,4,4: mean 10/3 = 3.3333, median 4,
-			// SD = sqrt((16/9+4/9+4/9)/2) = sqrt(4/3) = 1.1547; agree 2/3, disagree 1/3.
+			// SD = sqrt((16/9+4/9+4/9)/2) = sqrt(4/3) = 1.1547; as written,
+			// 3 agrees (1/3) and 1, 1 disagree (2/3).
 			name: "4-point scale reversed", scale: four, reverse: true, answers: scores(1, 3, 1, 5),
-			want: Stats{N: 3, Mean: 3.33333, Median: 4, SD: 1.1547, Min: 2, Max: 4, Agree: 2.0 / 3, Disagree: 1.0 / 3,
+			want: Stats{N: 3, Mean: 3.33333, Median: 4, SD: 1.1547, Min: 2, Max: 4, Agree: 1.0 / 3, Disagree: 2.0 / 3,
 				Scores: []int{2, 4, 4}, Contested: true, Band: BandImprove},
 		},
 		{

@@ -143,6 +143,20 @@ type IssueFigures struct {
 	Gap analysis.Gap
 }
 
+// Headline returns the key issue's headline score and whose it is, by the
+// analysis's one rule ([analysis.IssueResult.Headline]): everyone's when it
+// may be shown, else the insiders', else the outsiders'.
+func (f *IssueFigures) Headline() (analysis.Population, Score) {
+	pop, _ := analysis.IssueResult{All: f.All.IssueScore, Insiders: f.Insiders.IssueScore, Outsiders: f.Outsiders.IssueScore}.Headline()
+	switch pop {
+	case analysis.PopInsiders:
+		return pop, f.Insiders
+	case analysis.PopOutsiders:
+		return pop, f.Outsiders
+	}
+	return pop, f.All
+}
+
 // Score is a key issue's score for one set of respondents: the analysis's
 // figures and the spread between people.
 type Score struct {
@@ -186,10 +200,12 @@ type SharedBarrier struct {
 	Of int
 }
 
-// BarrierAt is one site's figures for a shared barrier.
+// BarrierAt is one site's figures for a shared barrier: the statement's
+// headline figure there ([analysis.ItemResult.Headline]) and whose it is.
 type BarrierAt struct {
 	// Site is the site's index in Comparison.Sites.
 	Site      int
+	Pop       analysis.Population
 	Mean      float64
 	N         int
 	Contested bool

@@ -20,8 +20,8 @@ var ResponsesHeader = []string{
 var SummaryHeader = []string{
 	"site", "site_name", "assessment", "assessment_title", "assessment_started", "current",
 	"partnership", "questionnaire", "questionnaire_version", "key_issue", "key_issue_title", "compared",
-	"group", "n", "items", "mean", "sd", "min_item_mean", "max_item_mean", "band", "suppressed",
-	"gap", "gap_kind",
+	"group", "n", "items", "mean", "sd", "min_item_mean", "max_item_mean", "band", "suppressed", "suppressed_why",
+	"gap", "gap_kind", "gap_statements", "gap_insiders_mean", "gap_insiders_n", "gap_outsiders_mean", "gap_outsiders_n",
 }
 
 // ResponseWriter writes the long CSV: one row per answered response, in
@@ -87,10 +87,17 @@ func (rw *ResponseWriter) Flush() error {
 // item means (as in the site report); sd is the spread between people (the
 // sample standard deviation of their own scores for the issue);
 // min_item_mean and max_item_mean the lowest and highest item mean. A
-// group of fewer than three people is suppressed: only n is given. gap is
-// the insiders' mean minus the outsiders', the same on the issue's three
-// rows, empty when either group is suppressed. It returns the number of
-// rows written, not counting the header.
+// group of fewer than three people is suppressed (suppressed_why
+// "fewer-than-3"): only n is given; so is everyone's row when a group in
+// it is one or two people ("reveals-small-group"), as in the site report.
+// gap is the insiders' mean minus the outsiders' over the statements both
+// groups scored (gap_statements of them, three or more people each): it
+// is the difference of gap_insiders_mean and gap_outsiders_mean, which are
+// over those statements and so may differ from the insiders' and
+// outsiders' own means. The gap columns are the same on the issue's three
+// rows, empty when no statement could be compared. Means are rounded half
+// away from zero to four decimals, never across a band edge. It returns
+// the number of rows written, not counting the header.
 func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SummaryHeader); err != nil {
@@ -135,25 +142,34 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	rec[12] = group
 	rec[13] = strconv.Itoa(sc.Respondents)
 	rec[20] = strconv.FormatBool(sc.Suppressed)
-	if sc.Suppressed {
+	if g := is.Gap; g.Known {
+		bands := a.Questionnaire.Bands
+		rec[22] = num(analysis.ShownGap(g.Value, 4))
+		rec[23] = string(g.Kind)
+		if g.Kind == analysis.GapNone {
+			rec[23] = "none"
+		}
+		rec[24] = strconv.Itoa(g.Compared)
+		rec[25], rec[26] = num(analysis.ShownMean(bands, g.InsidersMean, 4)), strconv.Itoa(g.Insiders)
+		rec[27], rec[28] = num(analysis.ShownMean(bands, g.OutsidersMean, 4)), strconv.Itoa(g.Outsiders)
+	}
+	switch {
+	case sc.Complementary:
+		rec[21] = "reveals-small-group"
+		return
+	case sc.Suppressed:
+		rec[21] = "fewer-than-3"
 		return
 	}
 	rec[14] = strconv.Itoa(sc.Items)
 	if sc.Shown() {
-		rec[15] = num(sc.Mean)
-		rec[16] = num(sc.SD)
-		rec[17], rec[18] = num(sc.Min), num(sc.Max)
+		rec[15] = num(analysis.ShownMean(a.Questionnaire.Bands, sc.Mean, 4))
+		rec[16] = num(analysis.ShownSD(sc.SD, 4))
+		rec[17], rec[18] = num(analysis.Round(sc.Min, 4)), num(analysis.Round(sc.Max, 4))
 		rec[19] = string(sc.Band)
-	}
-	if is.Gap.Known {
-		rec[21] = num(is.Gap.Value)
-		rec[22] = string(is.Gap.Kind)
-		if is.Gap.Kind == analysis.GapNone {
-			rec[22] = "none"
-		}
 	}
 }
 
 // num formats a figure for the CSV: four decimals, a point as the decimal
-// separator.
+// separator. Round it first ([analysis.Round], [analysis.ShownMean]).
 func num(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }

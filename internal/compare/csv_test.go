@@ -160,9 +160,23 @@ func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
 		if r["n"] != strconv.Itoa(sc.Respondents) || r["suppressed"] != strconv.FormatBool(sc.Suppressed) {
 			t.Errorf("%s: n %s suppressed %s, analysis %d %t", where, r["n"], r["suppressed"], sc.Respondents, sc.Suppressed)
 		}
+		if r["current"] == "true" {
+			current++
+		}
+		// A gap is the difference of the two means printed with it.
+		if ir.Gap.Known {
+			gap, _ := strconv.ParseFloat(r["gap"], 64)
+			ins, _ := strconv.ParseFloat(r["gap_insiders_mean"], 64)
+			outs, _ := strconv.ParseFloat(r["gap_outsiders_mean"], 64)
+			if math.Abs(gap-(ins-outs)) > 0.00015 || r["gap_statements"] != strconv.Itoa(ir.Gap.Compared) ||
+				r["gap_insiders_n"] != strconv.Itoa(ir.Gap.Insiders) || r["gap_outsiders_n"] != strconv.Itoa(ir.Gap.Outsiders) {
+				t.Errorf("%s: gap %s is not %s - %s over %s statements", where, r["gap"], r["gap_insiders_mean"], r["gap_outsiders_mean"], r["gap_statements"])
+			}
+		}
 		if sc.Suppressed {
-			if r["mean"] != "" || r["sd"] != "" || r["band"] != "" {
-				t.Errorf("%s: figures shown for %d people", where, sc.Respondents)
+			why := map[bool]string{true: "reveals-small-group", false: "fewer-than-3"}[sc.Complementary]
+			if r["mean"] != "" || r["sd"] != "" || r["band"] != "" || r["suppressed_why"] != why {
+				t.Errorf("%s: figures shown for %d people, or why %q", where, sc.Respondents, r["suppressed_why"])
 			}
 			continue
 		}
@@ -180,9 +194,6 @@ func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
 			}
 		} else if r["gap"] != "" {
 			t.Errorf("%s: gap %q where the analysis has none", where, r["gap"])
-		}
-		if r["current"] == "true" {
-			current++
 		}
 		if r["compared"] != "true" {
 			t.Errorf("%s: not compared, with one questionnaire", where)

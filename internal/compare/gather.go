@@ -150,7 +150,8 @@ func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res a
 			g.barriers[k] = b
 			g.order = append(g.order, k)
 		}
-		b.Sites = append(b.Sites, BarrierAt{Site: i, Mean: it.All.Mean, N: it.All.N, Contested: it.All.Contested})
+		pop, h := it.Headline()
+		b.Sites = append(b.Sites, BarrierAt{Site: i, Pop: pop, Mean: h.Mean, N: h.N, Contested: h.Contested})
 	}
 	for _, it := range res.Items {
 		if it.Gap.Kind == analysis.GapBlindSpot {

@@ -105,7 +105,7 @@ func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, 
 	}
 	var paras []string // agreed score and notes
 	if n.GroupScore > 0 {
-		paras = append(paras, r.l.AgreedScore(n.GroupScore, r.data.Questionnaire.Scale.Points))
+		paras = append(paras, r.l.AgreedScore(n.GroupScore, r.data.Questionnaire.Scale.Points, it.Statement.Reverse))
 	}
 	if n.Notes != "" {
 		paras = append(paras, r.l.DialogueNotes+": "+r.clean.block(n.Notes))
@@ -166,11 +166,10 @@ func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, 
 
 // statsTable is the table of one statement's figures by group.
 func (r *report) statsTable(it analysis.ItemResult) table {
-	broken := brokenDown(it)
-	rows := []tableRow{r.statsRow(r.l.Everyone, it.All, true)}
-	rows = append(rows, r.statsRow(r.l.Insiders, it.Insiders, broken))
+	rows := []tableRow{r.statsRow(r.l.Everyone, it.All)}
+	rows = append(rows, r.statsRow(r.l.Insiders, it.Insiders))
 	if r.verify[it.Statement.ID] || it.Outsiders.N > 0 {
-		rows = append(rows, r.statsRow(r.l.Outsiders, it.Outsiders, broken))
+		rows = append(rows, r.statsRow(r.l.Outsiders, it.Outsiders))
 	}
 	return table{cols: []column{
 		{title: r.l.Group},
@@ -184,19 +183,19 @@ func (r *report) statsTable(it analysis.ItemResult) table {
 
 // statsRow is one group's figures for the appendix, with the reason when
 // they are not shown.
-func (r *report) statsRow(name string, s analysis.Stats, broken bool) tableRow {
+func (r *report) statsRow(name string, s analysis.Stats) tableRow {
 	switch {
 	case s.N == 0:
 		return tableRow{cells: []string{name, "0", r.l.NoScores}, span: 2}
-	case s.NotBrokenDown, !broken && s.N >= analysis.MinRespondents:
-		return tableRow{cells: []string{name, count(s.N), r.l.NotBrokenDown}, span: 2}
+	case s.Complementary:
+		return tableRow{cells: []string{name, count(s.N), r.l.Withheld}, span: 2}
 	case s.Suppressed:
 		return tableRow{cells: []string{name, count(s.N), r.l.FewerThan3}, span: 2}
 	}
-	sd := r.num(s.SD, 2)
+	sd := r.num(analysis.ShownSD(s.SD, 2), 2)
 	if s.N < 2 {
 		sd = "–"
 	}
-	return tableRow{cells: []string{name, count(s.N), r.num(s.Mean, 2), sd, count(s.DontKnow),
+	return tableRow{cells: []string{name, count(s.N), r.mean(s.Mean, 2), sd, count(s.DontKnow),
 		r.num(100*s.Agree, 0) + "% / " + r.num(100*s.Disagree, 0) + "%"}}
 }

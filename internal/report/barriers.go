@@ -34,7 +34,8 @@ func (r *report) barriers() {
 	r.suggestions()
 }
 
-// ranked writes the statements in the barrier band, lowest mean first.
+// ranked writes the statements in the barrier band, lowest mean first,
+// each with whose mean it is.
 func (r *report) ranked() {
 	if len(r.res.Barriers) == 0 {
 		r.d.para(r.l.SummaryNoBarrierBand(r.num(r.data.Questionnaire.Bands.Improve, 1)), body)
@@ -42,17 +43,19 @@ func (r *report) ranked() {
 	}
 	var rows []tableRow
 	for i, it := range r.res.Barriers {
+		pop, s := it.Headline()
 		contested := ""
-		if it.All.Contested {
+		if s.Contested {
 			contested = r.l.Contested
 		}
 		rows = append(rows, tableRow{cells: []string{
-			fmt.Sprint(i + 1), r.statementLabel(it.Statement.ID), r.num(it.All.Mean, 2), count(it.All.N), contested,
+			fmt.Sprint(i + 1), r.statementLabel(it.Statement.ID), r.l.pop(pop), r.mean(s.Mean, 2), count(s.N), contested,
 		}})
 	}
 	r.d.table(table{cols: []column{
 		{title: r.l.Rank, w: 12, align: "R"},
 		{title: r.l.Statement},
+		{title: r.l.ScoresOf, w: 24},
 		{title: r.l.Mean, w: 16, align: "R"},
 		{title: r.l.N, w: 10, align: "R"},
 		{title: "", w: 22},

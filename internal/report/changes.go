@@ -33,10 +33,12 @@ func (r *report) changes() {
 	for _, is := range r.res.Issues {
 		p, ok := prev[is.KeyIssue.ID]
 		if !ok {
-			rows = append(rows, tableRow{cells: []string{r.issueLabel(is.KeyIssue.ID), r.l.NotAsked, r.issueCell(is.All), "–"}})
+			pop, now := is.Headline()
+			rows = append(rows, tableRow{cells: []string{r.issueLabel(is.KeyIssue.ID) + "\n" + r.l.pop(pop), r.l.NotAsked, r.issueCell(now), "–"}})
 			continue
 		}
-		rows = append(rows, tableRow{cells: []string{r.issueLabel(is.KeyIssue.ID), r.issueCell(p.All), r.issueCell(is.All), r.issueChange(p.All, is.All)}})
+		pop, was, now := sameIssuePop(p, is)
+		rows = append(rows, tableRow{cells: []string{r.issueLabel(is.KeyIssue.ID) + "\n" + r.l.pop(pop), r.issueCell(was), r.issueCell(now), r.issueChange(was, now)}})
 	}
 	d.table(table{cols: []column{
 		{title: r.l.KeyIssue},
@@ -63,6 +65,42 @@ func shownIssue(s analysis.IssueScore) bool { return !s.Suppressed && s.Items > 
 
 func shownItem(s analysis.Stats) bool { return !s.Suppressed && s.N > 0 }
 
+// sameIssuePop picks the scores of one population at both rounds, so that
+// a change compares like with like: everyone's when both may be shown,
+// else the insiders', else the outsiders'.
+func sameIssuePop(was, now analysis.IssueResult) (analysis.Population, analysis.IssueScore, analysis.IssueScore) {
+	for _, c := range []struct {
+		pop      analysis.Population
+		was, now analysis.IssueScore
+	}{
+		{analysis.PopEveryone, was.All, now.All},
+		{analysis.PopInsiders, was.Insiders, now.Insiders},
+		{analysis.PopOutsiders, was.Outsiders, now.Outsiders},
+	} {
+		if shownIssue(c.was) && shownIssue(c.now) {
+			return c.pop, c.was, c.now
+		}
+	}
+	return analysis.PopEveryone, was.All, now.All
+}
+
+// sameItemPop is [sameIssuePop] for one statement.
+func sameItemPop(was, now analysis.ItemResult) (analysis.Population, analysis.Stats, analysis.Stats, bool) {
+	for _, c := range []struct {
+		pop      analysis.Population
+		was, now analysis.Stats
+	}{
+		{analysis.PopEveryone, was.All, now.All},
+		{analysis.PopInsiders, was.Insiders, now.Insiders},
+		{analysis.PopOutsiders, was.Outsiders, now.Outsiders},
+	} {
+		if shownItem(c.was) && shownItem(c.now) {
+			return c.pop, c.was, c.now, true
+		}
+	}
+	return analysis.PopNone, analysis.Stats{}, analysis.Stats{}, false
+}
+
 // moves lists the statements whose overall mean changed most.
 func (r *report) moves() {
 	d := r.d
@@ -71,17 +109,23 @@ func (r *report) moves() {
 		prev[it.Statement.ID] = it
 	}
 	type move struct {
-		it, was analysis.ItemResult
-		delta   float64
+		it       analysis.ItemResult
+		pop      analysis.Population
+		was, now analysis.Stats
+		delta    float64
 	}
 	var ms []move
 	for _, it := range r.res.Items {
-		was, ok := prev[it.Statement.ID]
-		if !ok || !shownItem(it.All) || !shownItem(was.All) {
+		p, ok := prev[it.Statement.ID]
+		if !ok {
 			continue
 		}
-		if delta := it.All.Mean - was.All.Mean; math.Abs(delta) >= moveThreshold-1e-9 {
-			ms = append(ms, move{it, was, delta})
+		pop, was, now, ok := sameItemPop(p, it)
+		if !ok {
+			continue
+		}
+		if delta := now.Mean - was.Mean; math.Abs(delta) >= moveThreshold-1e-9 {
+			ms = append(ms, move{it, pop, was, now, delta})
 		}
 	}
 	d.heading(h2, r.l.Moved(r.num(moveThreshold, 1)), 20)
@@ -97,9 +141,9 @@ func (r *report) moves() {
 	var rows []tableRow
 	for _, m := range ms {
 		rows = append(rows, tableRow{cells: []string{
-			r.statementLabel(m.it.Statement.ID),
-			r.num(m.was.All.Mean, 2) + "\n" + r.l.nShort(m.was.All.N),
-			r.num(m.it.All.Mean, 2) + "\n" + r.l.nShort(m.it.All.N),
+			r.statementLabel(m.it.Statement.ID) + "\n" + r.l.pop(m.pop),
+			r.mean(m.was.Mean, 2) + "\n" + r.l.nShort(m.was.N),
+			r.mean(m.now.Mean, 2) + "\n" + r.l.nShort(m.now.N),
 			r.l.change(m.delta),
 		}})
 	}

@@ -169,6 +169,9 @@ type groupValue struct {
 	n     int
 	shown bool
 	why   string // when not shown
+	// absent is set, with shown false, on a group that was not asked:
+	// nothing is drawn for it, not even n=0.
+	absent bool
 }
 
 // compareRow is one row of a chart comparing insiders and outsiders.
@@ -218,10 +221,17 @@ func (r *report) compareChart(title string, rows []compareRow) {
 				d.text(f.labelX, y+1+float64(i)*lineSmall, f.labelW, lineSmall, s, "L")
 			}
 			mid := y + h/2
-			r.compareValue(f, row.ins, mid-2.3, r.insiderMark)
-			r.compareValue(f, row.outs, mid+2.3, r.outsiderMark)
-			r.markedN(f, mid-2.3, row.ins.n, r.insiderMark)
-			r.markedN(f, mid+2.3, row.outs.n, r.outsiderMark)
+			for _, g := range []struct {
+				v    groupValue
+				y    float64
+				mark func(x, y float64)
+			}{{row.ins, mid - 2.3, r.insiderMark}, {row.outs, mid + 2.3, r.outsiderMark}} {
+				if g.v.absent {
+					continue
+				}
+				r.compareValue(f, g.v, g.y, g.mark)
+				r.markedN(f, g.y, g.v.n, g.mark)
+			}
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
 			d.pdf.Line(f.labelX, y+h, f.figX+f.figW, y+h)
@@ -261,7 +271,7 @@ func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x
 	mark(x, y)
 	d.font("B", sizeTiny)
 	d.textColor(ink)
-	label := r.num(v.mean, 1)
+	label := r.mean(v.mean, 1)
 	w := d.pdf.GetStringWidth(label)
 	if x+2.5+w > a.bandX(float64(a.points)) {
 		d.text(x-2.5-w, y-1.7, w, lineTiny, label, "R")
@@ -272,10 +282,16 @@ func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x
 
 // dotRow is one statement's scores as dots, with the mean marked.
 type dotRow struct {
-	label     string // clean
-	scores    []int  // sorted
+	label string // clean
+	// scores are every score shown, sorted; outsiders counts, for each
+	// score, how many of them are outsiders' (drawn as triangles after
+	// the insiders' circles).
+	scores    []int
+	outsiders []int
 	mean      float64
 	n         int
+	// whose says whose scores are drawn, under n.
+	whose     string
 	shown     bool
 	why       string
 	contested bool
@@ -345,16 +361,28 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	d.drawColor(grey)
 	d.pdf.SetLineWidth(0.3)
 	d.pdf.Line(a.x(float64(lo)), base, a.x(float64(hi)), base)
-	d.fillColor(ink)
 	d.drawColor(white)
 	d.pdf.SetLineWidth(0.15)
 	for v := 1; v < len(counts); v++ {
 		c := counts[v]
+		outs := 0
+		if v < len(row.outsiders) {
+			outs = row.outsiders[v]
+		}
 		for i := range c {
 			line, pos := i/perLine, i%perLine
 			inLine := min(perLine, c-line*perLine)
 			x := a.x(float64(v)) + (float64(pos)-float64(inLine-1)/2)*dotStep
-			d.pdf.Circle(x, base-float64(line)*dotStep, dotR, "FD")
+			y := base - float64(line)*dotStep
+			if i >= c-outs {
+				// An outsider's score: a triangle, as in the legend.
+				d.fillColor(vermillion)
+				s := dotR * 1.25
+				d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - s}, {X: x + s, Y: y + s*0.8}, {X: x - s, Y: y + s*0.8}}, "FD")
+				continue
+			}
+			d.fillColor(ink)
+			d.pdf.Circle(x, y, dotR, "FD")
 		}
 	}
 	// The mean: a vertical line through the row with a notch on top, in
@@ -371,10 +399,10 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 
 	d.font("B", sizeSmall)
 	d.textColor(ink)
-	d.text(f.figX, y+1, f.figW, lineSmall, r.num(row.mean, 1), "R")
+	d.text(f.figX, y+1, f.figW, lineSmall, r.mean(row.mean, 1), "R")
 	d.font("", sizeTiny)
 	d.textColor(grey)
-	d.text(f.figX, y+1+lineSmall, f.figW, lineTiny, r.l.nShort(row.n), "R")
+	d.text(f.figX, y+1+lineSmall, f.figW, lineTiny, r.fitText(row.whose+" "+r.l.nShort(row.n), f.figW, "", sizeTiny), "R")
 	if row.contested {
 		d.font("BI", sizeTiny)
 		d.textColor(vermillion)
@@ -383,7 +411,7 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	d.textColor(ink)
 }
 
-// bar draws a horizontal bar for count out of most in the box (x, y, w, h);
+// bar draws a horizontal bar for count out of most (the 100% of the scale) in the box (x, y, w, h);
 // hatched marks a bar that shows a gap in the data (unassigned, not
 // recorded), so that it reads apart in greyscale too.
 func (r *report) bar(count, most int, hatched bool, x, y, w, h float64) {

@@ -22,7 +22,9 @@ type cmpLabels struct {
 	ReadOrder, ReadOrderAll, ReadMeans, ReadSpread, ReadGrid, ReadAnonymity string
 	VerificationIntro, SharedIntro, MappingIntro, CriteriaIntro             string
 	GapsByIssue, GapUnknown, CriteriaKey, DirectoratesKey, NotListedKey     string
-	Organisation                                                            string
+	// OverStatements says how many statements a key-issue gap compares.
+	OverStatements func(n int) string
+	Organisation   string
 
 	// Sentences with figures.
 	Subtitle      func(sites int, date string) string
@@ -74,6 +76,7 @@ func cmpEnglish() *cmpLabels {
 		Mean:         "Mean", Spread: "n, spread", Unassigned: "Unassigned", Total: "Total",
 		Legend:  "mean; the line spans one standard deviation either side",
 		InShort: "in", OutShort: "out",
+		OverStatements: func(n int) string { return plural(n, "statement", "statements") + " compared" },
 
 		ReadOrder:    "The sites are listed in the order they were chosen, not ranked: this is not a league table.",
 		ReadOrderAll: "The sites are listed by name, not ranked: this is not a league table.",
@@ -81,17 +84,22 @@ func cmpEnglish() *cmpLabels {
 			"not weigh more; n is the number of people who scored it.",
 		ReadSpread: "The spread (sd) is the standard deviation of the people's own scores for the key issue: how far " +
 			"they agree with each other.",
-		ReadGrid: "Shading follows the bands, and the band is written in each cell, so nothing depends on colour.",
+		ReadGrid: "Shading follows the bands, and the band is written in each cell, so nothing depends on colour. " +
+			"Each cell says whose score it is: everyone's, or the insiders' where the outsiders were too few to be " +
+			"shown (everyone's would then reveal theirs).",
 		ReadAnonymity: "No figure is shown for a group of fewer than 3 people, and no participant is named. Each site " +
 			"is compared on its most recent assessment.",
 		VerificationIntro: "A blind spot is a statement that insiders score 1.0 or more higher than outsiders do. " +
 			"Each site's own blind spots are listed, largest gap first.",
 		SharedIntro: "Statements whose mean is in the barrier band at two or more sites that used the same " +
-			"questionnaire, those shared by most sites first.",
+			"questionnaire, those shared by most sites first. Each mean is everyone's at that site, or, where " +
+			"marked, the insiders' (the outsiders there were too few to be pooled).",
 		MappingIntro:  "The partnerships each site mapped in step 1, by directorate.",
 		CriteriaIntro: "The share of each site's mapped partnerships marked as meeting each selection criterion (step 2).",
 		GapsByIssue:   "Key-issue gaps (insiders − outsiders)",
-		GapUnknown:    "–: not known, because a group has fewer than 3 people or no scores.",
+		GapUnknown: "Each gap is the insiders' mean minus the outsiders' over the statements both groups scored " +
+			"(3 or more people each), with the two means beside it. –: not known, because a group has fewer than " +
+			"3 people or no scores.",
 		CriteriaKey: "Each cell: the share and number of the site's mapped partnerships marked as meeting the criterion; " +
 			"? n: partnerships not yet marked on it. The criteria:",
 		DirectoratesKey: "The directorates:",
@@ -148,6 +156,9 @@ func cmpItalian() *cmpLabels {
 		Mean:         "Media", Spread: "n, dispersione", Unassigned: "Non assegnati", Total: "Totale",
 		Legend:  "media; la linea copre una deviazione standard per parte",
 		InShort: "int.", OutShort: "est.",
+		OverStatements: func(n int) string {
+			return pick(n, "1 affermazione", fmt.Sprintf("%d affermazioni", n)) + " a confronto"
+		},
 
 		ReadOrder:    "I siti sono elencati nell'ordine scelto, senza classifica: non è una graduatoria.",
 		ReadOrderAll: "I siti sono elencati per nome, senza classifica: non è una graduatoria.",
@@ -155,17 +166,22 @@ func cmpItalian() *cmpLabels {
 			"con più affermazioni non pesano di più; n è il numero di persone che l'hanno valutata.",
 		ReadSpread: "La dispersione (ds) è la deviazione standard dei punteggi delle singole persone sulla questione " +
 			"chiave: quanto sono d'accordo tra loro.",
-		ReadGrid: "Il colore segue le fasce e la fascia è scritta in ogni casella: nulla dipende dal solo colore.",
+		ReadGrid: "Il colore segue le fasce e la fascia è scritta in ogni casella: nulla dipende dal solo colore. " +
+			"Ogni casella dice di chi è il punteggio: di tutti, o degli interni dove gli esterni erano troppo pochi " +
+			"per essere mostrati (il punteggio di tutti rivelerebbe il loro).",
 		ReadAnonymity: "Nessun dato è mostrato per gruppi di meno di 3 persone e nessun partecipante è nominato. Ogni " +
 			"sito è confrontato sulla sua autovalutazione più recente.",
 		VerificationIntro: "Un punto cieco è un'affermazione a cui gli interni danno almeno 1,0 punti più degli esterni. " +
 			"Per ogni sito sono elencati i suoi punti ciechi, dallo scarto più grande.",
 		SharedIntro: "Affermazioni con la media nella fascia degli ostacoli in due o più siti che hanno usato lo stesso " +
-			"questionario, prima quelle comuni a più siti.",
+			"questionario, prima quelle comuni a più siti. Ogni media è di tutti in quel sito o, dove indicato, " +
+			"degli interni (lì gli esterni erano troppo pochi per essere uniti agli altri).",
 		MappingIntro:  "I partenariati mappati da ogni sito nel passo 1, per area.",
 		CriteriaIntro: "La quota dei partenariati mappati da ogni sito che soddisfano ciascun criterio di selezione (passo 2).",
 		GapsByIssue:   "Scarti per questione chiave (interni − esterni)",
-		GapUnknown:    "–: non noto, perché un gruppo ha meno di 3 persone o nessun punteggio.",
+		GapUnknown: "Ogni scarto è la media degli interni meno quella degli esterni sulle affermazioni a cui hanno " +
+			"risposto entrambi i gruppi (almeno 3 persone ciascuno), con le due medie accanto. –: non noto, perché " +
+			"un gruppo ha meno di 3 persone o nessun punteggio.",
 		CriteriaKey: "In ogni casella: quota e numero dei partenariati mappati dal sito che soddisfano il criterio; " +
 			"? n: partenariati non ancora valutati sul criterio. I criteri:",
 		DirectoratesKey: "Le aree:",

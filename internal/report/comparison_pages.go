@@ -49,10 +49,19 @@ func (cr *comparison) bandShort(b analysis.Band) string {
 
 // why says why a score is not shown.
 func (cr *comparison) why(s compare.Score) string {
-	if s.Suppressed {
+	switch {
+	case s.Complementary:
+		return cr.l.Withheld
+	case s.Suppressed:
 		return cr.l.FewerThan3
 	}
 	return cr.l.NoScores
+}
+
+// mean formats a site's mean with prec decimals, never across an edge of
+// its questionnaire's bands.
+func (cr *comparison) mean(site *compare.Site, v float64, prec int) string {
+	return cr.num(analysis.ShownMean(site.Current().Questionnaire.Bands, v, prec), prec)
 }
 
 // keyIssues writes the first theme: the grid of key-issue means shaded by
@@ -116,7 +125,7 @@ func (cr *comparison) grid() {
 			for k, is := range issues {
 				x := d.left() + cmpSiteW + float64(k)*colW
 				fig, _ := a.Issue(is.ID)
-				cr.gridCell(fig, x, y, colW, h)
+				cr.gridCell(&cr.c.Sites[i], fig, x, y, colW, h)
 			}
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
@@ -127,14 +136,16 @@ func (cr *comparison) grid() {
 	d.setY(d.y() + paraSpacing)
 }
 
-// gridCell draws one site's figures for one key issue in the box.
-func (cr *comparison) gridCell(fig *compare.IssueFigures, x, y, w, h float64) {
+// gridCell draws one site's figures for one key issue in the box: its
+// headline score (everyone's, or the insiders' where the outsiders are too
+// few to pool) and whose it is.
+func (cr *comparison) gridCell(site *compare.Site, fig *compare.IssueFigures, x, y, w, h float64) {
 	d := cr.d
 	if fig == nil {
 		return
 	}
-	s := fig.All
-	if !s.Shown() {
+	pop, s := fig.Headline()
+	if pop == analysis.PopNone || !s.Shown() {
 		d.font("I", sizeTiny)
 		d.textColor(grey)
 		ls := d.wrap(cr.why(s)+" ("+cr.l.nShort(s.Respondents)+")", w-2*cellPad, "I", sizeTiny)
@@ -151,9 +162,9 @@ func (cr *comparison) gridCell(fig *compare.IssueFigures, x, y, w, h float64) {
 	mid := y + h/2
 	d.font("B", sizeBody)
 	d.textColor(ink)
-	d.text(x, mid-lineBody+0.3, w, lineBody, cr.num(s.Mean, 2), "C")
+	d.text(x, mid-lineBody+0.3, w, lineBody, cr.mean(site, s.Mean, 2), "C")
 	d.font("", sizeTiny)
-	d.text(x, mid+0.6, w, lineTiny, cr.bandShort(s.Band)+" · "+cr.l.nShort(s.Respondents), "C")
+	d.text(x, mid+0.6, w, lineTiny, cr.sh.fitText(cr.bandShort(s.Band)+" · "+cr.l.pop(pop)+" "+cr.l.nShort(s.Respondents), w-1, "", sizeTiny), "C")
 }
 
 // legend draws the key of the spread charts at the cursor.
@@ -248,8 +259,8 @@ func (cr *comparison) spreadChart(k int) {
 			}
 			if fig != nil {
 				mid := y + h/2
-				cr.spreadValue(a, fig.Insiders, cr.cl.InShort, mid-2.4, cr.sh.insiderMark)
-				cr.spreadValue(a, fig.Outsiders, cr.cl.OutShort, mid+2.4, cr.sh.outsiderMark)
+				cr.spreadValue(s, a, fig.Insiders, cr.cl.InShort, mid-2.4, cr.sh.insiderMark)
+				cr.spreadValue(s, a, fig.Outsiders, cr.cl.OutShort, mid+2.4, cr.sh.outsiderMark)
 			}
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
@@ -262,7 +273,7 @@ func (cr *comparison) spreadChart(k int) {
 
 // spreadValue draws one group's mean with its spread on the line at y, and
 // its figures on the right; or why it is not shown.
-func (cr *comparison) spreadValue(a scaleAxis, s compare.Score, group string, y float64, mark func(x, y float64)) {
+func (cr *comparison) spreadValue(site *compare.Site, a scaleAxis, s compare.Score, group string, y float64, mark func(x, y float64)) {
 	d := cr.d
 	figX := d.left() + d.width() - cmpFigW
 	d.font("", sizeTiny)
@@ -274,7 +285,7 @@ func (cr *comparison) spreadValue(a scaleAxis, s compare.Score, group string, y 
 		d.textColor(ink)
 		return
 	}
-	figs := group + " " + cr.num(s.Mean, 2) + " · " + cr.l.nShort(s.Respondents) + " · " + cr.cl.SD(cr.num(s.SD, 2))
+	figs := group + " " + cr.mean(site, s.Mean, 2) + " · " + cr.l.nShort(s.Respondents) + " · " + cr.cl.SD(cr.num(s.SD, 2))
 	d.textColor(ink)
 	d.text(figX, y-1.7, cmpFigW, lineTiny, figs, "R")
 	if s.SD > 0 {
@@ -306,7 +317,7 @@ func (cr *comparison) verification() {
 			cells := []string{cr.names[i]}
 			for _, is := range cr.c.Issues {
 				fig, _ := a.Issue(is.ID)
-				cells = append(cells, cr.gapText(fig.Gap))
+				cells = append(cells, cr.gapText(&cr.c.Sites[i], fig.Gap))
 			}
 			rows = append(rows, tableRow{cells: cells})
 		}
@@ -332,8 +343,8 @@ func (cr *comparison) verification() {
 		for _, it := range s.BlindSpots {
 			rows = append(rows, tableRow{cells: []string{
 				it.Number + " " + cr.clean.line(it.Text),
-				cr.num(it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
-				cr.num(it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
+				cr.mean(s, it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
+				cr.mean(s, it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
 				l.signed(it.Gap.Value),
 			}})
 		}
@@ -346,12 +357,15 @@ func (cr *comparison) verification() {
 	}
 }
 
-// gapText is a key-issue gap in a cell, with what it shows in words.
-func (cr *comparison) gapText(g analysis.Gap) string {
+// gapText is a key-issue gap in a cell, with the two means it is the
+// difference of (over the statements both groups scored, as many as it
+// says) and what it shows in words.
+func (cr *comparison) gapText(site *compare.Site, g analysis.Gap) string {
 	if !g.Known {
 		return "–"
 	}
-	s := cr.l.signed(g.Value)
+	s := cr.l.signed(g.Value) + "\n" + cr.cl.InShort + " " + cr.mean(site, g.InsidersMean, 2) + " − " +
+		cr.cl.OutShort + " " + cr.mean(site, g.OutsidersMean, 2) + "\n" + cr.cl.OverStatements(g.Compared)
 	switch g.Kind {
 	case analysis.GapBlindSpot:
 		s += "\n" + cr.l.BlindSpot
@@ -391,7 +405,10 @@ func (cr *comparison) sharedBarriers() {
 		}
 		var where []string
 		for _, at := range b.Sites {
-			s := cr.names[at.Site] + " " + cr.num(at.Mean, 2) + " (" + l.nShort(at.N) + ")"
+			s := cr.names[at.Site] + " " + cr.mean(&cr.c.Sites[at.Site], at.Mean, 2) + " (" + l.nShort(at.N) + ")"
+			if at.Pop != analysis.PopEveryone {
+				s += " " + strings.ToLower(l.pop(at.Pop))
+			}
 			if at.Contested {
 				s += ", " + l.Contested
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/demo"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -127,22 +128,25 @@ func TestComparisonPDFHasTheFigures(t *testing.T) {
 		"Mapping and selection", "Each site's context")
 	for _, s := range c.Sites {
 		a := s.Current()
-		// The grid: the site's row holds its four key-issue means, in
-		// order.
+		b := a.Questionnaire.Bands
+		m := func(v float64) string { return fmt.Sprintf("%.2f", analysis.ShownMean(b, v, 2)) }
+		// The grid: the site's row holds its four key-issue headline
+		// means, in order.
 		row := regexp.QuoteMeta(s.Name)
 		for _, is := range a.Issues {
-			row += `\s+` + regexp.QuoteMeta(fmt.Sprintf("%.2f", is.All.Mean))
+			_, h := is.Headline()
+			row += `\s+` + regexp.QuoteMeta(m(h.Mean))
 		}
 		if !regexp.MustCompile(row).MatchString(text) {
 			t.Errorf("no grid row %q", row)
 		}
 		for _, is := range a.Issues {
 			mustContain(t, text,
-				fmt.Sprintf("in %.2f · n=%d · sd %.2f", is.Insiders.Mean, is.Insiders.Respondents, is.Insiders.SD),
-				fmt.Sprintf("out %.2f · n=%d · sd %.2f", is.Outsiders.Mean, is.Outsiders.Respondents, is.Outsiders.SD))
+				fmt.Sprintf("in %s · n=%d · sd %.2f", m(is.Insiders.Mean), is.Insiders.Respondents, analysis.Round(is.Insiders.SD, 2)),
+				fmt.Sprintf("out %s · n=%d · sd %.2f", m(is.Outsiders.Mean), is.Outsiders.Respondents, analysis.Round(is.Outsiders.SD, 2)))
 		}
 		for _, it := range s.BlindSpots {
-			mustContain(t, text, fmt.Sprintf("%.2f (n=%d) %.2f (n=%d) +%.2f", it.Insiders.Mean, it.Insiders.N, it.Outsiders.Mean, it.Outsiders.N, it.Gap.Value))
+			mustContain(t, text, fmt.Sprintf("%s (n=%d) %s (n=%d) +%.2f", m(it.Insiders.Mean), it.Insiders.N, m(it.Outsiders.Mean), it.Outsiders.N, analysis.ShownGap(it.Gap.Value, 2)))
 		}
 		// The context note's first words.
 		words := strings.Fields(s.Context)
@@ -154,7 +158,11 @@ func TestComparisonPDFHasTheFigures(t *testing.T) {
 	for _, b := range c.SharedBarriers {
 		mustContain(t, text, fmt.Sprintf("%d of %d", len(b.Sites), b.Of))
 		for _, at := range b.Sites {
-			mustContain(t, text, fmt.Sprintf("%s %.2f (n=%d)", c.Sites[at.Site].Name, at.Mean, at.N))
+			want := fmt.Sprintf("%s %.2f (n=%d)", c.Sites[at.Site].Name, analysis.ShownMean(c.Sites[at.Site].Current().Questionnaire.Bands, at.Mean, 2), at.N)
+			if at.Pop != analysis.PopEveryone {
+				want += " " + string(at.Pop)
+			}
+			mustContain(t, text, want)
 		}
 	}
 	if !regexp.MustCompile(`Eastbrook pilot\s+53\s+18\s+1\s+21\s+26\s+5\s+2\s+126`).MatchString(text) {
@@ -269,7 +277,7 @@ func TestComparisonPDFListsManySitesAsText(t *testing.T) {
 		s := one
 		s.Name = fmt.Sprintf("Site %03d", i+1)
 		c.Sites = append(c.Sites, s)
-		b.Sites = append(b.Sites, compare.BarrierAt{Site: i, Mean: 2.5, N: 12})
+		b.Sites = append(b.Sites, compare.BarrierAt{Site: i, Pop: analysis.PopEveryone, Mean: 2.5, N: 12})
 	}
 	c.SharedBarriers = []compare.SharedBarrier{b}
 	var buf bytes.Buffer

@@ -135,7 +135,7 @@ func (r *report) summary() {
 		r.missing = append(r.missing, r.l.MissingScores)
 		d.para(r.l.SummaryNoScores(len(r.data.Participants)), body)
 	} else {
-		d.para(r.l.SummaryTookPart(r.res.Insiders, r.res.Outsiders, len(r.data.Questionnaire.Statements())), body)
+		r.summaryTookPart()
 		r.summaryIssues()
 		r.summaryBarriers()
 		r.summaryGaps()
@@ -146,31 +146,78 @@ func (r *report) summary() {
 	}
 }
 
-// summaryIssues names the strongest and weakest key issues.
-func (r *report) summaryIssues() {
-	var shown []analysis.IssueResult
-	for _, is := range r.res.Issues {
-		if !is.All.Suppressed && is.All.Items > 0 {
-			shown = append(shown, is)
+// summaryTookPart says who scored what: the insiders the workbook's
+// statements, the outsiders the verification statements.
+func (r *report) summaryTookPart() {
+	q := r.data.Questionnaire
+	insScored, outsScored := 0, 0
+	for _, it := range r.res.Items {
+		if it.Insiders.N > 0 {
+			insScored++
+		}
+		if it.Outsiders.N > 0 {
+			outsScored++
 		}
 	}
-	if len(shown) == 0 {
+	r.d.para(r.l.SummaryTookPart(r.res.Insiders, insScored, len(q.Statements()),
+		r.res.Outsiders, outsScored, len(q.VerificationStatements())), body)
+}
+
+// summaryIssues names the strongest and weakest key issues by one stated
+// group's scores, the insiders' (whose self-assessment it is) when any may
+// be shown, else the outsiders'; the other group's score is beside each.
+func (r *report) summaryIssues() {
+	pop := analysis.PopInsiders
+	group := func(is analysis.IssueResult) (analysis.IssueScore, analysis.IssueScore) {
+		return is.Insiders, is.Outsiders
+	}
+	shown := func(s analysis.IssueScore) bool { return !s.Suppressed && s.Items > 0 }
+	var list []analysis.IssueResult
+	for _, is := range r.res.Issues {
+		if own, _ := group(is); shown(own) {
+			list = append(list, is)
+		}
+	}
+	if len(list) == 0 {
+		pop = analysis.PopOutsiders
+		group = func(is analysis.IssueResult) (analysis.IssueScore, analysis.IssueScore) {
+			return is.Outsiders, is.Insiders
+		}
+		for _, is := range r.res.Issues {
+			if own, _ := group(is); shown(own) {
+				list = append(list, is)
+			}
+		}
+	}
+	if len(list) == 0 {
 		r.d.para(r.l.SummaryNoIssue, body)
 		return
 	}
 	// Stable: ties keep workbook order.
-	slices.SortStableFunc(shown, func(a, b analysis.IssueResult) int { return cmp.Compare(b.All.Mean, a.All.Mean) })
-	best, worst := shown[0], shown[len(shown)-1]
-	desc := func(is analysis.IssueResult) (string, string, string) {
-		return r.txt(is.KeyIssue.Title), r.num(is.All.Mean, 1), r.l.band(is.All.Band)
+	slices.SortStableFunc(list, func(a, b analysis.IssueResult) int {
+		x, _ := group(a)
+		y, _ := group(b)
+		return cmp.Compare(y.Mean, x.Mean)
+	})
+	name, otherName := r.l.Insiders, r.l.Outsiders
+	if pop == analysis.PopOutsiders {
+		name, otherName = otherName, name
 	}
-	bt, bm, bb := desc(best)
-	if len(shown) == 1 {
-		r.d.para(r.l.SummaryOneIssue(bt, bm, bb), body)
+	fig := func(is analysis.IssueResult) string {
+		own, other := group(is)
+		otherMean := ""
+		if shown(other) {
+			otherMean = r.mean(other.Mean, 2)
+		}
+		return r.l.IssueFig(strings.ToLower(name), r.mean(own.Mean, 2), r.l.band(own.Band),
+			strings.ToLower(otherName), otherMean, other.Respondents)
+	}
+	best, worst := list[0], list[len(list)-1]
+	if len(list) == 1 {
+		r.d.para(r.l.SummaryOneIssue(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best)), body)
 		return
 	}
-	wt, wm, wb := desc(worst)
-	r.d.para(r.l.SummaryIssues(bt, bm, bb, wt, wm, wb), body)
+	r.d.para(r.l.SummaryIssues(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best), r.txt(worst.KeyIssue.Title), fig(worst)), body)
 }
 
 // summaryBarriers names the barriers the scores show and those the group
@@ -179,7 +226,9 @@ func (r *report) summaryBarriers() {
 	d := r.d
 	if n := len(r.res.Barriers); n > 0 {
 		low := r.res.Barriers[0]
-		d.para(r.l.SummaryBarrierBand(n, r.num(r.data.Questionnaire.Bands.Improve, 1), r.statementQuote(low.Statement.ID), r.num(low.All.Mean, 1)), body)
+		pop, s := low.Headline()
+		d.para(r.l.SummaryBarrierBand(n, r.num(r.data.Questionnaire.Bands.Improve, 1), r.statementQuote(low.Statement.ID),
+			r.l.whoseOf(pop), r.mean(s.Mean, 2), s.N), body)
 	} else {
 		d.para(r.l.SummaryNoBarrierBand(r.num(r.data.Questionnaire.Bands.Improve, 1)), body)
 	}
@@ -196,10 +245,15 @@ func (r *report) summaryBarriers() {
 	d.gap(1)
 }
 
-// summaryGaps names the biggest blind spots and unrecognised strengths.
+// summaryGaps names the biggest blind spots and unrecognised strengths,
+// or says that nothing could be compared and why.
 func (r *report) summaryGaps() {
 	var blind, strengths []analysis.ItemResult
+	compared := 0
 	for _, it := range r.res.Items {
+		if it.Gap.Known {
+			compared++
+		}
 		switch it.Gap.Kind {
 		case analysis.GapBlindSpot:
 			blind = append(blind, it)
@@ -207,9 +261,13 @@ func (r *report) summaryGaps() {
 			strengths = append(strengths, it)
 		}
 	}
-	if len(blind) == 0 {
-		r.d.para(r.l.SummaryNoBlindSpots, body)
-	} else {
+	switch {
+	case compared == 0:
+		r.d.para(r.l.SummaryNoneCompared(r.res.Outsiders), body)
+		return
+	case len(blind) == 0:
+		r.d.para(r.l.SummaryNoBlindSpots(compared), body)
+	default:
 		r.bullets(r.l.SummaryBlindSpots(len(blind), min(3, len(blind))), r.gapLines(blind))
 		r.d.gap(1)
 	}
@@ -219,7 +277,8 @@ func (r *report) summaryGaps() {
 	}
 }
 
-// gapLines describes the three biggest gaps of items, biggest first.
+// gapLines describes the three biggest gaps of items, biggest first, each
+// with the two means it is the difference of.
 func (r *report) gapLines(items []analysis.ItemResult) []string {
 	items = slices.Clone(items)
 	slices.SortStableFunc(items, func(a, b analysis.ItemResult) int {
@@ -227,8 +286,9 @@ func (r *report) gapLines(items []analysis.ItemResult) []string {
 	})
 	var out []string
 	for _, it := range items[:min(3, len(items))] {
-		out = append(out, r.l.GapLine(r.statementQuote(it.Statement.ID), r.l.signed(it.Gap.Value),
-			r.num(it.Insiders.Mean, 1), it.Insiders.N, r.num(it.Outsiders.Mean, 1), it.Outsiders.N))
+		g := it.Gap
+		out = append(out, r.l.GapLine(r.statementQuote(it.Statement.ID), r.l.signed(g.Value),
+			r.mean(g.InsidersMean, 2), g.Insiders, r.mean(g.OutsidersMean, 2), g.Outsiders))
 	}
 	return out
 }

@@ -51,6 +51,12 @@ func english() *labels {
 			workbook.FindingGood:    "Good areas",
 			workbook.FindingImprove: "Areas to improve",
 		},
+		pops: map[analysis.Population]string{
+			analysis.PopEveryone: "Everyone", analysis.PopInsiders: "Insiders", analysis.PopOutsiders: "Outsiders",
+		},
+		whose: map[analysis.Population]string{
+			analysis.PopEveryone: "everyone's", analysis.PopInsiders: "the insiders'", analysis.PopOutsiders: "the outsiders'",
+		},
 		bands: map[analysis.Band]string{
 			analysis.BandGood:    "a good area",
 			analysis.BandImprove: "an area to improve",
@@ -151,7 +157,7 @@ func english() *labels {
 		Reading:              "Reading",
 		BlindSpot:            "Blind spot",
 		UnrecognisedStrength: "Unrecognised strength",
-		NoGap:                "No gap",
+		NoGap:                "No gap of 1.0 or more",
 		NotCompared:          "Not compared",
 		Contested:            "contested",
 		Rank:                 "Rank",
@@ -165,18 +171,22 @@ func english() *labels {
 		Then:                 "Then",
 		Now:                  "Now",
 		Change:               "Change",
-		Reversed:             "reversed statement: scores flipped so that higher is better",
-		InsidersOnly:         "insiders only: not in the verification set",
-		DialogueNotes:        "Notes from the dialogue",
-		BarriersGone:         "No longer a barrier",
-		BarriersNew:          "New barriers",
-		BarriersStill:        "Still a barrier",
-		None:                 "None.",
-		FewerThan3:           "fewer than 3 people: not shown",
-		NotBrokenDown:        "not broken down: the other group is under 3",
-		NoScores:             "no scores",
-		NotInVerification:    "not in the verification set",
-		NotAsked:             "not asked",
+		Reversed: "reversed statement: agreeing is bad, so its scores are flipped (5 becomes 1) for the mean, the dots " +
+			"and the band, where higher is better; the shares agreeing and disagreeing are of the words as written",
+		InsidersOnly:      "insiders only: not in the verification set",
+		DialogueNotes:     "Notes from the dialogue",
+		BarriersGone:      "No longer a barrier",
+		BarriersNew:       "New barriers",
+		BarriersStill:     "Still a barrier",
+		None:              "None.",
+		FewerThan3:        "fewer than 3 people: not shown",
+		Withheld:          "withheld: a group in it is under 3",
+		ReversedMark:      "(reversed)",
+		ScoresOf:          "Whose scores",
+		OtherNotShown:     "not shown",
+		NoScores:          "no scores",
+		NotInVerification: "not in the verification set",
+		NotAsked:          "not asked",
 
 		AnonymityNote: "Comments are attributed by role level only, and no figure is shown for a group of fewer " +
 			"than 3 people. Participants' names stay in the facilitator's store.",
@@ -184,8 +194,12 @@ func english() *labels {
 			"people who took part; the usual report attributes comments by role level only.",
 		LegendCompare: "mean on the 1-5 scale; shaded bands: barrier, improve, good",
 		IssueMeanNote: "A key issue's score is the mean of its statements' means, so that issues with more " +
-			"statements do not weigh more. n is the number of people who scored the issue.",
-		SpreadNote: "Each dot is one person's score; the black line is the mean and the grey line the range. " +
+			"statements do not weigh more. Each group's score is over the statements it scored: the insiders " +
+			"all of them, the outsiders the verification statements. n is the number of people who scored the " +
+			"issue. A group of 1 or 2 people is not shown, and then neither is everyone's score, which would " +
+			"reveal theirs.",
+		SpreadNote: "Each mark is one person's score: circles insiders, triangles outsiders; the black line is " +
+			"the mean of the people shown and the grey line the range. " +
 			"A statement is contested when it has scores on both sides of the middle of the scale, or a " +
 			"standard deviation of 1.0 or more.",
 		NotListedNote: "A directorate marked as not in the site's list is recorded on a partnership but missing " +
@@ -202,19 +216,19 @@ func english() *labels {
 		SuggestedNote: "The workbook suggests these interventions for the statements in the barrier band. They " +
 			"are starting points for the group, not decisions.",
 		AppendixIntro: "For each statement: n (the people who gave a score), the mean, the standard deviation " +
-			"(SD), the don't-know answers (never scored) and the shares agreeing (4-5) and disagreeing (1-2), " +
+			"(SD), the don't-know answers (never scored) and the shares agreeing (4-5) and disagreeing (1-2) with " +
+			"the words as written, " +
 			"then the group's notes and every comment, attributed by role level only.",
 		NoScoresNext: "Once the insiders have scored the workbook (step 3) and the outsiders the verification " +
 			"statements (step 4), this part shows each key issue's scores, every statement's spread and the " +
 			"verification gaps.",
-		SummaryNoIssue:      "No key issue has scores from 3 or more people yet, so none is rated here.",
-		SummaryConfirmed:    "The barriers the group confirmed:",
-		SummaryNoConfirmed:  "The group has not written up any barriers yet.",
-		SummaryNoBlindSpots: "There are no blind spots: on no statement do the insiders score 1.0 or more above the outsiders.",
-		SummaryNoPlan:       "No actions have been agreed yet.",
-		MissingScores:       "no responses: nobody has scored the workbook yet",
-		MissingMapping:      "no partnerships mapped",
-		MissingSelection:    "no partnership selected",
+		SummaryNoIssue:     "No key issue has scores from 3 or more people yet, so none is rated here.",
+		SummaryConfirmed:   "The barriers the group confirmed:",
+		SummaryNoConfirmed: "The group has not written up any barriers yet.",
+		SummaryNoPlan:      "No actions have been agreed yet.",
+		MissingScores:      "no responses: nobody has scored the workbook yet",
+		MissingMapping:     "no partnerships mapped",
+		MissingSelection:   "no partnership selected",
 
 		Mapped: func(total, directorates int) string {
 			return fmt.Sprintf("%s mapped at this site, under %s.", plural(total, "partnership was", "partnerships were"),
@@ -241,10 +255,15 @@ func english() *labels {
 		GapsIntro: func(threshold string) string {
 			return fmt.Sprintf("The gap is the insiders' mean minus the outsiders' mean. A gap of +%s or more is a "+
 				"blind spot (the insiders rate themselves higher than the community does); −%s or less is an "+
-				"unrecognised strength. n is the number of people in each group who gave a score.", threshold, threshold)
+				"unrecognised strength. n is the number of people in each group who gave a score. A key issue's row "+
+				"compares the two groups on the same statements, those both groups scored (3 or more people each), "+
+				"so its means are over those statements and may differ from the key-issue scores above.", threshold, threshold)
 		},
 		GapLine: func(statement, gap, insMean string, insN int, outsMean string, outsN int) string {
-			return fmt.Sprintf("%s: gap %s (insiders %s, n=%d; outsiders %s, n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+			return fmt.Sprintf("%s: gap %s = insiders %s (n=%d) − outsiders %s (n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+		},
+		GapOver: func(n int) string {
+			return fmt.Sprintf("over the %s both groups scored", plural(n, "statement", "statements"))
 		},
 		NobodyYet: func(registered int) string {
 			if registered == 0 {
@@ -262,20 +281,52 @@ func english() *labels {
 			return fmt.Sprintf("This assessment has no responses yet (%s registered), so the report shows "+
 				"the mapping, the selection and any plans, but no scores.", plural(registered, "participant", "participants"))
 		},
-		SummaryTookPart: func(insiders, outsiders, statements int) string {
-			return fmt.Sprintf("%s and %s scored the workbook's %s.", plural(insiders, "insider", "insiders"),
-				plural(outsiders, "outsider", "outsiders"), plural(statements, "statement", "statements"))
+		SummaryTookPart: func(insiders, insScored, statements, outsiders, outsScored, verification int) string {
+			of := func(scored, total int, what, whats string) string {
+				if scored == total {
+					return "the " + plural(total, what, whats)
+				}
+				return fmt.Sprintf("%d of the %s", scored, plural(total, what, whats))
+			}
+			s := fmt.Sprintf("%s scored %s", plural(insiders, "insider", "insiders"), of(insScored, statements, "statement", "statements"))
+			if outsiders == 0 {
+				return s + "; no outsiders have scored the verification statements yet."
+			}
+			return fmt.Sprintf("%s; %s scored %s.", s, plural(outsiders, "outsider", "outsiders"),
+				of(outsScored, verification, "verification statement", "verification statements"))
 		},
-		SummaryIssues: func(best, bestMean, bestBand, worst, worstMean, worstBand string) string {
-			return fmt.Sprintf("The strongest key issue is %s (mean %s, %s); the weakest is %s (mean %s, %s).",
-				best, bestMean, bestBand, worst, worstMean, worstBand)
+		SummaryIssues: func(whose, best, bestFig, worst, worstFig string) string {
+			return fmt.Sprintf("By %s scores, the strongest key issue is %s (%s) and the weakest %s (%s).",
+				whose, best, bestFig, worst, worstFig)
 		},
-		SummaryOneIssue: func(title, mean, band string) string {
-			return fmt.Sprintf("Only one key issue has enough scores to rate: %s (mean %s, %s).", title, mean, band)
+		SummaryOneIssue: func(whose, title, fig string) string {
+			return fmt.Sprintf("Only one key issue has enough of %s scores to rate: %s (%s).", whose, title, fig)
 		},
-		SummaryBarrierBand: func(n int, threshold, lowest, mean string) string {
-			return fmt.Sprintf("%s a mean below %s, in the barrier band; the lowest is %s (mean %s).",
-				plural(n, "statement has", "statements have"), threshold, lowest, mean)
+		IssueFig: func(group, mean, band, other, otherMean string, otherN int) string {
+			s := fmt.Sprintf("%s %s, %s", group, mean, band)
+			if otherN == 0 {
+				return s
+			}
+			if otherMean == "" {
+				return fmt.Sprintf("%s; %s n=%d, not shown", s, other, otherN)
+			}
+			return fmt.Sprintf("%s; %s %s", s, other, otherMean)
+		},
+		SummaryBarrierBand: func(n int, threshold, lowest, whose, mean string, nn int) string {
+			return fmt.Sprintf("%s a mean below %s, in the barrier band; the lowest is %s (%s mean %s, n=%d).",
+				plural(n, "statement has", "statements have"), threshold, lowest, whose, mean, nn)
+		},
+		SummaryNoBlindSpots: func(compared int) string {
+			return fmt.Sprintf("There are no blind spots: on none of the %s compared do the insiders score 1.0 or "+
+				"more above the outsiders.", plural(compared, "statement", "statements"))
+		},
+		SummaryNoneCompared: func(outsiders int) string {
+			if outsiders == 0 {
+				return "No verification gap could be worked out: no outsiders have scored the verification statements, " +
+					"so the insiders' view has not been checked yet."
+			}
+			return fmt.Sprintf("No verification gap could be worked out: no statement was scored by 3 or more outsiders "+
+				"(%s took part), so whether there are blind spots is not known.", plural(outsiders, "outsider", "outsiders"))
 		},
 		SummaryNoBarrierBand: func(threshold string) string {
 			return fmt.Sprintf("No statement has a mean below %s: none is in the barrier band.", threshold)
@@ -305,7 +356,11 @@ func english() *labels {
 		SummaryChanged: func(then string) string {
 			return fmt.Sprintf("The same partnership was assessed before, from %s: the last section says what changed.", then)
 		},
-		AgreedScore: func(score, points int) string {
+		AgreedScore: func(score, points int, reversed bool) string {
+			if reversed {
+				return fmt.Sprintf("Score agreed by the group: %d of %d as answered, %d on the flipped scale of the mean "+
+					"(higher is better).", score, points, points+1-score)
+			}
 			return fmt.Sprintf("Score agreed by the group: %d of %d.", score, points)
 		},
 		Comments: func(n int) string { return fmt.Sprintf("Comments (%d)", n) },

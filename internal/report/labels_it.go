@@ -52,6 +52,12 @@ func italian() *labels {
 			workbook.FindingGood:    "Punti di forza",
 			workbook.FindingImprove: "Aspetti da migliorare",
 		},
+		pops: map[analysis.Population]string{
+			analysis.PopEveryone: "Tutti", analysis.PopInsiders: "Interni", analysis.PopOutsiders: "Esterni",
+		},
+		whose: map[analysis.Population]string{
+			analysis.PopEveryone: "di tutti", analysis.PopInsiders: "degli interni", analysis.PopOutsiders: "degli esterni",
+		},
 		bands: map[analysis.Band]string{
 			analysis.BandGood:    "un punto di forza",
 			analysis.BandImprove: "un aspetto da migliorare",
@@ -152,7 +158,7 @@ func italian() *labels {
 		Reading:              "Lettura",
 		BlindSpot:            "Punto cieco",
 		UnrecognisedStrength: "Forza non riconosciuta",
-		NoGap:                "Nessuno scarto",
+		NoGap:                "Nessuno scarto di 1,0 o più",
 		NotCompared:          "Non confrontato",
 		Contested:            "controversa",
 		Rank:                 "N.",
@@ -166,18 +172,23 @@ func italian() *labels {
 		Then:                 "Allora",
 		Now:                  "Oggi",
 		Change:               "Variazione",
-		Reversed:             "affermazione invertita: punteggi capovolti perché più alto sia meglio",
-		InsidersOnly:         "solo interni: non fa parte della verifica",
-		DialogueNotes:        "Note della discussione",
-		BarriersGone:         "Non più barriere",
-		BarriersNew:          "Nuove barriere",
-		BarriersStill:        "Ancora barriere",
-		None:                 "Nessuna.",
-		FewerThan3:           "meno di 3 persone: non mostrato",
-		NotBrokenDown:        "non suddiviso: l'altro gruppo ha meno di 3 persone",
-		NoScores:             "nessun punteggio",
-		NotInVerification:    "non fa parte della verifica",
-		NotAsked:             "non chiesto",
+		Reversed: "affermazione invertita: essere d'accordo è negativo, quindi i punteggi sono capovolti (5 diventa 1) " +
+			"per la media, i punti e la fascia, dove più alto è meglio; le quote d'accordo e in disaccordo si riferiscono " +
+			"alle parole così come sono scritte",
+		InsidersOnly:      "solo interni: non fa parte della verifica",
+		DialogueNotes:     "Note della discussione",
+		BarriersGone:      "Non più barriere",
+		BarriersNew:       "Nuove barriere",
+		BarriersStill:     "Ancora barriere",
+		None:              "Nessuna.",
+		FewerThan3:        "meno di 3 persone: non mostrato",
+		Withheld:          "non mostrato: un gruppo al suo interno ha meno di 3 persone",
+		ReversedMark:      "(invertita)",
+		ScoresOf:          "Punteggi di",
+		OtherNotShown:     "non mostrato",
+		NoScores:          "nessun punteggio",
+		NotInVerification: "non fa parte della verifica",
+		NotAsked:          "non chiesto",
 
 		AnonymityNote: "I commenti sono attribuiti solo per ruolo e nessun dato è mostrato per gruppi di meno di " +
 			"3 persone. I nomi dei partecipanti restano nell'archivio del facilitatore.",
@@ -185,8 +196,12 @@ func italian() *labels {
 			"solo con chi ha partecipato; il rapporto ordinario attribuisce i commenti solo per ruolo.",
 		LegendCompare: "media sulla scala 1-5; fasce: barriera, da migliorare, punto di forza",
 		IssueMeanNote: "Il punteggio di una questione chiave è la media delle medie delle sue affermazioni, così le " +
-			"questioni con più affermazioni non pesano di più. n è il numero di persone che hanno dato un punteggio.",
-		SpreadNote: "Ogni punto è il punteggio di una persona; la linea nera è la media, quella grigia l'intervallo. " +
+			"questioni con più affermazioni non pesano di più. Il punteggio di ciascun gruppo è sulle affermazioni a " +
+			"cui ha risposto: gli interni tutte, gli esterni quelle della verifica. n è il numero di persone che hanno " +
+			"dato un punteggio. Un gruppo di 1 o 2 persone non è mostrato, e allora nemmeno il punteggio di tutti, " +
+			"che lo rivelerebbe.",
+		SpreadNote: "Ogni segno è il punteggio di una persona: cerchi gli interni, triangoli gli esterni; la linea " +
+			"nera è la media delle persone mostrate, quella grigia l'intervallo. " +
 			"Un'affermazione è controversa quando ha punteggi da entrambi i lati del centro della scala, o una " +
 			"deviazione standard di 1,0 o più.",
 		NotListedNote: "Un'area segnata come non nell'elenco dell'ente è indicata su un partenariato ma manca fra le " +
@@ -204,18 +219,17 @@ func italian() *labels {
 			"Sono spunti per il gruppo, non decisioni.",
 		AppendixIntro: "Per ogni affermazione: n (le persone che hanno dato un punteggio), la media, la deviazione " +
 			"standard (DS), le risposte «non so» (mai conteggiate nel punteggio) e le quote d'accordo (4-5) e in " +
-			"disaccordo (1-2), poi le note del gruppo e tutti i commenti, attribuiti solo per ruolo.",
+			"disaccordo (1-2) con le parole così come sono scritte, poi le note del gruppo e tutti i commenti, attribuiti solo per ruolo.",
 		NoScoresNext: "Quando gli interni avranno compilato il questionario (fase 3) e gli esterni le affermazioni " +
 			"della verifica (fase 4), questa parte mostrerà i punteggi di ogni questione chiave, la distribuzione di " +
 			"ogni affermazione e gli scarti della verifica.",
-		SummaryNoIssue:      "Nessuna questione chiave ha ancora punteggi da almeno 3 persone, quindi nessuna è valutata qui.",
-		SummaryConfirmed:    "Le barriere confermate dal gruppo:",
-		SummaryNoConfirmed:  "Il gruppo non ha ancora scritto alcuna barriera.",
-		SummaryNoBlindSpots: "Non ci sono punti ciechi: su nessuna affermazione gli interni danno 1,0 o più degli esterni.",
-		SummaryNoPlan:       "Non sono ancora state concordate azioni.",
-		MissingScores:       "nessuna risposta: nessuno ha ancora compilato il questionario",
-		MissingMapping:      "nessun partenariato mappato",
-		MissingSelection:    "nessun partenariato scelto",
+		SummaryNoIssue:     "Nessuna questione chiave ha ancora punteggi da almeno 3 persone, quindi nessuna è valutata qui.",
+		SummaryConfirmed:   "Le barriere confermate dal gruppo:",
+		SummaryNoConfirmed: "Il gruppo non ha ancora scritto alcuna barriera.",
+		SummaryNoPlan:      "Non sono ancora state concordate azioni.",
+		MissingScores:      "nessuna risposta: nessuno ha ancora compilato il questionario",
+		MissingMapping:     "nessun partenariato mappato",
+		MissingSelection:   "nessun partenariato scelto",
 
 		Mapped: func(total, directorates int) string {
 			return fmt.Sprintf("Sono stati mappati %s in %s.", plural(total, "partenariato", "partenariati"),
@@ -243,11 +257,17 @@ func italian() *labels {
 		GapsIntro: func(threshold string) string {
 			return fmt.Sprintf("Lo scarto è la media degli interni meno quella degli esterni. Uno scarto di +%s o più è "+
 				"un punto cieco (gli interni si valutano meglio di quanto faccia la comunità); di −%s o meno è una "+
-				"forza non riconosciuta. n è il numero di persone di ciascun gruppo che hanno dato un punteggio.",
-				threshold, threshold)
+				"forza non riconosciuta. n è il numero di persone di ciascun gruppo che hanno dato un punteggio. La riga "+
+				"di una questione chiave confronta i due gruppi sulle stesse affermazioni, quelle a cui hanno risposto "+
+				"entrambi (almeno 3 persone ciascuno): le sue medie sono su quelle affermazioni e possono differire dai "+
+				"punteggi delle questioni chiave più sopra.", threshold, threshold)
 		},
 		GapLine: func(statement, gap, insMean string, insN int, outsMean string, outsN int) string {
-			return fmt.Sprintf("%s: scarto %s (interni %s, n=%d; esterni %s, n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+			return fmt.Sprintf("%s: scarto %s = interni %s (n=%d) − esterni %s (n=%d)", statement, gap, insMean, insN, outsMean, outsN)
+		},
+		GapOver: func(n int) string {
+			return "su " + pick(n, "1 affermazione a cui hanno risposto entrambi i gruppi",
+				fmt.Sprintf("%d affermazioni a cui hanno risposto entrambi i gruppi", n))
 		},
 		NobodyYet: func(registered int) string {
 			if registered == 0 {
@@ -266,20 +286,54 @@ func italian() *labels {
 				"mappatura, la scelta e gli eventuali piani, ma nessun punteggio.",
 				pick(registered, "1 partecipante registrato", fmt.Sprintf("%d partecipanti registrati", registered)))
 		},
-		SummaryTookPart: func(insiders, outsiders, statements int) string {
-			return fmt.Sprintf("%s e %s hanno dato un punteggio alle %s del questionario.", plural(insiders, "interno", "interni"),
-				plural(outsiders, "esterno", "esterni"), plural(statements, "affermazione", "affermazioni"))
+		SummaryTookPart: func(insiders, insScored, statements, outsiders, outsScored, verification int) string {
+			of := func(scored, total int, one, many string) string {
+				if scored == total {
+					return pick(total, "all'unica "+one, fmt.Sprintf("alle %d %s", total, many))
+				}
+				return fmt.Sprintf("a %d delle %d %s", scored, total, many)
+			}
+			s := fmt.Sprintf("%s %s un punteggio %s", plural(insiders, "interno", "interni"), pick(insiders, "ha dato", "hanno dato"),
+				of(insScored, statements, "affermazione", "affermazioni"))
+			if outsiders == 0 {
+				return s + "; nessun esterno ha ancora risposto alle affermazioni della verifica."
+			}
+			return fmt.Sprintf("%s; %s %s.", s, plural(outsiders, "esterno", "esterni"),
+				of(outsScored, verification, "affermazione della verifica", "affermazioni della verifica"))
 		},
-		SummaryIssues: func(best, bestMean, bestBand, worst, worstMean, worstBand string) string {
-			return fmt.Sprintf("La questione chiave più forte è «%s» (media %s, %s); la più debole è «%s» (media %s, %s).",
-				best, bestMean, bestBand, worst, worstMean, worstBand)
+		SummaryIssues: func(whose, best, bestFig, worst, worstFig string) string {
+			return fmt.Sprintf("Secondo i punteggi %s, la questione chiave più forte è «%s» (%s) e la più debole «%s» (%s).",
+				whose, best, bestFig, worst, worstFig)
 		},
-		SummaryOneIssue: func(title, mean, band string) string {
-			return fmt.Sprintf("Solo una questione chiave ha punteggi sufficienti: «%s» (media %s, %s).", title, mean, band)
+		SummaryOneIssue: func(whose, title, fig string) string {
+			return fmt.Sprintf("Solo una questione chiave ha abbastanza punteggi %s: «%s» (%s).", whose, title, fig)
 		},
-		SummaryBarrierBand: func(n int, threshold, lowest, mean string) string {
-			return fmt.Sprintf("%s una media sotto %s, nella fascia delle barriere; la più bassa è %s (media %s).",
-				pick(n, "1 affermazione ha", fmt.Sprintf("%d affermazioni hanno", n)), threshold, lowest, mean)
+		IssueFig: func(group, mean, band, other, otherMean string, otherN int) string {
+			s := fmt.Sprintf("%s %s, %s", group, mean, band)
+			if otherN == 0 {
+				return s
+			}
+			if otherMean == "" {
+				return fmt.Sprintf("%s; %s n=%d, non mostrati", s, other, otherN)
+			}
+			return fmt.Sprintf("%s; %s %s", s, other, otherMean)
+		},
+		SummaryBarrierBand: func(n int, threshold, lowest, whose, mean string, nn int) string {
+			return fmt.Sprintf("%s una media sotto %s, nella fascia delle barriere; la più bassa è %s (media %s %s, n=%d).",
+				pick(n, "1 affermazione ha", fmt.Sprintf("%d affermazioni hanno", n)), threshold, lowest, whose, mean, nn)
+		},
+		SummaryNoBlindSpots: func(compared int) string {
+			return fmt.Sprintf("Non ci sono punti ciechi: su nessuna delle %s confrontate gli interni danno 1,0 o più "+
+				"degli esterni.", pick(compared, "1 affermazione", fmt.Sprintf("%d affermazioni", compared)))
+		},
+		SummaryNoneCompared: func(outsiders int) string {
+			if outsiders == 0 {
+				return "Nessuno scarto della verifica si può calcolare: nessun esterno ha ancora risposto alle " +
+					"affermazioni della verifica, quindi il punto di vista degli interni non è stato ancora verificato."
+			}
+			return fmt.Sprintf("Nessuno scarto della verifica si può calcolare: nessuna affermazione ha risposte da "+
+				"almeno 3 esterni (%s), quindi non si sa se ci siano punti ciechi.",
+				pick(outsiders, "ha partecipato 1 esterno", fmt.Sprintf("hanno partecipato %d esterni", outsiders)))
 		},
 		SummaryNoBarrierBand: func(threshold string) string {
 			return fmt.Sprintf("Nessuna affermazione ha una media sotto %s: nessuna è nella fascia delle barriere.", threshold)
@@ -309,7 +363,11 @@ func italian() *labels {
 		SummaryChanged: func(then string) string {
 			return fmt.Sprintf("Lo stesso partenariato era già stato valutato, dal %s: l'ultima sezione dice che cosa è cambiato.", then)
 		},
-		AgreedScore: func(score, points int) string {
+		AgreedScore: func(score, points int, reversed bool) string {
+			if reversed {
+				return fmt.Sprintf("Punteggio concordato dal gruppo: %d su %d come risposto, %d sulla scala capovolta "+
+					"della media (più alto è meglio).", score, points, points+1-score)
+			}
 			return fmt.Sprintf("Punteggio concordato dal gruppo: %d su %d.", score, points)
 		},
 		Comments: func(n int) string { return fmt.Sprintf("Commenti (%d)", n) },

@@ -22,12 +22,10 @@ type countRow struct {
 }
 
 // countTable writes a table of counts with their shares and bars, and a
-// total row.
+// total row. A bar is the row's share drawn on a 0-100% scale (a full
+// column is all the partnerships), so that bars read as the shares beside
+// them.
 func (r *report) countTable(title string, rows []countRow, total int, totalLabel string) {
-	most := 0
-	for _, c := range rows {
-		most = max(most, c.n)
-	}
 	trs := make([]tableRow, 0, len(rows)+1)
 	for _, c := range rows {
 		trs = append(trs, tableRow{cells: []string{c.label, count(c.n), r.share(c.n, total), ""}})
@@ -39,7 +37,7 @@ func (r *report) countTable(title string, rows []countRow, total int, totalLabel
 		{title: r.l.Share, w: 16, align: "R"},
 		{title: "", w: 48, draw: func(i int, x, y, w, h float64) {
 			if i < len(rows) {
-				r.bar(rows[i].n, most, rows[i].gap, x, y, w, h)
+				r.bar(rows[i].n, total, rows[i].gap, x, y, w, h)
 			}
 		}},
 	}, rows: trs, size: sizeSmall})

@@ -61,23 +61,14 @@ func (r *report) attribution(participantID string) string {
 	return s
 }
 
-// brokenDown reports whether an item's figures are shown by group: the
-// analysis hides both groups when one has one or two people and the other
-// is shown, since the overall figures minus the shown group's would give
-// away the small group's scores.
-func brokenDown(it analysis.ItemResult) bool {
-	return !it.Insiders.NotBrokenDown && !it.Outsiders.NotBrokenDown
-}
-
 // itemGroup is one group's figures of an item for a chart, or why they are
-// not shown.
+// not shown. Outsiders are not drawn at all (no mark, no n=0) on a
+// statement outside the verification set that none of them scored.
 func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders bool) groupValue {
 	v := groupValue{mean: s.Mean, n: s.N, shown: true}
 	switch {
 	case outsiders && !r.verify[it.Statement.ID] && s.N == 0:
-		v.shown, v.why = false, r.l.NotInVerification
-	case s.NotBrokenDown:
-		v.shown, v.why = false, r.l.NotBrokenDown
+		v.shown, v.absent = false, true
 	case s.Suppressed && s.N > 0:
 		v.shown, v.why = false, r.l.FewerThan3
 	case s.N == 0:
@@ -86,7 +77,9 @@ func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders b
 	return v
 }
 
-// issueGroup is one group's key-issue score for a chart.
+// issueGroup is one group's key-issue score for a chart. A group is shown
+// whenever it has 3 or more people, whatever the size of the other: the
+// analysis withholds everyone's score instead.
 func (r *report) issueGroup(s analysis.IssueScore) groupValue {
 	v := groupValue{mean: s.Mean, n: s.Respondents, shown: true}
 	switch {
@@ -96,23 +89,4 @@ func (r *report) issueGroup(s analysis.IssueScore) groupValue {
 		v.shown, v.why = false, r.l.NoScores
 	}
 	return v
-}
-
-// issueGroups are the insiders' and outsiders' scores of a key issue. When
-// one of the issue's statements is not broken down by group, neither is
-// the issue: a group's issue mean, less its other statements' means, would
-// give that statement's group mean away, and with it the small group's.
-func (r *report) issueGroups(is analysis.IssueResult) (ins, outs groupValue, broken bool) {
-	ins, outs = r.issueGroup(is.Insiders), r.issueGroup(is.Outsiders)
-	for _, it := range r.res.Items {
-		if it.KeyIssueID == is.KeyIssue.ID && !brokenDown(it) {
-			for _, v := range []*groupValue{&ins, &outs} {
-				if v.shown {
-					v.shown, v.why = false, r.l.NotBrokenDown
-				}
-			}
-			return ins, outs, false
-		}
-	}
-	return ins, outs, true
 }

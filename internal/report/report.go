@@ -239,6 +239,11 @@ func (r *report) partnershipTitle() string {
 // num formats a figure with prec decimals in the report's language.
 func (r *report) num(v float64, prec int) string { return r.l.num(v, prec) }
 
+// mean formats a mean with prec decimals, never across a band edge.
+func (r *report) mean(v float64, prec int) string {
+	return r.l.num(analysis.ShownMean(r.data.Questionnaire.Bands, v, prec), prec)
+}
+
 // txt returns a questionnaire text in the report's language, clean.
 func (r *report) txt(t questionnaire.Text) string { return r.clean.line(t.In(r.lang)) }
 
@@ -263,7 +268,15 @@ func (r *report) statementLabel(id string) string {
 	if !ok {
 		return n
 	}
-	return n + " " + r.txt(st.Text)
+	return n + " " + r.txt(st.Text) + r.reversedMark(st)
+}
+
+// reversedMark marks a reversed statement wherever it is named.
+func (r *report) reversedMark(st questionnaire.Statement) string {
+	if st.Reverse {
+		return " " + r.l.ReversedMark
+	}
+	return ""
 }
 
 // statementQuote is a statement as running text names it: its number and
@@ -273,7 +286,7 @@ func (r *report) statementQuote(id string) string {
 	if !ok {
 		return n
 	}
-	return n + " " + r.l.quote(r.txt(st.Text))
+	return n + " " + r.l.quote(r.txt(st.Text)) + r.reversedMark(st)
 }
 
 // issueNumber is a key issue's number, 0 for an id the questionnaire

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +27,9 @@ type labels struct {
 	kinds       map[workbook.FindingKind]string
 	bands       map[analysis.Band]string // as a phrase: "a barrier"
 	marks       map[workbook.Mark]string
+	// pops names whose a figure is ("Everyone", "Insiders"); whose is the
+	// same as running text says it ("everyone's", "the insiders'").
+	pops, whose map[analysis.Population]string
 	// natural is the group each role level normally belongs to.
 	natural map[workbook.Role]workbook.Group
 
@@ -54,14 +56,15 @@ type labels struct {
 	NoGap, NotCompared, Contested, Rank, Action, Owner, Due, Status    string
 	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly   string
 	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None      string
-	FewerThan3, NotBrokenDown, NoScores, NotInVerification, NotAsked   string
+	FewerThan3, Withheld, NoScores, NotInVerification, NotAsked        string
+	ReversedMark, ScoresOf, OtherNotShown                              string
 
 	// Sentences and notes.
 	AnonymityNote, NamesShown, LegendCompare, IssueMeanNote, SpreadNote string
 	NotListedNote, SectorNote, MatrixKey, NoReason                      string
 	NoneSelected, NoMapping, NoFindings, NoPlan, SuggestedNote          string
 	AppendixIntro, NoScoresNext, SummaryNoIssue, SummaryConfirmed       string
-	SummaryNoConfirmed, SummaryNoBlindSpots, SummaryNoPlan              string
+	SummaryNoConfirmed, SummaryNoPlan                                   string
 	MissingScores, MissingMapping, MissingSelection                     string
 
 	// Sentences with figures.
@@ -73,20 +76,24 @@ type labels struct {
 	WorkbookIntro         func(improve, good string) string
 	GapsIntro             func(threshold string) string
 	GapLine               func(statement, gap, insMean string, insN int, outsMean string, outsN int) string
+	GapOver               func(statements int) string
 	NobodyYet             func(registered int) string
 	NoScoresYet           func(insiders, outsiders int) string
 	SummaryNoScores       func(registered int) string
-	SummaryTookPart       func(insiders, outsiders, statements int) string
-	SummaryIssues         func(best, bestMean, bestBand, worst, worstMean, worstBand string) string
-	SummaryOneIssue       func(title, mean, band string) string
-	SummaryBarrierBand    func(n int, threshold, lowest, mean string) string
+	SummaryTookPart       func(insiders, insScored, statements, outsiders, outsScored, verification int) string
+	SummaryIssues         func(whose, best, bestFig, worst, worstFig string) string
+	SummaryOneIssue       func(whose, title, fig string) string
+	IssueFig              func(group, mean, band, other, otherMean string, otherN int) string
+	SummaryBarrierBand    func(n int, threshold, lowest, whose, mean string, nn int) string
+	SummaryNoBlindSpots   func(compared int) string
+	SummaryNoneCompared   func(outsiders int) string
 	SummaryNoBarrierBand  func(threshold string) string
 	SummaryBlindSpots     func(n, shown int) string
 	SummaryStrengths      func(n, shown int) string
 	SummaryPlan           func(n int) string
 	SummaryPlanMore       func(n int) string
 	SummaryChanged        func(then string) string
-	AgreedScore           func(score, points int) string
+	AgreedScore           func(score, points int, reversed bool) string
 	Comments              func(n int) string
 	MarkerNote            func(marker string) string
 	WhatChanged           func(then string) string
@@ -120,18 +127,19 @@ func labelsFor(lang string) (*labels, bool) {
 	return nil, false
 }
 
-// num formats v with prec decimals and the language's separator.
+// num formats v with prec decimals, rounded half away from zero
+// ([analysis.Round]), with the language's separator. A figure printed
+// beside a band or a reading goes through [analysis.ShownMean] or
+// [analysis.ShownGap] first.
 func (l *labels) num(v float64, prec int) string {
-	if math.Abs(v) < 0.5*math.Pow(10, -float64(prec)) {
-		v = 0 // no "-0.0"
-	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
+	s := strconv.FormatFloat(analysis.Round(v, prec), 'f', prec, 64)
 	return strings.Replace(s, ".", l.decimal, 1)
 }
 
-// signed formats a difference with its sign, and a true minus sign.
+// signed formats a verification gap or a change with its sign, and a true
+// minus sign, never across the blind-spot threshold.
 func (l *labels) signed(v float64) string {
-	s := l.num(v, 2)
+	s := l.num(analysis.ShownGap(v, 2), 2)
 	switch {
 	case strings.HasPrefix(s, "-"):
 		return "−" + s[1:]
@@ -205,6 +213,12 @@ func (l *labels) status(s workbook.Status) string { return lookup(l.statuses, s)
 func (l *labels) findingKind(k workbook.FindingKind) string { return lookup(l.kinds, k) }
 
 func (l *labels) band(b analysis.Band) string { return lookup(l.bands, b) }
+
+// pop names whose a figure is, as a column or a label does ("Insiders").
+func (l *labels) pop(p analysis.Population) string { return lookup(l.pops, p) }
+
+// whoseOf says whose a figure is, as running text does ("the insiders'").
+func (l *labels) whoseOf(p analysis.Population) string { return lookup(l.whose, p) }
 
 func (l *labels) mark(m workbook.Mark) string { return lookup(l.marks, m) }
 

@@ -20,7 +20,7 @@ func (r *report) workbook() {
 	d.para(r.l.IssueMeanNote, note)
 	var rows []compareRow
 	for i, is := range r.res.Issues {
-		ins, outs, _ := r.issueGroups(is)
+		ins, outs := r.issueGroup(is.Insiders), r.issueGroup(is.Outsiders)
 		rows = append(rows, compareRow{
 			label: r.issueLabel(r.data.Questionnaire.KeyIssues[i].ID),
 			bold:  true,
@@ -72,15 +72,23 @@ func (r *report) workbook() {
 	}
 }
 
-// dotRowOf is the dot-plot row of one statement: everyone's scores.
+// dotRowOf is the dot-plot row of one statement: the scores of its
+// headline population ([analysis.ItemResult.Headline]), everyone's when
+// both groups may be shown (the outsiders' drawn apart from the
+// insiders'), else the one group that may be.
 func (r *report) dotRowOf(label string, it analysis.ItemResult) dotRow {
-	s := it.All
-	row := dotRow{label: label, scores: s.Scores, mean: s.Mean, n: s.N, shown: true, contested: s.Contested}
+	pop, s := it.Headline()
+	row := dotRow{label: label, scores: s.Scores, mean: s.Mean, n: s.N, whose: r.l.pop(pop), shown: true, contested: s.Contested}
 	switch {
-	case s.Suppressed && s.N > 0:
+	case pop == analysis.PopNone && s.N > 0:
 		row.shown, row.why = false, r.l.FewerThan3
-	case s.N == 0:
+	case pop == analysis.PopNone:
 		row.shown, row.why = false, r.l.NoScores
+	case pop == analysis.PopEveryone || pop == analysis.PopOutsiders:
+		row.outsiders = make([]int, r.data.Questionnaire.Scale.Points+1)
+		for _, v := range it.Outsiders.Scores {
+			row.outsiders[v]++
+		}
 	}
 	return row
 }
@@ -95,13 +103,19 @@ func (r *report) verification() {
 	var rows []tableRow
 	for i, is := range r.res.Issues {
 		ki := r.data.Questionnaire.KeyIssues[i]
-		ins, outs, broken := r.issueGroups(is)
-		gap, reading := r.gapValue(is.Gap), r.gapReading(is.Gap, ins, outs)
-		if !broken {
-			gap, reading = "–", r.l.NotBrokenDown
+		// A key issue's row shows the two means its gap is the
+		// difference of: over the statements both groups scored, not
+		// the groups' key-issue scores (which are over different
+		// statements).
+		ins, outs := r.issueGroup(is.Insiders), r.issueGroup(is.Outsiders)
+		label, reading := r.issueLabel(ki.ID), r.gapReading(is.Gap, ins, outs)
+		if g := is.Gap; g.Known {
+			ins = groupValue{mean: g.InsidersMean, n: g.Insiders, shown: true}
+			outs = groupValue{mean: g.OutsidersMean, n: g.Outsiders, shown: true}
+			label += "\n" + r.l.GapOver(g.Compared)
 		}
 		rows = append(rows, tableRow{bold: true, cells: []string{
-			r.issueLabel(ki.ID), r.meanCell(ins), r.meanCell(outs), gap, reading,
+			label, r.meanCell(ins), r.meanCell(outs), r.gapValue(is.Gap), reading,
 		}})
 		for _, it := range r.res.Items {
 			if it.KeyIssueID != ki.ID || !r.verify[it.Statement.ID] {
@@ -133,7 +147,7 @@ func (r *report) meanCell(v groupValue) string {
 	if !v.shown {
 		return "–\n" + r.l.nShort(v.n)
 	}
-	return r.num(v.mean, 2) + "\n" + r.l.nShort(v.n)
+	return r.mean(v.mean, 2) + "\n" + r.l.nShort(v.n)
 }
 
 // issueCell is a group's key-issue mean with n.

@@ -163,7 +163,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	}
 	var contested, gaps []analysis.ItemResult
 	for _, it := range b.res.Items {
-		if it.All.Contested {
+		if _, s := it.Headline(); s.Contested {
 			contested = append(contested, it)
 		}
 		if it.Gap.Known && it.Gap.Kind != analysis.GapNone {

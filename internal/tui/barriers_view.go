@@ -65,22 +65,24 @@ func (b *barriers) head() string {
 		out.WriteString(st.Muted.Render(truncate(fmt.Sprintf("Key issue means · good area ≥ %.2f · to improve ≥ %.2f · BARRIER below %.2f",
 			q.Bands.Good, q.Bands.Improve, q.Bands.Improve), w)) + "\n")
 	}
-	// A line is the name, the bar and 27 cells of figures: the bar takes a
-	// third of what is left, the name the rest.
-	barW := min(max((w-27)/3, 8), 40)
-	nameW := min(max(w-27-barW, 12), 60)
+	// A line is the name, the bar and 37 cells of figures (whose, the
+	// mean, the band, n): the bar takes a third of what is left, the name
+	// the rest. The figure is the key issue's headline: everyone's, or
+	// the insiders' when the outsiders are too few to be pooled.
+	barW := min(max((w-37)/3, 8), 40)
+	nameW := min(max(w-37-barW, 12), 60)
 	for _, is := range b.res.Issues {
 		line := "  " + pad(is.KeyIssue.Title.In(b.lang), nameW) + " "
-		s := is.All
+		pop, s := is.Headline()
 		switch {
-		case s.Respondents == 0:
+		case is.All.Respondents == 0:
 			line += st.Muted.Render("no scores yet")
-		case s.Suppressed:
+		case pop == analysis.PopNone && s.Suppressed:
 			line += st.Muted.Render("fewer than 3 people scored: not shown")
-		case s.Items == 0:
+		case pop == analysis.PopNone:
 			line += st.Muted.Render("no statement has 3 scores yet")
 		default:
-			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + mean(s.Mean) + "  " +
+			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + pad(popText(pop), 9) + " " + mean(q.Bands, s.Mean) + "  " +
 				pad(bandText(st, s.Band), 10) + fmt.Sprintf("  n=%d", s.Respondents)
 		}
 		out.WriteString(truncate(line, w) + "\n")
@@ -147,7 +149,7 @@ func (b *barriers) row(i int, r bRow) string {
 	switch {
 	case r.issue != nil:
 		is := r.issue
-		return b.gapRow(is.Gap, statCell(is.group(false)), statCell(is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
+		return b.gapRow(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
 	case r.item != nil:
 		it := r.item
 		text := fmt.Sprintf("%2d %s", b.num[it.Statement.ID], it.Statement.Text.In(b.lang))
@@ -160,16 +162,18 @@ func (b *barriers) row(i int, r bRow) string {
 			case b.pending["confirm/"+it.Statement.ID]:
 				mark = st.Pending.Render("… saving   ")
 			}
+			pop, s := it.Headline()
 			contested := "         "
-			if it.All.Contested {
+			if s.Contested {
 				contested = st.Warning.Render("contested")
 			}
-			return fmt.Sprintf("%2d. %s %-5s %s %s %s", i+1, mean(it.All.Mean), fmt.Sprintf("n=%d", it.All.N), mark, contested, text)
+			return fmt.Sprintf("%2d. %-9s %s %-5s %s %s %s", i+1, popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), fmt.Sprintf("n=%d", s.N), mark, contested, text)
 		case secContested:
-			return fmt.Sprintf("%s %s %d–%d sd %.2f %-5s %s", mean(it.All.Mean), pad(bandText(st, it.All.Band), 10),
-				it.All.Min, it.All.Max, it.All.SD, fmt.Sprintf("n=%d", it.All.N), text)
+			pop, s := it.Headline()
+			return fmt.Sprintf("%-9s %s %s %d–%d sd %.2f %-5s %s", popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), pad(bandText(st, s.Band), 10),
+				s.Min, s.Max, analysis.ShownSD(s.SD, 2), fmt.Sprintf("n=%d", s.N), text)
 		}
-		return b.gapRow(it.Gap, statCell(it.Insiders), statCell(it.Outsiders), text)
+		return b.gapRow(it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), text)
 	case r.finding != nil:
 		f := r.finding
 		text := firstLineOf(f.Text)
@@ -273,7 +277,7 @@ func (b *barriers) detail() string {
 		is := row.issue
 		head = "Key issue: " + is.KeyIssue.Title.In(b.lang)
 		body = []para{{gapStyle(st, is.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. %s", is.Gap.Compared,
-			explainGap(is.Gap, statCell(is.group(false)), statCell(is.group(true))))), 2}}
+			explainGap(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true))))), 2}}
 		if n := b.issueNote(is.KeyIssue.ID); n != "" {
 			body = append(body, para{"Verification note: " + n, 3})
 		}
@@ -324,14 +328,18 @@ func (b *barriers) detail() string {
 func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hint string) {
 	st := b.env.styles
 	it := row.item
-	head = fmt.Sprintf("Statement %d · %s · everyone %s (n=%d) %s", b.num[it.Statement.ID], b.issueTitle(it.KeyIssueID),
-		mean(it.All.Mean), it.All.N, bandText(st, it.All.Band))
-	if it.All.Contested {
+	pop, s := it.Headline()
+	head = fmt.Sprintf("Statement %d · %s · %s %s (n=%d) %s", b.num[it.Statement.ID], b.issueTitle(it.KeyIssueID),
+		popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), s.N, bandText(st, s.Band))
+	if s.Contested {
 		head += " · " + st.Warning.Render("⚠ CONTESTED")
 	}
+	if it.Statement.Reverse {
+		head += " · REVERSED"
+	}
 	text := para{it.Statement.Text.In(b.lang), 2}
-	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", it.All.Min, it.All.Max, it.All.SD, it.All.DontKnow)
-	figures := para{gapStyle(st, it.Gap, explainGap(it.Gap, statCell(it.Insiders), statCell(it.Outsiders))) + " " + st.Muted.Render("Everyone: "+spread+"."), 2}
+	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", s.Min, s.Max, analysis.ShownSD(s.SD, 2), s.DontKnow)
+	figures := para{gapStyle(st, it.Gap, explainGap(it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders))) + " " + st.Muted.Render(popText(pop)+": "+spread+"."), 2}
 	if b.section == secGaps {
 		body = []para{figures, text}
 	} else {

@@ -391,9 +391,9 @@ func explainGap(g analysis.Gap, ins, outs string) string {
 	case !g.Known:
 		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
 	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %.2f higher than outsiders do (%s).", g.Value, figures)
+		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(g.Value)[1:], figures)
 	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %.2f higher than insiders do (%s).", -g.Value, figures)
+		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(g.Value)[1:], figures)
 	}
-	return fmt.Sprintf("The groups agree within %.1f: gap %+.2f (%s).", analysis.GapThreshold, g.Value, figures)
+	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(g.Value), analysis.GapThreshold, figures)
 }

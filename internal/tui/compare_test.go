@@ -149,14 +149,13 @@ func TestCompareNeverBreaksDownFewerThanThree(t *testing.T) {
 	verifyFixture(te)
 	c := openCompare(t, te, 120, 40)
 	line := lineWith(t, c.View(), "plain words")
-	// Three insiders beside two outsiders: neither group is shown, since
-	// everyone's mean less the insiders' would give the outsiders'.
-	if !strings.Contains(line, "withheld") || !strings.Contains(line, "fewer than 3") {
+	// Three insiders beside two outsiders: the insiders are a group of
+	// three and are shown; the outsiders are not.
+	if !strings.Contains(line, "3.67 n=3") || !strings.Contains(line, "fewer than 3") {
 		t.Errorf("statement 3: %q", line)
 	}
-	// The two outsiders' mean is 3.50 and the insiders' 3.67: neither
-	// may appear.
-	if strings.Contains(line, "3.50") || strings.Contains(line, "3.67") || strings.Contains(line, "n=2") || strings.Contains(line, "▲") || strings.Contains(line, "▼") {
+	// The two outsiders' mean is 3.50: it may not appear, nor a gap.
+	if strings.Contains(line, "3.50") || strings.Contains(line, "n=2") || strings.Contains(line, "▲") || strings.Contains(line, "▼") {
 		t.Errorf("statement 3 breaks down two outsiders: %q", line)
 	}
 	// Nobody scored statement 9.

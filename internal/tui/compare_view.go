@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // The comparison's layout: the title, a legend and the column headings
@@ -31,18 +32,18 @@ const (
 // statCell shows one group's mean and n on a statement: "4.33 n=6",
 // "fewer than 3", "withheld" (beside a group of one or two) or "no
 // scores".
-func statCell(s analysis.Stats) string {
+func statCell(b questionnaire.Bands, s analysis.Stats) string {
 	switch {
 	case s.N == 0:
 		return "no scores"
-	case s.NotBrokenDown:
-		// The other group has one or two people: everyone's figure less
-		// this group's would give theirs away.
+	case s.Complementary:
+		// A group within it has one or two people: this figure less the
+		// other group's would give theirs away.
 		return "withheld"
 	case s.Suppressed || s.N < analysis.MinRespondents:
 		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
 	}
-	return fmt.Sprintf("%s n=%d", mean(s.Mean), s.N)
+	return fmt.Sprintf("%s n=%d", mean(b, s.Mean), s.N)
 }
 
 // gapCell shows a verification gap as a symbol and a signed value, seven
@@ -52,7 +53,7 @@ func gapCell(st Styles, g analysis.Gap) string {
 	if !g.Known {
 		return st.Muted.Render(pad("  –", gapCellWidth))
 	}
-	v := fmt.Sprintf("%+.2f", g.Value)
+	v := signedGap(g.Value)
 	switch g.Kind {
 	case analysis.GapBlindSpot:
 		return st.Warning.Render("▲ " + v)
@@ -172,7 +173,7 @@ func (c *compare) line(l cmpLine) string {
 	case lineIssue:
 		ins, outs := "–", "–"
 		if ic.Gap.Compared > 0 {
-			ins, outs = statCell(ic.group(false)), statCell(ic.group(true))
+			ins, outs = statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true))
 		}
 		what := ""
 		if ic.Gap.Compared < len(ic.Items) {
@@ -192,7 +193,7 @@ func (c *compare) line(l cmpLine) string {
 	}
 	it := l.item
 	text := it.Statement.Text.In(lang)
-	return c.columns(fmt.Sprint(c.num[it.Statement.ID]), statCell(it.Insiders), statCell(it.Outsiders), gapCell(st, it.Gap), gapWord(st, it.Gap), text)
+	return c.columns(fmt.Sprint(c.num[it.Statement.ID]), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, it.Gap), gapWord(st, it.Gap), text)
 }
 
 // detail shows the selected line in full, or the note being edited.
@@ -219,7 +220,7 @@ func (c *compare) detail() string {
 			head += " · reversed (scores flipped)"
 		}
 		text = it.Statement.Text.In(c.lang)
-		why = gapStyle(st, it.Gap, explainGap(it.Gap, statCell(it.Insiders), statCell(it.Outsiders)))
+		why = gapStyle(st, it.Gap, explainGap(it.Gap, statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders)))
 	default:
 		head = "Key issue: " + title
 		text = c.notes[ic.KeyIssue.ID]
@@ -230,7 +231,7 @@ func (c *compare) detail() string {
 			why = st.Muted.Render(fmt.Sprintf("No statement of this key issue has %d or more scores from both groups yet.", analysis.MinRespondents))
 		} else {
 			why = gapStyle(st, ic.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. ", ic.Gap.Compared)+
-				explainGap(ic.Gap, statCell(ic.group(false)), statCell(ic.group(true))))
+				explainGap(ic.Gap, statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true))))
 		}
 	}
 	// Three lines for the text (at most two) and the gap in words.

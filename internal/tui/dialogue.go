@@ -648,7 +648,7 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 	}
 	var facts string
 	if s.N > 0 {
-		facts = fmt.Sprintf("mean %s (n=%d) %s", mean(s.Mean), s.N, bandText(st, s.Band))
+		facts = fmt.Sprintf("mean %s (n=%d) %s", mean(q.Bands, s.Mean), s.N, bandText(st, s.Band))
 		if s.Contested {
 			facts += "  " + st.Warning.Render("⚠ CONTESTED")
 		}

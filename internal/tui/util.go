@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -73,8 +74,28 @@ func bandText(st Styles, b analysis.Band) string {
 	return st.Muted.Render("no score")
 }
 
-// mean formats a mean to two decimals.
-func mean(v float64) string { return fmt.Sprintf("%.2f", v) }
+// mean formats a mean to two decimals as every output does: rounded half
+// away from zero, never across an edge of the bands b.
+func mean(b questionnaire.Bands, v float64) string {
+	return fmt.Sprintf("%.2f", analysis.ShownMean(b, v, 2))
+}
+
+// signedGap formats a verification gap with its sign, never across the
+// blind-spot threshold.
+func signedGap(v float64) string { return fmt.Sprintf("%+.2f", analysis.ShownGap(v, 2)) }
+
+// popText names whose a figure is, as the reports do.
+func popText(p analysis.Population) string {
+	switch p {
+	case analysis.PopEveryone:
+		return "everyone"
+	case analysis.PopInsiders:
+		return "insiders"
+	case analysis.PopOutsiders:
+		return "outsiders"
+	}
+	return "nobody"
+}
 
 // scoreText shows a response's answer.
 func scoreText(r workbook.Response, ok bool) string {
