@@ -187,8 +187,9 @@ func withoutNotes(in map[string]workbook.CriterionMark) map[string]workbook.Crit
 	}
 	out := make(map[string]workbook.CriterionMark, len(in))
 	for id, m := range in {
-		if m.Mark != workbook.Unknown {
-			out[id] = workbook.CriterionMark{Mark: m.Mark}
+		m.Note = ""
+		if m != (workbook.CriterionMark{}) {
+			out[id] = m
 		}
 	}
 	return out
@@ -199,7 +200,8 @@ func withoutNotes(in map[string]workbook.CriterionMark) map[string]workbook.Crit
 func withStoredNotes(marks, stored map[string]workbook.CriterionMark) map[string]workbook.CriterionMark {
 	out := make(map[string]workbook.CriterionMark, len(marks)+len(stored))
 	for id, m := range marks {
-		out[id] = workbook.CriterionMark{Mark: m.Mark}
+		m.Note = ""
+		out[id] = m
 	}
 	for id, s := range stored {
 		if s.Note == "" {

@@ -30,8 +30,12 @@ func fullSite(t *testing.T) (*testStore, string) {
 		p := recs.Partnerships[0]
 		p.Notes = "Minutes kept by the chair."
 		p.Criteria = map[string]workbook.CriterionMark{}
-		for _, cr := range defaultQuestionnaire(t).Criteria[:2] {
+		for i, cr := range defaultQuestionnaire(t).Criteria[:3] {
 			p.Criteria[cr.ID] = workbook.CriterionMark{Mark: workbook.Met, Note: "Seen in the minutes."}
+			if i == 2 {
+				// Only a note: leaving notes out leaves the mark out.
+				p.Criteria[cr.ID] = workbook.CriterionMark{Note: "Ask the chair."}
+			}
 		}
 		iv := recs.Interventions[0]
 		iv.Owner, iv.Review = "Jo Bloggs", "Reviewed in June."
