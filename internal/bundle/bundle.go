@@ -126,7 +126,7 @@ func Export(r *workbook.Reader, siteRef string, opts ExportOptions) (*Bundle, er
 		}
 		b.Questionnaires = append(b.Questionnaires, q)
 	}
-	withhold(recs, b.Withheld)
+	b.Records = withhold(recs, b.Withheld)
 	if problems := b.check(); len(problems) > 0 {
 		return nil, &Error{File: "site " + site.Slug, Kind: ErrInvalid,
 			Problem: "the store holds records that a bundle cannot carry:", Details: problems}
@@ -134,65 +134,19 @@ func Export(r *workbook.Reader, siteRef string, opts ExportOptions) (*Bundle, er
 	return b, nil
 }
 
-// withhold blanks the fields fs name in recs, and drops the records that
-// held nothing else.
-func withhold(recs *workbook.SiteRecords, fs []Field) {
-	has := func(f Field) bool { return slices.Contains(fs, f) }
-	if has(FieldContext) {
-		recs.Site.Context = ""
+// withhold returns recs with the fields fs name blanked, leaving out the
+// records that held nothing else (see [privateFields]).
+func withhold(recs *workbook.SiteRecords, fs []Field) *workbook.SiteRecords {
+	if len(fs) == 0 {
+		return recs
 	}
-	if has(FieldNotes) {
-		for i := range recs.Partnerships {
-			p := &recs.Partnerships[i]
-			p.Notes = ""
-			p.Criteria = withoutNotes(p.Criteria)
-		}
-		for i := range recs.Assessments {
-			recs.Assessments[i].SelectionReason = ""
-		}
-		recs.StatementNotes = slices.DeleteFunc(recs.StatementNotes, func(n workbook.StatementNote) bool { return n.GroupScore == 0 })
-		for i := range recs.StatementNotes {
-			recs.StatementNotes[i].Notes = ""
-		}
-		recs.IssueNotes = nil
-		for i := range recs.Interventions {
-			recs.Interventions[i].Review = ""
+	var kept []workbook.Record
+	for _, rec := range recs.Records() {
+		if rec, ok := withholdRecord(rec, fs); ok {
+			kept = append(kept, rec)
 		}
 	}
-	for i := range recs.Participants {
-		if has(FieldNames) {
-			recs.Participants[i].Name = ""
-		}
-		if has(FieldOrganisations) {
-			recs.Participants[i].Organisation = ""
-		}
-	}
-	if has(FieldComments) {
-		recs.Responses = slices.DeleteFunc(recs.Responses, func(r workbook.Response) bool { return !r.Answered() })
-		for i := range recs.Responses {
-			recs.Responses[i].Comment = ""
-		}
-	}
-	if has(FieldOwners) {
-		for i := range recs.Interventions {
-			recs.Interventions[i].Owner = ""
-		}
-	}
-}
-
-// withoutNotes returns the criteria marks without their notes, leaving out
-// marks that are then empty.
-func withoutNotes(in map[string]workbook.CriterionMark) map[string]workbook.CriterionMark {
-	if len(in) == 0 {
-		return in
-	}
-	out := make(map[string]workbook.CriterionMark, len(in))
-	for id, m := range in {
-		if m.Mark != workbook.Unknown {
-			out[id] = workbook.CriterionMark{Mark: m.Mark}
-		}
-	}
-	return out
+	return fromRecords(kept)
 }
 
 // Counts says how many records of each kind the bundle holds, for people.
@@ -253,62 +207,20 @@ func (b *Bundle) check() []string {
 
 // checkWithheld checks that a bundle that says it left something out did.
 func checkWithheld(r *workbook.SiteRecords, fs []Field) []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	recs := r.Records()
 	var out []string
-	bad := func(f Field, what string, n int) {
-		if n > 0 {
-			out = append(out, fmt.Sprintf("the bundle says %s were left out, but %s", f, plural(n, what)+" still carry them"))
-		}
-	}
-	count := func(n *int, cond bool) {
-		if cond {
-			*n++
-		}
-	}
 	for _, f := range fs {
 		n := 0
-		switch f {
-		case FieldNames:
-			for _, p := range r.Participants {
-				count(&n, p.Name != "")
+		for _, rec := range recs {
+			if carriesWithheld(rec, f) {
+				n++
 			}
-			bad(f, "participant", n)
-		case FieldOrganisations:
-			for _, p := range r.Participants {
-				count(&n, p.Organisation != "")
-			}
-			bad(f, "participant", n)
-		case FieldComments:
-			for _, x := range r.Responses {
-				count(&n, x.Comment != "")
-			}
-			bad(f, "answer", n)
-		case FieldNotes:
-			for _, p := range r.Partnerships {
-				notes := p.Notes != ""
-				for _, m := range p.Criteria {
-					notes = notes || m.Note != ""
-				}
-				count(&n, notes)
-			}
-			for _, a := range r.Assessments {
-				count(&n, a.SelectionReason != "")
-			}
-			for _, x := range r.StatementNotes {
-				count(&n, x.Notes != "")
-			}
-			n += len(r.IssueNotes)
-			for _, iv := range r.Interventions {
-				count(&n, iv.Review != "")
-			}
-			bad(f, "record", n)
-		case FieldOwners:
-			for _, iv := range r.Interventions {
-				count(&n, iv.Owner != "")
-			}
-			bad(f, "action", n)
-		case FieldContext:
-			count(&n, r.Site.Context != "")
-			bad(f, "site", n)
+		}
+		if n > 0 {
+			out = append(out, fmt.Sprintf("the bundle says %s were left out, but %s", f, plural(n, withheldNoun(f))+" still carry them"))
 		}
 	}
 	return out

@@ -1,5 +1,7 @@
 package bundle
 
+import "github.com/engage-toolkit/engage/internal/workbook"
+
 // Seal packs content as a bundle file with a correct size and checksum, so
 // that tests (and the fuzz target) can reach the checks behind them.
 func Seal(engage string, content []byte) []byte {
@@ -18,3 +20,18 @@ func Content(b *Bundle) []byte {
 	}
 	return out
 }
+
+// PrivatePaths returns the fields anonymising leaves out under f, named
+// as their record type and Go field ("Participant.Name").
+func PrivatePaths(f Field) []string {
+	var out []string
+	for _, p := range privateFields {
+		if p.Kind == f {
+			out = append(out, p.Path())
+		}
+	}
+	return out
+}
+
+// WithheldWhole reports whether anonymising fs leaves rec out whole.
+func WithheldWhole(rec workbook.Record, fs []Field) bool { return withheldWhole(rec, fs) }

@@ -300,9 +300,19 @@ func regroup(m map[location]workbook.Record) *workbook.SiteRecords {
 		}
 		return 0
 	})
+	recs := make([]workbook.Record, len(locs))
+	for i, l := range locs {
+		recs[i] = m[l]
+	}
+	return fromRecords(recs)
+}
+
+// fromRecords sorts records into a SiteRecords by kind, each list in the
+// order given.
+func fromRecords(recs []workbook.Record) *workbook.SiteRecords {
 	out := &workbook.SiteRecords{}
-	for _, l := range locs {
-		switch v := m[l].(type) {
+	for _, rec := range recs {
+		switch v := rec.(type) {
 		case workbook.Site:
 			out.Site = v
 		case workbook.Partnership:
@@ -369,98 +379,14 @@ func sameRecord(a, b workbook.Record) (bool, error) {
 // itself put back: the site's slug, and the fields an anonymised bundle
 // left out.
 func fillWithheld(rec, stored workbook.Record, fs []Field) workbook.Record {
-	has := func(f Field) bool { return slices.Contains(fs, f) }
-	switch v := rec.(type) {
-	case workbook.Site:
-		s := stored.(workbook.Site)
-		if v.Name == s.Name {
+	if v, ok := rec.(workbook.Site); ok {
+		if s := stored.(workbook.Site); v.Name == s.Name {
 			v.Slug = s.Slug // the store's own, perhaps numbered
 		}
-		if has(FieldContext) {
-			v.Context = s.Context
-		}
-		return v
-	case workbook.Partnership:
-		if has(FieldNotes) {
-			s := stored.(workbook.Partnership)
-			v.Notes = s.Notes
-			v.Criteria = withStoredNotes(v.Criteria, s.Criteria)
-		}
-		return v
-	case workbook.Assessment:
-		if has(FieldNotes) {
-			v.SelectionReason = stored.(workbook.Assessment).SelectionReason
-		}
-		return v
-	case workbook.Participant:
-		s := stored.(workbook.Participant)
-		if has(FieldNames) {
-			v.Name = s.Name
-		}
-		if has(FieldOrganisations) {
-			v.Organisation = s.Organisation
-		}
-		return v
-	case workbook.Response:
-		if has(FieldComments) {
-			v.Comment = stored.(workbook.Response).Comment
-		}
-		return v
-	case workbook.StatementNote:
-		if has(FieldNotes) {
-			v.Notes = stored.(workbook.StatementNote).Notes
-		}
-		return v
-	case workbook.IssueNote:
-		if has(FieldNotes) {
-			v.Notes = stored.(workbook.IssueNote).Notes
-		}
-		return v
-	case workbook.Intervention:
-		s := stored.(workbook.Intervention)
-		if has(FieldOwners) {
-			v.Owner = s.Owner
-		}
-		if has(FieldNotes) {
-			v.Review = s.Review
-		}
-		return v
+		rec = v
 	}
-	return rec
-}
-
-// withStoredNotes returns the bundle's criteria marks with the store's
-// notes.
-func withStoredNotes(marks, stored map[string]workbook.CriterionMark) map[string]workbook.CriterionMark {
-	out := make(map[string]workbook.CriterionMark, len(marks)+len(stored))
-	for id, m := range marks {
-		out[id] = workbook.CriterionMark{Mark: m.Mark}
+	if len(fs) == 0 {
+		return rec
 	}
-	for id, s := range stored {
-		if s.Note == "" {
-			continue
-		}
-		m := out[id]
-		m.Note = s.Note
-		out[id] = m
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-// withheldWhole reports whether anonymising leaves a stored record out of
-// a bundle altogether: an answer that is only a comment, a statement note
-// with no group score, a key-issue note.
-func withheldWhole(rec workbook.Record, fs []Field) bool {
-	switch v := rec.(type) {
-	case workbook.Response:
-		return slices.Contains(fs, FieldComments) && !v.Answered()
-	case workbook.StatementNote:
-		return slices.Contains(fs, FieldNotes) && v.GroupScore == 0
-	case workbook.IssueNote:
-		return slices.Contains(fs, FieldNotes)
-	}
-	return false
+	return restoreWithheld(rec, stored, fs)
 }
