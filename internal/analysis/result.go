@@ -104,6 +104,13 @@ type answerKey struct{ participant, statement string }
 // key issue's pooled score is also withheld when one of its statements'
 // is.
 func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant, responses []workbook.Response) Result {
+	return analyse(q, participants, responses, true)
+}
+
+// analyse is [Analyse]; complementary false switches complementary
+// suppression off, so that the disclosure tests can show they would
+// catch its absence. Nothing outside the tests passes false.
+func analyse(q *questionnaire.Questionnaire, participants []workbook.Participant, responses []workbook.Response, complementary bool) Result {
 	if q == nil {
 		return Result{}
 	}
@@ -139,7 +146,7 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			}
 			ins, outs := Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders])
 			all := Anonymise(raw[i][viewAll])
-			if hidden := all.N - shownPart(ins.N, ins.Suppressed) - shownPart(outs.N, outs.Suppressed); !all.Suppressed && small(hidden) {
+			if hidden := all.N - shownPart(ins.N, ins.Suppressed) - shownPart(outs.N, outs.Suppressed); complementary && !all.Suppressed && small(hidden) {
 				all = Stats{N: all.N, Suppressed: true, Complementary: true}
 			}
 			res.Items = append(res.Items, ItemResult{
@@ -177,7 +184,7 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 			ins, outs := issue[viewInsiders], issue[viewOutsiders]
 			hidden := s.Respondents - shownPart(ins.Respondents, ins.Suppressed) - shownPart(outs.Respondents, outs.Suppressed)
 			withheld := slices.ContainsFunc(res.Items[first:i], func(it ItemResult) bool { return it.All.Complementary })
-			if withheld || small(hidden) {
+			if complementary && (withheld || small(hidden)) {
 				issue[viewAll] = IssueScore{Respondents: s.Respondents, Suppressed: true, Complementary: true}
 			}
 		}
