@@ -107,6 +107,14 @@ func Analyse(q *questionnaire.Questionnaire, participants []workbook.Participant
 	return analyse(q, participants, responses, true)
 }
 
+// AnalyseUnprotected is [Analyse] without complementary suppression: a
+// pooled figure is shown beside a group of one or two. It exists only so
+// that the disclosure tests of the outputs can show that they would catch
+// a leak; no output may call it.
+func AnalyseUnprotected(q *questionnaire.Questionnaire, participants []workbook.Participant, responses []workbook.Response) Result {
+	return analyse(q, participants, responses, false)
+}
+
 // analyse is [Analyse]; complementary false switches complementary
 // suppression off, so that the disclosure tests can show they would
 // catch its absence. Nothing outside the tests passes false.
