@@ -55,6 +55,9 @@ func (q *Questionnaire) Numbering() Numbering {
 // [Numbering] once instead.
 func (q *Questionnaire) Number(id string) string { return q.Numbering().Number(id) }
 
+// Len is the number of statements numbered.
+func (n Numbering) Len() int { return len(n.byID) }
+
 // Place returns where the statement with id stands.
 func (n Numbering) Place(id string) (Place, bool) {
 	p, ok := n.byID[id]

@@ -53,8 +53,11 @@ func TestNumbering(t *testing.T) {
 	if _, ok := n.Place("nope"); ok {
 		t.Error("Place of an unknown id found")
 	}
+	if n.Len() != 5 {
+		t.Errorf("Len() = %d, want 5", n.Len())
+	}
 	var zero Numbering
-	if zero.Number("a") != "" {
+	if zero.Number("a") != "" || zero.Len() != 0 {
 		t.Error("the zero Numbering knows a statement")
 	}
 }
