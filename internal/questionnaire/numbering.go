@@ -98,27 +98,26 @@ type NumberError struct {
 }
 
 func (e *NumberError) Error() string {
-	return fmt.Sprintf("no statement %q: %s", strings.TrimSpace(e.Input), e.Valid())
+	r := e.Ranges()
+	if r == "" {
+		return fmt.Sprintf("no statement %q: the questionnaire has none", strings.TrimSpace(e.Input))
+	}
+	return fmt.Sprintf("no statement %q (the statements are %s)", strings.TrimSpace(e.Input), r)
 }
 
-// Valid says which numbers a questionnaire has, for a person who typed a
-// wrong one: "give a number such as 4.6: key issue 1 has 1.1-1.10, ...".
-func (e *NumberError) Valid() string {
+// Ranges lists the numbers the questionnaire has, key issue by key
+// issue, for a person who typed a wrong one: "1.1-1.10, 2.1-2.10, 3.1".
+// It is empty when there are no statements.
+func (e *NumberError) Ranges() string {
 	var ranges []string
-	example := ""
 	for k, c := range e.issues {
 		switch c {
 		case 0:
-			continue
 		case 1:
 			ranges = append(ranges, fmt.Sprintf("%d.1", k+1))
 		default:
 			ranges = append(ranges, fmt.Sprintf("%d.1-%d.%d", k+1, k+1, c))
 		}
-		example = fmt.Sprintf("%d.%d", k+1, c)
 	}
-	if len(ranges) == 0 {
-		return "this questionnaire has no statements"
-	}
-	return "give a statement number such as " + example + " (" + strings.Join(ranges, ", ") + ")"
+	return strings.Join(ranges, ", ")
 }

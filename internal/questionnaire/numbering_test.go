@@ -60,6 +60,9 @@ func TestNumbering(t *testing.T) {
 	if zero.Number("a") != "" || zero.Len() != 0 {
 		t.Error("the zero Numbering knows a statement")
 	}
+	if _, err := zero.Lookup("1.1"); err == nil || err.Error() != `no statement "1.1": the questionnaire has none` {
+		t.Errorf("Lookup in no statements: %v", err)
+	}
 }
 
 func TestNumberingLookup(t *testing.T) {
@@ -109,5 +112,5 @@ func ExampleNumbering() {
 	fmt.Println(err)
 	// Output:
 	// 2.1 e
-	// no statement "3.1": give a statement number such as 2.3 (1.1-1.2, 2.1-2.3)
+	// no statement "3.1" (the statements are 1.1-1.2, 2.1-2.3)
 }

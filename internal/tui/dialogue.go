@@ -290,7 +290,7 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return d, d.nextUnanswered()
 	case key.Matches(msg, k.Jump):
 		d.mode = modeJump
-		d.input = newInput(fmt.Sprintf("statement number such as %s (or place 1-%d)", d.number(len(d.statements)-1), len(d.statements)), "", 64, d.width)
+		d.input = newInput(fmt.Sprintf("a number such as %s, or a place 1-%d", d.number(len(d.statements)-1), len(d.statements)), "", 64, d.width)
 		return d, d.input.Focus()
 	case key.Matches(msg, k.Comment):
 		p := d.people[d.row]
@@ -733,7 +733,7 @@ func (d *dialogue) editor() string {
 	case modeComment:
 		return st.Focused.Render("Comment of "+personLabel(d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
 	case modeJump:
-		return st.Focused.Render("Jump to statement: its number, e.g. "+d.number(d.cur)+" (enter goes, esc cancels)") + "\n" + d.input.View()
+		return st.Focused.Render("Jump to statement: type its number, e.g. "+d.number(len(d.statements)-1)+" (enter goes, esc cancels)") + "\n" + d.input.View()
 	case modeNotes:
 		what := "Dialogue notes on this statement"
 		if d.group == workbook.Outsider {

@@ -161,15 +161,15 @@ func TestDialogueJumpByNumber(t *testing.T) {
 		{name: "verification place", group: workbook.Outsider, typed: "22", cur: 21,
 			head: "Statement 4.11 · 22 of 22 verification statements"},
 		{name: "no such number", group: workbook.Insider, typed: "9.9",
-			refused: []string{`No statement "9.9"`, "such as 4.11", "1.1-1.10, 2.1-2.10, 3.1-3.10, 4.1-4.11", "from 1 to 41"}},
+			refused: []string{`No statement "9.9": type 1.1-1.10, 2.1-2.10, 3.1-3.10, 4.1-4.11, or 1-41`}},
 		{name: "place out of range", group: workbook.Insider, typed: "42",
-			refused: []string{`No statement "42"`, "such as 4.11", "from 1 to 41"}},
+			refused: []string{`No statement "42": type a number such as 4.11, or a place 1-41`}},
 		{name: "not a number", group: workbook.Insider, typed: "four",
-			refused: []string{`No statement "four"`, "from 1 to 41"}},
+			refused: []string{`No statement "four"`, "or 1-41"}},
 		{name: "not verified", group: workbook.Outsider, typed: "4.6",
-			refused: []string{"Statement 4.6 is not one of the 22 verification statements", "such as 1.1", "from 1 to 22"}},
+			refused: []string{"Statement 4.6 is not among the verification statements: type e.g. 1.1, or 1-22"}},
 		{name: "no such number in verify", group: workbook.Outsider, typed: "5.1",
-			refused: []string{`No statement "5.1"`, "one of the 22 verification statements", "from 1 to 22"}},
+			refused: []string{`No statement "5.1" among the verification statements: type e.g. 1.1, or 1-22`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,7 +180,7 @@ func TestDialogueJumpByNumber(t *testing.T) {
 				tt.typed = te.q.Statements()[40].ID
 			}
 			s, _ = press(t, s, "right", "J") // from statement 2, so that staying put shows
-			if view := ansi.Strip(s.View()); !strings.Contains(view, "its number, e.g. ") {
+			if view := ansi.Strip(s.View()); !strings.Contains(view, "type its number, e.g. 4.11") {
 				t.Errorf("the jump prompt does not say a number such as 4.6 is expected:\n%s", view)
 			}
 			s = typeText(t, s, tt.typed)

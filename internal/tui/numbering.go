@@ -34,19 +34,19 @@ func statementHeading(numbers questionnaire.Numbering, statements []questionnair
 }
 
 // jumpTarget finds the statement v names among the statements g scores:
-// by its questionnaire number ("4.6"), by its place in
-// the list (a whole number from 1) or by its id. When v names none of
-// them, refused says what was typed and what is valid.
+// by its questionnaire number ("4.6"), by its place in the list (a whole
+// number from 1) or by its id. When v names none of them, refused says
+// what was typed and what is valid, short enough for the status bar.
 func jumpTarget(numbers questionnaire.Numbering, statements []questionnaire.Statement, g workbook.Group, v string) (at int, refused string) {
-	what := listName(g)
 	v = strings.TrimSpace(v)
-	places := fmt.Sprintf("or a place in the list from 1 to %d", len(statements))
+	typed := truncate(v, 16)
+	places := fmt.Sprintf("or 1-%d", len(statements))
 	if n, err := strconv.Atoi(v); err == nil {
 		if n >= 1 && n <= len(statements) {
 			return n - 1, ""
 		}
-		return 0, fmt.Sprintf("No statement %q here: type a statement number such as %s, %s",
-			v, numbers.Number(statements[len(statements)-1].ID), places)
+		return 0, fmt.Sprintf("No statement %q: type a number such as %s, or a place %d-%d",
+			typed, numbers.Number(statements[len(statements)-1].ID), 1, len(statements))
 	}
 	id, err := numbers.Lookup(v)
 	if err != nil {
@@ -55,16 +55,16 @@ func jumpTarget(numbers questionnaire.Numbering, statements []questionnaire.Stat
 		case !errors.As(err, &ne):
 			return 0, err.Error()
 		case len(statements) < numbers.Len():
-			return 0, fmt.Sprintf("No statement %q: type the number of one of the %d %s, such as %s, %s",
-				v, len(statements), what, numbers.Number(statements[0].ID), places)
+			return 0, fmt.Sprintf("No statement %q among the %s: type e.g. %s, %s",
+				typed, listName(g), numbers.Number(statements[0].ID), places)
 		}
-		return 0, fmt.Sprintf("No statement %q: %s, %s", v, ne.Valid(), places)
+		return 0, fmt.Sprintf("No statement %q: type %s, %s", typed, ne.Ranges(), places)
 	}
 	for i, st := range statements {
 		if st.ID == id {
 			return i, ""
 		}
 	}
-	return 0, fmt.Sprintf("Statement %s is not one of the %d %s: type one of theirs, such as %s, %s",
-		numbers.Number(id), len(statements), what, numbers.Number(statements[0].ID), places)
+	return 0, fmt.Sprintf("Statement %s is not among the %s: type e.g. %s, %s",
+		numbers.Number(id), listName(g), numbers.Number(statements[0].ID), places)
 }
