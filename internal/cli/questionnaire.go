@@ -214,9 +214,10 @@ func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string)
 			p("  - %s  [%s]\n", d.Name.In(lang), d.ID)
 		}
 	}
+	numbers := q.Numbering()
 	for i, ki := range q.KeyIssues {
 		p("\nKey issue %d: %s  [%s]\n", i+1, ki.Title.In(lang), ki.ID)
-		for j, st := range ki.Statements {
+		for _, st := range ki.Statements {
 			marks := ""
 			if st.Verify {
 				marks += " (verification)"
@@ -224,7 +225,7 @@ func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string)
 			if st.Reverse {
 				marks += " (reversed)"
 			}
-			p("  %d.%d %s%s  [%s]\n", i+1, j+1, st.Text.In(lang), marks, st.ID)
+			p("  %s %s%s  [%s]\n", numbers.Number(st.ID), st.Text.In(lang), marks, st.ID)
 		}
 	}
 	return nil

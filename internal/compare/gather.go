@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -114,7 +113,7 @@ func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string
 			Gap:       ir.Gap,
 		})
 	}
-	items := newItemIndex(q)
+	items := q.Numbering()
 	for _, r := range responses {
 		g.later(r.At)
 		if r.Answered() {
@@ -139,7 +138,7 @@ func withSD(s analysis.IssueScore, sd float64) Score {
 // current keeps the statement-level figures of a site's current
 // assessment: its barriers and blind spots.
 func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res analysis.Result) {
-	items := newItemIndex(q)
+	items := q.Numbering()
 	for _, it := range res.Barriers {
 		s.Barriers = append(s.Barriers, g.item(q, items, it))
 		k := barrierKey(q, it.Statement)
@@ -161,11 +160,11 @@ func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res a
 	slices.SortStableFunc(s.BlindSpots, func(a, b Item) int { return cmp.Compare(b.Gap.Value, a.Gap.Value) })
 }
 
-func (g *gatherer) item(q *questionnaire.Questionnaire, items itemIndex, it analysis.ItemResult) Item {
+func (g *gatherer) item(q *questionnaire.Questionnaire, items questionnaire.Numbering, it analysis.ItemResult) Item {
 	strip := func(s analysis.Stats) analysis.Stats { s.Scores = nil; return s }
 	return Item{
 		Statement: it.Statement.ID, KeyIssue: it.KeyIssueID,
-		Number: items.number(it.Statement.ID), Text: it.Statement.Text.In(g.opts.Lang),
+		Number: items.Number(it.Statement.ID), Text: it.Statement.Text.In(g.opts.Lang),
 		All: strip(it.All), Insiders: strip(it.Insiders), Outsiders: strip(it.Outsiders), Gap: it.Gap,
 	}
 }
@@ -213,36 +212,6 @@ func (g *gatherer) shared(sites []Site) []SharedBarrier {
 	return res
 }
 
-// itemIndex places each statement of a questionnaire.
-type itemIndex map[string]itemPlace
-
-type itemPlace struct {
-	issue, pos, order int // key issue index, place in it, place in the workbook
-	st                questionnaire.Statement
-}
-
-func newItemIndex(q *questionnaire.Questionnaire) itemIndex {
-	idx := itemIndex{}
-	n := 0
-	for k, ki := range q.KeyIssues {
-		for j, st := range ki.Statements {
-			if _, dup := idx[st.ID]; !dup {
-				idx[st.ID] = itemPlace{issue: k, pos: j, order: n, st: st}
-			}
-			n++
-		}
-	}
-	return idx
-}
-
-func (idx itemIndex) number(id string) string {
-	p, ok := idx[id]
-	if !ok {
-		return ""
-	}
-	return strconv.Itoa(p.issue+1) + "." + strconv.Itoa(p.pos+1)
-}
-
 // The sets of respondents a spread is worked out for.
 const (
 	viewAll = iota
@@ -257,7 +226,7 @@ const (
 // a score on the scale (don't-knows are not scored), reversed statements
 // flipped.
 func spread(q *questionnaire.Questionnaire, people []workbook.Participant, responses []workbook.Response) [][views]float64 {
-	items := newItemIndex(q)
+	items := q.Numbering()
 	who := make(map[string]int, len(people))
 	for i, p := range people {
 		who[p.ID] = i
@@ -270,16 +239,16 @@ func spread(q *questionnaire.Questionnaire, people []workbook.Participant, respo
 		if !ok || r.DontKnow || r.Score < 1 || r.Score > q.Scale.Points {
 			continue
 		}
-		it, ok := items[r.StatementID]
+		it, ok := items.Place(r.StatementID)
 		if !ok {
 			continue
 		}
 		score := r.Score
-		if it.st.Reverse {
+		if it.Statement.Reverse {
 			score = q.Scale.Points + 1 - score
 		}
-		sum[pi*nk+it.issue] += float64(score)
-		cnt[pi*nk+it.issue]++
+		sum[pi*nk+it.Issue] += float64(score)
+		cnt[pi*nk+it.Issue]++
 	}
 	out := make([][views]float64, nk)
 	for k := range nk {

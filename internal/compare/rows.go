@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -51,7 +52,7 @@ func (r *Row) Scored() int {
 // participant by participant in the order they were added, each in
 // workbook order. Responses the analysis ignores (an unknown participant
 // or statement, a score off the scale, no answer) are left out.
-func (g *gatherer) rows(s *Site, a *Assessment, items itemIndex, people []workbook.Participant, responses []workbook.Response) error {
+func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, people []workbook.Participant, responses []workbook.Response) error {
 	q := a.Questionnaire
 	who := make(map[string]int, len(people))
 	for i, p := range people {
@@ -60,16 +61,17 @@ func (g *gatherer) rows(s *Site, a *Assessment, items itemIndex, people []workbo
 	kept := responses[:0:0]
 	for _, r := range responses {
 		_, known := who[r.ParticipantID]
-		_, inQ := items[r.StatementID]
+		_, inQ := items.Place(r.StatementID)
 		if known && inQ && (r.DontKnow || r.Score >= 1 && r.Score <= q.Scale.Points) {
 			kept = append(kept, r)
 		}
 	}
+	order := func(id string) int { p, _ := items.Place(id); return p.Order }
 	slices.SortFunc(kept, func(x, y workbook.Response) int {
 		if c := cmp.Compare(who[x.ParticipantID], who[y.ParticipantID]); c != 0 {
 			return c
 		}
-		return cmp.Compare(items[x.StatementID].order, items[y.StatementID].order)
+		return cmp.Compare(order(x.StatementID), order(y.StatementID))
 	})
 	row := &g.row
 	*row = Row{
@@ -80,11 +82,11 @@ func (g *gatherer) rows(s *Site, a *Assessment, items itemIndex, people []workbo
 	}
 	for _, r := range kept {
 		pi := who[r.ParticipantID]
-		it := items[r.StatementID]
+		it, _ := items.Place(r.StatementID)
 		row.Respondent = pi + 1
 		row.Group, row.Role = people[pi].Group, people[pi].Role
-		row.KeyIssue = q.KeyIssues[it.issue].ID
-		row.Statement, row.Reverse = it.st.ID, it.st.Reverse
+		row.KeyIssue = q.KeyIssues[it.Issue].ID
+		row.Statement, row.Reverse = it.Statement.ID, it.Statement.Reverse
 		row.Score, row.DontKnow, row.At = r.Score, r.DontKnow, r.At
 		if r.DontKnow {
 			row.Score = 0

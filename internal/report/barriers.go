@@ -74,14 +74,14 @@ func (r *report) findings(k workbook.FindingKind) []workbook.Finding {
 }
 
 // findingText is a finding's text with the statement or key issue it is
-// about.
+// about: a statement by its number and its words, so that a reader of
+// the summary need not look it up.
 func (r *report) findingText(f workbook.Finding) string {
 	text := r.clean.block(f.Text)
 	var about string
 	switch {
 	case f.StatementID != "":
-		n, _, _ := r.statementNumber(f.StatementID)
-		about = r.l.StatementRef(n)
+		about = r.l.StatementRef(r.statementQuote(f.StatementID))
 	case f.KeyIssueID != "":
 		if n := r.issueNumber(f.KeyIssueID); n > 0 {
 			about = r.l.KeyIssueRef(n)

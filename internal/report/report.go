@@ -115,6 +115,7 @@ type report struct {
 	people  *people
 	// verify holds the ids of the statements outsiders score.
 	verify  map[string]bool
+	numbers questionnaire.Numbering
 	asOf    time.Time
 	missing []string
 }
@@ -126,6 +127,7 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 		r.prevRes = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
 	}
 	r.people = newPeople(in.Data)
+	r.numbers = in.Data.Questionnaire.Numbering()
 	r.verify = map[string]bool{}
 	for _, st := range in.Data.Questionnaire.VerificationStatements() {
 		r.verify[st.ID] = true
@@ -251,12 +253,8 @@ func (r *report) txt(t questionnaire.Text) string { return r.clean.line(t.In(r.l
 // third statement of the second key issue. An id the questionnaire does
 // not know is its own number, so that nothing is hidden.
 func (r *report) statementNumber(id string) (string, questionnaire.Statement, bool) {
-	for i, ki := range r.data.Questionnaire.KeyIssues {
-		for j, st := range ki.Statements {
-			if st.ID == id {
-				return fmt.Sprintf("%d.%d", i+1, j+1), st, true
-			}
-		}
+	if p, ok := r.numbers.Place(id); ok {
+		return p.Number(), p.Statement, true
 	}
 	return r.clean.line(id), questionnaire.Statement{}, false
 }

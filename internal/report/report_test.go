@@ -137,7 +137,7 @@ func TestFixtureGolden(t *testing.T) {
 		"Everyone's scores", "contested",
 		"Verification gaps", "Blind spot", "Not compared: fewer than 3 outsiders", "Unrecognised strength",
 		"Step 5. Barriers and where to intervene", "Statements in the barrier band, lowest first",
-		"Decisions go through statutory channels. (statement 1.2)",
+		"Decisions go through statutory channels. (statement 1.2 “Statement 2 of issue 1 says one plain thing” (reversed))",
 		"Where to intervene: the action plan", "Invite two residents onto the board", "Director of Adult Social Care", "30 June 2026", "Planned",
 		"Appendix", "Score agreed by the group: 2 of 5 as answered, 4 on the flipped scale of the mean (higher is better).",
 		"What changed since the assessment of 3 March 2025", "The earlier action plan", "Report back after every meeting", "Done",
@@ -276,6 +276,27 @@ func TestItalian(t *testing.T) {
 	// --lang en overrides the assessment's language.
 	pdf, _ = render(t, in, Options{Lang: "en"})
 	mustContain(t, pdfText(t, pdf), "Summary", "Statement 1 of issue 1 says one plain thing")
+}
+
+// TestConfirmedBarrierShowsItsWords checks that a finding about a
+// statement names it by its number and its words, in the summary and in
+// step 5, in both languages: "statement 1.2" alone tells a reader nothing.
+func TestConfirmedBarrierShowsItsWords(t *testing.T) {
+	tests := []struct {
+		lang, summary, step5, ref string
+	}{
+		{"en", "The barriers the group confirmed:", "Barriers confirmed by the group",
+			"Decisions go through statutory channels. (statement 1.2 “Statement 2 of issue 1 says one plain thing”"},
+		{"it", "Le barriere confermate dal gruppo:", "Fase 5.",
+			"Decisions go through statutory channels. (affermazione 1.2 «L'affermazione 2 della questione 1 dice una cosa»"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			pdf, _ := render(t, Input{Data: fixtureData(t)}, Options{Lang: tt.lang})
+			text := pdfText(t, pdf)
+			mustContain(t, text, tt.summary, tt.ref, tt.step5, tt.ref)
+		})
+	}
 }
 
 // TestLabelsComplete checks that every label is set in every language.

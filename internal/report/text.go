@@ -110,8 +110,8 @@ type labels struct {
 	// NotComparedWhy says why a gap is not worked out: the groups with
 	// fewer than 3 scores, and those with none.
 	NotComparedWhy func(few, none []string) string
-	// StatementRef and KeyIssueRef point at a statement ("3.4") or a key
-	// issue ("2") from running text.
+	// StatementRef and KeyIssueRef point at a statement (given its number
+	// and quoted words, "3.4 “...”") or a key issue ("2") from running text.
 	StatementRef func(number string) string
 	KeyIssueRef  func(number int) string
 }

@@ -91,7 +91,7 @@ func TestQuitMidWorkbookAndReopenAtTheSameStatement(t *testing.T) {
 	if d.cur != 2 || d.row != 1 {
 		t.Errorf("reopened at statement %d row %d, want statement 3 row 2", d.cur+1, d.row+1)
 	}
-	if text := screenText(m2); !strings.Contains(text, "Statement 3 of 41") || !strings.Contains(text, "Eastbrook pilot") {
+	if text := screenText(m2); !strings.Contains(text, "Statement 1.3 · 3 of 41") || !strings.Contains(text, "Eastbrook pilot") {
 		t.Errorf("reopened screen:\n%s", text)
 	}
 	// esc walks back to the site and home.

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -28,8 +29,8 @@ type barriers struct {
 	data      *workbook.AssessmentData
 	res       analysis.Result
 	lang      string
-	num       map[string]int  // statement id -> number in workbook order
-	confirmed map[string]bool // statement ids with a confirmed-barrier finding
+	num       questionnaire.Numbering // names the statements: "4.6"
+	confirmed map[string]bool         // statement ids with a confirmed-barrier finding
 	lists     [barrierSections][]bRow
 
 	section    barrierSection
@@ -147,10 +148,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	b.data, b.lang = d, d.Assessment.Language
 	q := d.Questionnaire
 	b.res = analysis.Analyse(q, d.Participants, d.Responses)
-	b.num = map[string]int{}
-	for i, st := range q.Statements() {
-		b.num[st.ID] = i + 1
-	}
+	b.num = q.Numbering()
 	b.confirmed = map[string]bool{}
 	for _, f := range d.Findings {
 		if f.Kind == workbook.FindingBarrier && f.StatementID != "" {
@@ -380,14 +378,14 @@ func (b *barriers) confirmBarrier() tea.Cmd {
 	jobKey := "confirm/" + id
 	switch {
 	case b.confirmed[id]:
-		return status(fmt.Sprintf("Statement %d is already a confirmed barrier (see Findings)", b.num[id]))
+		return status(fmt.Sprintf("Statement %s is already a confirmed barrier (see Findings)", b.num.Number(id)))
 	case b.pending[jobKey]:
 		return nil
 	}
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
 		KeyIssueID: row.item.KeyIssueID, StatementID: id}
 	b.pending[jobKey] = true
-	return b.save.add(saveJob{key: jobKey, what: fmt.Sprintf("statement %d confirmed as a barrier", b.num[id]),
+	return b.save.add(saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
 		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
 }
 

@@ -63,7 +63,7 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 		return func(c *workbook.Change) error { _, err := c.SaveFinding(nf); return err }
 	})
 	if st, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
-		fm.intro = fmt.Sprintf("About statement %d: %s", b.num[st.ID], st.Text.In(b.lang))
+		fm.intro = fmt.Sprintf("About statement %s: %s", b.num.Number(st.ID), st.Text.In(b.lang))
 	}
 	return fm
 }
@@ -81,7 +81,7 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 		// is about its key issue.
 		iv.KeyIssueID = row.keyIssue()
 		if row.item != nil {
-			intro = fmt.Sprintf("For statement %d: %s", b.num[row.item.Statement.ID], row.item.Statement.Text.In(b.lang))
+			intro = fmt.Sprintf("For statement %s: %s", b.num.Number(row.item.Statement.ID), row.item.Statement.Text.In(b.lang))
 			if s, n, ok := b.suggested(row); ok {
 				iv.Action = s
 				intro += fmt.Sprintf(" (action: suggestion %d of %d)", b.suggestionIndex(n)+1, n)

@@ -62,12 +62,12 @@ func TestBarriersListsWhatTheScoresShow(t *testing.T) {
 	verifyFixture(te)
 	b := openBarriers(t, te, 120, 37)
 	view := ansi.Strip(b.View())
-	// Barriers, lowest first: statement 8 (1.83, n=6), then 5 (2.00, n=3).
+	// Barriers, lowest first: statement 1.8 (1.83, n=6), then 1.5 (2.00, n=3).
 	first, second := lineWith(t, view, " 1. "), lineWith(t, view, " 2. ")
-	if !strings.Contains(first, "1.83 n=6") || !strings.Contains(first, "8 Community members are told") {
+	if !strings.Contains(first, "1.83 n=6") || !strings.Contains(first, " 1.8  Community members are told") {
 		t.Errorf("first barrier: %q", first)
 	}
-	if !strings.Contains(second, "2.00 n=3") || !strings.Contains(second, "5 Local community and voluntary groups") {
+	if !strings.Contains(second, "2.00 n=3") || !strings.Contains(second, " 1.5  Local community and voluntary groups") {
 		t.Errorf("second barrier: %q", second)
 	}
 	// Statement 3 has two outsiders beside three insiders, so everyone's

@@ -152,7 +152,7 @@ func (b *barriers) row(i int, r bRow) string {
 		return b.gapRow(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
 	case r.item != nil:
 		it := r.item
-		text := fmt.Sprintf("%2d %s", b.num[it.Statement.ID], it.Statement.Text.In(b.lang))
+		text := pad(b.num.Number(it.Statement.ID), 4) + " " + it.Statement.Text.In(b.lang)
 		switch b.section {
 		case secBarriers:
 			mark := strings.Repeat(" ", 11)
@@ -178,7 +178,7 @@ func (b *barriers) row(i int, r bRow) string {
 		f := r.finding
 		text := firstLineOf(f.Text)
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok && text == "" {
-			text = st.Muted.Render(fmt.Sprintf("statement %d: %s", b.num[s.ID], s.Text.In(b.lang)))
+			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), s.Text.In(b.lang)))
 		}
 		issueW := 18
 		if b.width >= wideFrom {
@@ -289,8 +289,8 @@ func (b *barriers) detail() string {
 			body = append(body, para{f.Text, budget})
 		}
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
-			head += fmt.Sprintf(" · statement %d", b.num[s.ID])
-			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %d: %s", b.num[s.ID], s.Text.In(b.lang))), 2})
+			head += fmt.Sprintf(" · statement %s", b.num.Number(s.ID))
+			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), s.Text.In(b.lang))), 2})
 		}
 		hint = "e or enter edits · D deletes · i adds an intervention for it"
 	case row.plan != nil:
@@ -329,7 +329,7 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	st := b.env.styles
 	it := row.item
 	pop, s := it.Headline()
-	head = fmt.Sprintf("Statement %d · %s · %s %s (n=%d) %s", b.num[it.Statement.ID], b.issueTitle(it.KeyIssueID),
+	head = fmt.Sprintf("Statement %s · %s · %s %s (n=%d) %s", b.num.Number(it.Statement.ID), b.issueTitle(it.KeyIssueID),
 		popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), s.N, bandText(st, s.Band))
 	if s.Contested {
 		head += " · " + st.Warning.Render("⚠ CONTESTED")

@@ -23,6 +23,7 @@ type booklet struct {
 	data         *workbook.AssessmentData
 	lang         string
 	statements   []questionnaire.Statement
+	numbers      questionnaire.Numbering
 	people       []workbook.Participant
 	answers      map[string]workbook.Response
 	person       int  // the participant under the cursor
@@ -109,6 +110,7 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 	} else {
 		b.statements = d.Questionnaire.Statements()
 	}
+	b.numbers = d.Questionnaire.Numbering()
 	b.people = b.people[:0]
 	for _, p := range d.Participants {
 		if p.Group == b.group {
@@ -272,7 +274,7 @@ func (b *booklet) typingView() string {
 		return s.String()
 	}
 	stm := b.statements[b.cur]
-	s.WriteString(st.Accent.Render(fmt.Sprintf("Statement %d of %d", b.cur+1, len(b.statements))) + "\n")
+	s.WriteString(st.Accent.Render(statementHeading(b.numbers, b.statements, b.cur, b.group)) + "\n")
 	s.WriteString(st.Statement.Width(b.width).Render(stm.Text.In(b.lang)) + "\n\n")
 	q := b.data.Questionnaire
 	var legend []string

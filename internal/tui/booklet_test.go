@@ -88,3 +88,28 @@ func statusText(log []tea.Msg) string {
 	}
 	return text
 }
+
+// TestBookletNamesTheStatementNumber checks that booklet entry names each
+// statement by its questionnaire number, as the booklet and the report
+// print it, with its place in the booklet as progress.
+func TestBookletNamesTheStatementNumber(t *testing.T) {
+	tests := []struct {
+		group workbook.Group
+		typed string
+		want  string
+	}{
+		{workbook.Insider, "", "Statement 1.1 · 1 of 41"},
+		{workbook.Insider, strings.Repeat("3", 10), "Statement 2.1 · 11 of 41"},
+		{workbook.Outsider, strings.Repeat("3", 6), "Statement 2.3 · 7 of 22 verification statements"},
+	}
+	for _, tt := range tests {
+		te := newTestEnv(t)
+		te.addPeople(tt.group, 1)
+		s := openBooklet(t, te, tt.group, 80, 21)
+		s, _ = press(t, s, "enter")
+		s = typeText(t, s, tt.typed)
+		if view := ansi.Strip(s.View()); !strings.Contains(view, tt.want) {
+			t.Errorf("after %d answers the booklet does not say %q:\n%s", len(tt.typed), tt.want, view)
+		}
+	}
+}

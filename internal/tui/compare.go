@@ -27,9 +27,9 @@ type compare struct {
 	lang   string
 	issues []issueComparison
 	lines  []cmpLine
-	num    map[string]int    // statement id -> number in workbook order
-	vindex map[string]int    // statement id -> index among the verification statements
-	notes  map[string]string // key issue id -> verification note as shown
+	num    questionnaire.Numbering // names the statements: "4.6"
+	vindex map[string]int          // statement id -> index among the verification statements
+	notes  map[string]string       // key issue id -> verification note as shown
 
 	cursor  int // index into lines, always a selectable line
 	offset  int // first line shown
@@ -114,10 +114,7 @@ func (c *compare) apply(d *workbook.AssessmentData) {
 	q := d.Questionnaire
 	c.res = analysis.Analyse(q, d.Participants, d.Responses)
 	c.issues = compareIssues(d, c.res)
-	c.num = map[string]int{}
-	for i, st := range q.Statements() {
-		c.num[st.ID] = i + 1
-	}
+	c.num = q.Numbering()
 	c.vindex = map[string]int{}
 	for i, st := range q.VerificationStatements() {
 		c.vindex[st.ID] = i

@@ -138,7 +138,7 @@ func (c *compare) head() string {
 
 // columns lays out one line of the list (without the two cursor cells).
 func (c *compare) columns(num, ins, outs, gap, word, text string) string {
-	line := pad(num, 3) + " " + pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " " + pad(gap, gapCellWidth) + "  "
+	line := pad(num, 4) + " " + pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " " + pad(gap, gapCellWidth) + "  "
 	if c.wide() {
 		line += pad(word, gapWordWidth) + "  "
 	}
@@ -193,7 +193,7 @@ func (c *compare) line(l cmpLine) string {
 	}
 	it := l.item
 	text := it.Statement.Text.In(lang)
-	return c.columns(fmt.Sprint(c.num[it.Statement.ID]), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, it.Gap), gapWord(st, it.Gap), text)
+	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, it.Gap), gapWord(st, it.Gap), text)
 }
 
 // detail shows the selected line in full, or the note being edited.
@@ -215,7 +215,7 @@ func (c *compare) detail() string {
 	switch l.kind {
 	case lineItem:
 		it := l.item
-		head = fmt.Sprintf("Statement %d · %s", c.num[it.Statement.ID], title)
+		head = fmt.Sprintf("Statement %s · %s", c.num.Number(it.Statement.ID), title)
 		if it.Statement.Reverse {
 			head += " · reversed (scores flipped)"
 		}

@@ -29,6 +29,7 @@ type dialogue struct {
 	data       *workbook.AssessmentData
 	lang       string
 	statements []questionnaire.Statement
+	numbers    questionnaire.Numbering // names the statements: "4.6"
 	issueOf    map[string]questionnaire.KeyIssue
 	people     []workbook.Participant
 	answers    map[string]workbook.Response // by respKey
@@ -151,6 +152,7 @@ func (d *dialogue) apply(data *workbook.AssessmentData) {
 	} else {
 		d.statements = q.Statements()
 	}
+	d.numbers = q.Numbering()
 	d.issueOf = map[string]questionnaire.KeyIssue{}
 	for _, ki := range q.KeyIssues {
 		for _, st := range ki.Statements {
@@ -288,7 +290,7 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return d, d.nextUnanswered()
 	case key.Matches(msg, k.Jump):
 		d.mode = modeJump
-		d.input = newInput(fmt.Sprintf("statement number 1-%d or id", len(d.statements)), "", 64, d.width)
+		d.input = newInput(fmt.Sprintf("a number such as %s, or a place 1-%d", d.number(len(d.statements)-1), len(d.statements)), "", 64, d.width)
 		return d, d.input.Focus()
 	case key.Matches(msg, k.Comment):
 		p := d.people[d.row]
@@ -338,7 +340,7 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 		Score: score, DontKnow: dk, Comment: old.Comment}
 	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	what := fmt.Sprintf("%s, statement %d: %s", personLabel(p, d.row+1), d.cur+1, scoreText(shown, true))
+	what := fmt.Sprintf("%s, statement %s: %s", personLabel(p, d.row+1), d.number(d.cur), scoreText(shown, true))
 	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
 		// Nowhere to move on to: say so, or the next key would change
 		// this answer unnoticed.
@@ -367,7 +369,7 @@ func (d *dialogue) endNote(pid, sid string) string {
 				continue
 			}
 			if r, ok, _ := d.answer(p.ID, st.ID); !ok || !r.Answered() {
-				return fmt.Sprintf(" · the last statement; statement %d still lacks an answer (u)", i+1)
+				return fmt.Sprintf(" · the last statement; statement %s still lacks an answer (u)", d.number(i))
 			}
 		}
 	}
@@ -381,7 +383,7 @@ func (d *dialogue) clear() tea.Cmd {
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
 	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.save.answer(respKey(p.ID, st.ID), shown, fmt.Sprintf("%s, statement %d cleared", personLabel(p, d.row+1), d.cur+1),
+	return d.save.answer(respKey(p.ID, st.ID), shown, fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)),
 		func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err })
 }
 
@@ -399,7 +401,7 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 		i := (d.cur + step) % n
 		for j, p := range d.people {
 			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
-				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %d: %s has not answered", i+1, personLabel(p, j+1))))
+				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %s: %s has not answered", d.number(i), personLabel(p, j+1))))
 			}
 		}
 	}
@@ -433,17 +435,18 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	return d, cmd
 }
 
+// number is the questionnaire's number of the i-th statement of this
+// screen ("4.6"): the name every screen and report gives it.
+func (d *dialogue) number(i int) string { return d.numbers.Number(d.statements[i].ID) }
+
+// jump goes to the statement v names: its number ("4.6"), its place in
+// this screen's list ("36") or its id.
 func (d *dialogue) jump(v string) tea.Cmd {
-	v = strings.TrimSpace(v)
-	if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(d.statements) {
-		return d.move(n-1, 0)
+	n, refused := jumpTarget(d.numbers, d.statements, d.group, v)
+	if refused != "" {
+		return statusRefused(refused)
 	}
-	for i, st := range d.statements {
-		if st.ID == v {
-			return d.move(i, 0)
-		}
-	}
-	return status(fmt.Sprintf("No statement %q here: give a number from 1 to %d or a statement id", v, len(d.statements)))
+	return d.move(n, 0)
 }
 
 func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
@@ -467,7 +470,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %d", d.cur+1), fn: func(c *workbook.Change) error {
+		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
 			_, err := c.SetStatementNote(n)
 			return err
 		}})
@@ -495,7 +498,7 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
 	d.notes[st.ID] = n
-	return d, d.save.add(saveJob{what: fmt.Sprintf("group score on statement %d", d.cur+1), fn: func(c *workbook.Change) error {
+	return d, d.save.add(saveJob{what: fmt.Sprintf("group score on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
 		_, err := c.SetStatementNote(n)
 		return err
 	}})
@@ -560,7 +563,7 @@ func (d *dialogue) render() string {
 	if d.save.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
-	head := fmt.Sprintf("Statement %d of %d · %s", d.cur+1, len(d.statements), ki.Title.In(d.lang))
+	head := statementHeading(d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)
 	top.WriteString(pad(st.Accent.Render(truncate(head, w-16)), w-14) + " " + saveState + "\n")
 	text := stmt.Text.In(d.lang)
 	if stmt.Reverse {
@@ -730,7 +733,7 @@ func (d *dialogue) editor() string {
 	case modeComment:
 		return st.Focused.Render("Comment of "+personLabel(d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
 	case modeJump:
-		return st.Focused.Render("Jump to statement (enter goes, esc cancels)") + "\n" + d.input.View()
+		return st.Focused.Render("Jump to statement: type its number, e.g. "+d.number(len(d.statements)-1)+" (enter goes, esc cancels)") + "\n" + d.input.View()
 	case modeNotes:
 		what := "Dialogue notes on this statement"
 		if d.group == workbook.Outsider {

@@ -44,7 +44,7 @@ func TestDialogueScoreKeysSaveAndAdvance(t *testing.T) {
 	if d.save.busy() {
 		t.Error("saver still busy after every save ran")
 	}
-	if view := ansi.Strip(s.View()); !strings.Contains(view, "all saved ✓") || !strings.Contains(view, "Statement 2 of 41") {
+	if view := ansi.Strip(s.View()); !strings.Contains(view, "all saved ✓") || !strings.Contains(view, "Statement 1.2 · 2 of 41") {
 		t.Errorf("view after saving:\n%s", view)
 	}
 }
@@ -136,6 +136,108 @@ func TestDialogueJumpAndNextUnanswered(t *testing.T) {
 	if d.cur != 0 && (d.cur != 1 || d.row != 1) {
 		t.Errorf("wrapped next unanswered: statement %d row %d, want 2 row 2", d.cur+1, d.row+1)
 	}
+}
+
+// TestDialogueJumpByNumber checks that J takes the questionnaire's number
+// of a statement ("4.6"), as the report names it, and still a place in
+// the list; that the header then names the statement by that number; and
+// that a bad entry is refused with what was typed and what is valid.
+func TestDialogueJumpByNumber(t *testing.T) {
+	tests := []struct {
+		name    string
+		group   workbook.Group
+		typed   string
+		cur     int    // where it lands, from 0
+		head    string // in the view afterwards
+		refused []string
+	}{
+		{name: "number", group: workbook.Insider, typed: "4.6", cur: 35, head: "Statement 4.6 · 36 of 41 · "},
+		{name: "number with a comma", group: workbook.Insider, typed: " 2,1 ", cur: 10, head: "Statement 2.1 · 11 of 41"},
+		{name: "two digits after the dot", group: workbook.Insider, typed: "1.10", cur: 9, head: "Statement 1.10 · 10 of 41"},
+		{name: "place in the list", group: workbook.Insider, typed: "36", cur: 35, head: "Statement 4.6 · 36 of 41"},
+		{name: "statement id", group: workbook.Insider, typed: "ORDER", cur: 40, head: "Statement 4.11 · 41 of 41"},
+		{name: "verification number", group: workbook.Outsider, typed: "2.6", cur: 8,
+			head: "Statement 2.6 · 9 of 22 verification statements"},
+		{name: "verification place", group: workbook.Outsider, typed: "22", cur: 21,
+			head: "Statement 4.11 · 22 of 22 verification statements"},
+		{name: "no such number", group: workbook.Insider, typed: "9.9",
+			refused: []string{`No statement "9.9": type 1.1-1.10, 2.1-2.10, 3.1-3.10, 4.1-4.11, or 1-41`}},
+		{name: "place out of range", group: workbook.Insider, typed: "42",
+			refused: []string{`No statement "42": type a number such as 4.11, or a place 1-41`}},
+		{name: "not a number", group: workbook.Insider, typed: "four",
+			refused: []string{`No statement "four"`, "or 1-41"}},
+		{name: "not verified", group: workbook.Outsider, typed: "4.6",
+			refused: []string{"Statement 4.6 is not among the verification statements: type e.g. 1.1, or 1-22"}},
+		{name: "no such number in verify", group: workbook.Outsider, typed: "5.1",
+			refused: []string{`No statement "5.1" among the verification statements: type e.g. 1.1, or 1-22`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			te := newTestEnv(t)
+			te.addPeople(tt.group, 2)
+			s := openDialogue(t, te, tt.group, 120, 30)
+			if tt.typed == "ORDER" {
+				tt.typed = te.q.Statements()[40].ID
+			}
+			s, _ = press(t, s, "right", "J") // from statement 2, so that staying put shows
+			if view := ansi.Strip(s.View()); !strings.Contains(view, "type its number, e.g. 4.11") {
+				t.Errorf("the jump prompt does not say a number such as 4.6 is expected:\n%s", view)
+			}
+			s = typeText(t, s, tt.typed)
+			s, log := press(t, s, "enter")
+			d := s.(*dialogue)
+			if tt.refused != nil {
+				msg, isErr := lastStatus(log)
+				for _, w := range tt.refused {
+					if !strings.Contains(msg, w) {
+						t.Errorf("refusal %q does not say %q", msg, w)
+					}
+				}
+				if !isErr || d.cur != 1 {
+					t.Errorf("a bad entry moved to statement %d (error %t)", d.cur+1, isErr)
+				}
+				return
+			}
+			if d.cur != tt.cur {
+				t.Errorf("J %q went to place %d, want %d", tt.typed, d.cur+1, tt.cur+1)
+			}
+			if view := ansi.Strip(s.View()); !strings.Contains(view, tt.head) {
+				t.Errorf("after J %q the view does not say %q:\n%s", tt.typed, tt.head, view)
+			}
+		})
+	}
+}
+
+// TestDialogueStatusNamesTheNumber checks that the status bar names a
+// statement as the header and the report do.
+func TestDialogueStatusNamesTheNumber(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 1)
+	s := openDialogue(t, te, workbook.Insider, 100, 30)
+	for _, tt := range []struct{ to, want string }{
+		{"4.6", "#1 middle, statement 4.6: 4"},
+		{"4.11", "#1 middle, statement 4.11: 4 · the last statement; statement 1.1 still lacks an answer (u)"},
+	} {
+		s, _ = press(t, s, "J")
+		s = typeText(t, s, tt.to)
+		s, _ = press(t, s, "enter")
+		var cmd tea.Cmd
+		s, cmd = s.Update(keyMsg("4")) // the save is in flight: what it will say when done
+		d := s.(*dialogue)
+		if d.save.inflight == nil || d.save.inflight.what != tt.want {
+			t.Errorf("the status bar will say %+v, want %q", d.save.inflight, tt.want)
+		}
+		s, _ = run(t, s, cmd)
+	}
+}
+
+func lastStatus(log []tea.Msg) (string, bool) {
+	for i := len(log) - 1; i >= 0; i-- {
+		if s, ok := log[i].(statusMsg); ok {
+			return s.text, s.err
+		}
+	}
+	return "", false
 }
 
 func TestDialogueOutsidersScoreTheVerificationSet(t *testing.T) {

@@ -282,13 +282,13 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	fl.press("tab", "right", "ctrl+s") // no name, middle
 	fl.see("2 insiders", "#2 middle")
 	fl.press("esc")
-	fl.see("Statement 1 of 41", "› Ann")
+	fl.see("Statement 1.1 · 1 of 41", "› Ann")
 	var keys strings.Builder
 	for i := range 41 {
 		keys.WriteString(insiderKey(0, i) + insiderKey(1, i))
 	}
 	fl.typ(keys.String())
-	fl.see("Statement 41 of 41", "all saved ✓", "the last statement: every answer is in")
+	fl.see("Statement 4.11 · 41 of 41", "all saved ✓", "the last statement: every answer is in")
 	fl.press("c")
 	fl.see("Comment of #2 middle")
 	fl.typ("Actions slip when the lead is away")
@@ -313,23 +313,23 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	fl.press("tab", "right", "ctrl+s") // partner organisation
 	fl.see("2 outsiders", "Bea")
 	fl.press("esc")
-	fl.see("Statement 1 of 22", "› #1 community member")
+	fl.see("Statement 1.1 · 1 of 22 verification statements", "› #1 community member")
 	for i := range 22 {
 		fl.press(outsiderKey(0, i), "]")
 	}
-	fl.see("Statement 22 of 22", "all saved ✓")
+	fl.see("Statement 4.11 · 22 of 22 verification statements", "all saved ✓")
 	fl.press("b")
 	fl.see("Whose booklet?", "› #1 community member          community member      22/22")
 	fl.press("down", "enter")
-	fl.see("Booklet of Bea", "Statement 1 of 22")
+	fl.see("Booklet of Bea", "Statement 1.1 · 1 of 22 verification statements")
 	var booklet strings.Builder
 	for i := range 22 {
 		if i == 7 {
 			booklet.WriteString("5") // a slip, corrected with backspace
 			fl.typ(booklet.String())
-			fl.see("Statement 9 of 22")
+			fl.see("Statement 2.6 · 9 of 22 verification statements")
 			fl.press("backspace")
-			fl.see("Statement 8 of 22")
+			fl.see("Statement 2.4 · 8 of 22 verification statements")
 			booklet.Reset()
 		}
 		booklet.WriteString(outsiderKey(1, i))
@@ -339,7 +339,7 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	fl.press("esc")
 	fl.see("Booklet of Bea: 22 of 22 answered")
 	fl.press("esc")
-	fl.see("Statement 22 of 22")
+	fl.see("Statement 4.11 · 22 of 22 verification statements")
 	fl.press("esc")
 	fl.see("44 of 44 answers from outsiders (100%)")
 
@@ -348,9 +348,9 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	fl.press("5")
 	fl.see("5 Identify barriers", "[Barriers", "Findings 0", "›  1.")
 	fl.press("y")
-	fl.see("Saved: statement 1 confirmed as a barrier", "✓ confirmed", "Findings 1")
+	fl.see("Saved: statement 1.1 confirmed as a barrier", "✓ confirmed", "Findings 1")
 	fl.press("i")
-	fl.see("Add an intervention", "For statement 1:")
+	fl.see("Add an intervention", "For statement 1.1:")
 	fl.press("tab")
 	fl.typ("Head of youth services")
 	fl.press("tab")
@@ -566,19 +566,19 @@ func TestLeavingWhileSavingLosesNothing(t *testing.T) {
 	fl.press("enter")
 	fl.see("0 of 82 answers from insiders")
 	fl.press("3")
-	fl.see("Statement 1 of 41", "› #1 middle")
+	fl.see("Statement 1.1 · 1 of 41", "› #1 middle")
 	fl.typ(strings.Repeat("4", 20)) // statements 1-10
 	fl.press("esc")
 	fl.see("20 of 82 answers from insiders")
 	fl.press("3")
-	fl.see("Statement 1 of 41", "› #1 middle")
+	fl.see("Statement 1.1 · 1 of 41", "› #1 middle")
 	fl.press("u")
-	fl.see("Statement 11 of 41")
+	fl.see("Statement 2.1 · 11 of 41")
 	fl.typ(strings.Repeat("3", 20)) // statements 11-20
 	fl.press("b")
 	fl.see("Whose booklet?", "20/41")
 	fl.press("esc")
-	fl.see("Statement 21 of 41", "all saved ✓")
+	fl.see("Statement 3.1 · 21 of 41", "all saved ✓")
 	fl.typ(strings.Repeat("2", 20)) // statements 21-30
 	fl.quit()
 

@@ -57,8 +57,12 @@ func pop() tea.Msg { return popMsg{} }
 
 func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
 
-func statusErr(err error) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: err.Error(), err: true} }
+func statusErr(err error) tea.Cmd { return statusRefused(err.Error()) }
+
+// statusRefused shows text as an error: an entry the screen could not
+// use, written for the person who typed it.
+func statusRefused(text string) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, err: true} }
 }
 
 func remember(s workbook.UIState) tea.Cmd { return func() tea.Msg { return placeMsg{s} } }
