@@ -161,4 +161,3 @@ func TestReportGivesAwayNoSmallGroup(t *testing.T) {
 		})
 	}
 }
-
