@@ -2,9 +2,11 @@ package report
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/demo"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
@@ -126,5 +128,19 @@ func TestWestmoorCommentsInPDF(t *testing.T) {
 	}
 	if !checked {
 		t.Error("Westmoor's senior officer has no name to show")
+	}
+}
+
+// TestRoleWordsHoldLabels checks that the free-text warnings look for the
+// words the reports themselves use for each role level, in every
+// language.
+func TestRoleWordsHoldLabels(t *testing.T) {
+	for _, lang := range []string{questionnaire.English, questionnaire.Italian} {
+		l, _ := labelsFor(lang)
+		for _, r := range workbook.Roles {
+			if label := strings.ToLower(l.role(r)); !slices.Contains(analysis.RoleWords(r), label) {
+				t.Errorf("%s: the warnings do not look for %q (%s)", lang, label, r)
+			}
+		}
 	}
 }
