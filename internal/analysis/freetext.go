@@ -71,6 +71,9 @@ func (w TextWarning) String() string {
 type watchItem struct {
 	words string // lower case, single spaces
 	warn  TextWarning
+	// of is the full name a part of a name belongs to ("" for a full
+	// name or other words): a part is not reported beside its full name.
+	of string
 }
 
 // TextWatch finds participants' names and words pointing at small groups
@@ -86,25 +89,25 @@ type TextWatch struct {
 func NewTextWatch(people []workbook.Participant) TextWatch {
 	var w TextWatch
 	seen := map[string]bool{}
-	add := func(words string, warn TextWarning) {
+	add := func(words string, warn TextWarning, of string) {
 		words = normalise(words)
 		if words == "" || seen[words] {
 			return
 		}
 		seen[words] = true
 		warn.Found = strings.TrimSpace(warn.Found)
-		w.items = append(w.items, watchItem{words: words, warn: warn})
+		w.items = append(w.items, watchItem{words: words, warn: warn, of: normalise(of)})
 	}
 	for _, p := range people {
 		name := strings.Join(strings.Fields(p.Name), " ")
 		if name == "" {
 			continue
 		}
-		add(name, TextWarning{Found: name, Name: true})
+		add(name, TextWarning{Found: name, Name: true}, "")
 		if parts := strings.Fields(name); len(parts) > 1 {
 			for _, part := range parts {
 				if len([]rune(strings.Trim(part, ".'’-"))) >= 3 {
-					add(part, TextWarning{Found: part, Name: true})
+					add(part, TextWarning{Found: part, Name: true}, name)
 				}
 			}
 		}
@@ -114,14 +117,14 @@ func NewTextWatch(people []workbook.Participant) TextWatch {
 		groups[c.Group] += c.People
 		if c.People < MinRespondents {
 			for _, words := range roleWords[c.Role] {
-				add(words, TextWarning{Found: words, Group: c.Group, Role: c.Role, People: c.People})
+				add(words, TextWarning{Found: words, Group: c.Group, Role: c.Role, People: c.People}, "")
 			}
 		}
 	}
 	for _, g := range workbook.Groups {
 		if n := groups[g]; n > 0 && n < MinRespondents {
 			for _, words := range groupWords[g] {
-				add(words, TextWarning{Found: words, Group: g, People: n})
+				add(words, TextWarning{Found: words, Group: g, People: n}, "")
 			}
 		}
 	}
@@ -129,16 +132,21 @@ func NewTextWatch(people []workbook.Participant) TextWatch {
 }
 
 // Check returns what text contains of the watch, in the watch's order:
-// names first, then role levels, then groups.
+// names first, then role levels, then groups. A part of a name is not
+// reported when the whole name is.
 func (w TextWatch) Check(text string) []TextWarning {
 	if len(w.items) == 0 || strings.TrimSpace(text) == "" {
 		return nil
 	}
 	t := normalise(text)
 	var out []TextWarning
+	whole := map[string]bool{}
 	for _, it := range w.items {
-		if containsWords(t, it.words) {
+		if (it.of == "" || !whole[it.of]) && containsWords(t, it.words) {
 			out = append(out, it.warn)
+			if it.warn.Name && it.of == "" {
+				whole[it.words] = true
+			}
 		}
 	}
 	return out
