@@ -221,7 +221,7 @@ func english() *labels {
 		AppendixIntro: "For each statement: n (the people who gave a score), the mean, the standard deviation " +
 			"(SD), the don't-know answers (never scored) and the shares agreeing (4-5) and disagreeing (1-2) with " +
 			"the words as written, " +
-			"then the group's notes and every comment, attributed by role level only.",
+			"then the group's notes and every comment, signed by a group of at least 3 of the people who took part.",
 		NoScoresNext: "Once the insiders have scored the workbook (step 3) and the outsiders the verification " +
 			"statements (step 4), this part shows each key issue's scores, every statement's spread and the " +
 			"verification gaps.",

@@ -222,7 +222,7 @@ func italian() *labels {
 			"Sono spunti per il gruppo, non decisioni.",
 		AppendixIntro: "Per ogni affermazione: n (le persone che hanno dato un punteggio), la media, la deviazione " +
 			"standard (DS), le risposte «non so» (mai conteggiate nel punteggio) e le quote d'accordo (4-5) e in " +
-			"disaccordo (1-2) con le parole così come sono scritte, poi le note del gruppo e tutti i commenti, attribuiti solo per ruolo.",
+			"disaccordo (1-2) con le parole così come sono scritte, poi le note del gruppo e tutti i commenti, attribuiti a gruppi di almeno 3 partecipanti.",
 		NoScoresNext: "Quando gli interni avranno compilato il questionario (fase 3) e gli esterni le affermazioni " +
 			"della verifica (fase 4), questa parte mostrerà i punteggi di ogni questione chiave, la distribuzione di " +
 			"ogni affermazione e gli scarti della verifica.",

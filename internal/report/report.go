@@ -43,7 +43,8 @@ type Options struct {
 	// statements: "en" or "it"; empty means the assessment's language.
 	Lang string
 	// Names shows participants' names on the cover and beside their
-	// comments. Without it a comment is attributed by role level only.
+	// comments. Without it a comment is signed by its attribution category
+	// only (see [analysis.Attribute]).
 	Names bool
 }
 
