@@ -86,7 +86,12 @@ type TextWatch struct {
 // part of it of three or more letters) and for the words of every group
 // and role level that has one or two of them. Matching is case-insensitive
 // and by whole words; runs of spaces and line breaks count as one space.
-func NewTextWatch(people []workbook.Participant) TextWatch {
+func NewTextWatch(people []workbook.Participant) TextWatch { return newTextWatch(people, people) }
+
+// newTextWatch watches for the names of named and for the words of every
+// group and role level that has one or two people in any of counted (the
+// first list that has it gives the count).
+func newTextWatch(named []workbook.Participant, counted ...[]workbook.Participant) TextWatch {
 	var w TextWatch
 	seen := map[string]bool{}
 	add := func(words string, warn TextWarning, of string) {
@@ -98,7 +103,7 @@ func NewTextWatch(people []workbook.Participant) TextWatch {
 		warn.Found = strings.TrimSpace(warn.Found)
 		w.items = append(w.items, watchItem{words: words, warn: warn, of: normalise(of)})
 	}
-	for _, p := range people {
+	for _, p := range named {
 		name := strings.Join(strings.Fields(p.Name), " ")
 		if name == "" {
 			continue
@@ -112,19 +117,21 @@ func NewTextWatch(people []workbook.Participant) TextWatch {
 			}
 		}
 	}
-	groups := map[workbook.Group]int{}
-	for _, c := range CountCells(people) {
-		groups[c.Group] += c.People
-		if c.People < MinRespondents {
-			for _, words := range roleWords[c.Role] {
-				add(words, TextWarning{Found: words, Group: c.Group, Role: c.Role, People: c.People}, "")
+	for _, people := range counted {
+		groups := map[workbook.Group]int{}
+		for _, c := range CountCells(people) {
+			groups[c.Group] += c.People
+			if c.People < MinRespondents {
+				for _, words := range roleWords[c.Role] {
+					add(words, TextWarning{Found: words, Group: c.Group, Role: c.Role, People: c.People}, "")
+				}
 			}
 		}
-	}
-	for _, g := range workbook.Groups {
-		if n := groups[g]; n > 0 && n < MinRespondents {
-			for _, words := range groupWords[g] {
-				add(words, TextWarning{Found: words, Group: g, People: n}, "")
+		for _, g := range workbook.Groups {
+			if n := groups[g]; n > 0 && n < MinRespondents {
+				for _, words := range groupWords[g] {
+					add(words, TextWarning{Found: words, Group: g, People: n}, "")
+				}
 			}
 		}
 	}
@@ -222,9 +229,23 @@ func (p PlacedWarning) String() string { return p.Where + ": " + Summary(p.Warni
 // [TextWatch] of its participants, in workbook order: notes and comments
 // statement by statement, then the findings and the plan in the order
 // given. Statements are numbered as in the workbook, "2.3" for the third
-// statement of key issue 2.
+// statement of key issue 2. A group or role level is small when it has one
+// or two people among those who took part (answered or commented: the
+// counts a report's cover shows) or among everyone added.
 func FreeTextWarnings(d *workbook.AssessmentData) []PlacedWarning {
-	w := NewTextWatch(d.Participants)
+	byID := map[string]workbook.Participant{}
+	for _, p := range d.Participants {
+		byID[p.ID] = p
+	}
+	seen := map[string]bool{}
+	var took []workbook.Participant
+	for _, r := range d.Responses {
+		if p, ok := byID[r.ParticipantID]; ok && !seen[p.ID] && (r.Answered() || r.Comment != "") {
+			seen[p.ID] = true
+			took = append(took, p)
+		}
+	}
+	w := newTextWatch(d.Participants, took, d.Participants)
 	if len(w.items) == 0 || d.Questionnaire == nil {
 		return nil
 	}

@@ -133,6 +133,32 @@ func TestFreeTextWarnings(t *testing.T) {
 	}
 }
 
+// TestFreeTextWarningsCountsWhoTookPart: three senior staff were added but
+// only one took part, so the cover shows one, and "senior staff" is
+// warned about.
+func TestFreeTextWarningsCountsWhoTookPart(t *testing.T) {
+	q := &questionnaire.Questionnaire{KeyIssues: []questionnaire.KeyIssue{{ID: "k1", Statements: []questionnaire.Statement{{ID: "s1"}}}}}
+	var ps []workbook.Participant
+	var rs []workbook.Response
+	for i, r := range []workbook.Role{workbook.RoleSenior, workbook.RoleSenior, workbook.RoleSenior,
+		workbook.RoleFrontLine, workbook.RoleFrontLine, workbook.RoleFrontLine} {
+		id := string(rune('a' + i))
+		ps = append(ps, workbook.Participant{ID: id, Group: workbook.Insider, Role: r})
+		if i >= 2 {
+			rs = append(rs, workbook.Response{ParticipantID: id, StatementID: "s1", Score: 3})
+		}
+	}
+	d := &workbook.AssessmentData{Questionnaire: q, Participants: ps, Responses: rs,
+		StatementNotes: []workbook.StatementNote{{StatementID: "s1", Notes: "Senior staff disagreed."}}}
+	got := FreeTextWarnings(d)
+	if len(got) != 1 || got[0].String() != `notes on statement 1.1: "senior staff" points at a group of 1 (senior insiders)` {
+		t.Errorf("FreeTextWarnings = %v", got)
+	}
+	if ws := NewTextWatch(ps).Check("Senior staff disagreed."); ws != nil {
+		t.Errorf("three senior staff added: %v", ws)
+	}
+}
+
 func TestExcerpt(t *testing.T) {
 	long := "Invite community members onto the partnership board and agree a common language"
 	if got := excerpt(long); got != "Invite community members onto the…" {
