@@ -30,6 +30,15 @@
 // reader sees why nothing is shown. [Describe] itself does not suppress;
 // [Anonymise] applies the rule to its result.
 //
+// # Attribution
+//
+// [Attribute] partitions the people who took part in an assessment into
+// attribution categories, each of at least [MinRespondents] people and none
+// decodable from the others and the counts on a report's cover: levels of
+// 3 or more keep their label, smaller ones are merged, and when a whole
+// group has one or two people nobody carries a group label. Comments in
+// reports and rows of the long CSV ([AttributeRows]) are labelled by it.
+//
 // # Verification
 //
 // A [Gap] is the insider mean minus the outsider mean: +1.0 or more is a blind

@@ -30,6 +30,8 @@ type compareOptions struct {
 	summary string
 	lang    string
 	paper   string
+	// unsuppressed writes every row of the long CSV, small groups too.
+	unsuppressed bool
 }
 
 func newCompareCmd(g *globals) *cobra.Command {
@@ -50,11 +52,24 @@ don't-know, time; never a name), and beside it FILE-summary.csv, one row per
 site, assessment, key issue and group (n, mean, sd, band, gap). --summary names
 the summary file instead. The CSVs are UTF-8, RFC 4180, with a header row.
 
+The long CSV holds no row from which a group or role level of fewer than 3
+people can be read: the respondents of a group (insiders or outsiders) of 1
+or 2 in an assessment are left out, and a role level of fewer than 3 is
+merged with others of its group, written in role_level as e.g.
+"senior+middle" (the rule the site report signs comments by). The command
+says how many respondents were left out or merged.
+
+--unsuppressed writes every answer with its real role level, small groups
+too, for a researcher with a data-sharing agreement: the CSV files are then
+readable by you only (mode 0600), and the command says which small groups
+they hold.
+
 Every file is written whole or not at all: nothing is replaced until all of
 them are complete.`,
 		Example: `  engage compare --all -o comparison.pdf --csv responses.csv
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
-  engage compare --all --summary summary.csv`,
+  engage compare --all --summary summary.csv
+  engage compare --all --csv responses.csv --unsuppressed`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites = args
 			if err := opts.check(); err != nil {
@@ -70,6 +85,7 @@ them are complete.`,
 	f.StringVar(&opts.summary, "summary", "", "the summary CSV `FILE` to write (default: beside --csv, as FILE-summary.csv)")
 	f.StringVar(&opts.lang, "lang", questionnaire.English, "the language of the PDF and of the texts in the CSVs, en or it")
 	f.StringVar(&opts.paper, "paper", report.PaperA4, "the paper size, a4 or letter")
+	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, "write every answer to the long CSV, groups under 3 too, readable by you only (needs --csv)")
 	return cmd
 }
 
@@ -86,6 +102,8 @@ func (o *compareOptions) check() error {
 		return fmt.Errorf("--lang must be one of %s, got %q", strings.Join(questionnaire.KnownLanguages, ", "), o.lang)
 	case !slices.Contains(report.Papers, o.paper):
 		return fmt.Errorf("--paper must be one of %s, got %q", strings.Join(report.Papers, ", "), o.paper)
+	case o.unsuppressed && o.csv == "":
+		return errors.New("--unsuppressed is about the long CSV: give --csv FILE.csv with it")
 	}
 	if o.csv != "" && o.summary == "" {
 		o.summary = summaryPath(o.csv)
@@ -127,8 +145,8 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary}
-	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Private: opts.unsuppressed}
+	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed}
 	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper})
 	if err != nil {
 		return compareError(err)
@@ -138,11 +156,20 @@ func compareRun(g *globals, opts compareOptions) error {
 	if out.PDF != "" {
 		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", out.PDF, res.Pages)
 	}
+	private := ""
+	if out.Private {
+		private = ", readable by you only"
+	}
 	if out.CSV != "" {
-		fmt.Fprintf(w, "  CSV      %s (%d responses)\n", out.CSV, res.Responses)
+		fmt.Fprintf(w, "  CSV      %s (%d responses%s)\n", out.CSV, res.Responses, private)
 	}
 	if out.Summary != "" {
-		fmt.Fprintf(w, "  summary  %s (%d rows)\n", out.Summary, res.SummaryRows)
+		fmt.Fprintf(w, "  summary  %s (%d rows%s)\n", out.Summary, res.SummaryRows, private)
+	}
+	if out.CSV != "" {
+		for _, line := range rowsLines(res.Comparison, opts.unsuppressed) {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
 	}
 	if res.Markers > 0 {
 		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
@@ -192,6 +219,9 @@ func compareError(err error) error {
 // written.
 type ComparisonFiles struct {
 	PDF, CSV, Summary string
+	// Private writes the CSV files readable by the owner only (0600), as
+	// for an unsuppressed long CSV.
+	Private bool
 }
 
 // ComparisonResult says what a comparison wrote.
@@ -216,8 +246,12 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			f.abandon()
 		}
 	}()
-	open := func(path string) (*pending, error) {
-		f, err := newPending(path)
+	csvMode := os.FileMode(0o644)
+	if out.Private {
+		csvMode = 0o600
+	}
+	open := func(path string, mode os.FileMode) (*pending, error) {
+		f, err := newPending(path, mode)
 		if err == nil {
 			files = append(files, f)
 		}
@@ -225,7 +259,7 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 	}
 	var rw *compare.ResponseWriter
 	if out.CSV != "" {
-		f, err := open(out.CSV)
+		f, err := open(out.CSV, csvMode)
 		if err != nil {
 			return res, err
 		}
@@ -249,7 +283,7 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		res.Responses = rw.Rows()
 	}
 	if out.Summary != "" {
-		f, err := open(out.Summary)
+		f, err := open(out.Summary, csvMode)
 		if err != nil {
 			return res, err
 		}
@@ -258,7 +292,7 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		}
 	}
 	if out.PDF != "" {
-		f, err := open(out.PDF)
+		f, err := open(out.PDF, 0o644)
 		if err != nil {
 			return res, err
 		}
@@ -286,17 +320,18 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 // errors marked so that they are told apart from a failure to read the
 // store, and put in place only by commit.
 type pending struct {
-	f   *atomicfile.File
-	buf *bufio.Writer
-	w   io.Writer
+	f    *atomicfile.File
+	buf  *bufio.Writer
+	w    io.Writer
+	mode os.FileMode
 }
 
-func newPending(path string) (*pending, error) {
-	f, err := atomicfile.Create(path, 0o644)
+func newPending(path string, mode os.FileMode) (*pending, error) {
+	f, err := atomicfile.Create(path, mode)
 	if err != nil {
 		return nil, err
 	}
-	p := &pending{f: f, buf: bufio.NewWriterSize(f, 64<<10)}
+	p := &pending{f: f, buf: bufio.NewWriterSize(f, 64<<10), mode: mode}
 	p.w = &markedWriter{p.buf}
 	return p, nil
 }
@@ -316,7 +351,7 @@ func (p *pending) finish() error {
 	if err := p.buf.Flush(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", p.f.Path(), atomicfile.Cause(err))
 	}
-	return p.f.Finish(0o644)
+	return p.f.Finish(p.mode)
 }
 
 // commit renames the finished file into place.

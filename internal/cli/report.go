@@ -97,6 +97,9 @@ func reportRun(g *globals, opts reportOptions) error {
 	if res.Markers > 0 {
 		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s.\n", res.Markers, report.Marker)
 	}
+	for _, w := range res.TextWarnings {
+		fmt.Fprintf(g.io.Err, "warning: %s\n", w)
+	}
 	return nil
 }
 

@@ -30,6 +30,12 @@ type Options struct {
 	// assessment of the sites compared, site by site, as it is read. The
 	// row is valid only during the call.
 	Responses func(*Row) error
+	// Unsuppressed passes every row to Responses with its real role
+	// level, including the respondents of groups and levels of one or two
+	// people, for a researcher with a data-sharing agreement. Without it,
+	// a group of one or two is left out and small levels are merged (see
+	// [RowsWritten]).
+	Unsuppressed bool
 	// Progress, when set, is called after each site with the number of
 	// sites done and the total.
 	Progress func(done, total int)
@@ -120,6 +126,9 @@ type Assessment struct {
 	// Issues holds every key issue of the questionnaire, in workbook
 	// order.
 	Issues []IssueFigures
+	// Rows says what the rows passed to [Options].Responses hold; zero
+	// when Responses is not set.
+	Rows RowsWritten
 }
 
 // Issue returns the figures of key issue id, or false.

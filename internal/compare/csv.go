@@ -31,7 +31,9 @@ var SummaryHeader = []string{
 // Columns: score is the score as given (empty for a don't-know) and scored
 // the score as the analysis counts it, with a reversed statement flipped;
 // respondent numbers the people of one assessment from 1 (it is not the
-// store's record id); time is the moment of the answer in UTC (RFC 3339).
+// store's record id); role_level is the respondent's attribution category,
+// a level or levels merged with "+" (see [Row].Level); time is the moment
+// of the answer in UTC (RFC 3339).
 type ResponseWriter struct {
 	w   *csv.Writer
 	rec []string
@@ -59,7 +61,7 @@ func (rw *ResponseWriter) Write(r *Row) error {
 	rec[5] = r.Partnership
 	rec[6], rec[7] = r.Questionnaire, r.QuestionnaireVersion
 	rec[8] = strconv.Itoa(r.Respondent)
-	rec[9], rec[10] = string(r.Group), string(r.Role)
+	rec[9], rec[10] = string(r.Group), r.Level
 	rec[11], rec[12] = r.KeyIssue, r.Statement
 	rec[13] = strconv.FormatBool(r.Reverse)
 	rec[14], rec[15] = score, scored

@@ -16,15 +16,16 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// responsesCSV gathers every site and writes the long CSV in the same pass.
-func responsesCSV(t *testing.T, svc *workbook.Service) (*compare.Comparison, []byte, int) {
+// responsesCSV gathers every site and writes the long CSV in the same
+// pass, every row when unsuppressed.
+func responsesCSV(t *testing.T, svc *workbook.Service, unsuppressed bool) (*compare.Comparison, []byte, int) {
 	t.Helper()
 	var buf bytes.Buffer
 	rw, err := compare.NewResponseWriter(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := gather(t, svc, compare.Options{All: true, Responses: rw.Write})
+	c := gather(t, svc, compare.Options{All: true, Responses: rw.Write, Unsuppressed: unsuppressed})
 	if err := rw.Flush(); err != nil {
 		t.Fatal(err)
 	}
@@ -32,11 +33,11 @@ func responsesCSV(t *testing.T, svc *workbook.Service) (*compare.Comparison, []b
 }
 
 // TestResponsesCSVAgreesWithAnalysis works every statement's figures out
-// of the long CSV again, as a researcher would in R, and checks them
-// against the analysis package.
+// of the unsuppressed long CSV again, as a researcher would in R, and
+// checks them against the analysis package.
 func TestResponsesCSVAgreesWithAnalysis(t *testing.T) {
 	svc := pilot(t)
-	c, data, n := responsesCSV(t, svc)
+	c, data, n := responsesCSV(t, svc, true)
 	if !utf8.Valid(data) {
 		t.Fatal("the CSV is not UTF-8")
 	}
@@ -105,7 +106,7 @@ func TestResponsesCSVAgreesWithAnalysis(t *testing.T) {
 // or comment reaches the CSV.
 func TestResponsesCSVHoldsNoNames(t *testing.T) {
 	svc := pilot(t)
-	c, data, _ := responsesCSV(t, svc)
+	c, data, _ := responsesCSV(t, svc, false)
 	text := string(data)
 	names := 0
 	for _, s := range c.Sites {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -24,9 +25,13 @@ type Row struct {
 	// order they were added: a pseudonym valid within one assessment.
 	Respondent int
 	Group      workbook.Group
-	Role       workbook.Role
-	KeyIssue   string
-	Statement  string
+	// Level is the respondent's attribution category (see
+	// [analysis.AttributeRows]): a role level of 3 or more people, or the
+	// levels merged with it joined by "+" ("senior+middle"). With
+	// [Options].Unsuppressed it is the role level itself.
+	Level     string
+	KeyIssue  string
+	Statement string
 	// Reverse says the statement is reversed; Points is the scale's.
 	Reverse bool
 	Points  int
@@ -48,10 +53,39 @@ func (r *Row) Scored() int {
 	return r.Score
 }
 
+// RowsWritten says what the long CSV holds of one assessment's
+// respondents (the people with at least one row).
+type RowsWritten struct {
+	// Respondents is the number of respondents whose rows were written.
+	Respondents int
+	// LeftOut counts the respondents left out, by group and role level:
+	// every one of a group of one or two people. Empty with Unsuppressed.
+	LeftOut []analysis.Cell
+	// Merged are the categories written in role_level that hold more than
+	// one role level. Empty with Unsuppressed.
+	Merged []analysis.Category
+	// Small counts, with Unsuppressed, the respondents of a group or of a
+	// role level of one or two people, whose rows were written all the
+	// same: groups first (Role ""), then levels.
+	Small []analysis.Cell
+}
+
+// People is the number of respondents of cells.
+func People(cells []analysis.Cell) int {
+	n := 0
+	for _, c := range cells {
+		n += c.People
+	}
+	return n
+}
+
 // rows passes an assessment's answered responses to opts.Responses,
 // participant by participant in the order they were added, each in
 // workbook order. Responses the analysis ignores (an unknown participant
-// or statement, a score off the scale, no answer) are left out.
+// or statement, a score off the scale, no answer) are left out, and so,
+// unless opts.Unsuppressed, are the respondents of a group of one or two;
+// the others' role levels are written as their attribution categories
+// ([analysis.AttributeRows]), counted over the respondents with a row.
 func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, people []workbook.Participant, responses []workbook.Response) error {
 	q := a.Questionnaire
 	who := make(map[string]int, len(people))
@@ -67,6 +101,7 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		}
 	}
 	order := func(id string) int { p, _ := items.Place(id); return p.Order }
+	level := g.levels(a, people, kept, who)
 	slices.SortFunc(kept, func(x, y workbook.Response) int {
 		if c := cmp.Compare(who[x.ParticipantID], who[y.ParticipantID]); c != 0 {
 			return c
@@ -82,9 +117,12 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 	}
 	for _, r := range kept {
 		pi := who[r.ParticipantID]
+		if level[pi] == "" {
+			continue
+		}
 		it, _ := items.Place(r.StatementID)
 		row.Respondent = pi + 1
-		row.Group, row.Role = people[pi].Group, people[pi].Role
+		row.Group, row.Level = people[pi].Group, level[pi]
 		row.KeyIssue = q.KeyIssues[it.Issue].ID
 		row.Statement, row.Reverse = it.Statement.ID, it.Statement.Reverse
 		row.Score, row.DontKnow, row.At = r.Score, r.DontKnow, r.At
@@ -96,4 +134,60 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		}
 	}
 	return nil
+}
+
+// levels returns the role_level written for each participant, "" for one
+// with no row or left out, and records in a.Rows what the rows hold.
+func (g *gatherer) levels(a *Assessment, people []workbook.Participant, kept []workbook.Response, who map[string]int) []string {
+	with := make([]bool, len(people))
+	var resp []workbook.Participant
+	for _, r := range kept {
+		if pi := who[r.ParticipantID]; !with[pi] {
+			with[pi] = true
+			resp = append(resp, people[pi])
+		}
+	}
+	cells := analysis.CountCells(resp)
+	level := make([]string, len(people))
+	if g.opts.Unsuppressed {
+		for pi, p := range people {
+			if with[pi] {
+				level[pi] = string(p.Role)
+			}
+		}
+		a.Rows = RowsWritten{Respondents: len(resp), Small: smallCells(cells)}
+		return level
+	}
+	attr, left := analysis.AttributeRows(cells)
+	a.Rows = RowsWritten{Respondents: len(resp) - People(left), LeftOut: left}
+	for _, c := range attr.Categories {
+		if len(c.Roles) > 1 {
+			a.Rows.Merged = append(a.Rows.Merged, c)
+		}
+	}
+	for pi, p := range people {
+		if c, ok := attr.Of(p.Group, p.Role); ok && with[pi] {
+			level[pi] = c.Level()
+		}
+	}
+	return level
+}
+
+// smallCells returns the groups (Role "") and then the role levels of one
+// or two people among cells.
+func smallCells(cells []analysis.Cell) []analysis.Cell {
+	var groups, levels []analysis.Cell
+	total := map[workbook.Group]int{}
+	for _, c := range cells {
+		total[c.Group] += c.People
+		if c.People < analysis.MinRespondents {
+			levels = append(levels, c)
+		}
+	}
+	for _, g := range workbook.Groups {
+		if n := total[g]; n > 0 && n < analysis.MinRespondents {
+			groups = append(groups, analysis.Cell{Group: g, People: n})
+		}
+	}
+	return append(groups, levels...)
 }

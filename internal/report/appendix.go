@@ -16,7 +16,7 @@ type comment struct {
 }
 
 // appendix writes every statement with its figures, the group's notes and
-// the comments, attributed by role level only.
+// the comments, attributed by category (see [report.attribution]).
 func (r *report) appendix() {
 	d := r.d
 	d.heading(h1, r.l.Appendix, 40)
@@ -52,9 +52,11 @@ func (r *report) hasMarkers() bool {
 	return probe.markers > 0
 }
 
-// comments returns the comments on each statement, attributed, in role
-// level order and then by text: never in the order people were added, so
-// that a reader cannot follow one person from statement to statement.
+// comments returns the comments on each statement, attributed, by label
+// and then by text: never in the order people were added, so that a reader
+// cannot follow one person from statement to statement, and not by role
+// level within a merged label, which would tell its levels apart. With
+// names, comments follow role level order within a name's label.
 func (r *report) comments() map[string][]comment {
 	rank := map[workbook.Role]int{}
 	for i, role := range workbook.Roles {
@@ -75,7 +77,7 @@ func (r *report) comments() map[string][]comment {
 			if c := cmp.Compare(a.by, b.by); c != 0 && !r.opts.Names {
 				return c
 			}
-			if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			if c := cmp.Compare(a.rank, b.rank); c != 0 && r.opts.Names {
 				return c
 			}
 			return cmp.Compare(a.text, b.text)

@@ -18,9 +18,11 @@
 //
 // # Anonymity
 //
-// Comments are attributed by role level only, or by group when fewer than
-// three people of that level took part; names appear only with
-// [Options].Names. No figure is shown for fewer than three people, and a
+// Comments are signed by their author's attribution category among the
+// people who took part ([analysis.Attribute]): a role level of three or
+// more, smaller levels merged ("Insiders: senior staff and middle
+// managers"), or "a participant" when insiders or outsiders are one or two;
+// names appear only with [Options].Names. No figure is shown for fewer than three people, and a
 // group is not broken down when the other group's figures would give the
 // small group's away by subtraction.
 //

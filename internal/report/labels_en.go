@@ -122,6 +122,7 @@ func english() *labels {
 		Group:                "Group",
 		Organisation:         "Organisation",
 		Participant:          "a participant",
+		And:                  "and",
 		Partnerships:         "Partnerships",
 		MappedPartnerships:   "Mapped partnerships",
 		Share:                "Share",
@@ -188,10 +189,12 @@ func english() *labels {
 		NotInVerification: "not in the verification set",
 		NotAsked:          "not asked",
 
-		AnonymityNote: "Comments are attributed by role level only, and no figure is shown for a group of fewer " +
-			"than 3 people. Participants' names stay in the facilitator's store.",
+		AnonymityNote: "Each comment is signed by a group of at least 3 people who took part (a role level, " +
+			"levels taken together, or a whole group; \"a participant\" when insiders or outsiders are fewer " +
+			"than 3), and no figure is shown for a group of fewer than 3 people. Participants' names stay in " +
+			"the facilitator's store.",
 		NamesShown: "This copy shows participants' names, as the facilitator asked. Share it only with the " +
-			"people who took part; the usual report attributes comments by role level only.",
+			"people who took part; the usual report signs comments only by groups of at least 3 people.",
 		LegendCompare: "mean on the 1-5 scale; shaded bands: barrier, improve, good",
 		IssueMeanNote: "A key issue's score is the mean of its statements' means, so that issues with more " +
 			"statements do not weigh more. Each group's score is over the statements it scored: the insiders " +
@@ -218,7 +221,7 @@ func english() *labels {
 		AppendixIntro: "For each statement: n (the people who gave a score), the mean, the standard deviation " +
 			"(SD), the don't-know answers (never scored) and the shares agreeing (4-5) and disagreeing (1-2) with " +
 			"the words as written, " +
-			"then the group's notes and every comment, attributed by role level only.",
+			"then the group's notes and every comment, signed by a group of at least 3 of the people who took part.",
 		NoScoresNext: "Once the insiders have scored the workbook (step 3) and the outsiders the verification " +
 			"statements (step 4), this part shows each key issue's scores, every statement's spread and the " +
 			"verification gaps.",

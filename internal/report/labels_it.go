@@ -123,6 +123,7 @@ func italian() *labels {
 		Group:                "Gruppo",
 		Organisation:         "Ente",
 		Participant:          "un partecipante",
+		And:                  "e",
 		Partnerships:         "Partenariati",
 		MappedPartnerships:   "Partenariati mappati",
 		Share:                "Quota",
@@ -190,10 +191,12 @@ func italian() *labels {
 		NotInVerification: "non fa parte della verifica",
 		NotAsked:          "non chiesto",
 
-		AnonymityNote: "I commenti sono attribuiti solo per ruolo e nessun dato è mostrato per gruppi di meno di " +
-			"3 persone. I nomi dei partecipanti restano nell'archivio del facilitatore.",
+		AnonymityNote: "Ogni commento è attribuito a un gruppo di almeno 3 partecipanti (un ruolo, più ruoli " +
+			"insieme o un intero gruppo; \"un partecipante\" quando interni o esterni sono meno di 3) e nessun " +
+			"dato è mostrato per gruppi di meno di 3 persone. I nomi dei partecipanti restano nell'archivio " +
+			"del facilitatore.",
 		NamesShown: "Questa copia mostra i nomi dei partecipanti, come richiesto dal facilitatore. Condividetela " +
-			"solo con chi ha partecipato; il rapporto ordinario attribuisce i commenti solo per ruolo.",
+			"solo con chi ha partecipato; il rapporto ordinario attribuisce i commenti solo a gruppi di almeno 3 persone.",
 		LegendCompare: "media sulla scala 1-5; fasce: barriera, da migliorare, punto di forza",
 		IssueMeanNote: "Il punteggio di una questione chiave è la media delle medie delle sue affermazioni, così le " +
 			"questioni con più affermazioni non pesano di più. Il punteggio di ciascun gruppo è sulle affermazioni a " +
@@ -219,7 +222,7 @@ func italian() *labels {
 			"Sono spunti per il gruppo, non decisioni.",
 		AppendixIntro: "Per ogni affermazione: n (le persone che hanno dato un punteggio), la media, la deviazione " +
 			"standard (DS), le risposte «non so» (mai conteggiate nel punteggio) e le quote d'accordo (4-5) e in " +
-			"disaccordo (1-2) con le parole così come sono scritte, poi le note del gruppo e tutti i commenti, attribuiti solo per ruolo.",
+			"disaccordo (1-2) con le parole così come sono scritte, poi le note del gruppo e tutti i commenti, attribuiti a gruppi di almeno 3 partecipanti.",
 		NoScoresNext: "Quando gli interni avranno compilato il questionario (fase 3) e gli esterni le affermazioni " +
 			"della verifica (fase 4), questa parte mostrerà i punteggi di ogni questione chiave, la distribuzione di " +
 			"ogni affermazione e gli scarti della verifica.",

@@ -10,9 +10,11 @@ import (
 type people struct {
 	byID map[string]workbook.Participant
 	// took counts the participants who answered or commented, by group
-	// and role level.
+	// and role level: the counts the cover shows.
 	took  map[workbook.Group]map[workbook.Role]int
 	total map[workbook.Group]int
+	// attr is the attribution of the people counted in took.
+	attr analysis.Attribution
 }
 
 func newPeople(d *workbook.AssessmentData) *people {
@@ -25,35 +27,34 @@ func newPeople(d *workbook.AssessmentData) *people {
 		p.byID[x.ID] = x
 	}
 	seen := map[string]bool{}
+	var took []workbook.Participant
 	for _, x := range d.Responses {
 		who, ok := p.byID[x.ParticipantID]
 		if !ok || seen[who.ID] || (!x.Answered() && x.Comment == "") {
 			continue
 		}
 		seen[who.ID] = true
+		took = append(took, who)
 		if p.took[who.Group] == nil {
 			p.took[who.Group] = map[workbook.Role]int{}
 		}
 		p.took[who.Group][who.Role]++
 		p.total[who.Group]++
 	}
+	p.attr = analysis.Attribute(analysis.CountCells(took))
 	return p
 }
 
-// attribution says who wrote a comment: the role level when at least
-// analysis.MinRespondents people of that group and level took part, else
-// only the group, else "a participant", so that a comment never points at
-// one person. With names, the name comes first.
+// attribution says who wrote a comment: the attribution category of its
+// author among the people who took part (see [analysis.Attribute]), so
+// that a label covers at least analysis.MinRespondents people and cannot
+// be decoded from the other labels and the cover's counts. With names, the
+// name comes first.
 func (r *report) attribution(participantID string) string {
 	who := r.people.byID[participantID]
-	var s string
-	switch {
-	case r.people.took[who.Group][who.Role] >= analysis.MinRespondents:
-		s = r.l.groupRole(who.Group, who.Role)
-	case r.people.total[who.Group] >= analysis.MinRespondents:
-		s = r.l.group(who.Group)
-	default:
-		s = r.l.Participant
+	s := r.l.Participant
+	if c, ok := r.people.attr.Of(who.Group, who.Role); ok {
+		s = r.l.category(c)
 	}
 	if r.opts.Names && who.Name != "" {
 		return r.clean.line(who.Name) + " (" + s + ")"

@@ -43,7 +43,8 @@ type Options struct {
 	// statements: "en" or "it"; empty means the assessment's language.
 	Lang string
 	// Names shows participants' names on the cover and beside their
-	// comments. Without it a comment is attributed by role level only.
+	// comments. Without it a comment is signed by its attribution category
+	// only (see [analysis.Attribute]).
 	Names bool
 }
 
@@ -57,6 +58,11 @@ type Result struct {
 	// Markers counts the characters replaced by [Marker] because the
 	// fonts cannot draw them.
 	Markers int
+	// TextWarnings are the notes, comments, findings and actions printed
+	// that name a participant or point at a group under 3
+	// ([analysis.FreeTextWarnings]): the report prints them as written, so
+	// the facilitator should look at them before sharing it.
+	TextWarnings []analysis.PlacedWarning
 }
 
 // Site writes the barrier report of one site's assessment to w as a PDF.
@@ -98,7 +104,7 @@ func Site(w io.Writer, in Input, opts Options) (Result, error) {
 	if err := r.d.pdf.Output(w); err != nil {
 		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
 	}
-	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers}, nil
+	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(in.Data)}, nil
 }
 
 // report is one report being written.

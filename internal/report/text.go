@@ -47,6 +47,7 @@ type labels struct {
 	DataAsOf, InProgress, Version, NoPartnership, RoleLevel            string
 	Insiders, Outsiders, InsidersShort, OutsidersShort, Everyone       string
 	Total, Name, Group, Organisation, Participant                      string
+	And                                                                string // joins a list's last two items
 	Partnerships, MappedPartnerships, Share, Directorate, Unassigned   string
 	NotListed, CommunityType, NotRecorded, Sector, NoPartnersRecorded  string
 	Criterion, Met, NotMet, NotMarked, Partnership, SelectedMark       string
@@ -197,6 +198,27 @@ func (l *labels) groupRole(g workbook.Group, r workbook.Role) string {
 		return l.role(r)
 	}
 	return l.role(r) + " (" + strings.ToLower(l.group(g)) + ")"
+}
+
+// category names an attribution category: "a participant" for everyone,
+// the group for a whole group, the level for one level, and the group with
+// its levels for a merged category ("Insiders: senior staff and middle
+// managers").
+func (l *labels) category(c analysis.Category) string {
+	switch {
+	case c.Group == "":
+		return l.Participant
+	case c.Whole:
+		return l.group(c.Group)
+	case len(c.Roles) == 1:
+		return l.groupRole(c.Group, c.Roles[0])
+	}
+	names := make([]string, len(c.Roles))
+	for i, r := range c.Roles {
+		names[i] = strings.ToLower(l.role(r))
+	}
+	last := len(names) - 1
+	return l.group(c.Group) + ": " + strings.Join(names[:last], ", ") + " " + l.And + " " + names[last]
 }
 
 func (l *labels) sector(s workbook.Sector) string { return lookup(l.sectors, s) }

@@ -76,6 +76,7 @@ type Model struct {
 	height   int
 	status   string
 	isErr    bool
+	isWarn   bool // a warning about what was saved, such as a name in a note
 	place    workbook.UIState
 	quitting bool
 	// held are the moves (back, open a screen, quit) asked for while the
@@ -142,7 +143,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		msg.screen.SetSize(m.bodySize())
 		m.stack = append(m.stack, msg.screen)
-		m.status, m.isErr = "", false
+		m.status, m.isErr, m.isWarn = "", false, false
 		return m, deliver(msg.screen, msg.screen.Init())
 	case addressedMsg:
 		for i, s := range m.stack {
@@ -159,7 +160,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.quitting = true
 		return m, tea.Quit
 	case statusMsg:
-		m.status, m.isErr = msg.text, msg.err
+		m.status, m.isErr, m.isWarn = msg.text, msg.err, msg.warn
 		return m, nil
 	case placeMsg:
 		if msg.state == m.place {
@@ -174,16 +175,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return nil
 		}
 	case saveFailedMsg:
-		m.status, m.isErr = notSaved(msg.err), true
+		m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
 	case tea.PasteMsg:
 		// The text inputs leave out what is not text; say so rather than
 		// change the paste silently.
 		if n := notText(msg.Content); n > 0 {
-			m.status, m.isErr = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true
+			m.status, m.isErr, m.isWarn = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true, false
 		}
 	case savedMsg:
 		if msg.what != "" {
-			m.status, m.isErr = "Saved: "+msg.what, false
+			m.status, m.isErr, m.isWarn = "Saved: "+msg.what, false, false
+		}
+		if msg.warn != "" {
+			m.status, m.isErr, m.isWarn = savedWarning(msg.what, msg.warn), false, true
 		}
 	}
 	s, cmd := m.top().Update(msg)
@@ -208,7 +212,7 @@ func (m *Model) topSaving() bool {
 // hold keeps a move until the top screen has saved everything.
 func (m *Model) hold(move tea.Cmd) tea.Cmd {
 	m.held = append(m.held, move)
-	m.status, m.isErr = holding, false
+	m.status, m.isErr, m.isWarn = holding, false, false
 	return nil
 }
 
@@ -268,7 +272,7 @@ func (m *Model) back() tea.Cmd {
 		return m.hold(pop)
 	}
 	m.stack = m.stack[:len(m.stack)-1]
-	m.status, m.isErr = "", false
+	m.status, m.isErr, m.isWarn = "", false, false
 	return tea.Batch(func() tea.Msg { return reloadMsg{} }, remember(placeOf(m.stack)))
 }
 
@@ -335,8 +339,11 @@ func (m *Model) render() string {
 	statusLine := ""
 	if m.status != "" {
 		style := st.Saved
-		if m.isErr {
+		switch {
+		case m.isErr:
 			style = st.Error
+		case m.isWarn:
+			style = st.Warning
 		}
 		statusLine = style.Render(truncate(m.status, m.width))
 	}

@@ -65,6 +65,7 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 	if st, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
 		fm.intro = fmt.Sprintf("About statement %s: %s", b.num.Number(st.ID), st.Text.In(b.lang))
 	}
+	fm.check = b.textCheck("text")
 	return fm
 }
 
@@ -107,7 +108,22 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 		return func(c *workbook.Change) error { _, err := c.SaveIntervention(n); return err }
 	})
 	fm.intro = intro
+	// The owner is who answers for the action: naming them is the point.
+	fm.check = b.textCheck("action", "review notes")
 	return fm
+}
+
+// textCheck returns a form check of the named fields against the
+// assessment's participants.
+func (b *barriers) textCheck(fields ...string) func(map[string]string) string {
+	watch := analysis.NewTextWatch(b.data.Participants)
+	return func(v map[string]string) string {
+		var ws []analysis.TextWarning
+		for _, f := range fields {
+			ws = append(ws, watch.Check(v[f])...)
+		}
+		return analysis.Summary(ws)
+	}
 }
 
 // suggested returns the suggested intervention shown for a statement row

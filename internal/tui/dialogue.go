@@ -35,6 +35,9 @@ type dialogue struct {
 	answers    map[string]workbook.Response // by respKey
 	notes      map[string]workbook.StatementNote
 	issueNotes map[string]workbook.IssueNote
+	// watch finds participants' names and words for groups under 3 in
+	// the comments and notes saved.
+	watch analysis.TextWatch
 
 	cur, row   int
 	wantCur    int // statement and participant to open at, once loaded
@@ -145,6 +148,7 @@ func (d *dialogue) Keys() []key.Binding {
 
 func (d *dialogue) apply(data *workbook.AssessmentData) {
 	d.data = data
+	d.watch = analysis.NewTextWatch(data.Participants)
 	q := data.Questionnaire
 	d.lang = data.Assessment.Language
 	if d.group == workbook.Outsider {
@@ -427,8 +431,9 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
 		shown := old
 		shown.ParticipantID, shown.StatementID, shown.Comment = p.ID, st.ID, v
-		return d, d.save.answer(respKey(p.ID, st.ID), shown, "comment of "+personLabel(p, d.row+1),
-			func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err })
+		return d, d.save.answerJob(saveJob{key: respKey(p.ID, st.ID), resp: shown, what: "comment of " + personLabel(p, d.row+1),
+			warn: analysis.Summary(d.watch.Check(v)),
+			fn:   func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
@@ -462,7 +467,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.save.add(saveJob{what: "verification note on " + ki.Title.In(d.lang), fn: func(c *workbook.Change) error {
+			return d, d.save.add(saveJob{what: "verification note on " + ki.Title.In(d.lang), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
 				_, err := c.SetIssueNote(n)
 				return err
 			}})
@@ -470,7 +475,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
+		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
 			_, err := c.SetStatementNote(n)
 			return err
 		}})

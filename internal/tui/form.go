@@ -120,6 +120,11 @@ type form struct {
 	height int
 	submit func(values map[string]string) func(c *workbook.Change) error
 	done   string // status text once saved
+	// check, when set, says what the values' free text contains that may
+	// point at a person ([analysis.TextWatch]), "" for nothing; the
+	// status line warns of it once saved.
+	check  func(values map[string]string) string
+	warn   string
 	err    string
 	saving bool
 }
@@ -192,7 +197,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case formResultMsg:
 		f.saving = false
 		if msg.err == nil {
-			return f, tea.Sequence(pop, status("Saved: "+f.done))
+			return f, tea.Sequence(pop, savedStatus(f.done, f.warn))
 		}
 		f.showErr(msg.err)
 		for i, fl := range f.fields {
@@ -211,7 +216,11 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return f, tea.Sequence(pop, status("Cancelled: nothing changed"))
 		case key.Matches(msg, k.Save), msg.String() == "enter" && fl.kind != areaField && f.focus == len(f.fields)-1:
 			f.saving = true
-			fn := f.submit(f.values())
+			vals := f.values()
+			fn := f.submit(vals)
+			if f.check != nil {
+				f.warn = f.check(vals)
+			}
 			return f, func() tea.Msg { return formResultMsg{err: f.env.svc.Change(fn)} }
 		case key.Matches(msg, k.Tab), msg.String() == "enter" && fl.kind != areaField, msg.String() == "down" && fl.kind != areaField:
 			return f, f.focusField(f.focus + 1)

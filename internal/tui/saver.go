@@ -23,6 +23,9 @@ type saveJob struct {
 	key  string
 	resp workbook.Response // for answers: the value shown as pending
 	what string
+	// warn is passed on in the savedMsg: what the saved text contains that
+	// may point at a person.
+	warn string
 	fn   func(c *workbook.Change) error
 }
 
@@ -32,8 +35,14 @@ func newSaver(e *env) *saver {
 
 // answer queues one answer, shown as pending under key until saved.
 func (s *saver) answer(key string, shown workbook.Response, what string, fn func(c *workbook.Change) error) tea.Cmd {
-	s.pending[key] = shown
-	return s.add(saveJob{key: key, resp: shown, what: what, fn: fn})
+	return s.answerJob(saveJob{key: key, resp: shown, what: what, fn: fn})
+}
+
+// answerJob queues the answer j.resp (with a comment, j.warn may warn
+// about it), shown as pending under j.key until saved.
+func (s *saver) answerJob(j saveJob) tea.Cmd {
+	s.pending[j.key] = j.resp
+	return s.add(j)
 }
 
 // add queues a change and starts it when nothing else is being saved.
@@ -51,7 +60,18 @@ func (s *saver) start() tea.Cmd {
 	j := s.queue[0]
 	s.queue = s.queue[1:]
 	s.inflight = &j
-	return s.env.change(j.what, j.seq, j.fn)
+	cmd := s.env.change(j.what, j.seq, j.fn)
+	if j.warn == "" {
+		return cmd
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		if saved, ok := msg.(savedMsg); ok {
+			saved.warn = j.warn
+			return saved
+		}
+		return msg
+	}
 }
 
 // finished handles the savedMsg or saveFailedMsg of the job in flight. It

@@ -34,11 +34,15 @@ type (
 	statusMsg struct {
 		text string
 		err  bool
+		warn bool // a warning: the text is shown in the warning style
 	}
 	// savedMsg reports that a change was committed to the store.
 	savedMsg struct {
 		what string
 		seq  int
+		// warn, when set, is what the saved text contains that may point
+		// at a person ([analysis.TextWatch]).
+		warn string
 	}
 	// saveFailedMsg reports that a change was not saved.
 	saveFailedMsg struct {
@@ -56,6 +60,27 @@ func push(s Screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
 func pop() tea.Msg { return popMsg{} }
 
 func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
+
+// savedWarning is the status line after saving a text that names a
+// participant or points at a group under 3 (found, from
+// [analysis.Summary]), the warning first so that a narrow window still
+// shows it. The text is saved as written; the report will warn again.
+func savedWarning(what, found string) string {
+	s := "Saved; check before sharing: it " + found
+	if what != "" {
+		s += " (" + what + ")"
+	}
+	return s
+}
+
+// savedStatus is the status after what was saved: a warning when found
+// (what the text contains that may point at a person) is not "".
+func savedStatus(what, found string) tea.Cmd {
+	if found == "" {
+		return status("Saved: " + what)
+	}
+	return func() tea.Msg { return statusMsg{text: savedWarning(what, found), warn: true} }
+}
 
 func statusErr(err error) tea.Cmd { return statusRefused(err.Error()) }
 
