@@ -101,7 +101,7 @@ func cmpEnglish() *cmpLabels {
 			"(3 or more people each), with the two means beside it. –: not known, because a group has fewer than " +
 			"3 people or no scores.",
 		CriteriaKey: "Each cell: the share and number of the site's mapped partnerships marked as meeting the criterion; " +
-			"? n: partnerships not yet marked on it. The criteria:",
+			"? n: partnerships marked unknown (considered, not known); · n: partnerships not yet marked on it. The criteria:",
 		DirectoratesKey: "The directorates:",
 		NotListedKey:    "–: not one of the site's directorates.",
 		Organisation:    "Organisation",
@@ -183,7 +183,7 @@ func cmpItalian() *cmpLabels {
 			"risposto entrambi i gruppi (almeno 3 persone ciascuno), con le due medie accanto. –: non noto, perché " +
 			"un gruppo ha meno di 3 persone o nessun punteggio.",
 		CriteriaKey: "In ogni casella: quota e numero dei partenariati mappati dal sito che soddisfano il criterio; " +
-			"? n: partenariati non ancora valutati sul criterio. I criteri:",
+			"? n: partenariati esaminati ma con esito non noto; · n: partenariati non ancora valutati sul criterio. I criteri:",
 		DirectoratesKey: "Le aree:",
 		NotListedKey:    "–: non è un'area del sito.",
 		Organisation:    "Ente",

@@ -157,7 +157,7 @@ func (d *AssessmentData) progressMapSelect() []StepProgress {
 	for _, p := range d.Partnerships {
 		marked := 0
 		for _, c := range d.Questionnaire.Criteria {
-			if p.Criteria[c.ID].Mark != Unknown {
+			if p.Criteria[c.ID].Mark.Marked() { // Unknown too: it was considered
 				marked++
 				anyMark = true
 			}
