@@ -233,7 +233,7 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 				return err
 			}
 		}
-		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-01"}[rng.IntN(2)]); err != nil {
+		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-20"}[rng.IntN(2)]); err != nil {
 			return err
 		}
 	}

@@ -25,6 +25,9 @@ type cmpLabels struct {
 	// OverStatements says how many statements a key-issue gap compares.
 	OverStatements func(n int) string
 	Organisation   string
+	// Draft marks a site whose current assessment is in progress;
+	// DraftNote says what that means.
+	Draft, DraftNote string
 
 	// Sentences with figures.
 	Subtitle      func(sites int, date string) string
@@ -60,6 +63,8 @@ func cmpEnglish() *cmpLabels {
 	return &cmpLabels{
 		Title: "Comparing sites", Kicker: "Community engagement self-assessment",
 		SitesCompared: "The sites compared", Basis: "What is compared", HowToRead: "How to read this report",
+		Draft:     "DRAFT – in progress",
+		DraftNote: "DRAFT – in progress: the site's current assessment is not completed yet, so its figures may still change.",
 		KeyIssues: "Key issues side by side", Grid: "Key-issue means by site",
 		MeansSpread:  "Insiders and outsiders, with the spread between people",
 		Verification: "Verification: blind spots by site", SharedBarriers: "Barriers at two or more sites",
@@ -140,6 +145,8 @@ func cmpItalian() *cmpLabels {
 	return &cmpLabels{
 		Title: "Confronto tra i siti", Kicker: "Autovalutazione del coinvolgimento delle comunità",
 		SitesCompared: "I siti confrontati", Basis: "Che cosa si confronta", HowToRead: "Come leggere questo rapporto",
+		Draft:     "BOZZA – in corso",
+		DraftNote: "BOZZA – in corso: la valutazione attuale del sito non è ancora conclusa, quindi i suoi dati possono ancora cambiare.",
 		KeyIssues: "Le questioni chiave a confronto", Grid: "Medie delle questioni chiave per sito",
 		MeansSpread:  "Interni ed esterni, con la dispersione tra le persone",
 		Verification: "Verifica: i punti ciechi di ogni sito", SharedBarriers: "Ostacoli in due o più siti",

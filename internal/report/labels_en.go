@@ -109,6 +109,7 @@ func english() *labels {
 		Completed:            "Completed",
 		Questionnaire:        "Questionnaire",
 		DataAsOf:             "Data as of",
+		Draft:                "DRAFT – assessment in progress",
 		InProgress:           "not yet (in progress)",
 		Version:              "version",
 		NoPartnership:        "No partnership selected yet",

@@ -110,6 +110,7 @@ func italian() *labels {
 		Completed:            "Conclusione",
 		Questionnaire:        "Questionario",
 		DataAsOf:             "Dati aggiornati al",
+		Draft:                "BOZZA – valutazione in corso",
 		InProgress:           "non ancora (in corso)",
 		Version:              "versione",
 		NoPartnership:        "Nessun partenariato ancora scelto",

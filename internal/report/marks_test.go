@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -24,4 +25,31 @@ func TestCriteriaTellUnknownFromNotMarked(t *testing.T) {
 		"Carers' forum yes no ? 1/3",
 		"Allotments liaison group · · · 0/3",
 	)
+}
+
+// TestCoverSaysCompletedOrDraft checks the cover and the running footer of
+// a completed assessment and of one in progress.
+func TestCoverSaysCompletedOrDraft(t *testing.T) {
+	d := fixtureData(t)
+	d.Assessment.Completed = "2026-02-26"
+	d.Assessment.Started = "2026-02-20"
+	pdf, res := render(t, Input{Data: d}, Options{})
+	text := pdfText(t, pdf)
+	mustContain(t, text, "Started 20 February 2026", "Completed 26 February 2026")
+	if strings.Contains(text, "DRAFT") {
+		t.Error("a completed assessment's report says DRAFT")
+	}
+
+	d.Assessment.Completed = ""
+	pdf, res = render(t, Input{Data: d}, Options{})
+	text = pdfText(t, pdf)
+	cover := strings.Join(strings.Fields(strings.SplitN(text, "Page 1 of", 2)[0]), " ")
+	for _, want := range []string{"North ward DRAFT – assessment in progress Partnership assessed", "Completed not yet (in progress)"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the cover does not say %q:\n%s", want, cover)
+		}
+	}
+	if n := strings.Count(text, "Fixture site · DRAFT – assessment in progress · "); n != res.Pages {
+		t.Errorf("%d of %d page footers say DRAFT – assessment in progress", n, res.Pages)
+	}
 }

@@ -135,7 +135,11 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	site := c.line(in.Data.Site.Name)
 	// The running header and footer are one line each: a long site name
 	// is shortened, never the date.
+	// An assessment in progress says so on every page, before the date.
 	date := " · " + r.reportDate()
+	if in.Data.Assessment.Completed == "" {
+		date = " · " + l.Draft + date
+	}
 	r.d.font("", sizeTiny)
 	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeTiny)
 	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeTiny) + date

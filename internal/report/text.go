@@ -44,7 +44,7 @@ type labels struct {
 
 	// Labels and column titles.
 	PartnershipAssessed, Assessment, Started, Completed, Questionnaire    string
-	DataAsOf, InProgress, Version, NoPartnership, RoleLevel               string
+	DataAsOf, InProgress, Draft, Version, NoPartnership, RoleLevel        string
 	Insiders, Outsiders, InsidersShort, OutsidersShort, Everyone          string
 	Total, Name, Group, Organisation, Participant                         string
 	Partnerships, MappedPartnerships, Share, Directorate, Unassigned      string

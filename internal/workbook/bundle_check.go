@@ -172,9 +172,7 @@ func (ck *recordChecker) assessments() {
 		if !validDate(a.Started) {
 			fe.add("started", "must be a date as YYYY-MM-DD, not %q", a.Started)
 		}
-		if a.Completed != "" && !validDate(a.Completed) {
-			fe.add("completed", "must be a date as YYYY-MM-DD or empty, not %q", a.Completed)
-		}
+		checkCompleted(&fe, a)
 		addAll(add, fe)
 		checkTimes(add, a.Created, a.Updated)
 		if _, dup := ck.assessmentQ[a.ID]; !dup {

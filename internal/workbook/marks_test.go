@@ -93,3 +93,56 @@ func TestMarkRuleIsShared(t *testing.T) {
 		})
 	}
 }
+
+func TestCompleteAndReopen(t *testing.T) {
+	f := newFixture(t) // the clock stands at 2026-03-02
+	var a workbook.Assessment
+	f.change(t, func(c *workbook.Change) (err error) {
+		a, err = c.SetCompleted(f.site.ID, f.a.ID, true)
+		return err
+	})
+	if a.Completed != "2026-03-02" {
+		t.Errorf("completed %q, want today by the service's clock, 2026-03-02", a.Completed)
+	}
+	if got := f.load(t).Assessment.Completed; got != "2026-03-02" {
+		t.Errorf("stored completed %q", got)
+	}
+	f.change(t, func(c *workbook.Change) (err error) {
+		a, err = c.SetCompleted(f.site.ID, f.a.ID, false)
+		return err
+	})
+	if a.Completed != "" || f.load(t).Assessment.Completed != "" {
+		t.Errorf("reopened: completed %q, want in progress", a.Completed)
+	}
+	// A day before the start is refused, here and in a bundle.
+	err := f.svc.Change(func(c *workbook.Change) error {
+		_, err := c.CompleteAssessment(f.site.ID, f.a.ID, "2026-03-01")
+		return err
+	})
+	var fe workbook.FieldErrors
+	if !errors.As(err, &fe) || !strings.Contains(fe.For("completed"), "before the assessment started") {
+		t.Errorf("completed before started: %v", err)
+	}
+	recs := f.filled(t)
+	recs.Assessments[0].Completed = "2026-03-01"
+	if problems := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}); !strings.Contains(problems.Error(), "before the assessment started") {
+		t.Errorf("bundle with completed before started: %v", problems)
+	}
+}
+
+func TestStepsDone(t *testing.T) {
+	done := make([]workbook.StepProgress, len(workbook.Steps))
+	for i, s := range workbook.Steps {
+		done[i] = workbook.StepProgress{Step: s, Status: workbook.Done}
+	}
+	if !workbook.StepsDone(done) {
+		t.Error("five done steps are not done")
+	}
+	done[4].Status = workbook.Started
+	if workbook.StepsDone(done) {
+		t.Error("a started step counts as done")
+	}
+	if workbook.StepsDone(nil) {
+		t.Error("no steps count as done")
+	}
+}
