@@ -3,6 +3,7 @@ package compare_test
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/engage-toolkit/engage/internal/compare"
 )
@@ -35,5 +36,23 @@ func TestSummaryCSVSaysWhenCompleted(t *testing.T) {
 	}
 	if kinds[true] == 0 || kinds[false] == 0 {
 		t.Errorf("rows in progress %d, completed %d: the demo should have both", kinds[true], kinds[false])
+	}
+}
+
+// TestDataAsOfIsNeverBeforeAStart checks that the comparison's date is
+// not before any assessment's start, though the demo's records are all
+// made before Tynebridge's current assessment starts.
+func TestDataAsOfIsNeverBeforeAStart(t *testing.T) {
+	c := gather(t, pilot(t), compare.Options{All: true})
+	for _, s := range c.Sites {
+		for _, a := range s.Assessments {
+			start, err := time.Parse(time.DateOnly, a.Started)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.AsOf.Before(start) {
+				t.Errorf("data as of %v is before %s's start, %s", c.AsOf, s.Name, a.Started)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -51,5 +52,24 @@ func TestCoverSaysCompletedOrDraft(t *testing.T) {
 	}
 	if n := strings.Count(text, "Fixture site · DRAFT – assessment in progress · "); n != res.Pages {
 		t.Errorf("%d of %d page footers say DRAFT – assessment in progress", n, res.Pages)
+	}
+}
+
+// TestDataAsOfIsNeverBeforeStarted checks the cover's "Data as of" when
+// every record is older than the start typed in (a site entered with a
+// start date after the day its records were made).
+func TestDataAsOfIsNeverBeforeStarted(t *testing.T) {
+	d := fixtureData(t) // records up to 5 March 2026, 09:30
+	d.Assessment.Started, d.Assessment.Completed = "2026-03-09", ""
+	if got, want := asOf(d), time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("asOf = %v, want the start, %v", got, want)
+	}
+	pdf, _ := render(t, Input{Data: d}, Options{})
+	mustContain(t, pdfText(t, pdf), "Started 9 March 2026", "Data as of 9 March 2026 00:00 UTC")
+
+	// A start before the records leaves the latest record time.
+	d.Assessment.Started = "2026-03-01"
+	if got, want := asOf(d), day(5); !got.Equal(want) {
+		t.Errorf("asOf = %v, want the latest record, %v", got, want)
 	}
 }

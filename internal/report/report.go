@@ -180,7 +180,8 @@ func (r *report) write() {
 func (r *report) hasScores() bool { return r.res.Insiders+r.res.Outsiders > 0 }
 
 // asOf is the time the report's data stands at: the latest time recorded
-// in it. It is the PDF's creation date; it never depends on the clock.
+// in it, never before the assessment started ([workbook.Assessment.DataAsOf]).
+// It is the PDF's creation date; it never depends on the clock.
 func asOf(d *workbook.AssessmentData) time.Time {
 	var t time.Time
 	later := func(u time.Time) {
@@ -211,16 +212,10 @@ func asOf(d *workbook.AssessmentData) time.Time {
 	for _, iv := range d.Interventions {
 		later(iv.Updated)
 	}
-	if c, err := time.Parse(time.DateOnly, d.Assessment.Completed); err == nil {
-		later(c)
-	}
-	if t.IsZero() {
-		if s, err := time.Parse(time.DateOnly, d.Assessment.Started); err == nil {
-			return s
-		}
+	if t = d.Assessment.DataAsOf(t); t.IsZero() {
 		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return t.UTC()
+	return t
 }
 
 // reportDate is the date the report is of: the day the assessment was

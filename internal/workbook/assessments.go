@@ -170,6 +170,22 @@ func (c *Change) DeleteAssessment(siteID, assessmentID string) error {
 	return c.tx.Delete(BucketAssessments, key(siteID, assessmentID))
 }
 
+// DataAsOf is the one rule for the time an assessment's data stands at,
+// which the site report and the comparison both print: latest, the latest
+// time recorded in its records, but never before the day the assessment
+// started (a start typed in for a later day than the records were made)
+// nor the day it was completed. It is zero when latest is zero and the
+// assessment has no valid dates.
+func (a Assessment) DataAsOf(latest time.Time) time.Time {
+	t := latest.UTC()
+	for _, day := range []string{a.Started, a.Completed} {
+		if d, err := time.Parse(time.DateOnly, day); err == nil && d.After(t) {
+			t = d
+		}
+	}
+	return t
+}
+
 func validDate(s string) bool {
 	_, err := time.Parse(time.DateOnly, s)
 	return err == nil

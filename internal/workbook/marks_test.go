@@ -146,3 +146,26 @@ func TestStepsDone(t *testing.T) {
 		t.Error("no steps count as done")
 	}
 }
+
+func TestDataAsOf(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		name              string
+		started, finished string
+		latest, want      time.Time
+	}{
+		{"records after the start", "2026-03-02", "", at(5, 9), at(5, 9)},
+		{"records before the start", "2026-03-09", "", at(2, 10), at(9, 0)},
+		{"no records", "2026-03-09", "", time.Time{}, at(9, 0)},
+		{"completed after the last record", "2026-03-02", "2026-03-12", at(5, 9), at(12, 0)},
+		{"no valid dates", "soon", "", at(5, 9), at(5, 9)},
+		{"nothing at all", "", "", time.Time{}, time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := workbook.Assessment{Started: tc.started, Completed: tc.finished}
+			if got := a.DataAsOf(tc.latest); !got.Equal(tc.want) {
+				t.Errorf("DataAsOf(%v) = %v, want %v", tc.latest, got, tc.want)
+			}
+		})
+	}
+}
