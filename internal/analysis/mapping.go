@@ -96,16 +96,20 @@ func CountBySector(ps []workbook.Partnership) map[workbook.Sector]int {
 	return counts
 }
 
-// CriterionCount is how many partnerships meet, do not meet, or have not
-// been marked against one criterion.
+// CriterionCount is how many partnerships meet, do not meet, are marked
+// unknown against (considered, and nobody knows), or have not been marked
+// against one criterion. The four counts add up to the partnerships
+// counted.
 type CriterionCount struct {
-	Criterion            questionnaire.Criterion
-	Met, NotMet, Unknown int
+	Criterion                       questionnaire.Criterion
+	Met, NotMet, Unknown, NotMarked int
 }
 
 // CountCriteria counts the recorded marks of each criterion, in the order of
-// cs, and how many partnerships meet them all. A missing or unrecognised mark
-// counts as Unknown; suggestions such as [SuggestOngoing] are not applied.
+// cs, and how many partnerships meet them all. A missing mark counts as
+// NotMarked, and so does one this version does not recognise (a value
+// written by a newer Engage); suggestions such as [SuggestOngoing] are not
+// applied.
 func CountCriteria(cs []questionnaire.Criterion, ps []workbook.Partnership) (rows []CriterionCount, meetingAll int) {
 	rows = make([]CriterionCount, len(cs))
 	for i, c := range cs {
@@ -116,8 +120,10 @@ func CountCriteria(cs []questionnaire.Criterion, ps []workbook.Partnership) (row
 				rows[i].Met++
 			case workbook.NotMet:
 				rows[i].NotMet++
-			default:
+			case workbook.Unknown:
 				rows[i].Unknown++
+			default:
+				rows[i].NotMarked++
 			}
 		}
 	}
@@ -142,18 +148,18 @@ func MeetsAll(cs []questionnaire.Criterion, p workbook.Partnership) bool {
 
 // SuggestOngoing suggests a mark for the "ongoing" criterion, the one with a
 // CutoffYear: Met when p is ongoing, NotMet when it is not and started in or
-// before the cut-off year, Unknown otherwise (and always Unknown for a
-// criterion without a cut-off year). It is a suggestion for the user to
-// confirm, not a recorded mark.
+// before the cut-off year, and NotMarked (no suggestion) otherwise, always
+// for a criterion without a cut-off year. It is a suggestion for the user
+// to confirm, not a recorded mark.
 func SuggestOngoing(c questionnaire.Criterion, p workbook.Partnership) workbook.Mark {
 	switch {
 	case c.CutoffYear <= 0:
-		return workbook.Unknown
+		return workbook.NotMarked
 	case p.Ongoing:
 		return workbook.Met
 	case p.StartYear > 0 && p.StartYear <= c.CutoffYear:
 		return workbook.NotMet
 	default:
-		return workbook.Unknown
+		return workbook.NotMarked
 	}
 }

@@ -143,23 +143,29 @@ func marked(a, b workbook.Mark) workbook.Partnership {
 
 func TestCountCriteria(t *testing.T) {
 	ps := []workbook.Partnership{
-		marked(workbook.Met, workbook.Met),        // meets all
-		marked(workbook.Met, workbook.NotMet),     // fails ongoing
-		marked(workbook.NotMet, workbook.Unknown), // fails both
-		{},                                 // no marks at all: unknown on both
-		marked(workbook.Met, "bogus"),      // an unrecognised mark counts as unknown
+		marked(workbook.Met, workbook.Met),          // meets all
+		marked(workbook.Met, workbook.NotMet),       // fails ongoing
+		marked(workbook.NotMet, workbook.NotMarked), // fails both
+		{},                                 // no marks at all: not marked on both
+		marked(workbook.Met, "bogus"),      // an unrecognised mark counts as not marked
 		marked(workbook.Met, workbook.Met), // meets all
+		marked(workbook.Unknown, workbook.Unknown), // considered, nobody knows
 	}
 	rows, meetingAll := CountCriteria(criteria, ps)
 	want := []CriterionCount{
-		{Criterion: notOneOff, Met: 4, NotMet: 1, Unknown: 1},
-		{Criterion: ongoing, Met: 2, NotMet: 1, Unknown: 3},
+		{Criterion: notOneOff, Met: 4, NotMet: 1, Unknown: 1, NotMarked: 1},
+		{Criterion: ongoing, Met: 2, NotMet: 1, Unknown: 1, NotMarked: 3},
 	}
 	same := slices.EqualFunc(rows, want, func(a, b CriterionCount) bool {
-		return a.Criterion.ID == b.Criterion.ID && a.Met == b.Met && a.NotMet == b.NotMet && a.Unknown == b.Unknown
+		return a.Criterion.ID == b.Criterion.ID && a.Met == b.Met && a.NotMet == b.NotMet && a.Unknown == b.Unknown && a.NotMarked == b.NotMarked
 	})
 	if !same || meetingAll != 2 {
 		t.Errorf("CountCriteria = %+v, %d\nwant %+v, 2", rows, meetingAll, want)
+	}
+	for _, r := range rows {
+		if sum := r.Met + r.NotMet + r.Unknown + r.NotMarked; sum != len(ps) {
+			t.Errorf("%s: the counts add up to %d, not the %d partnerships", r.Criterion.ID, sum, len(ps))
+		}
 	}
 }
 
@@ -173,6 +179,7 @@ func TestMeetsAll(t *testing.T) {
 		{"all met", criteria, marked(workbook.Met, workbook.Met), true},
 		{"one not met", criteria, marked(workbook.Met, workbook.NotMet), false},
 		{"one unknown", criteria, marked(workbook.Unknown, workbook.Met), false},
+		{"one not marked", criteria, marked(workbook.NotMarked, workbook.Met), false},
 		{"no marks", criteria, workbook.Partnership{}, false},
 		{"no criteria", nil, workbook.Partnership{}, true},
 		{"marks of other criteria do not count", criteria[:1], marked(workbook.Met, workbook.NotMet), true},
@@ -197,9 +204,9 @@ func TestSuggestOngoing(t *testing.T) {
 		{"ongoing, start unknown", ongoing, workbook.Partnership{Ongoing: true}, workbook.Met},
 		{"ended, started before the cut-off", ongoing, workbook.Partnership{StartYear: 2001}, workbook.NotMet},
 		{"ended, started in the cut-off year", ongoing, workbook.Partnership{StartYear: 2004}, workbook.NotMet},
-		{"ended, started after the cut-off", ongoing, workbook.Partnership{StartYear: 2005}, workbook.Unknown},
-		{"ended, start unknown", ongoing, workbook.Partnership{}, workbook.Unknown},
-		{"criterion without a cut-off", notOneOff, workbook.Partnership{Ongoing: true}, workbook.Unknown},
+		{"ended, started after the cut-off", ongoing, workbook.Partnership{StartYear: 2005}, workbook.NotMarked},
+		{"ended, start unknown", ongoing, workbook.Partnership{}, workbook.NotMarked},
+		{"criterion without a cut-off", notOneOff, workbook.Partnership{Ongoing: true}, workbook.NotMarked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

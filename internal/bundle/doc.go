@@ -24,7 +24,12 @@
 // participants, responses, statement notes, issue notes, findings,
 // interventions), each list in store-key order and each record with its
 // update time. The records are those of the workbook package, field for
-// field. The same data always gives the same bytes. To look inside:
+// field. A criterion's mark is "met", "not-met" or "unknown" (considered,
+// and nobody knows), and a criterion with no mark is not marked: files
+// written before the unknown mark existed hold none and mean the same in
+// format 1 as they did; an Engage from before it refuses a file holding
+// one, naming the mark. The same data always gives the same bytes. To
+// look inside:
 //
 //	tail -n +2 site.engage | gunzip
 //

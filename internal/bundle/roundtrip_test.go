@@ -164,7 +164,7 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 			return err
 		}
 		for _, cr := range q.Criteria {
-			m := workbook.CriterionMark{Mark: []workbook.Mark{workbook.Unknown, workbook.Met, workbook.NotMet}[rng.IntN(3)], Note: pick(rng, awkward[:4])}
+			m := workbook.CriterionMark{Mark: []workbook.Mark{workbook.NotMarked, workbook.Unknown, workbook.Met, workbook.NotMet}[rng.IntN(4)], Note: pick(rng, awkward[:4])}
 			if _, err := c.SetCriterion(site.ID, saved.ID, cr.ID, m); err != nil {
 				return err
 			}
@@ -233,7 +233,7 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 				return err
 			}
 		}
-		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-01"}[rng.IntN(2)]); err != nil {
+		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-20"}[rng.IntN(2)]); err != nil {
 			return err
 		}
 	}

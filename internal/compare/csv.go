@@ -22,6 +22,7 @@ var SummaryHeader = []string{
 	"partnership", "questionnaire", "questionnaire_version", "key_issue", "key_issue_title", "compared",
 	"group", "n", "items", "mean", "sd", "min_item_mean", "max_item_mean", "band", "suppressed", "suppressed_why",
 	"gap", "gap_kind", "gap_statements", "gap_insiders_mean", "gap_insiders_n", "gap_outsiders_mean", "gap_outsiders_n",
+	"completed",
 }
 
 // ResponseWriter writes the long CSV: one row per answered response, in
@@ -99,7 +100,9 @@ func (rw *ResponseWriter) Flush() error {
 // outsiders' own means. The gap columns are the same on the issue's three
 // rows, empty when no statement could be compared. Means are rounded half
 // away from zero to four decimals, never across a band edge. It returns
-// the number of rows written, not counting the header.
+// the number of rows written, not counting the header. completed is the
+// day the assessment was completed, empty while it is in progress (a
+// draft).
 func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SummaryHeader); err != nil {
@@ -144,6 +147,7 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	rec[12] = group
 	rec[13] = strconv.Itoa(sc.Respondents)
 	rec[20] = strconv.FormatBool(sc.Suppressed)
+	rec[29] = a.Completed
 	if g := is.Gap; g.Known {
 		bands := a.Questionnaire.Bands
 		rec[22] = num(analysis.ShownGap(g.Value, 4))

@@ -83,7 +83,7 @@ func assessmentName(a workbook.Assessment) string {
 // when asked, and returns its figures and the analysis (for the current
 // one's statements).
 func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string) (Assessment, analysis.Result, error) {
-	g.later(a.Updated)
+	g.later(a.DataAsOf(a.Updated))
 	q, err := g.r.Questionnaire(a.Questionnaire)
 	if err != nil {
 		return Assessment{}, analysis.Result{}, err

@@ -68,7 +68,9 @@ func (b *builder) partnerships() (map[string]string, error) {
 }
 
 // criteria applies the selection criteria to p: shortlisted partnerships
-// meet them all, the others meet some, fail some, and leave some unknown.
+// meet them all, the others meet some, fail some, and leave some open. An
+// open criterion the facilitator wrote a note on ("invited; to be
+// checked") is marked Unknown; the rest of the open ones stay NotMarked.
 func (b *builder) criteria(p workbook.Partnership, ps partnershipSpec) map[string]workbook.CriterionMark {
 	marks := make(map[string]workbook.CriterionMark, len(b.sc.q.Criteria))
 	met := 0
@@ -78,7 +80,7 @@ func (b *builder) criteria(p workbook.Partnership, ps partnershipSpec) map[strin
 		if m == workbook.Met {
 			met++
 		}
-		if m == workbook.Unknown {
+		if m == workbook.NotMarked {
 			continue
 		}
 		marks[c.ID] = workbook.CriterionMark{Mark: m}
@@ -98,6 +100,9 @@ func (b *builder) criteria(p workbook.Partnership, ps partnershipSpec) map[strin
 		}
 		if note := criterionNote(b.plan.lang(), b.sc.crit[i], m.Mark); note != "" {
 			m.Note = note
+			if m.Mark == workbook.NotMarked {
+				m.Mark = workbook.Unknown
+			}
 			marks[c.ID] = m
 		}
 	}
@@ -113,7 +118,7 @@ func (b *builder) mark(slot int, p workbook.Partnership, ps partnershipSpec) wor
 		case r < met:
 			return workbook.Met
 		case r < met+unknown:
-			return workbook.Unknown
+			return workbook.NotMarked
 		}
 		return workbook.NotMet
 	}

@@ -241,14 +241,14 @@ var criterionNotes = map[string][critSlots][2]string{
 	},
 }
 
-// criterionNote returns a note for a mark that is not met or not known, ""
-// when there is none.
+// criterionNote returns a note for a mark that is not met, or for an open
+// criterion (one the draw left NotMarked), "" when there is none.
 func criterionNote(lang string, slot int, m workbook.Mark) string {
 	if slot < 0 || slot >= critSlots {
 		return ""
 	}
 	notes := criterionNotes[lang][slot]
-	if m == workbook.Unknown {
+	if m == workbook.NotMarked {
 		return notes[1]
 	}
 	return notes[0]

@@ -156,6 +156,7 @@ func (cr *comparison) cover() {
 
 	d.heading(h2, cl.SitesCompared, 20)
 	rows := make([]tableRow, 0, len(c.Sites))
+	drafts := false
 	for i := range c.Sites {
 		s := &c.Sites[i]
 		a := s.Current()
@@ -170,6 +171,9 @@ func (cr *comparison) cover() {
 		when := l.isoDate(a.Started)
 		if a.Completed != "" {
 			when += " –\n" + l.isoDate(a.Completed)
+		} else {
+			when += "\n" + cl.Draft
+			drafts = true
 		}
 		if a.Title != "" {
 			when = cr.clean.line(a.Title) + "\n" + when
@@ -185,6 +189,9 @@ func (cr *comparison) cover() {
 		{title: cl.Assessment, w: 32},
 		{title: cl.People, w: 24, align: "R"},
 	}, rows: rows, size: sizeSmall})
+	if drafts {
+		d.para(cl.DraftNote, note)
+	}
 }
 
 // basis says what the sites' questionnaires let them be compared on.

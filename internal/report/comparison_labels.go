@@ -25,6 +25,9 @@ type cmpLabels struct {
 	// OverStatements says how many statements a key-issue gap compares.
 	OverStatements func(n int) string
 	Organisation   string
+	// Draft marks a site whose current assessment is in progress;
+	// DraftNote says what that means.
+	Draft, DraftNote string
 
 	// Sentences with figures.
 	Subtitle      func(sites int, date string) string
@@ -60,6 +63,8 @@ func cmpEnglish() *cmpLabels {
 	return &cmpLabels{
 		Title: "Comparing sites", Kicker: "Community engagement self-assessment",
 		SitesCompared: "The sites compared", Basis: "What is compared", HowToRead: "How to read this report",
+		Draft:     "DRAFT – in progress",
+		DraftNote: "DRAFT – in progress: the site's current assessment is not completed yet, so its figures may still change.",
 		KeyIssues: "Key issues side by side", Grid: "Key-issue means by site",
 		MeansSpread:  "Insiders and outsiders, with the spread between people",
 		Verification: "Verification: blind spots by site", SharedBarriers: "Barriers at two or more sites",
@@ -101,7 +106,7 @@ func cmpEnglish() *cmpLabels {
 			"(3 or more people each), with the two means beside it. –: not known, because a group has fewer than " +
 			"3 people or no scores.",
 		CriteriaKey: "Each cell: the share and number of the site's mapped partnerships marked as meeting the criterion; " +
-			"? n: partnerships not yet marked on it. The criteria:",
+			"? n: partnerships marked unknown (considered, not known); · n: partnerships not yet marked on it. The criteria:",
 		DirectoratesKey: "The directorates:",
 		NotListedKey:    "–: not one of the site's directorates.",
 		Organisation:    "Organisation",
@@ -140,6 +145,8 @@ func cmpItalian() *cmpLabels {
 	return &cmpLabels{
 		Title: "Confronto tra i siti", Kicker: "Autovalutazione del coinvolgimento delle comunità",
 		SitesCompared: "I siti confrontati", Basis: "Che cosa si confronta", HowToRead: "Come leggere questo rapporto",
+		Draft:     "BOZZA – in corso",
+		DraftNote: "BOZZA – in corso: la valutazione attuale del sito non è ancora conclusa, quindi i suoi dati possono ancora cambiare.",
 		KeyIssues: "Le questioni chiave a confronto", Grid: "Medie delle questioni chiave per sito",
 		MeansSpread:  "Interni ed esterni, con la dispersione tra le persone",
 		Verification: "Verifica: i punti ciechi di ogni sito", SharedBarriers: "Ostacoli in due o più siti",
@@ -183,7 +190,7 @@ func cmpItalian() *cmpLabels {
 			"risposto entrambi i gruppi (almeno 3 persone ciascuno), con le due medie accanto. –: non noto, perché " +
 			"un gruppo ha meno di 3 persone o nessun punteggio.",
 		CriteriaKey: "In ogni casella: quota e numero dei partenariati mappati dal sito che soddisfano il criterio; " +
-			"? n: partenariati non ancora valutati sul criterio. I criteri:",
+			"? n: partenariati esaminati ma con esito non noto; · n: partenariati non ancora valutati sul criterio. I criteri:",
 		DirectoratesKey: "Le aree:",
 		NotListedKey:    "–: non è un'area del sito.",
 		Organisation:    "Ente",

@@ -95,6 +95,9 @@ func (cr *comparison) criterionCell(s *compare.Site, id string) string {
 		if c.Unknown > 0 {
 			out += "\n? " + strconv.Itoa(c.Unknown)
 		}
+		if c.NotMarked > 0 {
+			out += "\n· " + strconv.Itoa(c.NotMarked)
+		}
 		return out
 	}
 	return "–"

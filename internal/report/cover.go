@@ -38,6 +38,9 @@ func (r *report) cover() {
 		org += " · " + r.clean.line(data.Site.Area)
 	}
 	d.para(org, style{size: 12, line: 6, color: grey, after: 8})
+	if data.Assessment.Completed == "" {
+		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillion, after: 6})
+	}
 
 	rows := []tableRow{
 		{cells: []string{r.l.PartnershipAssessed, r.partnershipTitle()}},

@@ -64,9 +64,10 @@ func english() *labels {
 			analysis.BandNone:    "not scored",
 		},
 		marks: map[workbook.Mark]string{
-			workbook.Met:     "yes",
-			workbook.NotMet:  "no",
-			workbook.Unknown: "?",
+			workbook.Met:       "yes",
+			workbook.NotMet:    "no",
+			workbook.Unknown:   "?",
+			workbook.NotMarked: "·",
 		},
 		natural: naturalGroups(),
 
@@ -108,6 +109,7 @@ func english() *labels {
 		Completed:            "Completed",
 		Questionnaire:        "Questionnaire",
 		DataAsOf:             "Data as of",
+		Draft:                "DRAFT – assessment in progress",
 		InProgress:           "not yet (in progress)",
 		Version:              "version",
 		NoPartnership:        "No partnership selected yet",
@@ -136,6 +138,7 @@ func english() *labels {
 		Criterion:            "Criterion",
 		Met:                  "Met",
 		NotMet:               "Not met",
+		Unknown:              "Unknown",
 		NotMarked:            "Not marked",
 		Partnership:          "Partnership",
 		SelectedMark:         "(selected)",
@@ -209,7 +212,7 @@ func english() *labels {
 			"from the site's directorates: check the spelling in the mapping.",
 		SectorNote: "A partnership with several partner sectors counts once under each, so the rows add up to " +
 			"more than the number of partnerships.",
-		MatrixKey: "yes: meets the criterion; no: does not; ?: not marked yet. The selected partnership is in bold.",
+		MatrixKey: "yes: meets the criterion; no: does not; ?: considered, not known; ·: not marked yet. The selected partnership is in bold.",
 		NoReason:  "No reason was recorded.",
 		NoneSelected: "No partnership has been selected for this assessment yet. Apply the criteria to the " +
 			"mapped partnerships and select one in step 2.",

@@ -65,9 +65,10 @@ func italian() *labels {
 			analysis.BandNone:    "senza punteggio",
 		},
 		marks: map[workbook.Mark]string{
-			workbook.Met:     "sì",
-			workbook.NotMet:  "no",
-			workbook.Unknown: "?",
+			workbook.Met:       "sì",
+			workbook.NotMet:    "no",
+			workbook.Unknown:   "?",
+			workbook.NotMarked: "·",
 		},
 		natural: naturalGroups(),
 
@@ -109,6 +110,7 @@ func italian() *labels {
 		Completed:            "Conclusione",
 		Questionnaire:        "Questionario",
 		DataAsOf:             "Dati aggiornati al",
+		Draft:                "BOZZA – valutazione in corso",
 		InProgress:           "non ancora (in corso)",
 		Version:              "versione",
 		NoPartnership:        "Nessun partenariato ancora scelto",
@@ -137,6 +139,7 @@ func italian() *labels {
 		Criterion:            "Criterio",
 		Met:                  "Sì",
 		NotMet:               "No",
+		Unknown:              "Non si sa",
 		NotMarked:            "Da valutare",
 		Partnership:          "Partenariato",
 		SelectedMark:         "(scelto)",
@@ -211,7 +214,7 @@ func italian() *labels {
 			"aree dell'ente: controllate come è scritta nella mappatura.",
 		SectorNote: "Un partenariato con partner di più settori conta una volta in ciascuno, quindi le righe sommano " +
 			"più del numero dei partenariati.",
-		MatrixKey: "sì: soddisfa il criterio; no: non lo soddisfa; ?: ancora da valutare. Il partenariato scelto è in grassetto.",
+		MatrixKey: "sì: soddisfa il criterio; no: non lo soddisfa; ?: esaminato, non si sa; ·: ancora da valutare. Il partenariato scelto è in grassetto.",
 		NoReason:  "Non è stata indicata una motivazione.",
 		NoneSelected: "Per questa autovalutazione non è ancora stato scelto un partenariato. Applicate i criteri ai " +
 			"partenariati mappati e sceglietene uno nella fase 2.",

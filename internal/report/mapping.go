@@ -152,13 +152,14 @@ func (r *report) selection() {
 	d.heading(h2, r.l.Criteria, 25)
 	var rows []tableRow
 	for i, c := range counts {
-		rows = append(rows, tableRow{cells: []string{fmt.Sprintf("C%d", i+1), r.txt(c.Criterion.Text), count(c.Met), count(c.NotMet), count(c.Unknown)}})
+		rows = append(rows, tableRow{cells: []string{fmt.Sprintf("C%d", i+1), r.txt(c.Criterion.Text), count(c.Met), count(c.NotMet), count(c.Unknown), count(c.NotMarked)}})
 	}
 	d.table(table{cols: []column{
 		{title: "", w: 10, style: "B"},
 		{title: r.l.Criterion},
-		{title: r.l.Met, w: 18, align: "R"},
-		{title: r.l.NotMet, w: 18, align: "R"},
+		{title: r.l.Met, w: 16, align: "R"},
+		{title: r.l.NotMet, w: 16, align: "R"},
+		{title: r.l.Unknown, w: 18, align: "R"},
 		{title: r.l.NotMarked, w: 20, align: "R"},
 	}, rows: rows})
 

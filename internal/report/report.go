@@ -143,7 +143,11 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	site := c.line(in.Data.Site.Name)
 	// The running header and footer are one line each: a long site name
 	// is shortened, never the date.
+	// An assessment in progress says so on every page, before the date.
 	date := " · " + r.reportDate()
+	if in.Data.Assessment.Completed == "" {
+		date = " · " + l.Draft + date
+	}
 	r.d.font("", sizeTiny)
 	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeTiny)
 	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeTiny) + date
@@ -184,7 +188,8 @@ func (r *report) write() {
 func (r *report) hasScores() bool { return r.res.Insiders+r.res.Outsiders > 0 }
 
 // asOf is the time the report's data stands at: the latest time recorded
-// in it. It is the PDF's creation date; it never depends on the clock.
+// in it, never before the assessment started ([workbook.Assessment.DataAsOf]).
+// It is the PDF's creation date; it never depends on the clock.
 func asOf(d *workbook.AssessmentData) time.Time {
 	var t time.Time
 	later := func(u time.Time) {
@@ -215,16 +220,10 @@ func asOf(d *workbook.AssessmentData) time.Time {
 	for _, iv := range d.Interventions {
 		later(iv.Updated)
 	}
-	if c, err := time.Parse(time.DateOnly, d.Assessment.Completed); err == nil {
-		later(c)
-	}
-	if t.IsZero() {
-		if s, err := time.Parse(time.DateOnly, d.Assessment.Started); err == nil {
-			return s
-		}
+	if t = d.Assessment.DataAsOf(t); t.IsZero() {
 		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return t.UTC()
+	return t
 }
 
 // reportDate is the date the report is of: the day the assessment was

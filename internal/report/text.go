@@ -43,22 +43,22 @@ type labels struct {
 	WhoTookPart, AboutSite, Names                             string
 
 	// Labels and column titles.
-	PartnershipAssessed, Assessment, Started, Completed, Questionnaire string
-	DataAsOf, InProgress, Version, NoPartnership, RoleLevel            string
-	Insiders, Outsiders, InsidersShort, OutsidersShort, Everyone       string
-	Total, Name, Group, Organisation, Participant                      string
-	And                                                                string // joins a list's last two items
-	Partnerships, MappedPartnerships, Share, Directorate, Unassigned   string
-	NotListed, CommunityType, NotRecorded, Sector, NoPartnersRecorded  string
-	Criterion, Met, NotMet, NotMarked, Partnership, SelectedMark       string
-	Area, Partners, Running, CriteriaMet, KeyIssue, Statement          string
-	BandBarrier, BandImprove, BandGood, N, Mean, MeanN, SD, DontKnow   string
-	AgreeDisagree, Gap, Reading, BlindSpot, UnrecognisedStrength       string
-	NoGap, NotCompared, Contested, Rank, Action, Owner, Due, Status    string
-	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly   string
-	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None      string
-	FewerThan3, Withheld, NoScores, NotInVerification, NotAsked        string
-	ReversedMark, ScoresOf, OtherNotShown                              string
+	PartnershipAssessed, Assessment, Started, Completed, Questionnaire    string
+	DataAsOf, InProgress, Draft, Version, NoPartnership, RoleLevel        string
+	Insiders, Outsiders, InsidersShort, OutsidersShort, Everyone          string
+	Total, Name, Group, Organisation, Participant                         string
+	And                                                                   string // joins a list's last two items
+	Partnerships, MappedPartnerships, Share, Directorate, Unassigned      string
+	NotListed, CommunityType, NotRecorded, Sector, NoPartnersRecorded     string
+	Criterion, Met, NotMet, Unknown, NotMarked, Partnership, SelectedMark string
+	Area, Partners, Running, CriteriaMet, KeyIssue, Statement             string
+	BandBarrier, BandImprove, BandGood, N, Mean, MeanN, SD, DontKnow      string
+	AgreeDisagree, Gap, Reading, BlindSpot, UnrecognisedStrength          string
+	NoGap, NotCompared, Contested, Rank, Action, Owner, Due, Status       string
+	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly      string
+	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None         string
+	FewerThan3, Withheld, NoScores, NotInVerification, NotAsked           string
+	ReversedMark, ScoresOf, OtherNotShown                                 string
 
 	// Sentences and notes.
 	AnonymityNote, NamesShown, LegendCompare, IssueMeanNote, SpreadNote string

@@ -19,7 +19,7 @@ type home struct {
 	sites     []workbook.SiteSummary
 	loaded    bool
 	cursor    int
-	confirm   bool // waiting for y to delete
+	confirm   confirmPrompt // asks before a site is deleted
 	width     int
 	height    int
 	loadError string
@@ -49,8 +49,8 @@ func (h *home) Place() workbook.UIState { return workbook.UIState{Screen: "home"
 
 func (h *home) Keys() []key.Binding {
 	k := h.env.keys
-	if h.confirm {
-		return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep it"))}
+	if h.confirm.open() {
+		return h.confirm.keys(k)
 	}
 	if len(h.sites) == 0 {
 		return []key.Binding{k.Add}
@@ -85,12 +85,8 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case savedMsg:
 		return h, h.load
 	case tea.KeyPressMsg:
-		if h.confirm {
-			h.confirm = false
-			if key.Matches(msg, k.Confirm) {
-				return h, h.delete()
-			}
-			return h, status("Kept: nothing deleted")
+		if h.confirm.open() {
+			return h, h.confirm.answer(msg, k)
 		}
 		switch {
 		case key.Matches(msg, k.Up):
@@ -108,8 +104,9 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				return h, push(h.siteForm(&s.Site))
 			}
 		case key.Matches(msg, k.Delete):
-			if _, ok := h.selected(); ok {
-				h.confirm = true
+			if s, ok := h.selected(); ok {
+				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", s.Site.Name),
+					"Kept: nothing deleted", h.delete())
 			}
 		case key.Matches(msg, k.CompareSites):
 			if h.env.hooks.Compare != nil && len(h.sites) > 0 {
@@ -231,9 +228,8 @@ func (h *home) View() string {
 			b.WriteString("  " + line + "\n")
 		}
 	}
-	if h.confirm {
-		s, _ := h.selected()
-		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", s.Site.Name)))
+	if h.confirm.open() {
+		b.WriteString("\n" + h.confirm.view(st, h.width))
 	} else if s, ok := h.selected(); ok {
 		about := strings.Trim(s.Site.Organisation+" · "+s.Site.Area, " ·") + " · " + plural(s.Assessments, "assessment")
 		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n✓ done ◐ started · not started"))

@@ -52,8 +52,10 @@ type KeyMap struct {
 	Compare key.Binding
 	Report  key.Binding
 	Confirm key.Binding
-	Finding key.Binding
-	Action  key.Binding
+	// Complete marks an assessment completed, or reopens it.
+	Complete key.Binding
+	Finding  key.Binding
+	Action   key.Binding
 
 	CompareSites key.Binding
 	Toggle       key.Binding
@@ -119,13 +121,14 @@ func DefaultKeyMap() KeyMap {
 		OnlyAll: b([]string{"f"}, "f", "only those meeting all"),
 		Choose:  b([]string{"S"}, "S", "select for the assessment"),
 
-		People:  b([]string{"p"}, "p", "participants"),
-		Booklet: b([]string{"b"}, "b", "booklet entry"),
-		Compare: b([]string{"v"}, "v", "compare insiders/outsiders"),
-		Report:  b([]string{"R"}, "R", "make the PDF report"),
-		Confirm: b([]string{"y"}, "y", "yes"),
-		Finding: b([]string{"f"}, "f", "write a finding"),
-		Action:  b([]string{"i"}, "i", "add an intervention"),
+		People:   b([]string{"p"}, "p", "participants"),
+		Booklet:  b([]string{"b"}, "b", "booklet entry"),
+		Compare:  b([]string{"v"}, "v", "compare insiders/outsiders"),
+		Report:   b([]string{"R"}, "R", "make the PDF report"),
+		Confirm:  b([]string{"y"}, "y", "yes"),
+		Complete: b([]string{"K"}, "K", "mark completed"),
+		Finding:  b([]string{"f"}, "f", "write a finding"),
+		Action:   b([]string{"i"}, "i", "add an intervention"),
 
 		CompareSites: b([]string{"C"}, "C", "compare sites"),
 		Toggle:       b([]string{"space"}, "space", "choose"),

@@ -99,7 +99,8 @@ func (s *selectScreen) Keys() []key.Binding {
 	if len(s.all) == 0 {
 		return nil
 	}
-	keys := []key.Binding{bindingAs(k.Met, "y/m", "met"), k.NotMet, k.Unknown, k.Cycle, k.CellNote,
+	keys := []key.Binding{bindingAs(k.Met, "y/m", "met"), k.NotMet, bindingAs(k.Unknown, "u", "unknown (considered)"),
+		bindingAs(k.Clear, "⌫/x", "not marked"), k.Cycle, k.CellNote,
 		bindingAs(k.Up, "↑↓←→", "move"), k.Choose, k.OnlyAll, bindingAs(k.Filter, "/", "filter by title")}
 	if s.suggestedCriterion() >= 0 {
 		keys = append(keys, k.Suggest, k.SuggestAll)
@@ -189,8 +190,8 @@ func (s *selectScreen) suggestedCriterion() int {
 
 // suggestion is the suggested mark of a cell that has none yet.
 func (s *selectScreen) suggestion(p workbook.Partnership, c questionnaire.Criterion) workbook.Mark {
-	if m, _ := s.mark(p, c.ID); m.Mark != workbook.Unknown {
-		return workbook.Unknown
+	if m, _ := s.mark(p, c.ID); m.Mark != workbook.NotMarked {
+		return workbook.NotMarked
 	}
 	return analysis.SuggestOngoing(c, p)
 }
@@ -341,13 +342,15 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return s.setMark(workbook.NotMet, true)
 	case key.Matches(msg, k.Unknown):
 		return s.setMark(workbook.Unknown, true)
+	case key.Matches(msg, k.Clear):
+		return s.setMark(workbook.NotMarked, false)
 	case key.Matches(msg, k.Cycle):
 		p, ok := s.current()
 		if !ok || len(s.criteria) == 0 {
 			return nil
 		}
 		m, _ := s.mark(p, s.criteria[s.col].ID)
-		next := map[workbook.Mark]workbook.Mark{workbook.Unknown: workbook.Met, workbook.Met: workbook.NotMet, workbook.NotMet: workbook.Unknown}[m.Mark]
+		next := map[workbook.Mark]workbook.Mark{workbook.NotMarked: workbook.Met, workbook.Met: workbook.NotMet, workbook.NotMet: workbook.Unknown, workbook.Unknown: workbook.NotMarked}[m.Mark]
 		return s.setMark(next, false)
 	case key.Matches(msg, k.CellNote):
 		p, ok := s.current()

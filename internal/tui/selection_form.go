@@ -28,7 +28,7 @@ func (s *selectScreen) acceptSuggestions(every bool) tea.Cmd {
 	var cells []cellChange
 	for _, i := range rows {
 		p := s.all[i]
-		if sug := s.suggestion(p, c); sug != workbook.Unknown {
+		if sug := s.suggestion(p, c); sug != workbook.NotMarked {
 			old, _ := s.mark(p, c.ID)
 			cells = append(cells, cellChange{pid: p.ID, cid: c.ID, mark: workbook.CriterionMark{Mark: sug, Note: old.Note}})
 		}
@@ -69,7 +69,7 @@ func (s *selectScreen) selectForm(p workbook.Partnership) Screen {
 // meetsText says how p stands against the criteria.
 func (s *selectScreen) meetsText(p workbook.Partnership) string {
 	met := 0
-	var not, unknown []string
+	var not, unknown, unmarked []string
 	for i, c := range s.criteria {
 		m, _ := s.mark(p, c.ID)
 		switch m.Mark {
@@ -77,8 +77,10 @@ func (s *selectScreen) meetsText(p workbook.Partnership) string {
 			met++
 		case workbook.NotMet:
 			not = append(not, "C"+strconv.Itoa(i+1))
-		default:
+		case workbook.Unknown:
 			unknown = append(unknown, "C"+strconv.Itoa(i+1))
+		default:
+			unmarked = append(unmarked, "C"+strconv.Itoa(i+1))
 		}
 	}
 	text := fmt.Sprintf("Meets %d of %d criteria.", met, len(s.criteria))
@@ -86,7 +88,10 @@ func (s *selectScreen) meetsText(p workbook.Partnership) string {
 		text += " Not met: " + strings.Join(not, ", ") + "."
 	}
 	if len(unknown) > 0 {
-		text += " Not marked: " + strings.Join(unknown, ", ") + "."
+		text += " Unknown: " + strings.Join(unknown, ", ") + "."
+	}
+	if len(unmarked) > 0 {
+		text += " Not marked: " + strings.Join(unmarked, ", ") + "."
 	}
 	return text
 }
@@ -98,6 +103,10 @@ func markWord(m workbook.Mark) string {
 		return "met"
 	case workbook.NotMet:
 		return "not met"
+	case workbook.Unknown:
+		return "unknown"
+	case workbook.NotMarked:
+		return "not marked"
 	}
-	return "unknown"
+	return string(m) // a mark written by a newer Engage
 }

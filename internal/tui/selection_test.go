@@ -74,15 +74,38 @@ func TestSelectMarksAndNotesPersist(t *testing.T) {
 	if fmt.Sprint(p.Criteria) != fmt.Sprint(want) {
 		t.Errorf("stored %v\nwant   %v", p.Criteria, want)
 	}
-	// u unmarks and keeps the note; m marks too.
+	// u records "unknown" (considered, nobody knows), keeping the note,
+	// and moves on; m marks too.
 	sc, _ = press(t, sc, "u", "m")
 	p = stored(te, first)
-	if got := p.Criteria[cs[2].ID]; got != (workbook.CriterionMark{Note: want[cs[2].ID].Note}) {
+	if got := p.Criteria[cs[2].ID]; got != (workbook.CriterionMark{Mark: workbook.Unknown, Note: want[cs[2].ID].Note}) {
 		t.Errorf("after u: %+v", got)
 	}
 	if got := p.Criteria[cs[3].ID]; got.Mark != workbook.Met {
 		t.Errorf("after m on C4: %+v", got)
 	}
+	// Unknown and not marked look different in the matrix.
+	if row := matrixRow(sc.View(), first); !strings.Contains(row, "✓   ✗   ? ✎ ✓   ·") {
+		t.Errorf("row of %s: %q, want ✓ ✗ ? ✓ · (unknown apart from not marked)", first, row)
+	}
+	// x clears C3 back to not marked, in place, keeping the note.
+	s = sc.(*selectScreen)
+	s.col = 2
+	sc, _ = press(t, s, "x")
+	if got := stored(te, first).Criteria[cs[2].ID]; got != (workbook.CriterionMark{Note: want[cs[2].ID].Note}) {
+		t.Errorf("after x: %+v", got)
+	}
+	if s := sc.(*selectScreen); s.col != 2 {
+		t.Errorf("x moved the cursor to C%d", s.col+1)
+	}
+	// space cycles not marked → met → not met → unknown → not marked.
+	for _, wantMark := range []workbook.Mark{workbook.Met, workbook.NotMet, workbook.Unknown, workbook.NotMarked} {
+		sc, _ = press(t, sc, "space")
+		if got := stored(te, first).Criteria[cs[2].ID].Mark; got != wantMark {
+			t.Errorf("space: %q, want %q", got, wantMark)
+		}
+	}
+	sc, _ = press(t, sc, "right") // back on C4, as before
 	view := ansi.Strip(sc.View())
 	if !strings.Contains(view, "all saved ✓") {
 		t.Errorf("not shown as saved:\n%s", view)
@@ -184,8 +207,8 @@ func TestSelectSuggestsOngoing(t *testing.T) {
 	}{
 		{"Youth forum", workbook.Met},
 		{"Library friends network", workbook.NotMet},
-		{"Neighbourhood management pilot", workbook.Unknown},
-		{"Health inequalities group", workbook.Unknown},
+		{"Neighbourhood management pilot", workbook.NotMarked},
+		{"Health inequalities group", workbook.NotMarked},
 	} {
 		if got := stored(te, c.title).Criteria[ongoing.ID].Mark; got != c.want {
 			t.Errorf("%s: %q, want %q", c.title, got, c.want)
@@ -343,4 +366,15 @@ func TestMapAndSelectKeysAreListed(t *testing.T) {
 		s.SetSize(sz[0], sz[1])
 		_, _ = m.View(), s.View()
 	}
+}
+
+// matrixRow returns the line of the Select matrix that shows title,
+// without styles.
+func matrixRow(view, title string) string {
+	for _, line := range strings.Split(ansi.Strip(view), "\n") {
+		if strings.Contains(line, title) {
+			return line
+		}
+	}
+	return ""
 }

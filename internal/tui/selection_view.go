@@ -196,8 +196,8 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 			met++
 		}
 		mark, sug := markSymbol(m.Mark), " "
-		if m.Mark == workbook.Unknown {
-			if g := analysis.SuggestOngoing(cr, p); g != workbook.Unknown {
+		if m.Mark == workbook.NotMarked {
+			if g := analysis.SuggestOngoing(cr, p); g != workbook.NotMarked {
 				mark, sug = markSymbol(g), "?"
 			}
 		}
@@ -246,6 +246,8 @@ func markSymbol(m workbook.Mark) string {
 		return "✓"
 	case workbook.NotMet:
 		return "✗"
+	case workbook.Unknown:
+		return "?"
 	}
 	return "·"
 }
@@ -255,7 +257,7 @@ func markSymbol(m workbook.Mark) string {
 func (s *selectScreen) cellDetail() string {
 	st := s.env.styles
 	w := s.width
-	legend := st.Muted.Render(truncate("✓ met  ✗ not met  · unmarked  ✓? suggested (o accepts)  ✎ note  ★ selected", w))
+	legend := st.Muted.Render(truncate("✓ met  ✗ not met  ? unknown  · not marked  ✓? suggested (o accepts)  ✎ note  ★ selected", w))
 	if len(s.criteria) == 0 {
 		return ""
 	}
@@ -275,8 +277,11 @@ func (s *selectScreen) cellDetail() string {
 		m, pending := s.mark(p, cr.ID)
 		line := fmt.Sprintf("%s: %s", p.Title, markWord(m.Mark))
 		if m.Mark == workbook.Unknown {
+			line += " (considered; nobody knows yet)"
+		}
+		if m.Mark == workbook.NotMarked {
 			line = p.Title + ": not marked"
-			if g := analysis.SuggestOngoing(cr, p); g != workbook.Unknown {
+			if g := analysis.SuggestOngoing(cr, p); g != workbook.NotMarked {
 				line += " (suggested: " + markWord(g) + "; o accepts, O accepts every suggestion)"
 			}
 		}

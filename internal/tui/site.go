@@ -20,6 +20,7 @@ type siteScreen struct {
 	data        *workbook.AssessmentData
 	assessments []workbook.Assessment
 	cursor      int // the step under the cursor, 0-4
+	confirm     confirmPrompt
 	width       int
 	height      int
 	err         string
@@ -58,6 +59,9 @@ func (s *siteScreen) Typing() bool     { return false }
 func (s *siteScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *siteScreen) Keys() []key.Binding {
 	k := s.env.keys
+	if s.confirm.open() {
+		return s.confirm.keys(k)
+	}
 	keys := []key.Binding{k.Up, k.Down, k.Open}
 	if len(s.assessments) > 1 {
 		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other assessment")))
@@ -65,6 +69,13 @@ func (s *siteScreen) Keys() []key.Binding {
 	keys = append(keys, key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new assessment")))
 	if s.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
+	}
+	switch {
+	case s.data == nil:
+	case s.data.Assessment.Completed != "":
+		keys = append(keys, bindingAs(k.Complete, "K", "reopen the assessment"))
+	case workbook.StepsDone(s.data.Progress()):
+		keys = append(keys, k.Complete)
 	}
 	return keys
 }
@@ -93,6 +104,9 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.data == nil {
 			return s, nil
 		}
+		if s.confirm.open() {
+			return s, s.confirm.answer(msg, k)
+		}
 		switch {
 		case key.Matches(msg, k.Up):
 			s.cursor = max(s.cursor-1, 0)
@@ -116,9 +130,60 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(s.assessmentForm())
 		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
 			return s, makeReport(s.env, s.siteID, s.data.Assessment.ID)
+		case key.Matches(msg, k.Complete):
+			return s, s.askComplete()
 		}
 	}
 	return s, nil
+}
+
+// askComplete asks before marking the assessment completed today, or
+// before reopening a completed one. An assessment is offered for
+// completion once its five steps are done.
+func (s *siteScreen) askComplete() tea.Cmd {
+	a := s.data.Assessment
+	if a.Completed != "" {
+		s.confirm.ask("Reopen this assessment? Its report will say DRAFT – assessment in progress again. y reopens, any other key keeps it completed.",
+			"Kept: the assessment stays completed on "+a.Completed, s.setCompleted(false))
+		return nil
+	}
+	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
+		for _, p := range prog {
+			if p.Status != workbook.Done {
+				return status(fmt.Sprintf("K marks the assessment completed once all five steps are done; %s is not done yet", stepNames[p.Step]))
+			}
+		}
+	}
+	s.confirm.ask("Mark this assessment completed today? Its report will then say Completed and the date, not DRAFT. y completes, any other key keeps it in progress.",
+		"Kept: the assessment stays in progress", s.setCompleted(true))
+	return nil
+}
+
+// setCompleted completes (done) or reopens the assessment shown.
+func (s *siteScreen) setCompleted(done bool) tea.Cmd {
+	e, sid, aid := s.env, s.siteID, s.data.Assessment.ID
+	return func() tea.Msg {
+		var a workbook.Assessment
+		err := e.svc.Change(func(c *workbook.Change) (err error) {
+			a, err = c.SetCompleted(sid, aid, done)
+			return err
+		})
+		switch {
+		case err != nil:
+			return saveFailedMsg{err: err}
+		case done:
+			return savedMsg{what: "assessment completed on " + a.Completed}
+		}
+		return savedMsg{what: "assessment reopened: it is in progress again"}
+	}
+}
+
+// completion says whether the assessment is completed, and when.
+func completion(a workbook.Assessment) string {
+	if a.Completed != "" {
+		return "completed on " + a.Completed
+	}
+	return "in progress"
 }
 
 // open goes into the step under the cursor.
@@ -232,8 +297,8 @@ func (s *siteScreen) View() string {
 	if title == "" {
 		title = "Assessment"
 	}
-	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%s %d of %d, started %s · %s %s",
-		title, s.index()+1, len(s.assessments), d.Assessment.Started, d.Questionnaire.ID, d.Questionnaire.Version), s.width)) + "\n\n")
+	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%s %d of %d, started %s, %s · %s %s",
+		title, s.index()+1, len(s.assessments), d.Assessment.Started, completion(d.Assessment), d.Questionnaire.ID, d.Questionnaire.Version), s.width)) + "\n\n")
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {
@@ -251,6 +316,12 @@ func (s *siteScreen) View() string {
 		}
 	}
 	b.WriteString("\n" + st.Muted.Render("enter or 1-5 opens a step. ✓ done ◐ started · not started"))
+	switch {
+	case s.confirm.open():
+		b.WriteString("\n\n" + s.confirm.view(st, s.width))
+	case d.Assessment.Completed == "" && workbook.StepsDone(prog):
+		b.WriteString("\n\n" + truncate("All five steps are done: K marks the assessment completed (the report then stops saying DRAFT).", s.width))
+	}
 	return b.String()
 }
 

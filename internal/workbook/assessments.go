@@ -115,17 +115,44 @@ func (c *Change) SelectPartnership(siteID, assessmentID, partnershipID, reason s
 }
 
 // CompleteAssessment records the date an assessment was completed ("" to
-// reopen it).
+// reopen it). The date is a day as YYYY-MM-DD, not before the day the
+// assessment started.
 func (c *Change) CompleteAssessment(siteID, assessmentID, date string) (Assessment, error) {
 	a, err := c.Assessment(siteID, assessmentID)
 	if err != nil {
 		return Assessment{}, err
 	}
-	if date != "" && !validDate(date) {
-		return Assessment{}, &FieldError{Field: "completed", Message: "must be a date as YYYY-MM-DD"}
+	a.Completed = date
+	var fe FieldErrors
+	checkCompleted(&fe, a)
+	if err := fe.err(); err != nil {
+		return Assessment{}, err
 	}
-	a.Completed, a.Updated = date, c.now
+	a.Updated = c.now
 	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
+}
+
+// SetCompleted marks an assessment completed today (by the service's
+// clock), or reopens it (done false) so that it is in progress again. The
+// screens call it; [Change.CompleteAssessment] records a given day.
+func (c *Change) SetCompleted(siteID, assessmentID string, done bool) (Assessment, error) {
+	date := ""
+	if done {
+		date = c.now.Format(time.DateOnly)
+	}
+	return c.CompleteAssessment(siteID, assessmentID, date)
+}
+
+// checkCompleted is the one rule for an assessment's completion date, which
+// CompleteAssessment and the bundle check both apply.
+func checkCompleted(fe *FieldErrors, a Assessment) {
+	switch {
+	case a.Completed == "":
+	case !validDate(a.Completed):
+		fe.add("completed", "must be a date as YYYY-MM-DD or empty, not %q", a.Completed)
+	case validDate(a.Started) && a.Completed < a.Started:
+		fe.add("completed", "%s is before the assessment started (%s)", a.Completed, a.Started)
+	}
 }
 
 // DeleteAssessment removes an assessment with its participants, responses,
@@ -141,6 +168,22 @@ func (c *Change) DeleteAssessment(siteID, assessmentID string) error {
 		}
 	}
 	return c.tx.Delete(BucketAssessments, key(siteID, assessmentID))
+}
+
+// DataAsOf is the one rule for the time an assessment's data stands at,
+// which the site report and the comparison both print: latest, the latest
+// time recorded in its records, but never before the day the assessment
+// started (a start typed in for a later day than the records were made)
+// nor the day it was completed. It is zero when latest is zero and the
+// assessment has no valid dates.
+func (a Assessment) DataAsOf(latest time.Time) time.Time {
+	t := latest.UTC()
+	for _, day := range []string{a.Started, a.Completed} {
+		if d, err := time.Parse(time.DateOnly, day); err == nil && d.After(t) {
+			t = d
+		}
+	}
+	return t
 }
 
 func validDate(s string) bool {

@@ -131,30 +131,15 @@ func (ck *recordChecker) partnerships() {
 	for i, p := range ck.s.Partnerships {
 		add := ck.rec(fmt.Sprintf("partnership %d (%s)", i+1, p.ID), p, p.SiteID, p.ID, true)
 		var fe FieldErrors
-		checkShort(&fe, "title", p.Title, true)
-		checkShort(&fe, "directorate", p.Directorate, false)
-		checkShort(&fe, "area", p.Area, false)
-		checkLong(&fe, "notes", p.Notes)
-		if p.Community != CommunityUnknown && !slices.Contains(CommunityTypes, p.Community) {
-			fe.add("community", "must be geographical or interest, not %q", p.Community)
-		}
+		checkPartnership(&fe, p)
+		// A stored partnership's sectors are sorted once each.
 		for j, sec := range p.Partners {
-			if !slices.Contains(Sectors, sec) {
-				fe.add("partners", "%q is not a known sector", sec)
-			} else if slices.Contains(p.Partners[:j], sec) {
+			if slices.Contains(Sectors, sec) && slices.Contains(p.Partners[:j], sec) {
 				fe.add("partners", "%q is listed twice", sec)
 			}
 		}
-		if p.StartYear != 0 && (p.StartYear < 1900 || p.StartYear > 2100) {
-			fe.add("start year", "must be from 1900 to 2100, or 0 for not known; not %d", p.StartYear)
-		}
-		for _, id := range sortedKeys(p.Criteria) {
-			m := p.Criteria[id]
-			if m.Mark != Unknown && m.Mark != Met && m.Mark != NotMet {
-				fe.add("criteria", "%q has an unknown mark %q", id, m.Mark)
-			}
-			checkLong(&fe, "criterion note", m.Note)
-			if ck.siteQ != nil {
+		if ck.siteQ != nil {
+			for _, id := range sortedKeys(p.Criteria) {
 				if _, ok := ck.siteQ.Criterion(id); !ok {
 					fe.add("criteria", "%q is not a criterion of the site's questionnaire", id)
 				}
@@ -187,9 +172,7 @@ func (ck *recordChecker) assessments() {
 		if !validDate(a.Started) {
 			fe.add("started", "must be a date as YYYY-MM-DD, not %q", a.Started)
 		}
-		if a.Completed != "" && !validDate(a.Completed) {
-			fe.add("completed", "must be a date as YYYY-MM-DD or empty, not %q", a.Completed)
-		}
+		checkCompleted(&fe, a)
 		addAll(add, fe)
 		checkTimes(add, a.Created, a.Updated)
 		if _, dup := ck.assessmentQ[a.ID]; !dup {

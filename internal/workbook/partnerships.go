@@ -33,31 +33,12 @@ func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
 		return Partnership{}, err
 	}
 	var fe FieldErrors
-	checkShort(&fe, "title", p.Title, true)
-	checkShort(&fe, "area", p.Area, false)
-	checkLong(&fe, "notes", p.Notes)
+	checkPartnership(&fe, p)
 	if p.Directorate != "" && !slices.ContainsFunc(site.Directorates, func(d Directorate) bool { return d.ID == p.Directorate }) {
 		old, _ := c.Partnership(p.SiteID, p.ID)
 		if old.Directorate != p.Directorate { // keep an id the site no longer lists
 			fe.add("directorate", "%q is not one of this site's directorates", p.Directorate)
 		}
-	}
-	if p.Community != CommunityUnknown && !slices.Contains(CommunityTypes, p.Community) {
-		fe.add("community", "must be geographical or interest")
-	}
-	for _, s := range p.Partners {
-		if !slices.Contains(Sectors, s) {
-			fe.add("partners", "%q is not a known sector", s)
-		}
-	}
-	if p.StartYear != 0 && (p.StartYear < 1900 || p.StartYear > 2100) {
-		fe.add("start year", "must be a year such as 2004, or empty")
-	}
-	for id, m := range p.Criteria {
-		if m.Mark != Unknown && m.Mark != Met && m.Mark != NotMet {
-			fe.add("criteria", "%q has an unknown mark %q", id, m.Mark)
-		}
-		checkLong(&fe, "criterion note", m.Note)
 	}
 	if err := fe.err(); err != nil {
 		return Partnership{}, err
@@ -74,6 +55,36 @@ func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
 	p.Partners = sortedSectors(p.Partners)
 	p.Updated = c.now
 	return p, putJSON(c.tx, BucketPartnerships, key(p.SiteID, p.ID), p)
+}
+
+// checkPartnership is the one rule for a partnership's own fields, which
+// SavePartnership and the bundle check both apply: texts, community,
+// sectors, start year and criteria marks. What needs more than the record
+// (the site's directorates, the questionnaire's criteria) is checked by
+// the caller.
+func checkPartnership(fe *FieldErrors, p Partnership) {
+	checkShort(fe, "title", p.Title, true)
+	checkShort(fe, "directorate", p.Directorate, false)
+	checkShort(fe, "area", p.Area, false)
+	checkLong(fe, "notes", p.Notes)
+	if p.Community != CommunityUnknown && !slices.Contains(CommunityTypes, p.Community) {
+		fe.add("community", "must be geographical or interest, not %q", p.Community)
+	}
+	for _, sec := range p.Partners {
+		if !slices.Contains(Sectors, sec) {
+			fe.add("partners", "%q is not a known sector", sec)
+		}
+	}
+	if p.StartYear != 0 && (p.StartYear < 1900 || p.StartYear > 2100) {
+		fe.add("start year", "must be a year such as 2004 (1900 to 2100), or empty; not %d", p.StartYear)
+	}
+	for _, id := range sortedKeys(p.Criteria) {
+		m := p.Criteria[id]
+		if !m.Mark.Known() {
+			fe.add("criteria", "%q has an unknown mark %q (known: met, not-met, unknown, or none)", id, m.Mark)
+		}
+		checkLong(fe, "criterion note", m.Note)
+	}
 }
 
 // sortedSectors returns the sectors once each, in display order.

@@ -145,6 +145,17 @@ func (d *AssessmentData) Progress() []StepProgress {
 	return d.progress(answeredBy)
 }
 
+// StepsDone reports whether every one of the five steps is done, which is
+// when the screens offer to mark the assessment completed.
+func StepsDone(prog []StepProgress) bool {
+	for _, p := range prog {
+		if p.Status != Done {
+			return false
+		}
+	}
+	return len(prog) == len(Steps)
+}
+
 // progressMapSelect is the progress of steps 1 and 2.
 func (d *AssessmentData) progressMapSelect() []StepProgress {
 	out := make([]StepProgress, 0, 2)
@@ -157,7 +168,7 @@ func (d *AssessmentData) progressMapSelect() []StepProgress {
 	for _, p := range d.Partnerships {
 		marked := 0
 		for _, c := range d.Questionnaire.Criteria {
-			if p.Criteria[c.ID].Mark != Unknown {
+			if p.Criteria[c.ID].Mark.Marked() { // Unknown too: it was considered
 				marked++
 				anyMark = true
 			}

@@ -1,6 +1,9 @@
 package workbook
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Group says whether a participant is inside the partnership (an insider,
 // who takes part in the workbook dialogue) or outside it (an outsider, who
@@ -65,12 +68,27 @@ var Sectors = []Sector{SectorCouncil, SectorHealth, SectorPolice, SectorSchools,
 // Mark is the state of one criterion for one partnership.
 type Mark string
 
-// The criterion marks. The zero value is Unknown.
+// The criterion marks. The zero value is NotMarked: nobody has looked at
+// the criterion yet. Unknown is a recorded mark: the facilitator
+// considered the criterion and does not know. Stores and bundles written
+// before Unknown existed hold only "", which keeps meaning NotMarked.
 const (
-	Unknown Mark = ""
-	Met     Mark = "met"
-	NotMet  Mark = "not-met"
+	NotMarked Mark = ""
+	Met       Mark = "met"
+	NotMet    Mark = "not-met"
+	Unknown   Mark = "unknown"
 )
+
+// Marks lists the recorded marks in display order (NotMarked is the
+// absence of one).
+var Marks = []Mark{Met, NotMet, Unknown}
+
+// Known reports whether m is NotMarked or one of Marks.
+func (m Mark) Known() bool { return m == NotMarked || slices.Contains(Marks, m) }
+
+// Marked reports whether the criterion was considered: Met, NotMet or
+// Unknown.
+func (m Mark) Marked() bool { return m != NotMarked }
 
 // FindingKind says what a finding records.
 type FindingKind string
