@@ -186,6 +186,9 @@ type Item struct {
 	KeyIssue  string
 	// Number is the statement's place in its workbook, "2.3".
 	Number string
+	// Reverse says the statement is reversed (agreeing is bad): every
+	// output marks it.
+	Reverse bool
 	Text   string
 	// All, Insiders and Outsiders describe the answers (without the
 	// individual scores).
@@ -201,6 +204,7 @@ type SharedBarrier struct {
 	Statement     string
 	KeyIssue      string
 	Number, Text  string
+	Reverse       bool
 	// Sites are where the statement is a barrier, in the comparison's
 	// order of sites.
 	Sites []BarrierAt

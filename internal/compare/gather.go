@@ -145,7 +145,7 @@ func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res a
 		b, ok := g.barriers[k]
 		if !ok {
 			x := g.item(q, items, it)
-			b = &SharedBarrier{Questionnaire: q.ID, Statement: x.Statement, KeyIssue: x.KeyIssue, Number: x.Number, Text: x.Text}
+			b = &SharedBarrier{Questionnaire: q.ID, Statement: x.Statement, KeyIssue: x.KeyIssue, Number: x.Number, Text: x.Text, Reverse: x.Reverse}
 			g.barriers[k] = b
 			g.order = append(g.order, k)
 		}
@@ -164,7 +164,7 @@ func (g *gatherer) item(q *questionnaire.Questionnaire, items questionnaire.Numb
 	strip := func(s analysis.Stats) analysis.Stats { s.Scores = nil; return s }
 	return Item{
 		Statement: it.Statement.ID, KeyIssue: it.KeyIssueID,
-		Number: items.Number(it.Statement.ID), Text: it.Statement.Text.In(g.opts.Lang),
+		Number: items.Number(it.Statement.ID), Text: it.Statement.Text.In(g.opts.Lang), Reverse: it.Statement.Reverse,
 		All: strip(it.All), Insiders: strip(it.Insiders), Outsiders: strip(it.Outsiders), Gap: it.Gap,
 	}
 }

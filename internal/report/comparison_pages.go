@@ -58,6 +58,14 @@ func (cr *comparison) why(s compare.Score) string {
 	return cr.l.NoScores
 }
 
+// reversedMark marks a reversed statement wherever it is named.
+func (cr *comparison) reversedMark(reverse bool) string {
+	if reverse {
+		return " " + cr.l.ReversedMark
+	}
+	return ""
+}
+
 // mean formats a site's mean with prec decimals, never across an edge of
 // its questionnaire's bands.
 func (cr *comparison) mean(site *compare.Site, v float64, prec int) string {
@@ -342,7 +350,7 @@ func (cr *comparison) verification() {
 		rows := make([]tableRow, 0, len(s.BlindSpots))
 		for _, it := range s.BlindSpots {
 			rows = append(rows, tableRow{cells: []string{
-				it.Number + " " + cr.clean.line(it.Text),
+				it.Number + " " + cr.clean.line(it.Text) + cr.reversedMark(it.Reverse),
 				cr.mean(s, it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
 				cr.mean(s, it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
 				l.signed(it.Gap.Value),
@@ -399,7 +407,7 @@ func (cr *comparison) sharedBarriers() {
 	}
 	rows := make([]tableRow, 0, len(cr.c.SharedBarriers))
 	for _, b := range cr.c.SharedBarriers {
-		stmt := b.Number + " " + cr.clean.line(b.Text)
+		stmt := b.Number + " " + cr.clean.line(b.Text) + cr.reversedMark(b.Reverse)
 		if cr.c.Basis.Mixed() {
 			stmt += " (" + cr.clean.line(b.Questionnaire) + ")"
 		}

@@ -301,3 +301,24 @@ func TestComparisonPDFListsManySitesAsText(t *testing.T) {
 	mustContain(t, string(out), "4.6 A statement at many sites.", "At 120 of 120: Site 001 2.50 (n=12); Site 002 2.50 (n=12);",
 		"Site 120 2.50 (n=12).")
 }
+
+// TestComparisonMarksReversedStatements checks that a reversed statement
+// is marked where the comparison names it (4.5 is a barrier at two demo
+// sites).
+func TestComparisonMarksReversedStatements(t *testing.T) {
+	svc := cmpStore(t, cmpBuild{q: cmpDefault(t)})
+	c, _, text := cmpPDF(t, svc, compare.Options{All: true}, report.CompareOptions{})
+	marked := 0
+	for _, b := range c.SharedBarriers {
+		if b.Reverse {
+			marked++
+			// The table's columns interleave a wrapped cell's lines: the
+			// mark follows the statement's last words.
+			words := strings.Fields(b.Text)
+			mustContain(t, text, b.Number+" "+strings.Join(words[:3], " "), strings.Join(words[len(words)-2:], " ")+" (reversed)")
+		}
+	}
+	if marked == 0 {
+		t.Fatal("no reversed statement among the shared barriers of the demo: nothing checked")
+	}
+}

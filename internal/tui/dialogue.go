@@ -654,6 +654,11 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 	if s.DontKnow > 0 {
 		line += fmt.Sprintf("  ? %d", s.DontKnow)
 	}
+	if stmt.Reverse {
+		// The dots, the mean and the band are on the flipped scale, as
+		// in every report; the rows above show the scores as typed.
+		line += st.Muted.Render("  flipped: 5 typed is 1 here")
+	}
 	var facts string
 	if s.N > 0 {
 		facts = fmt.Sprintf("mean %s (n=%d) %s", mean(q.Bands, s.Mean), s.N, bandText(st, s.Band))
@@ -667,7 +672,10 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 	if d.group == workbook.Insider {
 		n := d.notes[stmt.ID]
 		gs := "none"
-		if n.GroupScore > 0 {
+		switch {
+		case n.GroupScore > 0 && stmt.Reverse:
+			gs = fmt.Sprintf("%d as typed (%d flipped, as the mean)", n.GroupScore, q.Scale.Points+1-n.GroupScore)
+		case n.GroupScore > 0:
 			gs = strconv.Itoa(n.GroupScore)
 		}
 		notes := strings.ReplaceAll(n.Notes, "\n", " ")

@@ -266,3 +266,25 @@ func TestDialogueGolden(t *testing.T) {
 		golden(t, fmt.Sprintf("dialogue_%dx%d", size.w, size.h+3), s.View())
 	}
 }
+
+// TestDialogueReversedStatementStatesItsScale checks that on a reversed
+// statement the screen says the dots and the mean are flipped, and gives
+// the group's agreed score on both scales, as the report does.
+func TestDialogueReversedStatementStatesItsScale(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 3)
+	s := openDialogue(t, te, workbook.Insider, 120, 30)
+	s, _ = press(t, s, "J")
+	s = typeText(t, s, "4.5")
+	s, _ = press(t, s, "enter", "5", "g", "4")
+	view := ansi.Strip(s.View())
+	for _, want := range []string{"(reversed: agreeing is bad)", "flipped: 5 typed is 1 here", "4 as typed (2 flipped, as the mean)"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the reversed statement's screen does not say %q:\n%s", want, view)
+		}
+	}
+	// The first person's 5 is a dot at 1.
+	if !strings.Contains(view, "1 ●  2") {
+		t.Errorf("a typed 5 is not drawn at 1 on the flipped scale:\n%s", view)
+	}
+}
