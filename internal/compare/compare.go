@@ -189,7 +189,7 @@ type Item struct {
 	// Reverse says the statement is reversed (agreeing is bad): every
 	// output marks it.
 	Reverse bool
-	Text   string
+	Text    string
 	// All, Insiders and Outsiders describe the answers (without the
 	// individual scores).
 	All, Insiders, Outsiders analysis.Stats
