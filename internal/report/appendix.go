@@ -102,7 +102,7 @@ func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, 
 	if !r.verify[it.Statement.ID] {
 		flags = append(flags, r.l.InsidersOnly)
 	}
-	if it.All.Contested {
+	if _, h := it.Headline(); h.Contested {
 		flags = append(flags, r.l.Contested)
 	}
 	var paras []string // agreed score and notes

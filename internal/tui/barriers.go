@@ -168,7 +168,11 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 			gaps = append(gaps, it)
 		}
 	}
-	slices.SortStableFunc(contested, func(x, y analysis.ItemResult) int { return cmp.Compare(y.All.SD, x.All.SD) })
+	slices.SortStableFunc(contested, func(x, y analysis.ItemResult) int {
+		_, a := x.Headline()
+		_, b := y.Headline()
+		return cmp.Compare(b.SD, a.SD)
+	})
 	slices.SortStableFunc(gaps, func(x, y analysis.ItemResult) int {
 		return cmp.Compare(math.Abs(y.Gap.Value), math.Abs(x.Gap.Value))
 	})

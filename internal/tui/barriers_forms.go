@@ -41,12 +41,14 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 		// from another finding or the plan it starts blank.
 		switch {
 		case row.item != nil:
-			f.KeyIssueID, f.StatementID, f.Kind = row.item.KeyIssueID, row.item.Statement.ID, kindOfBand(row.item.All.Band)
+			_, s := row.item.Headline()
+			f.KeyIssueID, f.StatementID, f.Kind = row.item.KeyIssueID, row.item.Statement.ID, kindOfBand(s.Band)
 		case row.issue != nil:
 			f.KeyIssueID = row.issue.KeyIssue.ID
 			for _, is := range b.res.Issues {
 				if is.KeyIssue.ID == row.issue.KeyIssue.ID {
-					f.Kind = kindOfBand(is.All.Band)
+					_, s := is.Headline()
+					f.Kind = kindOfBand(s.Band)
 				}
 			}
 		}
