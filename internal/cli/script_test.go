@@ -16,6 +16,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// A child of the hostile-input tests runs engage itself.
+	if os.Getenv(hostileChild) == "1" {
+		os.Exit(cli.Run(cli.SystemIO(), os.Args[1:]))
+	}
 	testscript.Main(m, map[string]func(){
 		"engage": func() { os.Exit(cli.Run(cli.SystemIO(), os.Args[1:])) },
 		// engage-hold opens a store and keeps it open until it is killed,
