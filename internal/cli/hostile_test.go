@@ -178,9 +178,11 @@ func hostileFile(t *testing.T, name string) []byte {
 func TestHostileHarness(t *testing.T) {
 	runHostile(t, []hostileCase{
 		{
-			name:  "a text file as the store",
-			setup: func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, "engage.db"), []byte("not a store\n"), 0o600) },
-			args:  []string{"sites"}, exit: 1, stderr: `engage\.db`,
+			name: "a text file as the store",
+			setup: func(t *testing.T, dir string) {
+				os.WriteFile(filepath.Join(dir, "engage.db"), []byte("not a store\n"), 0o600)
+			},
+			args: []string{"sites"}, exit: 1, stderr: `engage\.db`,
 		},
 		{
 			name: "a bundle that is not one",
