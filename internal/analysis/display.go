@@ -88,3 +88,20 @@ func keepClass(v float64, dec int, class func(float64) int) float64 {
 	}
 	return v
 }
+
+// ShownGapFigures returns a verification gap as it is printed with dec
+// decimals, with the two means it is the difference of: each mean as
+// [ShownMean] prints it, and the gap as the difference of those two
+// printed means, so that a reader's subtraction always gives the gap
+// printed. Only where that difference would cross the blind-spot or
+// unrecognised-strength threshold that the gap itself does not (or the
+// other way round) is the gap rounded on its own ([ShownGap]), a hundredth
+// away from the difference.
+func ShownGapFigures(b questionnaire.Bands, g Gap, dec int) (gap, ins, outs float64) {
+	ins, outs = ShownMean(b, g.InsidersMean, dec), ShownMean(b, g.OutsidersMean, dec)
+	gap = Round(ins-outs, dec)
+	if gapKind(gap) != gapKind(g.Value) {
+		gap = ShownGap(g.Value, dec)
+	}
+	return gap, ins, outs
+}

@@ -70,3 +70,25 @@ func TestShownGapNeverCrossesTheThreshold(t *testing.T) {
 		t.Errorf("ShownSD(0.997) = %v, want 0.99 (not contested)", got)
 	}
 }
+
+func TestShownGapFiguresSubtract(t *testing.T) {
+	tests := []struct {
+		ins, outs              float64
+		gap, wantIns, wantOuts float64
+	}{
+		// 3.375 - 3.5 = -0.125: alone it rounds to -0.13, but the means
+		// print 3.38 and 3.50, so the gap printed is their difference.
+		{3.375, 3.5, -0.12, 3.38, 3.5},
+		{3.875, 2.2, 1.68, 3.88, 2.2},
+		// 3.496 - 2.5 = 0.996 is not a blind spot, though the printed
+		// means (3.50, 2.50) differ by 1.00: the gap is 0.99.
+		{3.496, 2.5, 0.99, 3.5, 2.5},
+	}
+	for _, tt := range tests {
+		g := newGap(5, 5, tt.ins, tt.outs, true)
+		gap, ins, outs := ShownGapFigures(defaults, g, 2)
+		if gap != tt.gap || ins != tt.wantIns || outs != tt.wantOuts {
+			t.Errorf("%v - %v printed %v = %v - %v, want %v = %v - %v", tt.ins, tt.outs, gap, ins, outs, tt.gap, tt.wantIns, tt.wantOuts)
+		}
+	}
+}

@@ -149,15 +149,15 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	rec[20] = strconv.FormatBool(sc.Suppressed)
 	rec[29] = a.Completed
 	if g := is.Gap; g.Known {
-		bands := a.Questionnaire.Bands
-		rec[22] = num(analysis.ShownGap(g.Value, 4))
+		gap, ins, outs := analysis.ShownGapFigures(a.Questionnaire.Bands, g, 4)
+		rec[22] = num(gap)
 		rec[23] = string(g.Kind)
 		if g.Kind == analysis.GapNone {
 			rec[23] = "none"
 		}
 		rec[24] = strconv.Itoa(g.Compared)
-		rec[25], rec[26] = num(analysis.ShownMean(bands, g.InsidersMean, 4)), strconv.Itoa(g.Insiders)
-		rec[27], rec[28] = num(analysis.ShownMean(bands, g.OutsidersMean, 4)), strconv.Itoa(g.Outsiders)
+		rec[25], rec[26] = num(ins), strconv.Itoa(g.Insiders)
+		rec[27], rec[28] = num(outs), strconv.Itoa(g.Outsiders)
 	}
 	switch {
 	case sc.Complementary:

@@ -145,6 +145,20 @@ func (q *Questionnaire) VerificationStatements() []Statement {
 	return out
 }
 
+// InVerification reports whether outsiders score st: it is marked verify,
+// or no statement is.
+func (q *Questionnaire) InVerification(st Statement) bool {
+	if st.Verify {
+		return true
+	}
+	for _, x := range q.Statements() {
+		if x.Verify {
+			return false
+		}
+	}
+	return true
+}
+
 // Statement finds a statement and its key issue by statement id.
 func (q *Questionnaire) Statement(id string) (Statement, KeyIssue, bool) {
 	for _, ki := range q.KeyIssues {

@@ -58,6 +58,13 @@ func (cr *comparison) why(s compare.Score) string {
 	return cr.l.NoScores
 }
 
+// gapNum is a known gap as printed: the difference of its two means as
+// printed ([analysis.ShownGapFigures]).
+func (cr *comparison) gapNum(site *compare.Site, g analysis.Gap) string {
+	v, _, _ := analysis.ShownGapFigures(site.Current().Questionnaire.Bands, g, 2)
+	return cr.l.signed(v)
+}
+
 // reversedMark marks a reversed statement wherever it is named.
 func (cr *comparison) reversedMark(reverse bool) string {
 	if reverse {
@@ -353,7 +360,7 @@ func (cr *comparison) verification() {
 				it.Number + " " + cr.clean.line(it.Text) + cr.reversedMark(it.Reverse),
 				cr.mean(s, it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
 				cr.mean(s, it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
-				l.signed(it.Gap.Value),
+				cr.gapNum(s, it.Gap),
 			}})
 		}
 		d.table(table{cols: []column{
@@ -372,7 +379,7 @@ func (cr *comparison) gapText(site *compare.Site, g analysis.Gap) string {
 	if !g.Known {
 		return "–"
 	}
-	s := cr.l.signed(g.Value) + "\n" + cr.cl.InShort + " " + cr.mean(site, g.InsidersMean, 2) + " − " +
+	s := cr.gapNum(site, g) + "\n" + cr.cl.InShort + " " + cr.mean(site, g.InsidersMean, 2) + " − " +
 		cr.cl.OutShort + " " + cr.mean(site, g.OutsidersMean, 2) + "\n" + cr.cl.OverStatements(g.Compared)
 	switch g.Kind {
 	case analysis.GapBlindSpot:

@@ -93,7 +93,7 @@ func TestPrintedFiguresAgree(t *testing.T) {
 				read["gap"] += len(gaps)
 				for _, m := range gaps {
 					gap, ins, outs := parseNum(m[1]), parseNum(m[2]), parseNum(m[3])
-					if math.Abs(gap-(ins-outs)) > 0.0101 {
+					if math.Abs(gap-(ins-outs)) > 1e-9 {
 						t.Errorf("%q: the gap is not the difference of the means printed with it", m[0])
 					}
 				}

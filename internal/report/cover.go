@@ -290,8 +290,8 @@ func (r *report) gapLines(items []analysis.ItemResult) []string {
 	var out []string
 	for _, it := range items[:min(3, len(items))] {
 		g := it.Gap
-		out = append(out, r.l.GapLine(r.statementQuote(it.Statement.ID), r.l.signed(g.Value),
-			r.mean(g.InsidersMean, 2), g.Insiders, r.mean(g.OutsidersMean, 2), g.Outsiders))
+		gap, ins, outs := r.gapFigures(g)
+		out = append(out, r.l.GapLine(r.statementQuote(it.Statement.ID), gap, ins, g.Insiders, outs, g.Outsiders))
 	}
 	return out
 }

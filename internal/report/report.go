@@ -246,6 +246,14 @@ func (r *report) partnershipTitle() string {
 // num formats a figure with prec decimals in the report's language.
 func (r *report) num(v float64, prec int) string { return r.l.num(v, prec) }
 
+// gapFigures are a known gap as printed, with the two means it is the
+// difference of ([analysis.ShownGapFigures]): the gap always equals the
+// printed insiders' mean less the printed outsiders'.
+func (r *report) gapFigures(g analysis.Gap) (gap, ins, outs string) {
+	v, i, o := analysis.ShownGapFigures(r.data.Questionnaire.Bands, g, 2)
+	return r.l.signed(v), r.num(i, 2), r.num(o, 2)
+}
+
 // mean formats a mean with prec decimals, never across a band edge.
 func (r *report) mean(v float64, prec int) string {
 	return r.l.num(analysis.ShownMean(r.data.Questionnaire.Bands, v, prec), prec)

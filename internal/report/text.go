@@ -137,8 +137,9 @@ func (l *labels) num(v float64, prec int) string {
 	return strings.Replace(s, ".", l.decimal, 1)
 }
 
-// signed formats a verification gap or a change with its sign, and a true
-// minus sign, never across the blind-spot threshold.
+// signed formats a change of a mean (or a gap already rounded by
+// [analysis.ShownGapFigures]) with its sign, and a true minus sign, never
+// across the blind-spot threshold.
 func (l *labels) signed(v float64) string {
 	s := l.num(analysis.ShownGap(v, 2), 2)
 	switch {

@@ -157,7 +157,8 @@ func (r *report) gapValue(g analysis.Gap) string {
 	if !g.Known {
 		return "–"
 	}
-	return r.l.signed(g.Value)
+	gap, _, _ := r.gapFigures(g)
+	return gap
 }
 
 // gapReading says what a gap shows, or why it is not worked out.

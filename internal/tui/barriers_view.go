@@ -204,7 +204,7 @@ func (b *barriers) row(i int, r bRow) string {
 // the window is wide both groups' figures, then the text.
 func (b *barriers) gapRow(g analysis.Gap, ins, outs, text string) string {
 	st := b.env.styles
-	line := gapCell(st, g) + " " + pad(gapWord(st, g), gapWordWidth) + " "
+	line := gapCell(st, b.data.Questionnaire.Bands, g) + " " + pad(gapWord(st, g), gapWordWidth) + " "
 	if b.width >= wideFrom {
 		line += pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " "
 	}
@@ -277,7 +277,7 @@ func (b *barriers) detail() string {
 		is := row.issue
 		head = "Key issue: " + is.KeyIssue.Title.In(b.lang)
 		body = []para{{gapStyle(st, is.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. %s", is.Gap.Compared,
-			explainGap(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true))))), 2}}
+			explainGap(b.data.Questionnaire.Bands, is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), true))), 2}}
 		if n := b.issueNote(is.KeyIssue.ID); n != "" {
 			body = append(body, para{"Verification note: " + n, 3})
 		}
@@ -339,7 +339,7 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	}
 	text := para{it.Statement.Text.In(b.lang), 2}
 	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", s.Min, s.Max, analysis.ShownSD(s.SD, 2), s.DontKnow)
-	figures := para{gapStyle(st, it.Gap, explainGap(it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders))) + " " + st.Muted.Render(popText(pop)+": "+spread+"."), 2}
+	figures := para{gapStyle(st, it.Gap, explainGap(b.data.Questionnaire.Bands, it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(pop)+": "+spread+"."), 2}
 	if b.section == secGaps {
 		body = []para{figures, text}
 	} else {

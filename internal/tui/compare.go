@@ -381,16 +381,20 @@ func compareIssues(d *workbook.AssessmentData, res analysis.Result) []issueCompa
 	return out
 }
 
-// explainGap says in words what a gap shows, with both groups' figures.
-func explainGap(g analysis.Gap, ins, outs string) string {
+// explainGap says in words what a gap shows, with both groups' figures,
+// or why there is none: a statement outside the verification set (verified
+// false) is not one outsiders were asked.
+func explainGap(b questionnaire.Bands, g analysis.Gap, ins, outs string, verified bool) string {
 	figures := fmt.Sprintf("insiders %s, outsiders %s", ins, outs)
 	switch {
+	case !g.Known && !verified:
+		return fmt.Sprintf("Not a verification statement: only insiders score it (insiders %s).", ins)
 	case !g.Known:
 		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
 	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(g.Value)[1:], figures)
+		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(b, g)[1:], figures)
 	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(g.Value)[1:], figures)
+		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(b, g)[1:], figures)
 	}
-	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(g.Value), analysis.GapThreshold, figures)
+	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(b, g), analysis.GapThreshold, figures)
 }

@@ -109,7 +109,7 @@ func TestCompareShowsHandKnownGaps(t *testing.T) {
 			// The key issue: over statements 1, 2, 4 and 8, both means are
 			// 3.17, so no gap.
 			issue := lineWith(t, view, "Communities' ability to engage")
-			wants := []string{"3.17 n=3", "+0.00"}
+			wants := []string{"3.17 n=3", " 0.00 "}
 			if w >= wideFrom {
 				wants = append(wants, "4 of 6 compared")
 			}

@@ -49,11 +49,11 @@ func statCell(b questionnaire.Bands, s analysis.Stats) string {
 // gapCell shows a verification gap as a symbol and a signed value, seven
 // cells wide: "▲ +1.83" a blind spot, "▼ -1.50" an unrecognised strength,
 // "  +0.25" neither, "  –" unknown.
-func gapCell(st Styles, g analysis.Gap) string {
+func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
 	if !g.Known {
 		return st.Muted.Render(pad("  –", gapCellWidth))
 	}
-	v := signedGap(g.Value)
+	v := signedGap(b, g)
 	switch g.Kind {
 	case analysis.GapBlindSpot:
 		return st.Warning.Render("▲ " + v)
@@ -179,7 +179,7 @@ func (c *compare) line(l cmpLine) string {
 		if ic.Gap.Compared < len(ic.Items) {
 			what = fmt.Sprintf(" · %d of %d compared", ic.Gap.Compared, len(ic.Items))
 		}
-		return c.columns("", ins, outs, gapCell(st, ic.Gap), gapWord(st, ic.Gap), st.Heading.Render(ic.KeyIssue.Title.In(lang))+st.Muted.Render(what))
+		return c.columns("", ins, outs, gapCell(st, c.data.Questionnaire.Bands, ic.Gap), gapWord(st, ic.Gap), st.Heading.Render(ic.KeyIssue.Title.In(lang))+st.Muted.Render(what))
 	case lineNote:
 		note := firstLineOf(c.notes[ic.KeyIssue.ID])
 		text := "✎ Verification note: " + note
@@ -193,7 +193,7 @@ func (c *compare) line(l cmpLine) string {
 	}
 	it := l.item
 	text := it.Statement.Text.In(lang)
-	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, it.Gap), gapWord(st, it.Gap), text)
+	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, c.data.Questionnaire.Bands, it.Gap), gapWord(st, it.Gap), text)
 }
 
 // detail shows the selected line in full, or the note being edited.
@@ -220,7 +220,7 @@ func (c *compare) detail() string {
 			head += " · reversed (scores flipped)"
 		}
 		text = it.Statement.Text.In(c.lang)
-		why = gapStyle(st, it.Gap, explainGap(it.Gap, statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders)))
+		why = gapStyle(st, it.Gap, explainGap(c.data.Questionnaire.Bands, it.Gap, statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), true))
 	default:
 		head = "Key issue: " + title
 		text = c.notes[ic.KeyIssue.ID]
@@ -231,7 +231,7 @@ func (c *compare) detail() string {
 			why = st.Muted.Render(fmt.Sprintf("No statement of this key issue has %d or more scores from both groups yet.", analysis.MinRespondents))
 		} else {
 			why = gapStyle(st, ic.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. ", ic.Gap.Compared)+
-				explainGap(ic.Gap, statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true))))
+				explainGap(c.data.Questionnaire.Bands, ic.Gap, statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true)), true))
 		}
 	}
 	// Three lines for the text (at most two) and the gap in words.

@@ -80,9 +80,16 @@ func mean(b questionnaire.Bands, v float64) string {
 	return fmt.Sprintf("%.2f", analysis.ShownMean(b, v, 2))
 }
 
-// signedGap formats a verification gap with its sign, never across the
-// blind-spot threshold.
-func signedGap(v float64) string { return fmt.Sprintf("%+.2f", analysis.ShownGap(v, 2)) }
+// signedGap formats a known verification gap with its sign, as every
+// output prints it: the difference of its two means as printed
+// ([analysis.ShownGapFigures]). Zero has no sign.
+func signedGap(b questionnaire.Bands, g analysis.Gap) string {
+	v, _, _ := analysis.ShownGapFigures(b, g, 2)
+	if v == 0 {
+		return "0.00"
+	}
+	return fmt.Sprintf("%+.2f", v)
+}
 
 // popText names whose a figure is, as the reports do.
 func popText(p analysis.Population) string {
