@@ -67,8 +67,18 @@ func rowsLines(c *compare.Comparison, unsuppressed bool) []string {
 		out = append(out, "Role levels under 3 merged with others in role_level:")
 		out = append(out, merged...)
 	}
+	withheld := 0
+	for si := range c.Sites {
+		for ai := range c.Sites[si].Assessments {
+			withheld += c.Sites[si].Assessments[ai].Rows.Withheld
+		}
+	}
+	if withheld > 0 {
+		out = append(out, fmt.Sprintf("Scores withheld (score_withheld): %d %s on statements that fewer than 3 of a group or role level scored.",
+			withheld, countNoun(withheld, "answer", "answers")))
+	}
 	if len(out) == 0 {
-		out = append(out, "No respondent left out of the CSV and no role level merged: none is under 3.")
+		out = append(out, "No respondent left out of the CSV, no role level merged and no score withheld: none is under 3.")
 	}
 	return append(out, "(--unsuppressed writes every row, for a data-sharing agreement.)")
 }

@@ -36,7 +36,7 @@ func TestRowsLines(t *testing.T) {
 			"(--unsuppressed writes every row, for a data-sharing agreement.)",
 		}},
 		{"nothing small", []compare.Site{{Name: "Big", Assessments: []compare.Assessment{{}}}}, false, []string{
-			"No respondent left out of the CSV and no role level merged: none is under 3.",
+			"No respondent left out of the CSV, no role level merged and no score withheld: none is under 3.",
 			"(--unsuppressed writes every row, for a data-sharing agreement.)",
 		}},
 		{"unsuppressed names the assessment when a site has several", []compare.Site{two}, true, []string{

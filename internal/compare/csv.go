@@ -13,7 +13,7 @@ import (
 var ResponsesHeader = []string{
 	"site", "site_name", "assessment", "assessment_title", "assessment_started", "partnership",
 	"questionnaire", "questionnaire_version", "respondent", "group", "role_level",
-	"key_issue", "statement", "reversed", "score", "scored", "dont_know", "time",
+	"key_issue", "statement", "reversed", "score", "scored", "dont_know", "time", "score_withheld",
 }
 
 // SummaryHeader is the header row of the summary CSV.
@@ -34,7 +34,9 @@ var SummaryHeader = []string{
 // respondent numbers the people of one assessment from 1 (it is not the
 // store's record id); role_level is the respondent's attribution category,
 // a level or levels merged with "+" (see [Row].Level); time is the moment
-// of the answer in UTC (RFC 3339).
+// of the answer in UTC (RFC 3339); score_withheld says the score is left
+// out because fewer than three of the respondent's group or role_level
+// scored the statement (see [Row].Withheld).
 type ResponseWriter struct {
 	w   *csv.Writer
 	rec []string
@@ -53,7 +55,7 @@ func NewResponseWriter(w io.Writer) (*ResponseWriter, error) {
 // Write writes one row.
 func (rw *ResponseWriter) Write(r *Row) error {
 	score, scored := "", ""
-	if !r.DontKnow {
+	if !r.DontKnow && !r.Withheld {
 		score, scored = strconv.Itoa(r.Score), strconv.Itoa(r.Scored())
 	}
 	rec := rw.rec
@@ -68,6 +70,7 @@ func (rw *ResponseWriter) Write(r *Row) error {
 	rec[14], rec[15] = score, scored
 	rec[16] = strconv.FormatBool(r.DontKnow)
 	rec[17] = r.At.UTC().Format(time.RFC3339)
+	rec[18] = strconv.FormatBool(r.Withheld)
 	rw.n++
 	return rw.w.Write(rec)
 }

@@ -35,9 +35,13 @@ type Row struct {
 	// Reverse says the statement is reversed; Points is the scale's.
 	Reverse bool
 	Points  int
-	// Score is the score as given, 0 for a don't-know.
+	// Score is the score as given, 0 for a don't-know or a withheld score.
 	Score    int
 	DontKnow bool
+	// Withheld says the score is left out (Score 0, DontKnow false): fewer
+	// than three of the respondent's group, or of their role_level, scored
+	// the statement, so their scores would be a small group's figure.
+	Withheld bool
 	At       time.Time
 }
 
@@ -68,6 +72,10 @@ type RowsWritten struct {
 	// role level of one or two people, whose rows were written all the
 	// same: groups first (Role ""), then levels.
 	Small []analysis.Cell
+	// Withheld counts the answers written without their score: on a
+	// statement that fewer than three of the respondent's group or
+	// role_level scored. 0 with Unsuppressed.
+	Withheld int
 }
 
 // People is the number of respondents of cells.
@@ -108,6 +116,11 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		}
 		return cmp.Compare(order(x.StatementID), order(y.StatementID))
 	})
+	var withheld map[answerAt]bool
+	if !g.opts.Unsuppressed {
+		withheld = withheldScores(kept, who, people, level)
+		a.Rows.Withheld = len(withheld)
+	}
 	row := &g.row
 	*row = Row{
 		Site: s.Slug, SiteName: s.Name,
@@ -126,7 +139,8 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		row.KeyIssue = q.KeyIssues[it.Issue].ID
 		row.Statement, row.Reverse = it.Statement.ID, it.Statement.Reverse
 		row.Score, row.DontKnow, row.At = r.Score, r.DontKnow, r.At
-		if r.DontKnow {
+		row.Withheld = withheld[answerAt{pi, r.StatementID}]
+		if r.DontKnow || row.Withheld {
 			row.Score = 0
 		}
 		if err := g.opts.Responses(row); err != nil {
@@ -134,6 +148,47 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		}
 	}
 	return nil
+}
+
+// answerAt is one respondent's answer to one statement.
+type answerAt struct {
+	participant int
+	statement   string
+}
+
+// withheldScores returns the scored answers whose score the long CSV
+// leaves out: on each statement, those of a group (insiders, outsiders) or
+// of a role_level category of which only one or two people scored it,
+// since their scores would be that small group's figure. Leaving a score
+// out can leave another breakdown with one or two, so it repeats until
+// nothing more is left out.
+func withheldScores(kept []workbook.Response, who map[string]int, people []workbook.Participant, level []string) map[answerAt]bool {
+	out := map[answerAt]bool{}
+	for {
+		scorers := map[string][]answerAt{} // by statement and group, and by statement, group and level
+		for _, r := range kept {
+			pi := who[r.ParticipantID]
+			at := answerAt{pi, r.StatementID}
+			if r.DontKnow || level[pi] == "" || out[at] {
+				continue
+			}
+			g := string(people[pi].Group)
+			for _, k := range []string{r.StatementID + "\x00" + g, r.StatementID + "\x00" + g + "\x00" + level[pi]} {
+				scorers[k] = append(scorers[k], at)
+			}
+		}
+		more := false
+		for _, ats := range scorers {
+			if len(ats) > 0 && len(ats) < analysis.MinRespondents {
+				for _, at := range ats {
+					out[at], more = true, true
+				}
+			}
+		}
+		if !more {
+			return out
+		}
+	}
 }
 
 // levels returns the role_level written for each participant, "" for one

@@ -155,3 +155,62 @@ func TestResponsesCSVLeavesOutSmallGroup(t *testing.T) {
 		t.Errorf("unsuppressed rows written %+v", a.Rows)
 	}
 }
+
+// TestResponsesCSVWithholdsSmallScoresPerStatement reads the default long
+// CSV of the demo as a researcher would: on no statement can the scores of
+// one or two people of a group, or of a role_level, be read. At Valle del
+// Sole only two of the four outsiders scored 2.3 (the report withholds
+// their figure): their scores are withheld here too.
+func TestResponsesCSVWithholdsSmallScoresPerStatement(t *testing.T) {
+	svc := pilot(t)
+	c, data, _ := responsesCSV(t, svc, false)
+	_, rows := readCSV(t, data)
+	scorers := map[string]int{}
+	withheld := 0
+	for _, r := range rows {
+		if r["score_withheld"] == "true" {
+			withheld++
+			if r["score"] != "" || r["scored"] != "" || r["dont_know"] != "false" {
+				t.Errorf("a withheld row shows its answer: %v", r)
+			}
+			continue
+		}
+		if r["score"] == "" {
+			continue
+		}
+		at := r["site"] + "/" + r["assessment"] + "/" + r["statement"] + "/" + r["group"]
+		scorers[at]++
+		scorers[at+"/"+r["role_level"]]++
+	}
+	for k, n := range scorers {
+		if n < analysis.MinRespondents {
+			t.Errorf("%s: the scores of %d people can be read", k, n)
+		}
+	}
+	valle := 0
+	for _, r := range rows {
+		if r["site"] == "ambito-valle-del-sole" && r["statement"] == "os-diversity-training" && r["group"] == "outsider" && r["score_withheld"] == "true" {
+			valle++
+		}
+	}
+	if valle != 2 {
+		t.Errorf("Valle del Sole 2.3: %d outsiders' scores withheld, want the 2 who scored", valle)
+	}
+	total := 0
+	for _, s := range c.Sites {
+		for _, a := range s.Assessments {
+			total += a.Rows.Withheld
+		}
+	}
+	if total != withheld || withheld == 0 {
+		t.Errorf("%d rows withheld, the comparison counts %d", withheld, total)
+	}
+	// With --unsuppressed every score is there.
+	_, all, _ := responsesCSV(t, svc, true)
+	_, allRows := readCSV(t, all)
+	for _, r := range allRows {
+		if r["score_withheld"] != "false" {
+			t.Fatalf("an unsuppressed row is withheld: %v", r)
+		}
+	}
+}
