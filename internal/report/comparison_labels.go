@@ -90,15 +90,16 @@ func cmpEnglish() *cmpLabels {
 		ReadSpread: "The spread (sd) is the standard deviation of the people's own scores for the key issue: how far " +
 			"they agree with each other.",
 		ReadGrid: "Shading follows the bands, and the band is written in each cell, so nothing depends on colour. " +
-			"Each cell says whose score it is: everyone's, or the insiders' where the outsiders were too few to be " +
-			"shown (everyone's would then reveal theirs).",
+			"Each cell says whose score it is: everyone's, or the insiders' where everyone's cannot be shown (on one " +
+			"of the key issue's statements only 1 or 2 outsiders scored, so everyone's would reveal theirs).",
 		ReadAnonymity: "No figure is shown for a group of fewer than 3 people, and no participant is named. Each site " +
 			"is compared on its most recent assessment.",
 		VerificationIntro: "A blind spot is a statement that insiders score 1.0 or more higher than outsiders do. " +
 			"Each site's own blind spots are listed, largest gap first.",
 		SharedIntro: "Statements whose mean is in the barrier band at two or more sites that used the same " +
 			"questionnaire, those shared by most sites first. Each mean is everyone's at that site, or, where " +
-			"marked, the insiders' (the outsiders there were too few to be pooled).",
+			"marked, the insiders': on statements outside the verification set only insiders score, and where only " +
+			"1 or 2 outsiders scored, everyone's would reveal theirs.",
 		MappingIntro:  "The partnerships each site mapped in step 1, by directorate.",
 		CriteriaIntro: "The share of each site's mapped partnerships marked as meeting each selection criterion (step 2).",
 		GapsByIssue:   "Key-issue gaps (insiders − outsiders)",
@@ -174,15 +175,17 @@ func cmpItalian() *cmpLabels {
 		ReadSpread: "La dispersione (ds) è la deviazione standard dei punteggi delle singole persone sulla questione " +
 			"chiave: quanto sono d'accordo tra loro.",
 		ReadGrid: "Il colore segue le fasce e la fascia è scritta in ogni casella: nulla dipende dal solo colore. " +
-			"Ogni casella dice di chi è il punteggio: di tutti, o degli interni dove gli esterni erano troppo pochi " +
-			"per essere mostrati (il punteggio di tutti rivelerebbe il loro).",
+			"Ogni casella dice di chi è il punteggio: di tutti, o degli interni dove quello di tutti non si può " +
+			"mostrare (su una delle affermazioni della questione hanno risposto solo 1 o 2 esterni, e il punteggio " +
+			"di tutti rivelerebbe il loro).",
 		ReadAnonymity: "Nessun dato è mostrato per gruppi di meno di 3 persone e nessun partecipante è nominato. Ogni " +
 			"sito è confrontato sulla sua autovalutazione più recente.",
 		VerificationIntro: "Un punto cieco è un'affermazione a cui gli interni danno almeno 1,0 punti più degli esterni. " +
 			"Per ogni sito sono elencati i suoi punti ciechi, dallo scarto più grande.",
 		SharedIntro: "Affermazioni con la media nella fascia degli ostacoli in due o più siti che hanno usato lo stesso " +
 			"questionario, prima quelle comuni a più siti. Ogni media è di tutti in quel sito o, dove indicato, " +
-			"degli interni (lì gli esterni erano troppo pochi per essere uniti agli altri).",
+			"degli interni: alle affermazioni fuori dalla verifica rispondono solo gli interni, e dove hanno " +
+			"risposto solo 1 o 2 esterni il punteggio di tutti rivelerebbe il loro.",
 		MappingIntro:  "I partenariati mappati da ogni sito nel passo 1, per area.",
 		CriteriaIntro: "La quota dei partenariati mappati da ogni sito che soddisfano ciascun criterio di selezione (passo 2).",
 		GapsByIssue:   "Scarti per questione chiave (interni − esterni)",

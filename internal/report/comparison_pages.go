@@ -35,17 +35,7 @@ func bandTint(b analysis.Band) rgb {
 }
 
 // bandShort is a band's name in a cell.
-func (cr *comparison) bandShort(b analysis.Band) string {
-	switch b {
-	case analysis.BandBarrier:
-		return cr.l.BandBarrier
-	case analysis.BandImprove:
-		return cr.l.BandImprove
-	case analysis.BandGood:
-		return cr.l.BandGood
-	}
-	return ""
-}
+func (cr *comparison) bandShort(b analysis.Band) string { return cr.l.bandShort(b) }
 
 // why says why a score is not shown.
 func (cr *comparison) why(s compare.Score) string {

@@ -177,17 +177,20 @@ func english() *labels {
 		Change:               "Change",
 		Reversed: "reversed statement: agreeing is bad, so its scores are flipped (5 becomes 1) for the mean, the dots " +
 			"and the band, where higher is better; the shares agreeing and disagreeing are of the words as written",
-		InsidersOnly:      "insiders only: not in the verification set",
-		DialogueNotes:     "Notes from the dialogue",
-		BarriersGone:      "No longer a barrier",
-		BarriersNew:       "New barriers",
-		BarriersStill:     "Still a barrier",
-		None:              "None.",
-		FewerThan3:        "fewer than 3 people: not shown",
-		Withheld:          "withheld: a group in it is under 3",
-		ReversedMark:      "(reversed)",
-		ScoresOf:          "Whose scores",
-		OtherNotShown:     "not shown",
+		InsidersOnly:  "insiders only: not in the verification set",
+		DialogueNotes: "Notes from the dialogue",
+		BarriersGone:  "No longer a barrier",
+		BarriersNew:   "New barriers",
+		BarriersStill: "Still a barrier",
+		None:          "None.",
+		FewerThan3:    "fewer than 3 people: not shown",
+		Withheld:      "withheld: a group in it is under 3",
+		ReversedMark:  "(reversed)",
+		ScoresOf:      "Whose scores",
+		OtherNotShown: "not shown",
+		Band:          "Band",
+		IssueTableNote: "The same scores as figures, with everyone's. The band is that of the first figure shown " +
+			"(everyone's, else the insiders'), which is also the one the comparison of sites shows.",
 		NoScores:          "no scores",
 		NotInVerification: "not in the verification set",
 		NotAsked:          "not asked",
@@ -319,7 +322,8 @@ func english() *labels {
 			return fmt.Sprintf("%s; %s %s", s, other, otherMean)
 		},
 		SummaryBarrierBand: func(n int, threshold, lowest, whose, mean string, nn int) string {
-			return fmt.Sprintf("%s a mean below %s, in the barrier band; the lowest is %s (%s mean %s, n=%d).",
+			return fmt.Sprintf("%s a mean below %s (everyone's where both groups scored, else the insiders'), in the "+
+				"barrier band; the lowest is %s (%s mean %s, n=%d).",
 				plural(n, "statement has", "statements have"), threshold, lowest, whose, mean, nn)
 		},
 		SummaryNoBlindSpots: func(compared int) string {

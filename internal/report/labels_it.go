@@ -157,7 +157,7 @@ func italian() *labels {
 		MeanN:                "media, n",
 		SD:                   "DS",
 		DontKnow:             "Non so",
-		AgreeDisagree:        "D'accordo / no",
+		AgreeDisagree:        "D'accordo / in disaccordo",
 		Gap:                  "Scarto",
 		Reading:              "Lettura",
 		BlindSpot:            "Punto cieco",
@@ -179,17 +179,20 @@ func italian() *labels {
 		Reversed: "affermazione invertita: essere d'accordo è negativo, quindi i punteggi sono capovolti (5 diventa 1) " +
 			"per la media, i punti e la fascia, dove più alto è meglio; le quote d'accordo e in disaccordo si riferiscono " +
 			"alle parole così come sono scritte",
-		InsidersOnly:      "solo interni: non fa parte della verifica",
-		DialogueNotes:     "Note della discussione",
-		BarriersGone:      "Non più barriere",
-		BarriersNew:       "Nuove barriere",
-		BarriersStill:     "Ancora barriere",
-		None:              "Nessuna.",
-		FewerThan3:        "meno di 3 persone: non mostrato",
-		Withheld:          "non mostrato: un gruppo al suo interno ha meno di 3 persone",
-		ReversedMark:      "(invertita)",
-		ScoresOf:          "Punteggi di",
-		OtherNotShown:     "non mostrato",
+		InsidersOnly:  "solo interni: non fa parte della verifica",
+		DialogueNotes: "Note della discussione",
+		BarriersGone:  "Non più barriere",
+		BarriersNew:   "Nuove barriere",
+		BarriersStill: "Ancora barriere",
+		None:          "Nessuna.",
+		FewerThan3:    "meno di 3 persone: non mostrato",
+		Withheld:      "non mostrato: un gruppo al suo interno ha meno di 3 persone",
+		ReversedMark:  "(invertita)",
+		ScoresOf:      "Punteggi di",
+		OtherNotShown: "non mostrato",
+		Band:          "Fascia",
+		IssueTableNote: "Gli stessi punteggi in cifre, con quello di tutti. La fascia è quella della prima cifra " +
+			"mostrata (di tutti, altrimenti degli interni), che è anche quella del confronto fra i siti.",
 		NoScores:          "nessun punteggio",
 		NotInVerification: "non fa parte della verifica",
 		NotAsked:          "non chiesto",
@@ -325,7 +328,8 @@ func italian() *labels {
 			return fmt.Sprintf("%s; %s %s", s, other, otherMean)
 		},
 		SummaryBarrierBand: func(n int, threshold, lowest, whose, mean string, nn int) string {
-			return fmt.Sprintf("%s una media sotto %s, nella fascia delle barriere; la più bassa è %s (media %s %s, n=%d).",
+			return fmt.Sprintf("%s una media sotto %s (di tutti dove hanno risposto entrambi i gruppi, altrimenti degli interni), "+
+				"nella fascia delle barriere; la più bassa è %s (media %s %s, n=%d).",
 				pick(n, "1 affermazione ha", fmt.Sprintf("%d affermazioni hanno", n)), threshold, lowest, whose, mean, nn)
 		},
 		SummaryNoBlindSpots: func(compared int) string {
@@ -345,7 +349,7 @@ func italian() *labels {
 			return fmt.Sprintf("Nessuna affermazione ha una media sotto %s: nessuna è nella fascia delle barriere.", threshold)
 		},
 		SummaryBlindSpots: func(n, shown int) string {
-			s := fmt.Sprintf("%s, dove gli interni si danno 1,0 o più degli esterni",
+			s := fmt.Sprintf("%s, dove gli interni si danno un punteggio di 1,0 o più sopra quello degli esterni",
 				plural(n, "punto cieco", "punti ciechi"))
 			if shown < n {
 				return fmt.Sprintf("%s; i %d maggiori:", s, shown)
@@ -353,7 +357,7 @@ func italian() *labels {
 			return s + ":"
 		},
 		SummaryStrengths: func(n, shown int) string {
-			s := fmt.Sprintf("%s, dove gli esterni valutano il partenariato 1,0 o più degli interni",
+			s := fmt.Sprintf("%s, dove gli esterni danno al partenariato un punteggio di 1,0 o più sopra quello degli interni",
 				plural(n, "forza non riconosciuta", "forze non riconosciute"))
 			if shown < n {
 				return fmt.Sprintf("%s; le %d maggiori:", s, shown)

@@ -58,7 +58,7 @@ type labels struct {
 	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly      string
 	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None         string
 	FewerThan3, Withheld, NoScores, NotInVerification, NotAsked           string
-	ReversedMark, ScoresOf, OtherNotShown                                 string
+	ReversedMark, ScoresOf, OtherNotShown, Band, IssueTableNote           string
 
 	// Sentences and notes.
 	AnonymityNote, NamesShown, LegendCompare, IssueMeanNote, SpreadNote string
@@ -236,6 +236,19 @@ func (l *labels) status(s workbook.Status) string { return lookup(l.statuses, s)
 func (l *labels) findingKind(k workbook.FindingKind) string { return lookup(l.kinds, k) }
 
 func (l *labels) band(b analysis.Band) string { return lookup(l.bands, b) }
+
+// bandShort names a band in a table cell: "Improve".
+func (l *labels) bandShort(b analysis.Band) string {
+	switch b {
+	case analysis.BandBarrier:
+		return l.BandBarrier
+	case analysis.BandImprove:
+		return l.BandImprove
+	case analysis.BandGood:
+		return l.BandGood
+	}
+	return ""
+}
 
 // pop names whose a figure is, as a column or a label does ("Insiders").
 func (l *labels) pop(p analysis.Population) string { return lookup(l.pops, p) }

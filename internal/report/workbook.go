@@ -29,6 +29,7 @@ func (r *report) workbook() {
 		})
 	}
 	r.compareChart(r.l.KeyIssue, rows)
+	r.issueTable()
 
 	notes := map[string]string{}
 	for _, n := range r.data.IssueNotes {
@@ -72,6 +73,34 @@ func (r *report) workbook() {
 	}
 }
 
+// issueTable writes each key issue's scores for everyone and each group,
+// with the band of its headline score (the one the comparison of sites
+// shows), so that every key-issue figure printed elsewhere can be found
+// here.
+func (r *report) issueTable() {
+	d := r.d
+	d.para(r.l.IssueTableNote, note)
+	var rows []tableRow
+	for _, is := range r.res.Issues {
+		pop, h := is.Headline()
+		band := "–"
+		if pop != analysis.PopNone && h.Items > 0 {
+			band = r.l.bandShort(h.Band) + "\n" + r.l.pop(pop)
+		}
+		rows = append(rows, tableRow{cells: []string{
+			r.issueLabel(is.KeyIssue.ID), r.meanCell(r.issueGroup(is.All)), r.meanCell(r.issueGroup(is.Insiders)),
+			r.meanCell(r.issueGroup(is.Outsiders)), band,
+		}})
+	}
+	d.table(table{cols: []column{
+		{title: r.l.KeyIssue},
+		{title: r.l.Everyone + "\n" + r.l.MeanN, w: 22, align: "R"},
+		{title: r.l.Insiders + "\n" + r.l.MeanN, w: 22, align: "R"},
+		{title: r.l.Outsiders + "\n" + r.l.MeanN, w: 22, align: "R"},
+		{title: r.l.Band, w: 26},
+	}, rows: rows})
+}
+
 // dotRowOf is the dot-plot row of one statement: the scores of its
 // headline population ([analysis.ItemResult.Headline]), everyone's when
 // both groups may be shown (the outsiders' drawn apart from the
@@ -113,6 +142,11 @@ func (r *report) verification() {
 			ins = groupValue{mean: g.InsidersMean, n: g.Insiders, shown: true}
 			outs = groupValue{mean: g.OutsidersMean, n: g.Outsiders, shown: true}
 			label += "\n" + r.l.GapOver(g.Compared)
+		} else {
+			// No statement compared: the groups' key-issue scores are
+			// over different statements and say nothing of a gap, so
+			// only their n is shown.
+			ins.shown, outs.shown = false, false
 		}
 		rows = append(rows, tableRow{bold: true, cells: []string{
 			label, r.meanCell(ins), r.meanCell(outs), r.gapValue(is.Gap), reading,
