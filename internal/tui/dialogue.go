@@ -659,13 +659,21 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 		// in every report; the rows above show the scores as typed.
 		line += st.Muted.Render("  flipped: 5 typed is 1 here")
 	}
+	whose := "insiders'"
+	if d.group == workbook.Outsider {
+		whose = "outsiders'"
+	}
 	var facts string
-	if s.N > 0 {
-		facts = fmt.Sprintf("mean %s (n=%d) %s", mean(q.Bands, s.Mean), s.N, bandText(st, s.Band))
+	switch {
+	case s.N >= analysis.MinRespondents:
+		facts = fmt.Sprintf("%s mean %s (n=%d) %s", whose, mean(q.Bands, s.Mean), s.N, bandText(st, s.Band))
 		if s.Contested {
 			facts += "  " + st.Warning.Render("⚠ CONTESTED")
 		}
-	} else {
+	case s.N > 0:
+		// As in every output, no mean of fewer than 3 people.
+		facts = st.Muted.Render(fmt.Sprintf("n=%d: a mean is shown from %d scores", s.N, analysis.MinRespondents))
+	default:
 		facts = st.Muted.Render("no scores yet")
 	}
 	out := truncate(line, d.width) + "\n" + d.meanAxis(s) + "  " + facts
@@ -699,7 +707,7 @@ func (d *dialogue) meanAxis(s analysis.Stats) string {
 	const width = 21
 	points := d.data.Questionnaire.Scale.Points
 	cells := []rune(strings.Repeat("─", width))
-	if s.N > 0 && points > 1 {
+	if s.N >= analysis.MinRespondents && points > 1 {
 		pos := int((s.Mean - 1) / float64(points-1) * float64(width-1))
 		cells[min(max(pos, 0), width-1)] = '▲'
 	}

@@ -288,3 +288,21 @@ func TestDialogueReversedStatementStatesItsScale(t *testing.T) {
 		t.Errorf("a typed 5 is not drawn at 1 on the flipped scale:\n%s", view)
 	}
 }
+
+// TestDialogueShowsNoMeanOfFewerThanThree checks the live view: a mean
+// says whose it is, and none is drawn for one or two scores, as in every
+// output.
+func TestDialogueShowsNoMeanOfFewerThanThree(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Outsider, 3)
+	s := openDialogue(t, te, workbook.Outsider, 120, 30)
+	s, _ = press(t, s, "4", "2")
+	view := ansi.Strip(s.View())
+	if !strings.Contains(view, "n=2: a mean is shown from 3 scores") || strings.Contains(view, "mean 3.00") || strings.Contains(view, "▲") {
+		t.Errorf("two outsiders' mean is shown:\n%s", view)
+	}
+	s, _ = press(t, s, "3", "[") // the last score moves on: come back
+	if view := ansi.Strip(s.View()); !strings.Contains(view, "outsiders' mean 3.00 (n=3)") {
+		t.Errorf("three outsiders' mean is not shown as theirs:\n%s", view)
+	}
+}
