@@ -30,7 +30,10 @@ var roleWords = map[workbook.Role][]string{
 	workbook.RoleFrontLine: {"front-line staff", "frontline staff", "front line staff", "front-line worker",
 		"front-line workers", "frontline worker", "frontline workers", "operatore", "operatori", "operatrice", "operatrici"},
 	workbook.RoleCommunity: {"community member", "community members", "cittadini e associazioni"},
-	workbook.RolePartner:   {"partner", "partners"},
+	// Not "partner" alone: a partnership's texts use it of every partner,
+	// and a warning on every action would teach people to ignore them.
+	workbook.RolePartner: {"partner organisation", "partner organisations", "partner organization",
+		"partner organizations", "organizzazione partner", "organizzazioni partner", "ente partner", "enti partner"},
 }
 
 // groupWords are the words, in English and Italian, that point at a group.

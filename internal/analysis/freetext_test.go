@@ -47,12 +47,14 @@ func TestTextWatch(t *testing.T) {
 		{"middle managers with two", "Middle managers disagreed.", []string{"middle managers"}},
 		{"front-line staff are five", "Front-line staff disagreed.", nil},
 		{"community members are four", "Community members agreed.", nil},
-		{"the single partner", "The partner from the police was not sure.", []string{"partner"}},
+		{"the single partner", "The partner organisation from the police was not sure.", []string{"partner organisation"}},
+		// "partner" alone is everywhere in a partnership's texts.
+		{"partner alone is not a role", "Clarify the role of each partner and agree a common language.", nil},
 		{"partnership is not partner", "The partnership is strong.", nil},
 		{"Italian role words", "I dirigenti hanno detto che il bilancio decide.", []string{"dirigenti"}},
 		{"Italian middle level", "Secondo i responsabili intermedi va bene.", []string{"responsabili intermedi"}},
-		{"several at once", "Senior managers and partners disagreed; so did Claire.",
-			[]string{"Claire", "senior managers", "partners"}},
+		{"several at once", "Senior managers and partner organisations disagreed; so did Claire.",
+			[]string{"Claire", "senior managers", "partner organisations"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +109,7 @@ func TestFreeTextWarnings(t *testing.T) {
 			{StatementID: "s3", Comment: "Ask Claire."},
 			{StatementID: "s3", Comment: "Fine."},
 		},
-		IssueNotes: []workbook.IssueNote{{KeyIssueID: "k2", Notes: "The partner disagreed."}},
+		IssueNotes: []workbook.IssueNote{{KeyIssueID: "k2", Notes: "The partner organisation disagreed."}},
 		Findings: []workbook.Finding{
 			{ID: "f1", Kind: workbook.FindingBarrier, StatementID: "s3", Text: "Collins's team decides alone."},
 			{ID: "f2", Kind: workbook.FindingGood, Text: "Good times."},
@@ -124,7 +126,7 @@ func TestFreeTextWarnings(t *testing.T) {
 	want := []string{
 		`notes on statement 1.2: "senior staff" points at a group of 1 (senior insiders)`,
 		`a comment on statement 2.1: names "Claire", a participant`,
-		`verification notes on key issue 2: "partner" points at a group of 1 (partner outsiders)`,
+		`verification notes on key issue 2: "partner organisation" points at a group of 1 (partner outsiders)`,
 		`finding "Collins's team decides alone." (barrier, statement 2.1): names "Collins", a participant`,
 		`action "Review with the middle managers": "middle managers" points at a group of 2 (middle insiders)`,
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -147,14 +148,14 @@ func pages(n int) string {
 // workbook: SITE-report.pdf in the folder engage was started from, or
 // beside the store when that folder cannot be written to. It returns the
 // absolute path, so that the status bar says exactly where the file is.
-func writeTUIReport(svc *workbook.Service, storePath, siteID, assessmentID string) (string, int, error) {
+func writeTUIReport(svc *workbook.Service, storePath, siteID, assessmentID string) (tui.ReportResult, error) {
 	var in report.Input
 	err := svc.Read(func(r *workbook.Reader) (err error) {
 		in, err = report.Load(r, siteID, assessmentID)
 		return err
 	})
 	if err != nil {
-		return "", 0, err
+		return tui.ReportResult{}, err
 	}
 	name := in.Data.Site.Slug + "-report.pdf"
 	var dirs []string
@@ -169,8 +170,8 @@ func writeTUIReport(svc *workbook.Service, storePath, siteID, assessmentID strin
 		path := filepath.Join(dir, name)
 		var res report.Result
 		if res, err = report.WriteFile(path, in, report.Options{}); err == nil {
-			return path, res.Pages, nil
+			return tui.ReportResult{Path: path, Pages: res.Pages, Warnings: len(res.TextWarnings)}, nil
 		}
 	}
-	return "", 0, err
+	return tui.ReportResult{}, err
 }

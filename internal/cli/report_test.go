@@ -88,10 +88,11 @@ func TestTUIReportHook(t *testing.T) {
 	}
 	defer os.Chmod(wd, 0o700)
 	hook := (&globals{}).tuiHooks(workbook.NewService(st, workbook.Options{}), st).Report
-	path, pages, err := hook(siteID, "")
+	res, err := hook(siteID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	path, pages := res.Path, res.Pages
 	if !filepath.IsAbs(path) || pages < 1 {
 		t.Errorf("hook returned %q, %d pages", path, pages)
 	}
@@ -107,7 +108,7 @@ func TestTUIReportHook(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Error(err)
 	}
-	if _, _, err := hook("no-such-site", ""); err == nil {
+	if _, err := hook("no-such-site", ""); err == nil {
 		t.Error("the hook should fail for an unknown site")
 	}
 }

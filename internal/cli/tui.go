@@ -77,7 +77,7 @@ func (g *globals) newSiteQuestionnaires() ([]*questionnaire.Questionnaire, error
 func (g *globals) tuiHooks(svc *workbook.Service, st *store.Store) tui.Hooks {
 	return tui.Hooks{
 		Backup: st.AutoBackup,
-		Report: func(siteID, assessmentID string) (string, int, error) {
+		Report: func(siteID, assessmentID string) (tui.ReportResult, error) {
 			return writeTUIReport(svc, st.Path(), siteID, assessmentID)
 		},
 		Compare: func(siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {

@@ -22,7 +22,7 @@ func english() *labels {
 			workbook.RoleMiddle:    "Middle managers",
 			workbook.RoleFrontLine: "Front-line staff",
 			workbook.RoleCommunity: "Community members",
-			workbook.RolePartner:   "Partners",
+			workbook.RolePartner:   "Partner organisations",
 		},
 		groups: map[workbook.Group]string{
 			workbook.Insider:  "Insiders",

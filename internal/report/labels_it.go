@@ -23,7 +23,7 @@ func italian() *labels {
 			workbook.RoleMiddle:    "Responsabili intermedi",
 			workbook.RoleFrontLine: "Operatori",
 			workbook.RoleCommunity: "Cittadini e associazioni",
-			workbook.RolePartner:   "Partner",
+			workbook.RolePartner:   "Organizzazioni partner",
 		},
 		groups: map[workbook.Group]string{
 			workbook.Insider:  "Interni",

@@ -126,7 +126,7 @@ func TestFixtureGolden(t *testing.T) {
 	golden(t, "fixture.txt", text)
 	mustContain(t, text,
 		"Community engagement barrier report", "Fixture site", "Healthy Streets Partnership",
-		"Senior staff", "2", "Front-line staff", "3", "Community members", "3", "Partners", "1", "Total", "6", "4", "10",
+		"Senior staff", "2", "Front-line staff", "3", "Community members", "3", "Partner organisations", "1", "Total", "6", "4", "10",
 		"Summary", "6 insiders scored 5 of the 6 statements; 4 outsiders scored the 4 verification statements.",
 		"blind spot", "1.1 “Statement 1 of issue 1 says one plain thing”: gap +2.08",
 		"Step 1. Mapping the partnerships", "regeneration (not in the site's list)", "Unassigned",

@@ -44,9 +44,9 @@ const (
 type Hooks struct {
 	// Backup takes an automatic backup of the store before a deletion.
 	Backup func(reason string) (string, error)
-	// Report writes the PDF report of an assessment and returns its path
-	// and page count.
-	Report func(siteID, assessmentID string) (path string, pages int, err error)
+	// Report writes the PDF report of an assessment and says what it
+	// wrote.
+	Report func(siteID, assessmentID string) (ReportResult, error)
 	// Compare writes the comparison of sites (ids, in the order given) as
 	// a PDF and CSVs, calling progress after each site.
 	Compare func(siteIDs []string, progress func(done, total int)) (CompareResult, error)

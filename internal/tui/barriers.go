@@ -89,9 +89,8 @@ func (r bRow) keyIssue() string {
 // reportDoneMsg ends the "making the report" indicator with what the
 // report hook returned.
 type reportDoneMsg struct {
-	path  string
-	pages int
-	err   error
+	res ReportResult
+	err error
 }
 
 func newBarriers(e *env, siteID, assessmentID string) Screen {
@@ -227,7 +226,7 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case msg.err != nil:
 			b.report, b.reportErr = "No report: "+msg.err.Error(), true
 		default:
-			b.report, b.reportErr = fmt.Sprintf("Report written: %s (%d pages)", msg.path, msg.pages), false
+			b.report, b.reportErr = msg.res.String(), false
 		}
 	case spinner.TickMsg:
 		if b.reporting {
@@ -317,9 +316,9 @@ func (b *barriers) makeReport() tea.Cmd {
 	var done reportDoneMsg
 	hook := b.env.hooks.Report
 	e := *b.env
-	e.hooks.Report = func(siteID, assessmentID string) (string, int, error) {
-		done.path, done.pages, done.err = hook(siteID, assessmentID)
-		return done.path, done.pages, done.err
+	e.hooks.Report = func(siteID, assessmentID string) (ReportResult, error) {
+		done.res, done.err = hook(siteID, assessmentID)
+		return done.res, done.err
 	}
 	// tea.Sequence runs the second command after the first has returned.
 	return tea.Batch(b.spin.Tick, tea.Sequence(makeReport(&e, b.siteID, b.data.Assessment.ID), func() tea.Msg { return done }))

@@ -247,9 +247,9 @@ func TestBarriersReportShowsProgressThenThePath(t *testing.T) {
 	te := newTestEnv(t)
 	verifyFixture(te)
 	var asked []string
-	te.env.hooks.Report = func(siteID, assessmentID string) (string, int, error) {
+	te.env.hooks.Report = func(siteID, assessmentID string) (ReportResult, error) {
 		asked = append(asked, siteID+"/"+assessmentID)
-		return "/tmp/reports/eastbrook-pilot.pdf", 7, nil
+		return ReportResult{Path: "/tmp/reports/eastbrook-pilot.pdf", Pages: 7, Warnings: 2}, nil
 	}
 	b := openBarriers(t, te, 80, 21)
 	if !hasKey(b.Keys(), "R") {
@@ -273,11 +273,15 @@ func TestBarriersReportShowsProgressThenThePath(t *testing.T) {
 	if !strings.Contains(view, "Report written: /tmp/reports/eastbrook-pilot.pdf (7 pages)") || strings.Contains(view, "Writing the PDF report") {
 		t.Errorf("the path is not shown:\n%s", view)
 	}
+	// The texts the report warns about are counted, as engage report lists them.
+	if !hasStatus(log, "check before sharing: 2 texts name a participant or a group under 3") {
+		t.Errorf("the free-text warnings are not mentioned: %v", log)
+	}
 	if !hasStatus(log, "Making the PDF report") || !hasStatus(log, "Report written: /tmp/reports/eastbrook-pilot.pdf") {
 		t.Errorf("status messages: %v", log)
 	}
 
-	te.env.hooks.Report = func(string, string) (string, int, error) { return "", 0, errors.New("no fonts found") }
+	te.env.hooks.Report = func(string, string) (ReportResult, error) { return ReportResult{}, errors.New("no fonts found") }
 	s, _ = press(t, s, "R")
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "No report: no fonts found") {
 		t.Errorf("the failure is not shown:\n%s", view)

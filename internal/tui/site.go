@@ -334,14 +334,37 @@ func (s *siteScreen) index() int {
 	return 0
 }
 
+// ReportResult is what the Report hook wrote.
+type ReportResult struct {
+	Path  string
+	Pages int
+	// Warnings counts the notes, comments, findings and actions printed
+	// that name a participant or point at a group under 3
+	// ([analysis.FreeTextWarnings]): `engage report` lists them.
+	Warnings int
+}
+
+// String is the status line after the report was written.
+func (r ReportResult) String() string {
+	s := fmt.Sprintf("Report written: %s (%d pages)", r.Path, r.Pages)
+	if r.Warnings > 0 {
+		verb := "texts name"
+		if r.Warnings == 1 {
+			verb = "text names"
+		}
+		s += fmt.Sprintf(" · check before sharing: %d %s a participant or a group under 3 (engage report lists them)", r.Warnings, verb)
+	}
+	return s
+}
+
 // makeReport writes the PDF report through the hook, reporting progress in
 // the status bar.
 func makeReport(e *env, siteID, assessmentID string) tea.Cmd {
 	return tea.Sequence(status("Making the PDF report…"), func() tea.Msg {
-		path, pages, err := e.hooks.Report(siteID, assessmentID)
+		res, err := e.hooks.Report(siteID, assessmentID)
 		if err != nil {
 			return statusMsg{text: "No report: " + err.Error(), err: true}
 		}
-		return statusMsg{text: fmt.Sprintf("Report written: %s (%d pages)", path, pages)}
+		return statusMsg{text: res.String(), warn: res.Warnings > 0}
 	})
 }
