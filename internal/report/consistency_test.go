@@ -2,16 +2,13 @@ package report
 
 import (
 	"math"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/demo"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -19,29 +16,13 @@ import (
 // 3 and 8 outsiders, each as the report would load them.
 func consistencySites(t *testing.T) map[string]*workbook.AssessmentData {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	q, err := questionnaire.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := workbook.NewService(st, workbook.Options{Now: demo.Clock(), NewID: demo.IDs(1)})
-	if err := svc.Change(func(c *workbook.Change) error { _, err := demo.Build(c, q, demo.Options{}); return err }); err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]*workbook.AssessmentData{}
-	for _, slug := range []string{"eastbrook-pilot", "westmoor-county", "portsea-localities", "tynebridge-south", "ambito-valle-del-sole"} {
-		err := svc.Read(func(r *workbook.Reader) error {
-			in, err := Load(r, slug, "")
-			out[slug] = in.Data
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for slug, in := range demoInputs(t, "eastbrook-pilot", "westmoor-county", "portsea-localities", "tynebridge-south", "ambito-valle-del-sole") {
+		out[slug] = in.Data
 	}
 	// genData makes every fifth person from the fourth on an outsider.
 	for _, people := range []int{4, 7, 9, 20} {

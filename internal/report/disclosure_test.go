@@ -3,9 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,21 +48,7 @@ var appendixRow = regexp.MustCompile(`(?m)^\s*(Everyone|Insiders|Outsiders)\s+(\
 
 // pdfLayoutText is the text of a PDF as pdftotext lays it out, a table's
 // row to a line.
-func pdfLayoutText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	path := filepath.Join(t.TempDir(), "report.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-nopgbrk", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
-}
+func pdfLayoutText(t *testing.T, pdf []byte) string { return pdfText(t, pdf, "-layout") }
 
 // attackText reads every statement's table in the appendix of a report's
 // text and tries what a reader could: everyone's mean times n, less the

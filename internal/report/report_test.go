@@ -56,7 +56,7 @@ func validate(t *testing.T, pdf []byte, pages int) {
 }
 
 // pdfText is the text of pdf as pdftotext reads it.
-func pdfText(t *testing.T, pdf []byte) string {
+func pdfText(t *testing.T, pdf []byte, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
@@ -65,7 +65,8 @@ func pdfText(t *testing.T, pdf []byte) string {
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-nopgbrk", path, "-").Output()
+	args = append(args, "-enc", "UTF-8", "-nopgbrk", path, "-")
+	out, err := exec.Command("pdftotext", args...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
