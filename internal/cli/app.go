@@ -19,7 +19,10 @@ func (g *globals) storePath() (string, error) {
 	return store.DefaultPath(g.io.Getenv)
 }
 
-// openStore opens the store for a command.
+// openStore opens the store for a command. A command that only reads
+// opens it readOnly, which refuses a missing store instead of creating it:
+// only the interactive workbook, demo, import and backup restore create
+// one.
 func (g *globals) openStore(readOnly bool) (*store.Store, error) {
 	path, err := g.storePath()
 	if err != nil {

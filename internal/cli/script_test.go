@@ -22,6 +22,19 @@ func TestMain(m *testing.M) {
 	}
 	testscript.Main(m, map[string]func(){
 		"engage": func() { os.Exit(cli.Run(cli.SystemIO(), os.Args[1:])) },
+		// engage-new creates an empty store at its argument, as the
+		// interactive workbook does when it starts (no command that only
+		// reads creates one).
+		"engage-new": func() {
+			st, err := store.Open(os.Args[1], store.Options{})
+			if err == nil {
+				err = st.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		},
 		// engage-hold opens a store and keeps it open until it is killed,
 		// writing READY-FILE once it holds the lock.
 		"engage-hold": func() {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -34,12 +33,16 @@ func newSitesCmd(g *globals) *cobra.Command {
 		Short: "List the sites in the store with their progress through the five steps",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var sums []siteSummary
-			err := g.withService(workbook.Options{}, func(svc *workbook.Service, _ *store.Store) error {
-				var err error
-				sums, err = summariseSites(svc)
+			// Read only: listing the sites of a mistyped --db must not
+			// create a store there.
+			st, err := g.openStore(true)
+			if err != nil {
 				return err
-			})
+			}
+			sums, err := summariseSites(workbook.NewService(st, workbook.Options{}))
+			if cerr := st.Close(); err == nil {
+				err = cerr
+			}
 			if err != nil {
 				return err
 			}

@@ -132,7 +132,13 @@ func Restore(src, dst string, opts Options) (previous string, err error) {
 	if err := VerifyFile(src); err != nil {
 		return "", &BackupError{Err: err}
 	}
-	if _, err := os.Stat(dst); err == nil {
+	if _, err := os.Stat(dst); errors.Is(err, os.ErrNotExist) {
+		// Restoring is one way to start a store: make its folder, as Open
+		// would.
+		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+			return "", fmt.Errorf("create the store folder: %w", err)
+		}
+	} else if err == nil {
 		cur, err := Open(dst, opts)
 		var de *DamagedError
 		switch {

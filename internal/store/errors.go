@@ -9,8 +9,22 @@ import (
 var ErrLocked = errors.New("store in use")
 
 // ErrNotFound is returned by [Open] with ReadOnly set when there is no store
-// file at the path.
+// file at the path. The error is a [NotFoundError].
 var ErrNotFound = errors.New("no store")
+
+// NotFoundError is returned by [Open] with ReadOnly set when there is no
+// store file at Path; nothing was created. It wraps [ErrNotFound].
+type NotFoundError struct{ Path string }
+
+func (e *NotFoundError) Error() string { return "no store at " + e.Path }
+
+// Unwrap returns [ErrNotFound].
+func (e *NotFoundError) Unwrap() error { return ErrNotFound }
+
+// Hint says what the user can do about it.
+func (e *NotFoundError) Hint() string {
+	return "run engage to start one, or check --db / ENGAGE_DB (a mistyped path is not created)"
+}
 
 // LockedError is returned by [Open] when another engage process has the
 // store open. It wraps [ErrLocked].

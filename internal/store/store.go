@@ -62,7 +62,9 @@ var migrations []migration
 // Options tune [Open].
 type Options struct {
 	// ReadOnly opens an existing store without taking the write lock. A
-	// missing store is then ErrNotFound instead of being created.
+	// missing store is then a [NotFoundError] instead of being created, and
+	// no folder is made: commands that only read use it, so that a
+	// mistyped --db creates nothing.
 	ReadOnly bool
 	// Timeout is how long to wait for another process to let go of the
 	// store (default 1s).
@@ -106,7 +108,7 @@ func Open(path string, opts Options) (*Store, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if opts.ReadOnly {
-			return nil, fmt.Errorf("%w at %s", ErrNotFound, path)
+			return nil, &NotFoundError{Path: path}
 		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create the store folder: %w", err)

@@ -451,9 +451,15 @@ func TestAutoBackupsArePruned(t *testing.T) {
 }
 
 func TestReadOnlyMissingStore(t *testing.T) {
-	_, err := Open(filepath.Join(t.TempDir(), "none.db"), Options{ReadOnly: true})
-	if !errors.Is(err, ErrNotFound) {
-		t.Errorf("error = %v, want ErrNotFound", err)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mistyped", "none.db")
+	_, err := Open(path, Options{ReadOnly: true})
+	var nf *NotFoundError
+	if !errors.Is(err, ErrNotFound) || !errors.As(err, &nf) || err.Error() != "no store at "+path {
+		t.Errorf("error = %v, want no store at %s", err, path)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mistyped")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a read-only open of a missing store made its folder (%v)", err)
 	}
 }
 
