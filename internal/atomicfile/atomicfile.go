@@ -27,9 +27,13 @@ var _ io.Writer = (*File)(nil)
 // Create starts writing path, with permissions mode once committed. The
 // temporary file is created readable by the user only, whatever mode is,
 // so that personal data is never readable by others while it is written.
+//
+// A target that exists and is not a regular file (a folder, a device such
+// as /dev/null, a named pipe, a socket) is refused with a [TargetError]:
+// renaming over it would replace the device or pipe with a plain file.
 func Create(path string, mode os.FileMode) (*File, error) {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
+	if err := CheckTarget(path); err != nil {
+		return nil, err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -41,6 +45,55 @@ func Create(path string, mode os.FileMode) (*File, error) {
 		return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
 	}
 	return a, nil
+}
+
+// TargetError is returned when the file to write exists and is not a
+// regular file: a folder, a device, a named pipe or a socket. Nothing was
+// written.
+type TargetError struct {
+	Path string
+	// Kind says what the target is: "a folder", "a device", ...
+	Kind string
+}
+
+func (e *TargetError) Error() string {
+	if e.Kind == "a folder" {
+		return fmt.Sprintf("cannot write %s: it is a folder", e.Path)
+	}
+	return fmt.Sprintf("cannot write %s: it is %s, not a regular file", e.Path, e.Kind)
+}
+
+// Hint says what the user can do about it.
+func (e *TargetError) Hint() string {
+	if e.Kind == "a folder" {
+		return "give a file name"
+	}
+	return "give the name of a regular file (engage replaces a file whole; it does not write into devices or pipes)"
+}
+
+// CheckTarget returns a [TargetError] when path exists and is not a
+// regular file (following a symbolic link), and nil otherwise: a missing
+// path is a file to create.
+func CheckTarget(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().IsRegular() {
+		return nil
+	}
+	return &TargetError{Path: path, Kind: kindOf(info.Mode())}
+}
+
+func kindOf(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&(os.ModeDevice|os.ModeCharDevice) != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // Path is the file's final name.

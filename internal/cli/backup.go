@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/store"
 )
 
@@ -43,6 +45,13 @@ func backupRun(g *globals, out string, now time.Time) error {
 	defer st.Close()
 	if out == "" {
 		out = "engage-backup-" + now.Format("20060102-150405") + ".db"
+	}
+	var te *atomicfile.TargetError
+	if err := atomicfile.CheckTarget(out); errors.As(err, &te) {
+		if te.Kind == "a folder" {
+			return &ExitError{Code: 1, Message: fmt.Sprintf("%s is a folder; give a file name", out), Hint: "for example -o " + filepath.Join(out, "engage-backup-"+now.Format("20060102-150405")+".db")}
+		}
+		return &ExitError{Code: 1, Message: fmt.Sprintf("%s is %s, not a file; give a file name", out, te.Kind), Hint: "the backup is checked once written, so it goes to a file"}
 	}
 	if _, err := os.Stat(out); err == nil {
 		return &ExitError{Code: 1, Message: fmt.Sprintf("%s exists already; engage does not overwrite a file with a backup", out), Hint: "name another file with -o"}

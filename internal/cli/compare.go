@@ -65,7 +65,9 @@ readable by you only (mode 0600), and the command says which small groups
 they hold.
 
 Every file is written whole or not at all: nothing is replaced until all of
-them are complete.`,
+them are complete. "-" for one of -o, --csv or --summary (and no other) writes
+that file to standard output instead (a PDF not to a terminal), and the
+summary lines go to standard error.`,
 		Example: `  engage compare --all -o comparison.pdf --csv responses.csv
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
   engage compare --all --summary summary.csv
@@ -80,7 +82,7 @@ them are complete.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.all, "all", false, "compare every site in the store, by name")
-	f.StringVarP(&opts.pdf, "output", "o", "", "the PDF `FILE` to write")
+	f.StringVarP(&opts.pdf, "output", "o", "", "the PDF `FILE` to write (- for standard output)")
 	f.StringVar(&opts.csv, "csv", "", "the long CSV `FILE` to write, one row per response (and FILE-summary.csv beside it)")
 	f.StringVar(&opts.summary, "summary", "", "the summary CSV `FILE` to write (default: beside --csv, as FILE-summary.csv)")
 	f.StringVar(&opts.lang, "lang", questionnaire.English, "the language of the PDF and of the texts in the CSVs, en or it")
@@ -105,7 +107,19 @@ func (o *compareOptions) check() error {
 	case o.unsuppressed && o.csv == "":
 		return errors.New("--unsuppressed is about the long CSV: give --csv FILE.csv with it")
 	}
-	if o.csv != "" && o.summary == "" {
+	if o.csv == "-" || o.summary == "-" || o.pdf == "-" {
+		// Standard output takes one file; the CSV's summary is not
+		// written beside it unless --summary names it.
+		n := 0
+		for _, p := range []string{o.pdf, o.csv, o.summary} {
+			if p != "" {
+				n++
+			}
+		}
+		if n > 1 {
+			return errors.New("- (standard output) can take only one of -o, --csv and --summary; name files for the others")
+		}
+	} else if o.csv != "" && o.summary == "" {
 		o.summary = summaryPath(o.csv)
 	}
 	paths := map[string]string{}
@@ -145,26 +159,34 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Private: opts.unsuppressed}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Private: opts.unsuppressed, Stdout: g.io.Out}
+	w := g.io.Out
+	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
+		if out.PDF == "-" {
+			if err := binaryToStdout(g, "PDF"); err != nil {
+				return err
+			}
+		}
+		w = g.io.Err // standard output holds the file
+	}
 	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed}
 	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper})
 	if err != nil {
 		return compareError(err)
 	}
-	w := g.io.Out
 	fmt.Fprintf(w, "%s\n", comparedLine(res.Comparison))
 	if out.PDF != "" {
-		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", out.PDF, res.Pages)
+		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", outName(out.PDF), res.Pages)
 	}
 	private := ""
 	if out.Private {
 		private = ", readable by you only"
 	}
 	if out.CSV != "" {
-		fmt.Fprintf(w, "  CSV      %s (%d responses%s)\n", out.CSV, res.Responses, private)
+		fmt.Fprintf(w, "  CSV      %s (%d responses%s)\n", outName(out.CSV), res.Responses, private)
 	}
 	if out.Summary != "" {
-		fmt.Fprintf(w, "  summary  %s (%d rows%s)\n", out.Summary, res.SummaryRows, private)
+		fmt.Fprintf(w, "  summary  %s (%d rows%s)\n", outName(out.Summary), res.SummaryRows, private)
 	}
 	if out.CSV != "" {
 		for _, line := range rowsLines(res.Comparison, opts.unsuppressed) {
@@ -175,6 +197,14 @@ func compareRun(g *globals, opts compareOptions) error {
 		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
 	}
 	return nil
+}
+
+// outName is how an output path is named to the user.
+func outName(path string) string {
+	if path == "-" {
+		return "standard output"
+	}
+	return path
 }
 
 // comparedLine says how many sites were compared and on what basis.
@@ -222,6 +252,9 @@ type ComparisonFiles struct {
 	// Private writes the CSV files readable by the owner only (0600), as
 	// for an unsuppressed long CSV.
 	Private bool
+	// Stdout takes the file whose path is "-"; it is written as the
+	// comparison is made, so a failure leaves part of it there.
+	Stdout io.Writer
 }
 
 // ComparisonResult says what a comparison wrote.
@@ -251,6 +284,9 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		csvMode = 0o600
 	}
 	open := func(path string, mode os.FileMode) (*pending, error) {
+		if path == "-" && out.Stdout != nil {
+			return newStdoutPending(out.Stdout), nil
+		}
 		f, err := newPending(path, mode)
 		if err == nil {
 			files = append(files, f)
@@ -336,12 +372,28 @@ func newPending(path string, mode os.FileMode) (*pending, error) {
 	return p, nil
 }
 
+// newStdoutPending is an output written straight to w (standard output):
+// there is nothing to put in place or remove.
+func newStdoutPending(w io.Writer) *pending {
+	p := &pending{buf: bufio.NewWriterSize(w, 64<<10)}
+	p.w = &markedWriter{p.buf}
+	return p
+}
+
+// name is the file's name, for messages.
+func (p *pending) name() string {
+	if p.f == nil {
+		return "standard output"
+	}
+	return p.f.Path()
+}
+
 // fail says which file could not be written when err is a write error,
 // and returns err itself otherwise (a failure to read the store).
 func (p *pending) fail(err error) error {
 	var we *writeError
 	if errors.As(err, &we) {
-		return fmt.Errorf("cannot write %s: %w", p.f.Path(), atomicfile.Cause(we.err))
+		return fmt.Errorf("cannot write %s: %w", p.name(), atomicfile.Cause(we.err))
 	}
 	return err
 }
@@ -349,16 +401,28 @@ func (p *pending) fail(err error) error {
 // finish flushes, syncs and closes the temporary file.
 func (p *pending) finish() error {
 	if err := p.buf.Flush(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.f.Path(), atomicfile.Cause(err))
+		return fmt.Errorf("cannot write %s: %w", p.name(), atomicfile.Cause(err))
+	}
+	if p.f == nil {
+		return nil
 	}
 	return p.f.Finish(p.mode)
 }
 
 // commit renames the finished file into place.
-func (p *pending) commit() error { return p.f.Rename() }
+func (p *pending) commit() error {
+	if p.f == nil {
+		return nil
+	}
+	return p.f.Rename()
+}
 
 // abandon removes the temporary file, if any.
-func (p *pending) abandon() { p.f.Abort() }
+func (p *pending) abandon() {
+	if p.f != nil {
+		p.f.Abort()
+	}
+}
 
 // writeError is an error writing an output file, told apart from a
 // failure to read the store.

@@ -27,7 +27,8 @@ func newExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export SITE [-o FILE] [--anonymise [--drop KINDS]]",
 		Short: "Write one site, with everything recorded for it, to a bundle file for another store",
-		Long: `Write one site to a bundle file (default: SLUG.engage in the current folder):
+		Long: `Write one site to a bundle file (default: SLUG.engage in the current folder;
+-o - writes it to standard output):
 the questionnaire(s) it pinned, its mapping and criteria, every assessment with
 its participants, answers, notes, findings and action plan, each record with the
 time it was last changed, and a SHA-256 checksum. Import it on another laptop
@@ -51,7 +52,7 @@ with ` + "`engage import FILE`" + `.
 			return exportRun(g, opts, cmd)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "the bundle `FILE` to write (default SLUG.engage)")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "the bundle `FILE` to write (default SLUG.engage), or - for standard output")
 	cmd.Flags().BoolVar(&opts.anonymise, "anonymise", false, "leave out participants' names (and what --drop lists)")
 	cmd.Flags().StringVar(&opts.drop, "drop", "", "with --anonymise, also leave out these `KINDS`: organisations,comments,notes,owners,context or all")
 	return cmd
@@ -90,18 +91,30 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	out := opts.out
-	if out == "" {
+	out, say := opts.out, g.io.Out
+	switch out {
+	case "-":
+		// The bundle is what standard output is for; the words go to stderr.
+		if err := binaryToStdout(g, "bundle"); err != nil {
+			return err
+		}
+		if _, err := g.io.Out.Write(data); err != nil {
+			return fmt.Errorf("write the bundle to standard output: %w", err)
+		}
+		out, say = "standard output", g.io.Err
+	case "":
 		out = b.Records.Site.Slug + ".engage"
-	}
-	// Readable by the user only: a bundle holds personal data.
-	if err := atomicfile.Write(out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return err
+		fallthrough
+	default:
+		// Readable by the user only: a bundle holds personal data.
+		if err := atomicfile.Write(out, 0o600, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			return err
+		}
 	}
 	s := b.Records.Site
-	fmt.Fprintf(g.io.Out, "Exported site %s (%s) to %s: %s (%s).\n", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))
+	fmt.Fprintf(say, "Exported site %s (%s) to %s: %s (%s).\n", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))
 	if len(b.Withheld) > 0 {
-		fmt.Fprintf(g.io.Out, "Left out: %s.\n", withheldText(b.Withheld))
+		fmt.Fprintf(say, "Left out: %s.\n", withheldText(b.Withheld))
 	}
 	return nil
 }

@@ -39,7 +39,8 @@ attributed by role level only. When the site assessed the same partnership
 before, the report says what changed.
 
 SITE is a site's slug or id (see ` + "`engage sites`" + `). The report goes to
-SITE-report.pdf in the current folder unless -o names another file or a folder.
+SITE-report.pdf in the current folder unless -o names another file or a folder;
+-o - writes the PDF to standard output (not to a terminal).
 It is in the assessment's language unless --lang says otherwise.`,
 		Example: `  engage report eastbrook-pilot
   engage report ambito-valle-del-sole --lang en -o valle-en.pdf
@@ -57,7 +58,7 @@ It is in the assessment's language unless --lang says otherwise.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.output, "output", "o", "", "the PDF `FILE` to write, or a folder to write SITE-report.pdf in")
+	f.StringVarP(&opts.output, "output", "o", "", "the PDF `FILE` to write, a folder to write SITE-report.pdf in, or - for standard output")
 	f.StringVar(&opts.assessment, "assessment", "", "the assessment `ID` to report on (default: the site's latest)")
 	f.StringVar(&opts.lang, "lang", "", "the report's language, en or it (default: the assessment's)")
 	f.StringVar(&opts.paper, "paper", report.PaperA4, "the paper size, a4 or letter")
@@ -83,15 +84,26 @@ func reportRun(g *globals, opts reportOptions) error {
 	if err != nil {
 		return reportLoadError(opts, err)
 	}
-	path, err := reportPath(opts.output, in.Data.Site.Slug)
-	if err != nil {
-		return err
+	ropts := report.Options{Lang: opts.lang, Paper: opts.paper, Names: opts.names}
+	var res report.Result
+	if opts.output == "-" {
+		if err := binaryToStdout(g, "report"); err != nil {
+			return err
+		}
+		if res, err = report.Site(g.io.Out, in, ropts); err != nil {
+			return err
+		}
+		fmt.Fprintf(g.io.Err, "Report written to standard output (%s).\n", pages(res.Pages))
+	} else {
+		path, err := reportPath(opts.output, in.Data.Site.Slug)
+		if err != nil {
+			return err
+		}
+		if res, err = report.WriteFile(path, in, ropts); err != nil {
+			return &ExitError{Code: 1, Message: err.Error(), Hint: "choose another file or folder with -o"}
+		}
+		fmt.Fprintf(g.io.Out, "Report written to %s (%s).\n", path, pages(res.Pages))
 	}
-	res, err := report.WriteFile(path, in, report.Options{Lang: opts.lang, Paper: opts.paper, Names: opts.names})
-	if err != nil {
-		return &ExitError{Code: 1, Message: err.Error(), Hint: "choose another file or folder with -o"}
-	}
-	fmt.Fprintf(g.io.Out, "Report written to %s (%s).\n", path, pages(res.Pages))
 	if len(res.Missing) > 0 {
 		fmt.Fprintf(g.io.Err, "note: the report says what is missing: %s.\n", strings.Join(res.Missing, "; "))
 	}
@@ -100,6 +112,16 @@ func reportRun(g *globals, opts reportOptions) error {
 	}
 	for _, w := range res.TextWarnings {
 		fmt.Fprintf(g.io.Err, "warning: %s\n", w)
+	}
+	return nil
+}
+
+// binaryToStdout refuses to write a PDF or a bundle (what) to standard
+// output when it is a terminal: the bytes would garble it.
+func binaryToStdout(g *globals, what string) error {
+	if g.io.IsTerminal != nil && g.io.IsTerminal() {
+		return &ExitError{Code: 1, Message: fmt.Sprintf("-o - writes the %s to standard output, which is a terminal here", what),
+			Hint: "send it to a file or a program (engage ... -o - > FILE, or | another command), or name a file with -o"}
 	}
 	return nil
 }
