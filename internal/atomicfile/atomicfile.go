@@ -15,9 +15,12 @@ import (
 )
 
 // File is a file being written. Write to it, then Commit; Abort (safe to
-// defer, and a no-op after Commit) removes it.
+// defer, and a no-op after Commit) removes it. Its temporary file is
+// created readable by the user only and held while it is written, so that
+// [CleanLeftovers] leaves it alone.
 type File struct {
 	f         *os.File
+	hold      io.Closer // keeps CleanLeftovers off the temporary file
 	path, tmp string
 	closed    bool
 }
@@ -35,16 +38,34 @@ func Create(path string, mode os.FileMode) (*File, error) {
 	if err := CheckTarget(path); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
-	}
-	a := &File{f: f, path: path, tmp: f.Name()}
-	if err := f.Chmod(mode & 0o600); err != nil {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	// What an earlier write of the same file left when it was killed.
+	CleanLeftovers(dir, base)
+	for range 3 {
+		// CreateTemp makes the file 0600: never readable by others, even
+		// for the moment before the Chmod below.
+		f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+		if err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
+		}
+		a := &File{f: f, path: path, tmp: f.Name()}
+		hold, ok, err := holdTemp(f)
+		if err == nil && ok {
+			a.hold = hold
+			err = f.Chmod(mode & 0o600)
+		}
+		if err != nil {
+			a.Abort()
+			return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
+		}
+		if ok {
+			return a, nil
+		}
+		// Another engage cleaning leftovers removed it before it was
+		// held: make another.
 		a.Abort()
-		return nil, fmt.Errorf("cannot write %s: %w", path, Cause(err))
 	}
-	return a, nil
+	return nil, fmt.Errorf("cannot write %s: its temporary file kept disappearing", path)
 }
 
 // TargetError is returned when the file to write exists and is not a
@@ -127,7 +148,16 @@ func (a *File) Rename() error {
 		return fmt.Errorf("cannot write %s: %w", a.path, Cause(err))
 	}
 	a.tmp = ""
+	a.release()
 	return syncDir(filepath.Dir(a.path))
+}
+
+// release lets go of the hold on the temporary file.
+func (a *File) release() {
+	if a.hold != nil {
+		a.hold.Close()
+		a.hold = nil
+	}
 }
 
 // Commit finishes the file with mode and puts it in place.
@@ -149,6 +179,7 @@ func (a *File) Abort() {
 		os.Remove(a.tmp)
 		a.tmp = ""
 	}
+	a.release()
 }
 
 // Write writes path whole or not at all with what write produces.

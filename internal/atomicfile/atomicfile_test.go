@@ -115,3 +115,93 @@ func TestCreateInAMissingFolderOrOverAFolder(t *testing.T) {
 		t.Errorf("over a folder: %v", err)
 	}
 }
+
+// The temporary file is readable by the user only while it is written,
+// whatever the final mode: it may hold personal data.
+func TestTemporaryFileIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("permission bits mean little on Windows")
+	}
+	dir := t.TempDir()
+	f, err := atomicfile.Create(filepath.Join(dir, "report.pdf"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Abort()
+	names := entries(t, dir)
+	if len(names) != 1 || !strings.HasSuffix(names[0], ".tmp") {
+		t.Fatalf("folder holds %v", names)
+	}
+	info, err := os.Stat(filepath.Join(dir, names[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("the temporary file has mode %v, want 0600", info.Mode().Perm())
+	}
+}
+
+func TestCleanLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("names of participants"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	killed := write(".engage.db.123456.tmp")
+	otherKilled := write(".report.pdf.42.tmp")
+	for _, keep := range []string{"engage.db", ".engage.db.tmp", ".engage.db.x1.tmp", "notes.tmp", ".hidden"} {
+		write(keep)
+	}
+	live, err := atomicfile.Create(filepath.Join(dir, "backup.db"), 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Abort()
+
+	got := atomicfile.CleanLeftovers(dir, "engage.db")
+	if len(got) != 1 || got[0].Path != killed || !got[0].Removed || got[0].Size != 21 {
+		t.Fatalf("CleanLeftovers(engage.db) = %+v", got)
+	}
+	got = atomicfile.CleanLeftovers(dir, "")
+	if runtime.GOOS == "windows" {
+		return // an open file is busy there by other means
+	}
+	removed, busy := 0, 0
+	for _, l := range got {
+		switch {
+		case l.Removed && l.Path == otherKilled:
+			removed++
+		case l.Busy && !l.Removed:
+			busy++
+		default:
+			t.Errorf("unexpected %+v", l)
+		}
+	}
+	if removed != 1 || busy != 1 {
+		t.Errorf("CleanLeftovers(all) = %+v; want the killed report removed and the live backup busy", got)
+	}
+	if err := live.Commit(0o600); err != nil {
+		t.Fatalf("the write under way failed after the clean: %v", err)
+	}
+	if names := strings.Join(entries(t, dir), " "); names != ".engage.db.tmp .engage.db.x1.tmp .hidden backup.db engage.db notes.tmp" {
+		t.Errorf("folder holds %s", names)
+	}
+}
+
+// Writing a file clears what an earlier, killed write of the same file
+// left, and nothing else.
+func TestCreateClearsItsOwnLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{".x.pdf.1.tmp", ".y.pdf.2.tmp"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("old"), 0o600)
+	}
+	if err := atomicfile.Write(filepath.Join(dir, "x.pdf"), 0o644, func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if names := strings.Join(entries(t, dir), " "); names != ".y.pdf.2.tmp x.pdf" {
+		t.Errorf("folder holds %s", names)
+	}
+}
