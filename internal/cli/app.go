@@ -28,7 +28,23 @@ func (g *globals) openStore(readOnly bool) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{ReadOnly: readOnly})
+	opts := g.storeOptions()
+	opts.ReadOnly = readOnly
+	return store.Open(path, opts)
+}
+
+// storeOptions are the options every opening of the store shares: whether
+// the user insists on an unsafe store, and where notes on what opening it
+// did go (one line each on stderr).
+func (g *globals) storeOptions() store.Options {
+	insist := g.insecureStore
+	if g.io.Getenv != nil && g.io.Getenv(store.EnvInsecure) == "1" {
+		insist = true
+	}
+	return store.Options{
+		AllowInsecure: insist,
+		Notify:        func(s string) { fmt.Fprintf(g.io.Err, "note: %s\n", s) },
+	}
 }
 
 // withService opens the store read-write, runs fn with a domain service

@@ -80,7 +80,7 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			prev, err := store.Restore(args[0], path, store.Options{})
+			prev, err := store.Restore(args[0], path, g.storeOptions())
 			if err != nil {
 				return err
 			}

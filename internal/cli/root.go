@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/engage-toolkit/engage/internal/store"
 )
 
 // IO is what a command reads and writes, and the environment it sees.
@@ -38,6 +40,9 @@ type globals struct {
 	io            IO
 	db            string
 	questionnaire string
+	// insecureStore uses a store that belongs to another user or lies in
+	// a folder anyone may write to (--insecure-store, ENGAGE_INSECURE_STORE=1).
+	insecureStore bool
 }
 
 // NewRootCmd builds the engage command tree.
@@ -76,6 +81,7 @@ Run engage with no command for the interactive workbook.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.db, "db", "", "the store file (default: $ENGAGE_DB, or engage/engage.db in your data folder)")
 	pf.StringVar(&g.questionnaire, "questionnaire", "", "a questionnaire `FILE` to use instead of the embedded default workbook")
+	pf.BoolVar(&g.insecureStore, "insecure-store", false, "use a store that belongs to another user or lies in a folder anyone can write to (also $"+store.EnvInsecure+"=1)")
 
 	root.AddCommand(
 		newDemoCmd(g),

@@ -116,7 +116,7 @@ func VerifyFile(path string) error {
 		}
 		return err
 	}
-	s, err := Open(path, Options{ReadOnly: true})
+	s, err := Open(path, Options{ReadOnly: true, inspect: true})
 	if err != nil {
 		return err
 	}
@@ -133,8 +133,14 @@ func Restore(src, dst string, opts Options) (previous string, err error) {
 		return "", &BackupError{Err: err}
 	}
 	if _, err := os.Stat(dst); errors.Is(err, os.ErrNotExist) {
-		// Restoring is one way to start a store: make its folder, as Open
-		// would.
+		// Restoring is one way to start a store: check where it goes and
+		// make its folder, as Open would.
+		if opts.Notify == nil {
+			opts.Notify = func(string) {}
+		}
+		if err := opts.securePolicy().check(dst, opts.AllowInsecure, opts.Notify); err != nil {
+			return "", err
+		}
 		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 			return "", fmt.Errorf("create the store folder: %w", err)
 		}

@@ -73,8 +73,23 @@ type Options struct {
 	Now func() time.Time
 	// KeepBackups is how many automatic backups to keep (default 5).
 	KeepBackups int
+	// AllowInsecure opens a store that belongs to another user, or whose
+	// folder anyone may write to, instead of refusing it with an
+	// [InsecureError] (engage --insecure-store).
+	AllowInsecure bool
+	// Notify is told, in a sentence each, what Open did to the files
+	// around the store that the user should hear of: permissions made
+	// private, temporary copies left by a killed engage removed or found.
+	// Nil discards them.
+	Notify func(string)
 
 	migrations []migration // for tests; nil means the package's list
+	// inspect opens a file only to check it (a backup being verified): it
+	// is not the user's store, so the permission policy and the tidying
+	// of leftovers do not apply.
+	inspect bool
+	// policy replaces the system's permission facts, for tests.
+	policy *policy
 }
 
 // Store is an open Engage store.
@@ -90,7 +105,13 @@ type Store struct {
 var _ workbook.Store = (*Store)(nil)
 
 // Open opens the store at path, creating it (mode 0600, parent folders
-// 0700) when it does not exist.
+// 0700) when it does not exist, unless opts.ReadOnly.
+//
+// On Unix, before it reads the file, Open refuses a store that belongs to
+// another user or lies in a folder anyone may write to (an
+// [InsecureError]), makes an own store and its backups folder private
+// (0600, 0700) when they are not, and removes the temporary copies that a
+// killed restore or backup left beside it; opts.Notify hears of each.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = time.Second
@@ -104,12 +125,21 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.migrations == nil {
 		opts.migrations = migrations
 	}
+	if opts.Notify == nil {
+		opts.Notify = func(string) {}
+	}
 	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && opts.ReadOnly {
+		return nil, &NotFoundError{Path: path}
+	}
+	if !opts.inspect {
+		if err := opts.securePolicy().check(path, opts.AllowInsecure, opts.Notify); err != nil {
+			return nil, err
+		}
+		tidy(path, opts.Notify)
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if opts.ReadOnly {
-			return nil, &NotFoundError{Path: path}
-		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create the store folder: %w", err)
 		}
@@ -138,6 +168,14 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// securePolicy is the permission policy Open applies.
+func (o Options) securePolicy() policy {
+	if o.policy != nil {
+		return *o.policy
+	}
+	return systemPolicy()
 }
 
 func openError(path string, err error) error {
