@@ -16,9 +16,19 @@
 //
 // # Backups
 //
-// [Store.Backup] writes a consistent copy while the store is in use, and
+// [Store.BackupTo] writes a consistent copy while the store is in use, and
 // Engage keeps the last few automatic backups in a folder beside the store
 // (see [BackupDir]).
+//
+// # Permissions and leftovers
+//
+// On Unix, [Open] refuses a store that another user owns or that lies in a
+// folder anyone may write to ([InsecureError]; Options.AllowInsecure
+// insists), makes an own store and its backups folder private again (0600,
+// 0700), and removes the temporary copies a killed restore or backup left
+// beside the store or in the backups folder; Options.Notify hears of each.
+// With ReadOnly, a missing store is a [NotFoundError] and nothing is
+// created.
 package store
 
 import (
