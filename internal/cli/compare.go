@@ -285,7 +285,9 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 	}
 	open := func(path string, mode os.FileMode) (*pending, error) {
 		if path == "-" && out.Stdout != nil {
-			return newStdoutPending(out.Stdout), nil
+			f := newStdoutPending(out.Stdout)
+			files = append(files, f)
+			return f, nil
 		}
 		f, err := newPending(path, mode)
 		if err == nil {

@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -317,10 +319,25 @@ func TestHostileFiles(t *testing.T) {
 			name: "9 compare --csv - writes the CSV to standard output", setup: demoSetup,
 			args: []string{"compare", "--all", "--csv", "-"}, exit: 0,
 			stdout: `^site,site_name,assessment,`, stderr: `^Compared 5 sites`,
-			check: func(t *testing.T, dir, _, stderr string) {
+			check: func(t *testing.T, dir, stdout, stderr string) {
 				wantGone(t, filepath.Join(dir, "-"), filepath.Join(dir, "--summary.csv"))
-				if !strings.Contains(stderr, "CSV      standard output") {
-					t.Errorf("stderr %q", stderr)
+				m := regexp.MustCompile(`CSV      standard output \((\d+) responses\)`).FindStringSubmatch(stderr)
+				if m == nil {
+					t.Fatalf("stderr %q", stderr)
+				}
+				if rows := strconv.Itoa(strings.Count(stdout, "\n") - 1); rows != m[1] {
+					t.Errorf("standard output has %s rows; engage says %s", rows, m[1])
+				}
+			},
+		},
+		hostileCase{
+			name: "9 compare --summary - writes the whole summary to standard output", setup: demoSetup,
+			args: []string{"compare", "--all", "--summary", "-"}, exit: 0,
+			stdout: `^site,site_name,assessment,`, stderr: `^Compared 5 sites`,
+			check: func(t *testing.T, dir, stdout, stderr string) {
+				// Every row, up to the end: the buffer is flushed.
+				if !strings.Contains(stderr, "summary  standard output (72 rows)") || strings.Count(stdout, "\n") != 1+72 || !strings.HasSuffix(stdout, "\n") {
+					t.Errorf("%d lines; stderr %q", strings.Count(stdout, "\n"), stderr)
 				}
 			},
 		},
