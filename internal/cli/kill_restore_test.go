@@ -60,8 +60,8 @@ func TestKillWhileRestoring(t *testing.T) {
 		t.Fatal(err)
 	}
 	rounds := 40
-	if testing.Short() {
-		rounds = 10
+	if testing.Short() || raceEnabled {
+		rounds = 10 // under the race detector most of a restore is start-up
 	}
 	dir := t.TempDir()
 	backup := filepath.Join(dir, "big.db") // 30 sites, some MB: a copy takes a while
@@ -134,7 +134,7 @@ func TestKillWhileRestoring(t *testing.T) {
 		}
 	}
 	t.Logf("%d kills within %v: %d left temporary copies that the next open removed, %d after the restore was done", rounds, span.Round(time.Millisecond), left, restored)
-	if left == 0 && !testing.Short() {
+	if left == 0 && !testing.Short() && !raceEnabled {
 		t.Errorf("no kill landed while a temporary copy was being written; the test tested nothing")
 	}
 }
