@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -150,16 +149,6 @@ func fileSum(path string) ([32]byte, bool) {
 		return [32]byte{}, false
 	}
 	return sha256.Sum256(data), true
-}
-
-// childRSS is the most resident memory the finished child had, in bytes;
-// 0 where the platform does not say.
-func childRSS(cmd *exec.Cmd) int64 {
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok || ru == nil {
-		return 0
-	}
-	return ru.Maxrss * 1024 // kilobytes on Linux
 }
 
 // hostileFile returns the bytes of testdata/hostile/name.
