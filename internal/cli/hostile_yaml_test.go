@@ -38,7 +38,9 @@ func yamlFile(data []byte) func(t *testing.T, dir string) {
 
 // keptFile is a setup that copies testdata/hostile/yaml/name to dir/q.yaml.
 func keptFile(name string) func(t *testing.T, dir string) {
-	return func(t *testing.T, dir string) { writeFile(t, dir, "q.yaml", hostileFile(t, filepath.Join("yaml", name))) }
+	return func(t *testing.T, dir string) {
+		writeFile(t, dir, "q.yaml", hostileFile(t, filepath.Join("yaml", name)))
+	}
 }
 
 // bundleWith writes the bundle format by hand (a header line, then the
@@ -137,6 +139,8 @@ func TestHostileYAML(t *testing.T) {
 		{name: "validate: 1,000 anchors", setup: yamlFile(qt.Anchors(1_000)), args: validate, exit: 1, stderr: `q\.yaml:102:3: more than 100 anchors and aliases`},
 		{name: "validate: 250 problems", setup: yamlFile([]byte(many.String())), args: validate, exit: 1,
 			check: saying("... and ", questionnaire.MaxReported+2)},
+		{name: "validate: a flow list just under the token limit", setup: yamlFile(qt.WideFlow(questionnaire.MaxTokens/3 - 10)), args: validate, exit: 1,
+			stderr: `q\.yaml:1:1: questionnaire: missing required field "id"`, check: saying("... and ", questionnaire.MaxReported+2)},
 		{name: "validate: a workbook at the limits", setup: yamlFile(qt.Large(800 << 10)), args: validate, exit: 0,
 			stdout: `q\.yaml: valid: large 1, 50 key issues, 500 statements`},
 		{name: "--questionnaire: [ x 100,000", setup: yamlFile(qt.FlowNesting(100_000)), args: withFile, exit: 1, stderr: notValid, check: saying(nest[2:], 3)},

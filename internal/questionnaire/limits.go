@@ -9,10 +9,11 @@ import (
 )
 
 // Limits on what [Parse] reads. The default workbook is 44 KB with 4 key
-// issues, 41 statements, 6 criteria, no anchors and nesting 7 deep; each
-// limit leaves a margin of ten times or more for real workbooks, and
-// together they keep any file up to MaxFileSize to well under a second and
-// a hundred megabytes (docs/questionnaire-format.md, "Limits").
+// issues, 41 statements, 7 criteria, 6 directorates, no anchors and
+// nesting 7 deep; each limit leaves a margin of ten times or more for real
+// workbooks, and together they keep any file up to MaxFileSize to well
+// under a second and a hundred megabytes (docs/questionnaire-format.md,
+// "Limits").
 //
 // The YAML library has no option for any of them, so they are checked
 // before it parses: the size, UTF-8 and a count of the words and marks on

@@ -126,3 +126,34 @@ func TestValidationErrorCapsWhatItPrints(t *testing.T) {
 		t.Errorf("%d lines for %d problems", n, questionnaire.MaxReported)
 	}
 }
+
+// BenchmarkParseHostile parses each crafted file of issue 10 and the
+// largest workbook the limits allow. Before the limits: [ x 50,000 took
+// 17 s and 3.8 GB, 100,000 ran out of memory (docs/benchmarks.md,
+// "Hostile questionnaires").
+func BenchmarkParseHostile(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{
+		{"flow-50000", qt.FlowNesting(50_000)},
+		{"flow-100000", qt.FlowNesting(100_000)},
+		{"flow-1MiB", qt.FlowNesting(questionnaire.MaxFileSize)},
+		{"block-20000", qt.BlockNesting(20_000)},
+		{"documents-262144", qt.Documents(questionnaire.MaxFileSize / 4)},
+		{"anchors-60000", qt.Anchors(60_000)},
+		{"version-100000", qt.LongVersion(100_000)},
+		{"invalid-utf8", qt.InvalidUTF8()},
+		{"bom", qt.BOM()},
+		{"wide-flow-66000", qt.WideFlow(questionnaire.MaxTokens/3 - 10)},
+		{"large-800KiB", qt.Large(800 << 10)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				questionnaire.Parse("q.yaml", c.src)
+			}
+		})
+	}
+}

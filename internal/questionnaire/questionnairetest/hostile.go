@@ -122,3 +122,10 @@ criteria:
 	}
 	return b.Bytes()
 }
+
+// WideFlow returns a list of n plain values in one flow list, the
+// costliest shape per byte that still passes the token count when n is a
+// third of MaxTokens.
+func WideFlow(n int) []byte {
+	return []byte("key_issues: [" + strings.Repeat("a,", n) + "a]\n")
+}
