@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml/lexer"
@@ -67,4 +68,22 @@ func FuzzTokenBound(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkTokenBound(t, "fuzz", src)
 	})
+}
+
+// TestParseAcceptsWindowsLineEnds: texts refuse carriage returns, so a
+// file saved with CR LF (or CR) line ends must reach them without any,
+// in block, folded, quoted and plain texts that span lines.
+func TestParseAcceptsWindowsLineEnds(t *testing.T) {
+	src := strings.Replace(minimal, "        text: First\n", "        text: |\n          First line\n          second line\n        help: >\n          folded\n          text\n", 1)
+	src += "directorates:\n  - id: d\n    name: \"two\n      lines\"\n  - id: e\n    name: plain\n      continued\n"
+	for name, s := range map[string]string{"LF": src, "CR LF": strings.ReplaceAll(src, "\n", "\r\n"), "CR": strings.ReplaceAll(src, "\n", "\r")} {
+		q, err := Parse("q.yaml", []byte(s))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := q.KeyIssues[0].Statements[0].Text.String(); got != "First line\nsecond line\n" {
+			t.Errorf("%s: block text %q", name, got)
+		}
+	}
 }
