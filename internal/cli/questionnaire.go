@@ -47,9 +47,7 @@ func validateRun(sys IO, files []string) error {
 		switch {
 		case errors.As(err, &ve):
 			bad++
-			for _, p := range ve.Problems {
-				fmt.Fprintln(sys.Err, p.String())
-			}
+			fmt.Fprintln(sys.Err, ve.Error()) // at most MaxReported lines, then a count
 		case err != nil:
 			bad++
 			fmt.Fprintf(sys.Err, "%s: %v\n", f, atomicfile.Cause(err))

@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -9,24 +10,27 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
-)
 
-// MaxFileSize bounds the size of a questionnaire file: a workbook is a few
-// tens of kilobytes, so anything larger is a mistake.
-const MaxFileSize = 4 << 20
+	"github.com/engage-toolkit/engage/internal/textcheck"
+)
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{0,63}$`)
 
 // Parse reads a questionnaire from src. name is used in problem messages
 // (usually the file path). When the file is not valid, the error is a
-// *ValidationError listing every problem found.
+// *ValidationError listing every problem found. A UTF-8 byte-order mark at
+// the start is skipped (and kept in Source). Files beyond the limits (see
+// MaxFileSize and the others) are refused before the YAML library reads
+// them.
 func Parse(name string, src []byte) (*Questionnaire, error) {
 	d := &decoder{file: name}
-	q := d.parse(src)
+	q := d.parse(bytes.TrimPrefix(src, byteOrderMark))
 	if len(d.problems) > 0 {
 		sort.SliceStable(d.problems, func(i, j int) bool {
 			a, b := d.problems[i], d.problems[j]
@@ -62,11 +66,14 @@ func (d *decoder) addf(n ast.Node, format string, args ...any) {
 
 func (d *decoder) parse(src []byte) *Questionnaire {
 	q := &Questionnaire{}
-	if len(src) > MaxFileSize {
-		d.addf(nil, "file is %d bytes; a questionnaire may be at most %d", len(src), MaxFileSize)
+	if !d.checkBytes(src) {
 		return q
 	}
-	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
+	tokens := lexer.Tokenize(string(src))
+	if tk := tokens.InvalidToken(); tk == nil && !d.checkTokens(tokens) {
+		return q // (an invalid token is the parser's syntax error)
+	}
+	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) {
@@ -287,6 +294,7 @@ func (d *decoder) criteria(n ast.Node) []Criterion {
 	if len(items) == 0 {
 		d.addf(n, "criteria: give at least one partnership criterion")
 	}
+	items = d.atMost(items, MaxCriteria, "criteria")
 	var out []Criterion
 	seen := map[string]bool{}
 	cutoffs := 0
@@ -329,6 +337,7 @@ func (d *decoder) directorates(n ast.Node) []Directorate {
 	if !ok {
 		return nil
 	}
+	items = d.atMost(items, MaxDirectorates, "directorates")
 	var out []Directorate
 	seen := map[string]bool{}
 	for i, it := range items {
@@ -357,6 +366,8 @@ func (d *decoder) keyIssues(n ast.Node) []KeyIssue {
 	if len(items) == 0 {
 		d.addf(n, "key_issues: give at least one key issue")
 	}
+	items = d.atMost(items, MaxKeyIssues, "key issues")
+	statements := 0
 	var out []KeyIssue
 	seenIssue, seenStatement := map[string]bool{}, map[string]bool{}
 	for i, it := range items {
@@ -384,6 +395,10 @@ func (d *decoder) keyIssues(n ast.Node) []KeyIssue {
 					d.addf(f.value, "%s has no statements; give at least one", what)
 				}
 				for j, sn := range sts {
+					if statements++; statements > MaxStatements {
+						d.addf(sn, "more than %d statements; a questionnaire may have at most %d in all", MaxStatements, MaxStatements)
+						break
+					}
 					ki.Statements = append(ki.Statements, d.statement(sn, fmt.Sprintf("%s statement %d", what, j+1), seenStatement))
 				}
 			}
@@ -419,6 +434,7 @@ func (d *decoder) statement(n ast.Node, what string, seen map[string]bool) State
 	}
 	if f, ok := fs["interventions"]; ok && !isNull(f.value) {
 		if items, ok := d.sequence(f.value, what+" interventions"); ok {
+			items = d.atMost(items, MaxInterventions, what+" interventions")
 			for k, it := range items {
 				st.Interventions = append(st.Interventions, d.text(it, fmt.Sprintf("%s intervention %d", what, k+1)))
 			}
@@ -478,6 +494,9 @@ func (d *decoder) checkText(n ast.Node, what string, t Text) {
 		case strings.TrimSpace(s) == "":
 			d.addf(n, "%s: the %s text is empty", what, languageName(lang))
 		}
+		if _, at := textcheck.Control(s, true); at >= 0 {
+			d.addf(n, "%s: the %s text contains a control character (only text, new lines and tabs are allowed)", what, languageName(lang))
+		}
 	}
 }
 
@@ -489,6 +508,15 @@ func languageName(code string) string {
 		return "Italian (it)"
 	}
 	return code
+}
+
+// atMost reports a list of more than max items and returns the first max.
+func (d *decoder) atMost(items []ast.Node, max int, what string) []ast.Node {
+	if len(items) <= max {
+		return items
+	}
+	d.addf(items[max], "%s: %s items; a questionnaire may have at most %d", what, thousands(len(items)), max)
+	return items[:max]
 }
 
 func (d *decoder) sequence(n ast.Node, what string) ([]ast.Node, bool) {
@@ -540,7 +568,16 @@ func (d *decoder) versionString(n ast.Node) string {
 	n = unwrap(n)
 	switch n.(type) {
 	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode:
-		if s := n.GetToken().Value; strings.TrimSpace(s) != "" {
+		s := n.GetToken().Value
+		if c := utf8.RuneCountInString(s); c > MaxVersion {
+			d.addf(n, "version is %s characters long; a version such as \"1.0\" may have at most %d", thousands(c), MaxVersion)
+			return ""
+		}
+		if _, at := textcheck.Control(s, false); at >= 0 {
+			d.addf(n, "version contains a control character or line break (one line of text only)")
+			return ""
+		}
+		if strings.TrimSpace(s) != "" {
 			return s
 		}
 	}

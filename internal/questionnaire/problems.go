@@ -29,10 +29,16 @@ type ValidationError struct {
 	Problems []Problem
 }
 
+// Error gives the problems one a line, the first MaxReported of them and
+// then how many more there are.
 func (e *ValidationError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
+	shown := e.Problems[:min(len(e.Problems), MaxReported)]
+	lines := make([]string, len(shown), len(shown)+1)
+	for i, p := range shown {
 		lines[i] = p.String()
+	}
+	if more := len(e.Problems) - len(shown); more > 0 {
+		lines = append(lines, fmt.Sprintf("... and %s more", thousands(more)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -2,8 +2,9 @@ package workbook
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/engage-toolkit/engage/internal/textcheck"
 )
 
 // Bounds of the free-text fields, in characters. They keep a pasted
@@ -39,17 +40,11 @@ func checkText(fe *FieldErrors, field, v string, required bool, max int, multili
 		fe.add(field, "is %d characters long; the most is %d", n, max)
 		return
 	}
-	for _, r := range v {
-		if multiline && (r == '\n' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) {
-			if multiline {
-				fe.add(field, "contains a control character (only text, new lines and tabs are allowed)")
-			} else {
-				fe.add(field, "contains a control character or line break (one line of text only)")
-			}
-			return
+	if _, at := textcheck.Control(v, multiline); at >= 0 {
+		if multiline {
+			fe.add(field, "contains a control character (only text, new lines and tabs are allowed)")
+		} else {
+			fe.add(field, "contains a control character or line break (one line of text only)")
 		}
 	}
 }
