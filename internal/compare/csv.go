@@ -3,7 +3,9 @@ package compare
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -25,6 +27,56 @@ var SummaryHeader = []string{
 	"completed",
 }
 
+// The text columns of each CSV: every column whose value is a string from
+// data (a name, a title, an id, a date), as opposed to a number, a true or
+// false, or a word engage writes itself. Each of their cells goes through
+// [textCell]; the other columns are written as they are, so that a
+// negative gap stays a number.
+var (
+	responsesText = textColumns(ResponsesHeader, "site", "site_name", "assessment", "assessment_title",
+		"assessment_started", "partnership", "questionnaire", "questionnaire_version", "key_issue", "statement")
+	summaryText = textColumns(SummaryHeader, "site", "site_name", "assessment", "assessment_title",
+		"assessment_started", "partnership", "questionnaire", "questionnaire_version", "key_issue",
+		"key_issue_title", "completed")
+)
+
+// textColumns returns the indexes of the named columns of header.
+func textColumns(header []string, names ...string) []int {
+	idx := make([]int, len(names))
+	for i, n := range names {
+		idx[i] = slices.Index(header, n)
+		if idx[i] < 0 {
+			panic("compare: no CSV column " + n)
+		}
+	}
+	return idx
+}
+
+// formulaStart is what makes a spreadsheet read a cell as a formula (or,
+// for tab and CR, what it may strip before reading one): OWASP's CSV
+// injection guidance.
+const formulaStart = "=+-@\t\r"
+
+// textCell neutralises a text cell for a spreadsheet: one that begins with
+// =, +, -, @, a tab or a CR gets a single quote in front, so that a site
+// named =HYPERLINK(...) is shown as the text it is, never run (OWASP, CSV
+// injection). The quote is part of the cell: a program reading the CSV sees
+// '=HYPERLINK(...). Only text columns go through it ([responsesText],
+// [summaryText]); numbers never do.
+func textCell(s string) string {
+	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// neutralise passes the text columns cols of rec through [textCell].
+func neutralise(rec []string, cols []int) {
+	for _, i := range cols {
+		rec[i] = textCell(rec[i])
+	}
+}
+
 // ResponseWriter writes the long CSV: one row per answered response, in
 // the order given. Write it from [Options].Responses so that rows stream
 // to the file as the store is read.
@@ -36,7 +88,8 @@ var SummaryHeader = []string{
 // a level or levels merged with "+" (see [Row].Level); time is the moment
 // of the answer in UTC (RFC 3339); score_withheld says the score is left
 // out because fewer than three of the respondent's group or role_level
-// scored the statement (see [Row].Withheld).
+// scored the statement (see [Row].Withheld). A text cell that begins with
+// =, +, -, @, a tab or a CR has a single quote put in front ([textCell]).
 type ResponseWriter struct {
 	w   *csv.Writer
 	rec []string
@@ -71,6 +124,7 @@ func (rw *ResponseWriter) Write(r *Row) error {
 	rec[16] = strconv.FormatBool(r.DontKnow)
 	rec[17] = r.At.UTC().Format(time.RFC3339)
 	rec[18] = strconv.FormatBool(r.Withheld)
+	neutralise(rec, responsesText)
 	rw.n++
 	return rw.w.Write(rec)
 }
@@ -105,7 +159,9 @@ func (rw *ResponseWriter) Flush() error {
 // away from zero to four decimals, never across a band edge. It returns
 // the number of rows written, not counting the header. completed is the
 // day the assessment was completed, empty while it is in progress (a
-// draft).
+// draft). A text cell that begins with =, +, -, @, a tab or a CR has a
+// single quote put in front ([textCell]); the figures are written as
+// numbers.
 func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SummaryHeader); err != nil {
@@ -151,6 +207,7 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	rec[13] = strconv.Itoa(sc.Respondents)
 	rec[20] = strconv.FormatBool(sc.Suppressed)
 	rec[29] = a.Completed
+	neutralise(rec, summaryText)
 	if g := is.Gap; g.Known {
 		gap, ins, outs := analysis.ShownGapFigures(a.Questionnaire.Bands, g, 4)
 		rec[22] = num(gap)
