@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/engage-toolkit/engage/internal/textsafe"
 )
 
 // family is the name the Go fonts are registered under in the PDF.
@@ -73,19 +75,23 @@ var fontCoverage = sync.OnceValues(func() (*coverage, error) {
 	return c, nil
 })
 
-// cleaner makes user text safe to draw: each run of characters the fonts
-// lack becomes one [Marker], and it counts how many markers it has put in.
+// cleaner makes user text safe to draw: first by the rule every output of
+// engage follows (textsafe: escape sequences, control characters and bidi
+// overrides removed, line breaks made one), then each run of characters
+// the fonts lack becomes one [Marker], and it counts how many markers it
+// has put in.
 type cleaner struct {
 	cov     *coverage
 	markers int
 }
 
 // line cleans a one-line text: line breaks and tabs become spaces.
-func (c *cleaner) line(s string) string { return c.clean(s, false) }
+func (c *cleaner) line(s string) string { return c.clean(textsafe.Line(s), false) }
 
 // block cleans a text that may hold line breaks.
-func (c *cleaner) block(s string) string { return c.clean(s, true) }
+func (c *cleaner) block(s string) string { return c.clean(textsafe.Block(s), true) }
 
+// clean draws s, already through textsafe, with the fonts.
 func (c *cleaner) clean(s string, multiline bool) string {
 	if c.simple(s) {
 		return s
@@ -95,13 +101,11 @@ func (c *cleaner) clean(s string, multiline bool) string {
 	marked := false // the last thing written was a marker
 	for _, r := range s {
 		switch {
-		case r == '\r':
-			continue
 		case r == '\n' && multiline:
 			b.WriteByte('\n')
 			marked = false
 			continue
-		case r == '\n' || r == '\t':
+		case r == '\t':
 			b.WriteByte(' ')
 			marked = false
 			continue
@@ -114,8 +118,8 @@ func (c *cleaner) clean(s string, multiline bool) string {
 			// the character before: part of the same marker, or invisible
 			// next to a character that is drawn.
 			continue
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			continue // invisible by design: nothing a reader would miss
+		case unicode.Is(unicode.Cf, r):
+			continue // invisible by design (a soft hyphen, a zero-width space): nothing a reader would miss
 		case marked:
 			// One marker stands for a run of characters the fonts lack
 			// (a word in another script, a flag's two letters, an
