@@ -11,6 +11,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 )
 
 func newBackupCmd(g *globals) *cobra.Command {
@@ -112,7 +113,7 @@ func newBackupListCmd(g *globals) *cobra.Command {
 				return nil
 			}
 			for _, b := range all {
-				fmt.Fprintln(g.io.Out, b)
+				fmt.Fprintln(g.io.Out, textsafe.Line(b))
 			}
 			return nil
 		},

@@ -17,6 +17,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -174,7 +175,7 @@ func compareRun(g *globals, opts compareOptions) error {
 	if err != nil {
 		return compareError(err)
 	}
-	fmt.Fprintf(w, "%s\n", comparedLine(res.Comparison))
+	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(res.Comparison)))
 	if out.PDF != "" {
 		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", outName(out.PDF), res.Pages)
 	}
@@ -190,7 +191,7 @@ func compareRun(g *globals, opts compareOptions) error {
 	}
 	if out.CSV != "" {
 		for _, line := range rowsLines(res.Comparison, opts.unsuppressed) {
-			fmt.Fprintf(w, "  %s\n", line)
+			fmt.Fprintf(w, "  %s\n", textsafe.Line(line))
 		}
 	}
 	if res.Markers > 0 {

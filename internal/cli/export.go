@@ -11,6 +11,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -112,7 +113,7 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 		}
 	}
 	s := b.Records.Site
-	fmt.Fprintf(say, "Exported site %s (%s) to %s: %s (%s).\n", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))
+	fmt.Fprintln(say, textsafe.Line(fmt.Sprintf("Exported site %s (%s) to %s: %s (%s).", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))))
 	if len(b.Withheld) > 0 {
 		fmt.Fprintf(say, "Left out: %s.\n", withheldText(b.Withheld))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -120,24 +121,26 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	return nil
 }
 
+// printProblem prints why a file was not imported. The message may quote
+// the file's content, so it is shown through textsafe.
 func printProblem(w io.Writer, msg, hint string) {
-	fmt.Fprintf(w, "engage: %s\n", msg)
+	fmt.Fprintf(w, "engage: %s\n", textsafe.Block(msg))
 	if hint != "" {
-		fmt.Fprintf(w, "hint: %s\n", hint)
+		fmt.Fprintf(w, "hint: %s\n", textsafe.Line(hint))
 	}
 }
 
 func printConflicts(w io.Writer, file string, b *bundle.Bundle, res *bundle.Result) {
 	s := b.Records.Site
 	n := len(res.Conflicts)
-	fmt.Fprintf(w, "engage: %s: %d %s with site %s (%s): %s; nothing imported from it:\n", file, n, countNoun(n, "conflict", "conflicts"),
-		res.Site.Slug, s.Name, conflictKinds(res.Conflicts))
+	fmt.Fprintln(w, textsafe.Line(fmt.Sprintf("engage: %s: %d %s with site %s (%s): %s; nothing imported from it:", file, n, countNoun(n, "conflict", "conflicts"),
+		res.Site.Slug, s.Name, conflictKinds(res.Conflicts))))
 	for i, c := range res.Conflicts {
 		if i == maxConflictLines {
 			fmt.Fprintf(w, "  ... and %d more\n", n-maxConflictLines)
 			break
 		}
-		fmt.Fprintf(w, "  %s\n", c)
+		fmt.Fprintf(w, "  %s\n", textsafe.Line(c.String()))
 	}
 	fmt.Fprintln(w, "hint: import it again with --theirs to take the bundle's version of each, or --ours to keep this store's")
 }
@@ -181,7 +184,7 @@ func printImported(w io.Writer, file string, b *bundle.Bundle, res *bundle.Resul
 			line += fmt.Sprintf("; %d %s settled with --ours (this store's version kept)", n, countNoun(n, "conflict", "conflicts"))
 		}
 	}
-	fmt.Fprintln(w, line+".")
+	fmt.Fprintln(w, textsafe.Line(line+"."))
 	if len(b.Withheld) > 0 {
 		fmt.Fprintf(w, "  The bundle is anonymised (%s left out); the store keeps its own where it has them.\n", withheldText(b.Withheld))
 	}

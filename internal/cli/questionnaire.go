@@ -13,6 +13,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -47,14 +48,14 @@ func validateRun(sys IO, files []string) error {
 		switch {
 		case errors.As(err, &ve):
 			bad++
-			fmt.Fprintln(sys.Err, ve.Error()) // at most MaxReported lines, then a count
+			fmt.Fprintln(sys.Err, textsafe.Block(ve.Error())) // at most MaxReported lines, then a count
 		case err != nil:
 			bad++
-			fmt.Fprintf(sys.Err, "%s: %v\n", f, atomicfile.Cause(err))
+			fmt.Fprintln(sys.Err, textsafe.Block(fmt.Sprintf("%s: %v", f, atomicfile.Cause(err))))
 		default:
 			nk, ns, nc := len(q.KeyIssues), len(q.Statements()), len(q.Criteria)
 			fmt.Fprintf(sys.Out, "%s: valid: %s %s, %d %s, %d %s (%d for verification), %d %s, languages %s\n",
-				f, q.ID, q.Version, nk, countNoun(nk, "key issue", "key issues"), ns, countNoun(ns, "statement", "statements"),
+				textsafe.Line(f), q.ID, textsafe.Line(q.Version), nk, countNoun(nk, "key issue", "key issues"), ns, countNoun(ns, "statement", "statements"),
 				len(q.VerificationStatements()), nc, countNoun(nc, "criterion", "criteria"), strings.Join(q.Languages, ", "))
 		}
 	}
@@ -131,8 +132,8 @@ func newQuestionnaireListCmd(g *globals) *cobra.Command {
 			tw := tabwriter.NewWriter(g.io.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tVERSION\tHASH\tSTATEMENTS\tLANGUAGES\tSOURCE\tTITLE")
 			for _, a := range all {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", a.q.ID, a.q.Version, a.q.Hash[:12], len(a.q.Statements()),
-					strings.Join(a.q.Languages, ","), a.source, a.q.Title.String())
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", a.q.ID, textsafe.Line(a.q.Version), a.q.Hash[:12], len(a.q.Statements()),
+					strings.Join(a.q.Languages, ","), textsafe.Line(a.source), textsafe.Line(a.q.Title.String()))
 			}
 			return tw.Flush()
 		},
@@ -186,21 +187,24 @@ func pickQuestionnaire(all []available, ref string) (*questionnaire.Questionnair
 	return nil, &ExitError{Code: 1, Message: fmt.Sprintf("%q matches %d questionnaires", ref, len(match)), Hint: "name one by ID@VERSION or hash prefix (see `engage questionnaire list`)"}
 }
 
+// showQuestionnaire prints q's texts in lang. Each text comes from the
+// file (perhaps a bundle's), so each is printed through textsafe.
 func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
-	p("%s\n%s %s (hash %s)\n", q.Title.In(lang), q.ID, q.Version, q.Hash[:12])
-	if d := q.Description.In(lang); d != "" {
+	in := func(t questionnaire.Text) string { return textsafe.Line(t.In(lang)) }
+	p("%s\n%s %s (hash %s)\n", in(q.Title), q.ID, textsafe.Line(q.Version), q.Hash[:12])
+	if d := textsafe.Block(q.Description.In(lang)); d != "" {
 		p("\n%s\n", d)
 	}
 	p("\nScale: 1-%d", q.Scale.Points)
 	for i, l := range q.Scale.Labels {
-		p("\n  %d  %s", i+1, l.In(lang))
+		p("\n  %d  %s", i+1, in(l))
 	}
-	p("\n  -  %s (never scored)\n", q.Scale.DontKnow.In(lang))
+	p("\n  -  %s (never scored)\n", in(q.Scale.DontKnow))
 	p("Bands: good area from %.2f, area to improve from %.2f, barrier below %.2f\n", q.Bands.Good, q.Bands.Improve, q.Bands.Improve)
 	p("\nPartnership criteria:\n")
 	for i, c := range q.Criteria {
-		p("  %d. %s", i+1, c.Text.In(lang))
+		p("  %d. %s", i+1, in(c.Text))
 		if c.CutoffYear > 0 {
 			p(" (cut-off year %d)", c.CutoffYear)
 		}
@@ -209,12 +213,12 @@ func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string)
 	if len(q.Directorates) > 0 {
 		p("\nDefault directorates:\n")
 		for _, d := range q.Directorates {
-			p("  - %s  [%s]\n", d.Name.In(lang), d.ID)
+			p("  - %s  [%s]\n", in(d.Name), d.ID)
 		}
 	}
 	numbers := q.Numbering()
 	for i, ki := range q.KeyIssues {
-		p("\nKey issue %d: %s  [%s]\n", i+1, ki.Title.In(lang), ki.ID)
+		p("\nKey issue %d: %s  [%s]\n", i+1, in(ki.Title), ki.ID)
 		for _, st := range ki.Statements {
 			marks := ""
 			if st.Verify {
@@ -223,7 +227,7 @@ func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string)
 			if st.Reverse {
 				marks += " (reversed)"
 			}
-			p("  %s %s%s  [%s]\n", numbers.Number(st.ID), st.Text.In(lang), marks, st.ID)
+			p("  %s %s%s  [%s]\n", numbers.Number(st.ID), in(st.Text), marks, st.ID)
 		}
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -102,16 +103,16 @@ func reportRun(g *globals, opts reportOptions) error {
 		if res, err = report.WriteFile(path, in, ropts); err != nil {
 			return &ExitError{Code: 1, Message: err.Error(), Hint: "choose another file or folder with -o"}
 		}
-		fmt.Fprintf(g.io.Out, "Report written to %s (%s).\n", path, pages(res.Pages))
+		fmt.Fprintf(g.io.Out, "Report written to %s (%s).\n", textsafe.Line(path), pages(res.Pages))
 	}
 	if len(res.Missing) > 0 {
-		fmt.Fprintf(g.io.Err, "note: the report says what is missing: %s.\n", strings.Join(res.Missing, "; "))
+		fmt.Fprintf(g.io.Err, "note: the report says what is missing: %s.\n", textsafe.Line(strings.Join(res.Missing, "; ")))
 	}
 	if res.Markers > 0 {
 		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s.\n", res.Markers, report.Marker)
 	}
 	for _, w := range res.TextWarnings {
-		fmt.Fprintf(g.io.Err, "warning: %s\n", w)
+		fmt.Fprintf(g.io.Err, "warning: %s\n", textsafe.Line(w.String()))
 	}
 	return nil
 }

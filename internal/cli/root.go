@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/engage-toolkit/engage/internal/store"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 )
 
 // IO is what a command reads and writes, and the environment it sees.
@@ -208,11 +209,13 @@ func Run(sys IO, args []string) int {
 	if hint == "" && errors.As(err, &h) {
 		hint = h.Hint()
 	}
+	// A message may quote a file's content or a record (a refused
+	// bundle, a questionnaire's problems): it is shown as text only.
 	if msg != "" {
-		fmt.Fprintf(sys.Err, "engage: %s\n", msg)
+		fmt.Fprintf(sys.Err, "engage: %s\n", textsafe.Block(msg))
 	}
 	if hint != "" {
-		fmt.Fprintf(sys.Err, "hint: %s\n", hint)
+		fmt.Fprintf(sys.Err, "hint: %s\n", textsafe.Line(hint))
 	}
 	return code
 }

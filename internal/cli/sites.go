@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -79,9 +80,13 @@ func writeSitesJSON(w io.Writer, sums []siteSummary) error {
 	if sums == nil {
 		sums = []siteSummary{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sums)
+	js, err := json.MarshalIndent(sums, "", "  ")
+	if err != nil {
+		return err
+	}
+	// The data is kept whole, with what a terminal would act on escaped.
+	_, err = w.Write(append(textsafe.EscapeJSON(js), '\n'))
+	return err
 }
 
 func writeSitesTable(w io.Writer, sums []siteSummary) error {
@@ -92,7 +97,7 @@ func writeSitesTable(w io.Writer, sums []siteSummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SLUG\tNAME\tORGANISATION\t1 MAP\t2 SELECT\t3 WORKBOOK\t4 VERIFY\t5 BARRIERS")
 	for _, s := range sums {
-		fmt.Fprintf(tw, "%s\t%s\t%s", s.Slug, s.Name, s.Organisation)
+		fmt.Fprintf(tw, "%s\t%s\t%s", textsafe.Line(s.Slug), textsafe.Line(s.Name), textsafe.Line(s.Organisation))
 		for _, p := range s.steps {
 			fmt.Fprintf(tw, "\t%s", stepCell(p))
 		}
