@@ -30,6 +30,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -305,8 +306,12 @@ func (m *Model) bodySize() (int, int) {
 }
 
 // View draws the header, the top screen (or the help) and the footer.
+// Screens pass each text from data through textsafe as they draw it; the
+// whole frame goes through it again, keeping only the styles' own SGR
+// sequences, so that a text a screen missed cannot reach the terminal as
+// anything but text.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(textsafe.Styled(m.render()))
 	v.AltScreen = true
 	v.WindowTitle = "Engage"
 	return v

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -105,7 +106,7 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Delete):
 			if s, ok := h.selected(); ok {
-				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", s.Site.Name),
+				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", textsafe.Line(s.Site.Name)),
 					"Kept: nothing deleted", h.delete())
 			}
 		case key.Matches(msg, k.CompareSites):
@@ -141,7 +142,7 @@ func (h *home) delete() tea.Cmd {
 		if err := e.svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
 			return saveFailedMsg{err: err}
 		}
-		what := "deleted " + s.Site.Name
+		what := "deleted " + textsafe.Line(s.Site.Name)
 		if backup != "" {
 			what += " (a backup is in " + backup + ")"
 		}
@@ -155,7 +156,7 @@ func (h *home) siteForm(s *workbook.Site) Screen {
 	title, done := "New site", "site created"
 	if s != nil {
 		in = workbook.SiteInput{ID: s.ID, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Context: s.Context, Language: s.Language}
-		title, done = "Edit site "+s.Name, "site changed"
+		title, done = "Edit site "+textsafe.Line(s.Name), "site changed"
 	}
 	fields := []*field{
 		textF("name", "Name of the site (how you will find it)", in.Name, workbook.MaxShortText),
@@ -217,11 +218,11 @@ func (h *home) View() string {
 	}
 	for i := start; i < len(h.sites) && i < start+visible; i++ {
 		s := h.sites[i]
-		line := pad(s.Site.Name, nameW) + " "
+		line := pad(textsafe.Line(s.Site.Name), nameW) + " "
 		for _, p := range s.Progress {
 			line += "  " + stepMark(st, p) + " "
 		}
-		line += " " + truncate(s.Partnership, max(h.width-nameW-26, 4))
+		line += " " + truncate(textsafe.Line(s.Partnership), max(h.width-nameW-26, 4))
 		if i == h.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(stripStyles(line), h.width-3)) + "\n")
 		} else {
@@ -231,7 +232,7 @@ func (h *home) View() string {
 	if h.confirm.open() {
 		b.WriteString("\n" + h.confirm.view(st, h.width))
 	} else if s, ok := h.selected(); ok {
-		about := strings.Trim(s.Site.Organisation+" · "+s.Site.Area, " ·") + " · " + plural(s.Assessments, "assessment")
+		about := strings.Trim(textsafe.Line(s.Site.Organisation)+" · "+textsafe.Line(s.Site.Area), " ·") + " · " + plural(s.Assessments, "assessment")
 		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n✓ done ◐ started · not started"))
 	}
 	return b.String()

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -52,7 +53,7 @@ func (s *siteScreen) Title() string {
 	if s.data == nil {
 		return "Site"
 	}
-	return s.data.Site.Name
+	return textsafe.Line(s.data.Site.Name)
 }
 
 func (s *siteScreen) Typing() bool     { return false }
@@ -243,7 +244,7 @@ func (s *siteScreen) assessmentForm() Screen {
 		textF("title", "Title (e.g. the partnership and the year)", "", workbook.MaxShortText),
 		textF("started", "Started (YYYY-MM-DD)", time.Now().Format(time.DateOnly), 10),
 	}
-	return newForm(s.env, "New assessment of "+s.data.Site.Name, fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
+	return newForm(s.env, "New assessment of "+textsafe.Line(s.data.Site.Name), fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
 			a, err := c.NewAssessment(s.siteID, workbook.AssessmentInput{Title: v["title"], Started: v["started"]})
 			if err == nil {
@@ -292,7 +293,7 @@ func (s *siteScreen) View() string {
 	}
 	d := s.data
 	var b strings.Builder
-	b.WriteString(st.Title.Render(d.Site.Name) + "  " + st.Muted.Render(strings.Trim(d.Site.Organisation+" · "+d.Site.Area, " ·")) + "\n")
+	b.WriteString(st.Title.Render(textsafe.Line(d.Site.Name)) + "  " + st.Muted.Render(strings.Trim(textsafe.Line(d.Site.Organisation)+" · "+textsafe.Line(d.Site.Area), " ·")) + "\n")
 	title := d.Assessment.Title
 	if title == "" {
 		title = "Assessment"
