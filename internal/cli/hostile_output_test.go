@@ -31,8 +31,9 @@ const (
 )
 
 // hostileStore writes dir/engage.db: two demo sites, named escName and
-// formulaName, and a third site whose questionnaire's version holds escape
-// sequences (testdata/hostile/output/version-escapes.yaml).
+// formulaName, and a third site whose questionnaire's version holds bidi
+// overrides (testdata/hostile/output/version-bidi.yaml; the parser refuses
+// controls in a version, not these).
 func hostileStore(t *testing.T, dir string) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(dir, "engage.db"), store.Options{})
@@ -44,7 +45,7 @@ func hostileStore(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hq, err := questionnaire.Parse("version-escapes.yaml", hostileFile(t, "output/version-escapes.yaml"))
+	hq, err := questionnaire.Parse("version-bidi.yaml", hostileFile(t, "output/version-bidi.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,27 +149,27 @@ func TestHostileOutput(t *testing.T) {
 			},
 		},
 		{
-			name: "questionnaire list: escapes in a pinned questionnaire's version", setup: hostileStore,
-			args: []string{"questionnaire", "list"}, exit: 0, stdout: `\nhostile\s+1\s+[0-9a-f]{12}\s+2\s+en\s+in store\s+Hostile\n`,
+			name: "questionnaire list: bidi overrides in a pinned questionnaire's version", setup: hostileStore,
+			args: []string{"questionnaire", "list"}, exit: 0, stdout: `\nhostile\s+1\.0-beta\s+[0-9a-f]{12}\s+2\s+en\s+in store\s+Hostile\n`,
 		},
 		{
-			name: "questionnaire show: escapes in the version", setup: hostileStore,
-			args: []string{"questionnaire", "show", "hostile"}, exit: 0, stdout: `^Hostile\nhostile 1 \(hash [0-9a-f]{12}\)\n`,
+			name: "questionnaire show: bidi overrides in the version", setup: hostileStore,
+			args: []string{"questionnaire", "show", "hostile"}, exit: 0, stdout: `^Hostile\nhostile 1\.0-beta \(hash [0-9a-f]{12}\)\n`,
 		},
 		{
-			name: "questionnaire list --questionnaire: escapes in the file's version", setup: withFiles(false, "version-escapes.yaml"),
-			args: []string{"--questionnaire", "$WORK/version-escapes.yaml", "questionnaire", "list"}, exit: 0,
-			stdout: `\nhostile\s+1\s+[0-9a-f]{12}\s+2\s+en\s+\S*version-escapes\.yaml\s+Hostile\n`,
+			name: "questionnaire list --questionnaire: bidi overrides in the file's version", setup: withFiles(false, "version-bidi.yaml"),
+			args: []string{"--questionnaire", "$WORK/version-bidi.yaml", "questionnaire", "list"}, exit: 0,
+			stdout: `\nhostile\s+1\.0-beta\s+[0-9a-f]{12}\s+2\s+en\s+\S*version-bidi\.yaml\s+Hostile\n`,
 		},
 		{
 			name: "questionnaire validate: an OSC 52 clipboard write in a statement", setup: withFiles(false, "statement-escape.yaml"),
 			args: []string{"questionnaire", "validate", "$WORK/statement-escape.yaml"}, exit: 1,
-			stderr: `statement-escape\.yaml:17:15: statement "s1" text: the English \(en\) text contains a control character or a bidi override \(U\+001B\)`,
+			stderr: `statement-escape\.yaml:17:15: statement "s1" text: the English \(en\) text contains a control character \(only text, new lines and tabs are allowed\)$`,
 		},
 		{
-			name: "questionnaire validate: a bidi override in a title", setup: withFiles(false, "title-bidi.yaml"),
-			args: []string{"questionnaire", "validate", "$WORK/title-bidi.yaml"}, exit: 1,
-			stderr: `title-bidi\.yaml:14:12: key issue "k1" title: .* \(U\+202E\)`,
+			name: "questionnaire show --questionnaire: a bidi override in a title (Trojan Source)", setup: withFiles(false, "title-bidi.yaml"),
+			args: []string{"--questionnaire", "$WORK/title-bidi.yaml", "questionnaire", "show", "hostile"}, exit: 0,
+			stdout: `\nKey issue 1: One owt  \[k1\]\n`,
 		},
 		{
 			name: "questionnaire validate: raw escapes on a line the parser refuses", setup: withFiles(false, "syntax-escape.yaml"),
