@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -24,7 +23,7 @@ func drive(t *testing.T, m *Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		msg, ok := within(c, 200*time.Millisecond)
+		msg, ok := within(c, cmdWait)
 		if !ok || msg == nil {
 			continue
 		}

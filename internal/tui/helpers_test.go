@@ -130,7 +130,7 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 		if c == nil {
 			continue
 		}
-		msg, ok := within(c, 200*time.Millisecond)
+		msg, ok := within(c, cmdWait)
 		if !ok {
 			continue // a timer (cursor blink): the runtime would wait for it
 		}
@@ -162,6 +162,12 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 
 // within runs cmd and returns its message, unless it takes longer than d
 // (a tick or blink), in which case it is abandoned.
+// cmdWait is how long the tests wait for a command before taking it for a
+// timer: under the cursor's blink (530 ms), and long enough for a store
+// write on a loaded machine (200 ms was not, under the race detector with
+// the machine's two cores busy).
+const cmdWait = 450 * time.Millisecond
+
 func within(cmd tea.Cmd, d time.Duration) (tea.Msg, bool) {
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- cmd() }()
