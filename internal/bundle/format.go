@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -406,7 +407,7 @@ func decode(content []byte, h header) (*Bundle, error) {
 		b.Questionnaires = append(b.Questionnaires, q)
 	}
 	sortedQuestionnaires(b.Questionnaires)
-	problems = append(problems, b.check()...)
+	problems = append(problems, b.check(time.Now())...)
 	if len(problems) > 0 {
 		return invalid("what it holds does not check out:", problems...)
 	}

@@ -142,7 +142,7 @@ func TestContentIsChecked(t *testing.T) {
 	}{
 		{"score off the scale", replace(`"score":\d`, `"score":9`), "score: 9 is not on the scale of 1 to 4"},
 		{"negative score", replace(`"score":\d`, `"score":-1`), "is not on the scale"},
-		{"score and don't know", replace(`"score":(\d)`, `"score":$1,"dont_know":true`), "has both a score and don't know"},
+		{"score and don't know", replace(`"score":(\d)`, `"score":$1,"dont_know":true`), "give a score or don't know, not both"},
 		{"response to a missing participant", replace(`("participant":")[0-9a-f]{16}`, `${1}0000000000000000`), `"0000000000000000" is not a participant of assessment`},
 		{"response to a missing statement", replace(`("statement":")v1"`, `${1}zz"`), `statement: "zz" is not a statement of the assessment's questionnaire`},
 		{"record of another assessment", replace(`("participants":\[\n\{"id":"[0-9a-f]+","site":"demo-06","assessment":")[0-9a-f]+`, `${1}ffffffffffffffff`), `assessment: "ffffffffffffffff" is not one of the site's assessments`},
