@@ -207,7 +207,9 @@ func TestReferencesAndClock(t *testing.T) {
 		want string
 	}{
 		{"selected partnership not mapped", func(r *workbook.SiteRecords) { r.Partnerships = nil }, `partnership: "id-`},
-		{"updated in 9999", func(r *workbook.SiteRecords) { r.Participants[0].Updated = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) },
+		{"updated in 9999", func(r *workbook.SiteRecords) {
+			r.Participants[0].Updated = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+		},
 			"time: 9999-12-31T00:00:00Z is in the future (this computer's clock says 2026-03-10T12:00:00Z)"},
 		{"answered two days ahead", func(r *workbook.SiteRecords) { r.Responses[0].At = now.Add(48 * time.Hour) }, "is in the future"},
 	} {
