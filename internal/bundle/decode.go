@@ -201,10 +201,7 @@ func readDocument(dec *json.Decoder) (*document, error) {
 		case "withheld":
 			err = decodeValue(dec, name, &doc.Withheld)
 		case "site":
-			err = decodeValue(dec, name, &doc.Site)
-			if err == nil && doc.Site != nil {
-				err = lc.Add(*doc.Site)
-			}
+			doc.Site, err = decodeSite(dec)
 		case "questionnaires":
 			err = decodeList(dec, name, &doc.Questionnaires, func(pinned) error {
 				if len(doc.Questionnaires) >= maxQuestionnaires {
@@ -242,6 +239,71 @@ func readDocument(dec *json.Decoder) (*document, error) {
 		return nil, errors.New("its content has more after the bundle's JSON")
 	}
 	return &doc, nil
+}
+
+// decodeSite reads the site object member by member, so that a list of
+// directorates past the limit ends the reading at the one too many.
+func decodeSite(dec *json.Decoder) (*workbook.Site, error) {
+	notJSON := func(err error) error {
+		return fmt.Errorf("its content is not a bundle's JSON: site: %v", err)
+	}
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return nil, notJSON(err)
+	case tok == nil:
+		return nil, nil
+	case tok != json.Delim('{'):
+		return nil, notJSON(errors.New("an object was expected"))
+	}
+	var dirs []workbook.Directorate
+	var rest bytes.Buffer
+	rest.WriteByte('{')
+	keys := map[string]string{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, notJSON(err)
+		}
+		name := tok.(string)
+		if prev, dup := keys[strings.ToLower(name)]; dup {
+			return nil, duplicateKey("site", prev, name)
+		}
+		keys[strings.ToLower(name)] = name
+		if name == "directorates" {
+			n := 0
+			if err := decodeList(dec, "site directorates", &dirs, func(workbook.Directorate) error {
+				if n++; n > workbook.MaxDirectorates {
+					return &workbook.LimitError{Limit: workbook.LimitDirectorates, Where: "the site"}
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, notJSON(err)
+		}
+		if rest.Len() > 1 {
+			rest.WriteByte(',')
+		}
+		k, _ := json.Marshal(name)
+		rest.Write(k)
+		rest.WriteByte(':')
+		rest.Write(raw)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, notJSON(err)
+	}
+	rest.WriteByte('}')
+	var s workbook.Site
+	if err := decodeValue(json.NewDecoder(&rest), "site", &s); err != nil {
+		return nil, err
+	}
+	s.Directorates = dirs
+	return &s, nil
 }
 
 // counted returns a function counting each record against the limits.
