@@ -373,53 +373,56 @@ func decodeValue(dec *json.Decoder, what string, v any) error {
 
 // checkKeys refuses a JSON value in which an object gives a key twice, or
 // two keys that differ only in case: encoding/json would silently keep the
-// last one (and matches a record's keys in any case).
+// last one (and matches a record's keys in any case). raw is valid JSON
+// (the decoder took it as a value), so a plain scan finds the keys.
 func checkKeys(raw []byte, what string) error {
-	if !bytes.ContainsRune(raw, '{') {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
 	type object struct {
-		keys  map[string]string
-		isKey bool // the next token is a key
+		keys    map[string]string // folded -> as given
+		wantKey bool
 	}
-	var stack []*object
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what, err)
-		}
-		var top *object
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if s, ok := tok.(string); ok && top != nil && top.isKey {
-			fold := strings.ToLower(s)
-			if prev, dup := top.keys[fold]; dup {
-				return duplicateKey(what, prev, s)
-			}
-			top.keys[fold] = s
-			top.isKey = false
-			continue
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &object{keys: map[string]string{}, isKey: true})
-			continue
-		case json.Delim('['):
+	var stack []*object // nil for an array
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '{':
+			stack = append(stack, &object{wantKey: true})
+		case '[':
 			stack = append(stack, nil)
-			continue
-		case json.Delim('}'), json.Delim(']'):
+		case '}', ']':
 			stack = stack[:len(stack)-1]
-		}
-		// A value ends: in an object, a key comes next.
-		if len(stack) > 0 && stack[len(stack)-1] != nil {
-			stack[len(stack)-1].isKey = true
+		case ',':
+			if top := stack[len(stack)-1]; top != nil {
+				top.wantKey = true
+			}
+		case '"':
+			end, escaped := i+1, false
+			for ; raw[end] != '"'; end++ {
+				if raw[end] == '\\' {
+					escaped = true
+					end++
+				}
+			}
+			if len(stack) > 0 && stack[len(stack)-1] != nil && stack[len(stack)-1].wantKey {
+				top := stack[len(stack)-1]
+				top.wantKey = false
+				name := string(raw[i+1 : end])
+				if escaped {
+					if err := json.Unmarshal(raw[i:end+1], &name); err != nil {
+						return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what, err)
+					}
+				}
+				if top.keys == nil {
+					top.keys = map[string]string{}
+				}
+				fold := strings.ToLower(name)
+				if prev, dup := top.keys[fold]; dup {
+					return duplicateKey(what, prev, name)
+				}
+				top.keys[fold] = name
+			}
+			i = end
 		}
 	}
+	return nil
 }
 
 func duplicateKey(what, prev, name string) error {

@@ -148,8 +148,20 @@ func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
 	return r, putJSON(c.tx, BucketResponses, k, r)
 }
 
+// inVerification reports whether a statement is one of q's verification
+// statements (q.VerificationStatements, without making the list: the
+// bundle check asks once per answer).
 func inVerification(q *questionnaire.Questionnaire, statementID string) bool {
-	return slices.ContainsFunc(q.VerificationStatements(), func(s questionnaire.Statement) bool { return s.ID == statementID })
+	st, _, ok := q.Statement(statementID)
+	if !ok || st.Verify {
+		return ok
+	}
+	for _, ki := range q.KeyIssues {
+		if slices.ContainsFunc(ki.Statements, func(s questionnaire.Statement) bool { return s.Verify }) {
+			return false
+		}
+	}
+	return true
 }
 
 // StatementNotes returns the group's notes of an assessment.
