@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -114,6 +115,7 @@ func Export(r *workbook.Reader, siteRef string, opts ExportOptions) (*Bundle, er
 	if err != nil {
 		return nil, err
 	}
+	unselectDeleted(recs)
 	hashes := map[string]bool{recs.Site.Questionnaire: true}
 	for _, a := range recs.Assessments {
 		hashes[a.Questionnaire] = true
@@ -127,11 +129,29 @@ func Export(r *workbook.Reader, siteRef string, opts ExportOptions) (*Bundle, er
 		b.Questionnaires = append(b.Questionnaires, q)
 	}
 	b.Records = withhold(recs, b.Withheld)
-	if problems := b.check(); len(problems) > 0 {
+	// The store's own times are not held to the clock here: the
+	// importing side does that.
+	if problems := b.check(time.Time{}); len(problems) > 0 {
 		return nil, &Error{File: "site " + site.Slug, Kind: ErrInvalid,
 			Problem: "the store holds records that a bundle cannot carry:", Details: problems}
 	}
 	return b, nil
+}
+
+// unselectDeleted clears an assessment's selection of a partnership that is
+// no longer mapped. Deleting a partnership now clears the selections of it;
+// a store from before kept the id, which the assessment showed as no
+// partnership and which a bundle may not carry.
+func unselectDeleted(recs *workbook.SiteRecords) {
+	mapped := make(map[string]bool, len(recs.Partnerships))
+	for _, p := range recs.Partnerships {
+		mapped[p.ID] = true
+	}
+	for i, a := range recs.Assessments {
+		if a.PartnershipID != "" && !mapped[a.PartnershipID] {
+			recs.Assessments[i].PartnershipID = ""
+		}
+	}
 }
 
 // withhold returns recs with the fields fs name blanked, leaving out the
@@ -186,8 +206,8 @@ func (b *Bundle) questionnaireMap() map[string]*questionnaire.Questionnaire {
 
 // check returns every problem of the bundle's content: questionnaires used
 // and given, what it says was withheld, and the records by the workbook's
-// rules.
-func (b *Bundle) check() []string {
+// rules, with times no later than now allows (a zero now skips that).
+func (b *Bundle) check(now time.Time) []string {
 	var out []string
 	used := map[string]bool{b.Records.Site.Questionnaire: true}
 	for _, a := range b.Records.Assessments {
@@ -199,7 +219,7 @@ func (b *Bundle) check() []string {
 		}
 	}
 	out = append(out, checkWithheld(b.Records, b.Withheld)...)
-	for _, fe := range workbook.CheckSiteRecords(b.Records, b.questionnaireMap()) {
+	for _, fe := range workbook.CheckSiteRecords(b.Records, b.questionnaireMap(), now) {
 		out = append(out, fe.Error())
 	}
 	return out

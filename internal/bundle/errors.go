@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
 // The kinds of [*Error]; test for them with errors.Is.
@@ -16,6 +18,10 @@ var (
 	// ErrInvalid is returned when a bundle is intact but what it holds
 	// breaks the workbook's rules.
 	ErrInvalid = errors.New("invalid bundle")
+	// ErrLimit is returned when a bundle holds more than the workbook's
+	// limits allow (see workbook.Limits): it is refused as soon as the
+	// reading passes one.
+	ErrLimit = errors.New("bundle beyond Engage's limits")
 	// ErrTooNew is returned when a bundle was written in a newer format
 	// than this Engage reads.
 	ErrTooNew = errors.New("bundle from a newer Engage")
@@ -28,7 +34,7 @@ var (
 const maxDetails = 12
 
 // Error says why a file was refused. It names the file and wraps one of
-// [ErrNotBundle], [ErrDamaged], [ErrInvalid] or [ErrTooNew].
+// [ErrNotBundle], [ErrDamaged], [ErrInvalid], [ErrLimit] or [ErrTooNew].
 type Error struct {
 	File    string
 	Kind    error
@@ -37,6 +43,8 @@ type Error struct {
 	Details []string
 	// Needs is the Engage version the file asks for (with ErrTooNew).
 	Needs string
+
+	limit *workbook.LimitError // with ErrLimit
 }
 
 func (e *Error) Error() string {
@@ -59,6 +67,10 @@ func (e *Error) Unwrap() error { return e.Kind }
 // Hint says what the user can do about it.
 func (e *Error) Hint() string {
 	switch e.Kind {
+	case ErrLimit:
+		if e.limit != nil {
+			return e.limit.Hint()
+		}
 	case ErrTooNew:
 		if e.Needs != "" {
 			return "install Engage " + e.Needs + " or later to import it"

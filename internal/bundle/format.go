@@ -10,12 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
-	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -235,11 +234,7 @@ func Read(name string, data []byte) (*Bundle, error) {
 	if checksum(headerPrefix(h.format, h.engage, h.size), body) != h.sum {
 		return fail(ErrDamaged, "its checksum does not match: the file was changed or damaged after it was written")
 	}
-	content, err := unpack(body)
-	if err != nil {
-		return fail(ErrDamaged, "%v", err)
-	}
-	b, err := decode(content, h)
+	b, err := decode(body, h, time.Now())
 	if err != nil {
 		return nil, withFile(err, name)
 	}
@@ -318,115 +313,4 @@ func withFile(err error, name string) error {
 		e.File = name
 	}
 	return err
-}
-
-// unpack returns the gzip stream's content: one gzip member, nothing after
-// it, at most MaxContentSize bytes.
-func unpack(body []byte) ([]byte, error) {
-	br := bytes.NewReader(body)
-	zr, err := gzip.NewReader(br)
-	if err != nil {
-		return nil, fmt.Errorf("its content cannot be unpacked: %v", err)
-	}
-	zr.Multistream(false)
-	content, err := io.ReadAll(io.LimitReader(zr, MaxContentSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("its content cannot be unpacked: %v", err)
-	}
-	if len(content) > MaxContentSize {
-		return nil, fmt.Errorf("its content is larger than %d MB unpacked; a bundle is far smaller", MaxContentSize>>20)
-	}
-	if br.Len() != 0 {
-		return nil, errors.New("its content is followed by stray bytes")
-	}
-	return content, nil
-}
-
-// decode reads the JSON document and checks everything in it.
-func decode(content []byte, h header) (*Bundle, error) {
-	invalid := func(problem string, details ...string) (*Bundle, error) {
-		return nil, &Error{Kind: ErrInvalid, Problem: problem, Details: details}
-	}
-	if !utf8.Valid(content) {
-		return invalid("its content is not UTF-8 text")
-	}
-	dec := json.NewDecoder(bytes.NewReader(content))
-	dec.DisallowUnknownFields()
-	var doc document
-	if err := dec.Decode(&doc); err != nil {
-		return invalid("its content is not a bundle's JSON: " + jsonProblem(err, content))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return invalid("its content has more after the bundle's JSON")
-	}
-	switch {
-	case doc.Format != h.format:
-		return invalid(fmt.Sprintf("its content says format %d, its header %d", doc.Format, h.format))
-	case doc.Engage != h.engage:
-		return invalid(fmt.Sprintf("its content says Engage %q, its header %q", doc.Engage, h.engage))
-	case doc.Site == nil:
-		return invalid("it holds no site")
-	}
-	b := &Bundle{
-		Engage: doc.Engage,
-		Records: &workbook.SiteRecords{
-			Site: *doc.Site, Partnerships: doc.Partnerships, Assessments: doc.Assessments,
-			Participants: doc.Participants, Responses: doc.Responses, StatementNotes: doc.StatementNotes,
-			IssueNotes: doc.IssueNotes, Findings: doc.Findings, Interventions: doc.Interventions,
-		},
-	}
-	var problems []string
-	for _, f := range doc.Withheld {
-		if !slices.Contains(Fields, f) {
-			problems = append(problems, fmt.Sprintf("withheld: %q is not a field kind", f))
-		}
-	}
-	if b.Withheld = normalFields(doc.Withheld); len(b.Withheld) != len(doc.Withheld) && len(problems) == 0 {
-		problems = append(problems, "withheld: the field kinds are not listed once each, in order")
-	}
-	seen := map[string]bool{}
-	for i, p := range doc.Questionnaires {
-		what := fmt.Sprintf("questionnaire %d (%s)", i+1, p.ID)
-		q, err := questionnaire.Parse(what, []byte(p.Source))
-		switch {
-		case err != nil:
-			problems = append(problems, fmt.Sprintf("%s does not parse: %v", what, err))
-			continue
-		case q.Hash != p.Hash:
-			problems = append(problems, fmt.Sprintf("%s: its content does not match its hash %.12s", what, p.Hash))
-			continue
-		case q.ID != p.ID || q.Version != p.Version:
-			problems = append(problems, fmt.Sprintf("%s: it says %s %s, its content %s %s", what, p.ID, p.Version, q.ID, q.Version))
-			continue
-		case seen[q.Hash]:
-			problems = append(problems, fmt.Sprintf("%s appears twice", what))
-			continue
-		}
-		seen[q.Hash] = true
-		b.Questionnaires = append(b.Questionnaires, q)
-	}
-	sortedQuestionnaires(b.Questionnaires)
-	problems = append(problems, b.check()...)
-	if len(problems) > 0 {
-		return invalid("what it holds does not check out:", problems...)
-	}
-	return b, nil
-}
-
-// jsonProblem says where in the content a JSON error is, as a line number.
-func jsonProblem(err error, content []byte) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-	}
-	if off < 0 || off > int64(len(content)) {
-		return err.Error()
-	}
-	line := 1 + bytes.Count(content[:off], []byte{'\n'})
-	return fmt.Sprintf("line %d: %v", line, err)
 }

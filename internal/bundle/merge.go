@@ -265,7 +265,7 @@ func (p *plan) checkMerged(r *workbook.Reader, b *Bundle, ours []workbook.Record
 			qs[h] = q
 		}
 	}
-	if fe := workbook.CheckSiteRecords(recs, qs); len(fe) > 0 {
+	if fe := workbook.CheckSiteRecords(recs, qs, time.Time{}); len(fe) > 0 {
 		name := b.Name
 		if name == "" {
 			name = "the bundle"

@@ -3,6 +3,7 @@ package bundle_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -142,7 +143,7 @@ func TestContentIsChecked(t *testing.T) {
 	}{
 		{"score off the scale", replace(`"score":\d`, `"score":9`), "score: 9 is not on the scale of 1 to 4"},
 		{"negative score", replace(`"score":\d`, `"score":-1`), "is not on the scale"},
-		{"score and don't know", replace(`"score":(\d)`, `"score":$1,"dont_know":true`), "has both a score and don't know"},
+		{"score and don't know", replace(`"score":(\d)`, `"score":$1,"dont_know":true`), "give a score or don't know, not both"},
 		{"response to a missing participant", replace(`("participant":")[0-9a-f]{16}`, `${1}0000000000000000`), `"0000000000000000" is not a participant of assessment`},
 		{"response to a missing statement", replace(`("statement":")v1"`, `${1}zz"`), `statement: "zz" is not a statement of the assessment's questionnaire`},
 		{"record of another assessment", replace(`("participants":\[\n\{"id":"[0-9a-f]+","site":"demo-06","assessment":")[0-9a-f]+`, `${1}ffffffffffffffff`), `assessment: "ffffffffffffffff" is not one of the site's assessments`},
@@ -165,6 +166,12 @@ func TestContentIsChecked(t *testing.T) {
 		{"format differs from header", replace(`"format":1`, `"format":2`), `its content says format 2, its header 1`},
 		{"withheld but present", replace(`"withheld":\[\]`, `"withheld":["organisations"]`), `the bundle says organisations were left out, but`},
 		{"unknown withheld kind", replace(`"withheld":\[\]`, `"withheld":["secrets"]`), `"secrets" is not a field kind`},
+		{"key twice", replace(`"role":"front-line"`, `"role":"front-line","role":"senior"`), `gives the key "role" twice in participants, record `},
+		{"keys differing in case", replace(`"role":"front-line"`, `"role":"front-line","Role":"senior"`), `gives the keys "role" and "Role" (the same but for case)`},
+		{"top-level key in another case", replace(`"format":1,`, `"format":1,"Format":1,`), `gives the keys "format" and "Format"`},
+		{"updated in 9999", replace(`("updated":")[^"]+`, `${1}9999-12-31T00:00:00Z`), `time: 9999-12-31T00:00:00Z is in the future`},
+		{"started in 9999", replace(`"started":"[0-9-]+"`, `"started":"9999-12-31"`), `started: 9999-12-31 is not a year from 1900 to 2100`},
+		{"selected partnership not mapped", replace(`("assessments":\[\n\{[^\n]*"partnership":")[0-9a-f]+`, `${1}0000000000000000`), `partnership: "0000000000000000" is not one of the site's partnerships`},
 		{"no site", replace(`"site":\{[^\n]*\},\n"partnerships"`, `"partnerships"`), `it holds no site`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,6 +194,34 @@ func TestErrorListsAtMostADozenProblems(t *testing.T) {
 		t.Error("not ErrInvalid")
 	}
 	if !strings.Contains(be.Hint(), "export the site again") {
+		t.Errorf("hint: %s", be.Hint())
+	}
+}
+
+// TestReadingStopsAtALimit: a bundle with one participant too many for its
+// assessment is refused with the limit, at that participant: what follows
+// it is never read (here it is not even JSON).
+func TestReadingStopsAtALimit(t *testing.T) {
+	data := smallBundle(t)
+	doc := string(unpacked(t, data))
+	rx := regexp.MustCompile(`"participants":\[\n(\{[^\n]*\})`)
+	m := rx.FindStringSubmatch(doc)
+	if m == nil {
+		t.Fatal("no participant")
+	}
+	var more strings.Builder
+	for i := range workbook.MaxParticipants + 1 {
+		more.WriteString(regexp.MustCompile(`"id":"[0-9a-f]+"`).ReplaceAllString(m[1], fmt.Sprintf(`"id":"x%04d"`, i)))
+		more.WriteString(",\n")
+	}
+	i := strings.Index(doc, m[0]) + len(`"participants":[`+"\n")
+	bad := doc[:i] + more.String() + "this is where reading must have stopped"
+	be := wantRefused(t, bundle.Seal("v0.0.0-test", []byte(bad)), bundle.ErrLimit,
+		"it holds more than Engage allows: assessment ")
+	if want := "would have more than 200 participants; Engage allows at most 200 participants per assessment"; !strings.Contains(be.Error(), want) {
+		t.Errorf("%v does not say %q", be, want)
+	}
+	if !strings.Contains(be.Hint(), "docs/limits.md") {
 		t.Errorf("hint: %s", be.Hint())
 	}
 }

@@ -25,6 +25,9 @@ them and leaves every other site alone.`,
 			if opts.Sites < 0 || opts.Participants < 0 {
 				return usageErr(cmd, fmt.Errorf("--sites and --participants must not be negative"))
 			}
+			if err := opts.Check(); err != nil {
+				return usageErr(cmd, err)
+			}
 			q, err := g.loadQuestionnaire()
 			if err != nil {
 				return err
@@ -57,7 +60,7 @@ them and leaves every other site alone.`,
 			})
 		},
 	}
-	cmd.Flags().IntVar(&opts.Sites, "sites", 0, "how many sites (default 5, the pilot sites; more adds synthetic ones)")
-	cmd.Flags().IntVar(&opts.Participants, "participants", 0, "participants per site (default: each pilot site's own numbers)")
+	cmd.Flags().IntVar(&opts.Sites, "sites", 0, fmt.Sprintf("how many sites (default 5, the pilot sites; more adds synthetic ones; at most %d)", workbook.MaxSites))
+	cmd.Flags().IntVar(&opts.Participants, "participants", 0, fmt.Sprintf("participants in each assessment (default: each pilot site's own numbers; at most %d)", workbook.MaxParticipants))
 	return cmd
 }

@@ -53,6 +53,22 @@ type Options struct {
 	Participants int
 }
 
+// Check refuses options the study could not be built with: negative
+// numbers, or more sites or participants than the workbook's limits allow
+// (workbook.MaxSites, workbook.MaxParticipants), before anything is built.
+// The error past a limit is a *workbook.LimitError naming the option.
+func (o Options) Check() error {
+	switch {
+	case o.Sites < 0 || o.Participants < 0:
+		return errors.New("demo: the number of sites and participants must not be negative")
+	case o.Sites > workbook.MaxSites:
+		return &workbook.LimitError{Limit: workbook.LimitSites, Where: "--sites: the demo", Count: o.Sites}
+	case o.Participants > workbook.MaxParticipants:
+		return &workbook.LimitError{Limit: workbook.LimitParticipants, Where: "--participants: each demo assessment", Count: o.Participants}
+	}
+	return nil
+}
+
 // SiteID returns the fixed id of demo site n (1-based), e.g. "demo-01".
 func SiteID(n int) string { return fmt.Sprintf("demo-%02d", n) }
 
@@ -94,8 +110,8 @@ func Build(c *workbook.Change, q *questionnaire.Questionnaire, opts Options) ([]
 	switch {
 	case c == nil || q == nil:
 		return nil, errors.New("demo: a change and a questionnaire are required")
-	case opts.Sites < 0 || opts.Participants < 0:
-		return nil, errors.New("demo: the number of sites and participants must not be negative")
+	case opts.Check() != nil:
+		return nil, opts.Check()
 	case len(q.Statements()) == 0:
 		return nil, errors.New("demo: the questionnaire has no statements")
 	}
@@ -133,8 +149,8 @@ func BuildSite(c *workbook.Change, q *questionnaire.Questionnaire, i int, opts O
 	switch {
 	case c == nil || q == nil:
 		return workbook.Site{}, errors.New("demo: a change and a questionnaire are required")
-	case opts.Sites < 0 || opts.Participants < 0:
-		return workbook.Site{}, errors.New("demo: the number of sites and participants must not be negative")
+	case opts.Check() != nil:
+		return workbook.Site{}, opts.Check()
 	case len(q.Statements()) == 0:
 		return workbook.Site{}, errors.New("demo: the questionnaire has no statements")
 	case i < 1 || i > Count(opts):

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/demo"
@@ -527,6 +528,19 @@ func TestBuildRefusesBadOptions(t *testing.T) {
 		})
 		if err == nil {
 			t.Errorf("Build(%+v) succeeded", opts)
+		}
+	}
+	// Past a limit, nothing is built: the refusal comes before the first
+	// site (a million sites would take hours, not fail on the 5,001st).
+	for _, opts := range []demo.Options{{Sites: workbook.MaxSites + 1}, {Participants: workbook.MaxParticipants + 1}} {
+		start := time.Now()
+		err := svc.Change(func(c *workbook.Change) error {
+			_, err := demo.BuildSite(c, q, 1, opts)
+			return err
+		})
+		var le *workbook.LimitError
+		if !errors.As(err, &le) || time.Since(start) > time.Second {
+			t.Errorf("BuildSite(%+v): %v after %v", opts, err, time.Since(start))
 		}
 	}
 	err := svc.Change(func(c *workbook.Change) error {

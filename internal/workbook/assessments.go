@@ -1,11 +1,8 @@
 package workbook
 
 import (
-	"slices"
 	"sort"
 	"time"
-
-	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // AssessmentInput is what a user gives to start an assessment.
@@ -60,35 +57,32 @@ func (c *Change) NewAssessment(siteID string, in AssessmentInput) (Assessment, e
 	if err != nil {
 		return Assessment{}, err
 	}
-	var fe FieldErrors
-	checkShort(&fe, "title", in.Title, false)
 	if in.Started == "" {
 		in.Started = c.now.Format(time.DateOnly)
-	} else if !validDate(in.Started) {
-		fe.add("started", "must be a date as YYYY-MM-DD")
-	}
-	if in.Language != "" && !slices.Contains(questionnaire.KnownLanguages, in.Language) {
-		fe.add("language", "must be one of en, it")
-	}
-	if err := fe.err(); err != nil {
-		return Assessment{}, err
-	}
-	if in.Questionnaire == "" {
-		in.Questionnaire = site.Questionnaire
-	}
-	if _, err := c.Questionnaire(in.Questionnaire); err != nil {
-		return Assessment{}, err
 	}
 	if in.Language == "" {
 		in.Language = site.Language
 	}
-	id, err := c.newID(in.ID)
-	if err != nil {
+	a := Assessment{
+		SiteID: siteID, Title: in.Title, Questionnaire: in.Questionnaire,
+		Language: in.Language, Started: in.Started, Created: c.now, Updated: c.now,
+	}
+	var fe FieldErrors
+	checkAssessment(&fe, a)
+	if err := fe.err(); err != nil {
 		return Assessment{}, err
 	}
-	a := Assessment{
-		ID: id, SiteID: siteID, Title: in.Title, Questionnaire: in.Questionnaire,
-		Language: in.Language, Started: in.Started, Created: c.now, Updated: c.now,
+	if err := c.roomFor(LimitAssessments, BucketAssessments, siteID+"/", "site "+site.Slug); err != nil {
+		return Assessment{}, err
+	}
+	if a.Questionnaire == "" {
+		a.Questionnaire = site.Questionnaire
+	}
+	if _, err := c.Questionnaire(a.Questionnaire); err != nil {
+		return Assessment{}, err
+	}
+	if a.ID, err = c.newID(in.ID); err != nil {
+		return Assessment{}, err
 	}
 	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
 }
@@ -105,12 +99,13 @@ func (c *Change) SelectPartnership(siteID, assessmentID, partnershipID, reason s
 			return Assessment{}, err
 		}
 	}
+	a.PartnershipID, a.SelectionReason = partnershipID, reason
 	var fe FieldErrors
-	checkLong(&fe, "reason", reason)
+	checkAssessment(&fe, a)
 	if err := fe.err(); err != nil {
 		return Assessment{}, err
 	}
-	a.PartnershipID, a.SelectionReason, a.Updated = partnershipID, reason, c.now
+	a.Updated = c.now
 	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
 }
 
@@ -124,7 +119,7 @@ func (c *Change) CompleteAssessment(siteID, assessmentID, date string) (Assessme
 	}
 	a.Completed = date
 	var fe FieldErrors
-	checkCompleted(&fe, a)
+	checkAssessment(&fe, a)
 	if err := fe.err(); err != nil {
 		return Assessment{}, err
 	}
@@ -141,18 +136,6 @@ func (c *Change) SetCompleted(siteID, assessmentID string, done bool) (Assessmen
 		date = c.now.Format(time.DateOnly)
 	}
 	return c.CompleteAssessment(siteID, assessmentID, date)
-}
-
-// checkCompleted is the one rule for an assessment's completion date, which
-// CompleteAssessment and the bundle check both apply.
-func checkCompleted(fe *FieldErrors, a Assessment) {
-	switch {
-	case a.Completed == "":
-	case !validDate(a.Completed):
-		fe.add("completed", "must be a date as YYYY-MM-DD or empty, not %q", a.Completed)
-	case validDate(a.Started) && a.Completed < a.Started:
-		fe.add("completed", "%s is before the assessment started (%s)", a.Completed, a.Started)
-	}
 }
 
 // DeleteAssessment removes an assessment with its participants, responses,
@@ -184,9 +167,4 @@ func (a Assessment) DataAsOf(latest time.Time) time.Time {
 		}
 	}
 	return t
-}
-
-func validDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
 }

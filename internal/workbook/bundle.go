@@ -177,6 +177,11 @@ func (c *Change) PutRecord(rec Record) error {
 		if !validID(s.ID) {
 			return fmt.Errorf("invalid site id %q", s.ID)
 		}
+		if c.tx.Get(BucketSites, s.ID) == nil {
+			if err := c.roomFor(LimitSites, BucketSites, "", "the store"); err != nil {
+				return err
+			}
+		}
 		slug, err := c.uniqueSlug(s.Slug, s.ID)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -40,11 +41,11 @@ func TestSiteRecordsPassTheirOwnCheck(t *testing.T) {
 	if len(recs.Records()) != 5 { // site, assessment, participant, response, note
 		t.Fatalf("%d records", len(recs.Records()))
 	}
-	if fe := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}); fe != nil {
+	if fe := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}, time.Time{}); fe != nil {
 		t.Fatalf("problems: %v", fe)
 	}
 	// Without the questionnaire, the site and the assessment say so.
-	fe := workbook.CheckSiteRecords(recs, nil)
+	fe := workbook.CheckSiteRecords(recs, nil, time.Time{})
 	if len(fe) != 2 || !strings.Contains(fe.Error(), "questionnaire: ") {
 		t.Errorf("problems: %v", fe)
 	}
@@ -71,7 +72,7 @@ func TestCheckSiteRecordsFindsBrokenRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			recs := f.filled(t)
 			tc.breakIt(recs)
-			fe := workbook.CheckSiteRecords(recs, qs)
+			fe := workbook.CheckSiteRecords(recs, qs, time.Time{})
 			if !strings.Contains(fe.Error(), tc.want) {
 				t.Errorf("problems %q do not say %q", fe.Error(), tc.want)
 			}

@@ -37,32 +37,20 @@ func (c *Change) SaveFinding(f Finding) (Finding, error) {
 	if err != nil {
 		return Finding{}, err
 	}
+	if _, ki, ok := q.Statement(f.StatementID); ok && f.StatementID != "" && f.KeyIssueID == "" {
+		f.KeyIssueID = ki.ID
+	}
 	var fe FieldErrors
-	if !slices.Contains(FindingKinds, f.Kind) {
-		fe.add("kind", "must be barrier, good or improve")
-	}
-	if f.KeyIssueID != "" {
-		if _, ok := q.KeyIssue(f.KeyIssueID); !ok {
-			fe.add("key issue", "%q is not a key issue of this questionnaire", f.KeyIssueID)
-		}
-	}
-	if f.StatementID != "" {
-		_, ki, ok := q.Statement(f.StatementID)
-		switch {
-		case !ok:
-			fe.add("statement", "%q is not a statement of this questionnaire", f.StatementID)
-		case f.KeyIssueID == "":
-			f.KeyIssueID = ki.ID
-		}
-	}
-	checkLong(&fe, "text", f.Text)
-	if f.Text == "" && f.StatementID == "" {
-		fe.add("text", "is required (or name the statement the finding is about)")
-	}
+	checkFinding(&fe, f, q)
 	if err := fe.err(); err != nil {
 		return Finding{}, err
 	}
 	f.Created, f.Updated = c.now, c.now
+	if f.ID == "" || c.tx.Get(BucketFindings, key(f.SiteID, f.AssessmentID, f.ID)) == nil {
+		if err := c.roomFor(LimitFindings, BucketFindings, key(f.SiteID, f.AssessmentID)+"/", "assessment "+f.AssessmentID); err != nil {
+			return Finding{}, err
+		}
+	}
 	if f.ID == "" {
 		f.ID = c.svc.newID()
 	} else {
@@ -103,28 +91,20 @@ func (c *Change) SaveIntervention(iv Intervention) (Intervention, error) {
 	if err != nil {
 		return Intervention{}, err
 	}
-	var fe FieldErrors
-	checkShort(&fe, "action", iv.Action, true)
-	checkShort(&fe, "owner", iv.Owner, false)
-	checkLong(&fe, "review notes", iv.Review)
-	if iv.Due != "" && !validDate(iv.Due) {
-		fe.add("due date", "must be a date as YYYY-MM-DD, or empty")
-	}
 	if iv.Status == "" {
 		iv.Status = StatusPlanned
 	}
-	if !slices.Contains(Statuses, iv.Status) {
-		fe.add("status", "must be planned, in-progress or done")
-	}
-	if iv.KeyIssueID != "" {
-		if _, ok := q.KeyIssue(iv.KeyIssueID); !ok {
-			fe.add("key issue", "%q is not a key issue of this questionnaire", iv.KeyIssueID)
-		}
-	}
+	var fe FieldErrors
+	checkIntervention(&fe, iv, q)
 	if err := fe.err(); err != nil {
 		return Intervention{}, err
 	}
 	iv.Created, iv.Updated = c.now, c.now
+	if iv.ID == "" || c.tx.Get(BucketInterventions, key(iv.SiteID, iv.AssessmentID, iv.ID)) == nil {
+		if err := c.roomFor(LimitInterventions, BucketInterventions, key(iv.SiteID, iv.AssessmentID)+"/", "assessment "+iv.AssessmentID); err != nil {
+			return Intervention{}, err
+		}
+	}
 	if iv.ID == "" {
 		iv.ID = c.svc.newID()
 	} else {

@@ -86,7 +86,7 @@ func TestMarkRuleIsShared(t *testing.T) {
 			recs := f.filled(t)
 			p.ID, p.Updated = "pp1", time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 			recs.Partnerships = []workbook.Partnership{p}
-			problems := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q})
+			problems := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}, time.Time{})
 			if checked := problems == nil; checked != tc.ok {
 				t.Errorf("CheckSiteRecords: %v, want accepted %v", problems, tc.ok)
 			}
@@ -125,7 +125,7 @@ func TestCompleteAndReopen(t *testing.T) {
 	}
 	recs := f.filled(t)
 	recs.Assessments[0].Completed = "2026-03-01"
-	if problems := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}); !strings.Contains(problems.Error(), "before the assessment started") {
+	if problems := workbook.CheckSiteRecords(recs, map[string]*questionnaire.Questionnaire{f.q.Hash: f.q}, time.Time{}); !strings.Contains(problems.Error(), "before the assessment started") {
 		t.Errorf("bundle with completed before started: %v", problems)
 	}
 }

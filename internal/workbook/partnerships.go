@@ -43,6 +43,11 @@ func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
 	if err := fe.err(); err != nil {
 		return Partnership{}, err
 	}
+	if p.ID == "" || c.tx.Get(BucketPartnerships, key(p.SiteID, p.ID)) == nil {
+		if err := c.roomFor(LimitPartnerships, BucketPartnerships, p.SiteID+"/", "site "+site.Slug); err != nil {
+			return Partnership{}, err
+		}
+	}
 	if p.ID == "" {
 		p.ID = c.svc.newID()
 	} else if p.ID, err = c.newID(p.ID); err != nil {
@@ -75,8 +80,8 @@ func checkPartnership(fe *FieldErrors, p Partnership) {
 			fe.add("partners", "%q is not a known sector", sec)
 		}
 	}
-	if p.StartYear != 0 && (p.StartYear < 1900 || p.StartYear > 2100) {
-		fe.add("start year", "must be a year such as 2004 (1900 to 2100), or empty; not %d", p.StartYear)
+	if p.StartYear != 0 && (p.StartYear < MinYear || p.StartYear > MaxYear) {
+		fe.add("start year", "must be a year such as 2004 (%d to %d), or empty; not %d", MinYear, MaxYear, p.StartYear)
 	}
 	for _, id := range sortedKeys(p.Criteria) {
 		m := p.Criteria[id]
@@ -99,10 +104,23 @@ func sortedSectors(in []Sector) []Sector {
 }
 
 // DeletePartnership removes a mapped partnership. An assessment that
-// selected it keeps its responses and shows no partnership.
+// selected it keeps its responses and its reason, and no longer has a
+// partnership selected, so that no record points at one that is gone.
 func (c *Change) DeletePartnership(siteID, id string) error {
 	if c.tx.Get(BucketPartnerships, key(siteID, id)) == nil {
 		return notFound("partnership", id)
+	}
+	as, err := listJSON[Assessment](c.tx, BucketAssessments, siteID+"/")
+	if err != nil {
+		return err
+	}
+	for _, a := range as {
+		if a.PartnershipID == id {
+			a.PartnershipID, a.Updated = "", c.now
+			if err := putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a); err != nil {
+				return err
+			}
+		}
 	}
 	return c.tx.Delete(BucketPartnerships, key(siteID, id))
 }

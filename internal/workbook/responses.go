@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -35,18 +34,16 @@ func (c *Change) SaveParticipant(p Participant) (Participant, error) {
 		return Participant{}, err
 	}
 	var fe FieldErrors
-	checkShort(&fe, "name", p.Name, false)
-	checkShort(&fe, "organisation", p.Organisation, false)
-	if !slices.Contains(Groups, p.Group) {
-		fe.add("group", "must be insider or outsider")
-	}
-	if !slices.Contains(Roles, p.Role) {
-		fe.add("role level", "must be one of senior, middle, front-line, community, partner")
-	}
+	checkParticipant(&fe, p)
 	if err := fe.err(); err != nil {
 		return Participant{}, err
 	}
 	p.Created, p.Updated = c.now, c.now
+	if p.ID == "" || c.tx.Get(BucketParticipants, key(p.SiteID, p.AssessmentID, p.ID)) == nil {
+		if err := c.roomForParticipant(p); err != nil {
+			return Participant{}, err
+		}
+	}
 	if p.ID == "" {
 		p.ID = c.svc.newID()
 	} else {
@@ -63,6 +60,15 @@ func (c *Change) SaveParticipant(p Participant) (Participant, error) {
 		}
 	}
 	return p, putJSON(c.tx, BucketParticipants, key(p.SiteID, p.AssessmentID, p.ID), p)
+}
+
+// roomForParticipant refuses a new participant past the limits of the
+// assessment and of the site.
+func (c *Change) roomForParticipant(p Participant) error {
+	if err := c.roomFor(LimitParticipants, BucketParticipants, key(p.SiteID, p.AssessmentID)+"/", "assessment "+p.AssessmentID); err != nil {
+		return err
+	}
+	return c.roomFor(LimitSiteParticipants, BucketParticipants, p.SiteID+"/", "site "+p.SiteID)
 }
 
 func (c *Change) hasResponses(p Participant) bool {
@@ -121,36 +127,41 @@ func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
 	if err != nil {
 		return Response{}, err
 	}
-	if _, _, ok := q.Statement(in.StatementID); !ok {
-		return Response{}, notFound("statement", in.StatementID)
-	}
-	if p.Group == Outsider && !inVerification(q, in.StatementID) {
-		return Response{}, &FieldError{Field: "statement", Message: fmt.Sprintf("%s is not in the verification set that outsiders score", in.StatementID)}
-	}
-	var fe FieldErrors
-	switch {
-	case in.DontKnow && in.Score != 0:
-		fe.add("score", "give a score or don't know, not both")
-	case in.Score < 0 || in.Score > q.Scale.Points:
-		fe.add("score", "must be from 1 to %d", q.Scale.Points)
-	}
-	checkLong(&fe, "comment", in.Comment)
-	if err := fe.err(); err != nil {
-		return Response{}, err
-	}
 	k := key(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
 	r := Response{
 		SiteID: in.SiteID, AssessmentID: in.AssessmentID, ParticipantID: in.ParticipantID,
 		StatementID: in.StatementID, Score: in.Score, DontKnow: in.DontKnow, Comment: in.Comment, At: c.now,
 	}
+	var fe FieldErrors
+	checkResponse(&fe, r, q, p.Group)
+	if err := fe.err(); err != nil {
+		return Response{}, err
+	}
 	if !r.Answered() && r.Comment == "" {
 		return r, c.tx.Delete(BucketResponses, k)
+	}
+	if c.tx.Get(BucketResponses, k) == nil {
+		if err := c.roomFor(LimitSiteResponses, BucketResponses, in.SiteID+"/", "site "+in.SiteID); err != nil {
+			return Response{}, err
+		}
 	}
 	return r, putJSON(c.tx, BucketResponses, k, r)
 }
 
+// inVerification reports whether a statement is one of q's verification
+// statements (q.VerificationStatements, without making the list: the
+// bundle check asks once per answer).
 func inVerification(q *questionnaire.Questionnaire, statementID string) bool {
-	return slices.ContainsFunc(q.VerificationStatements(), func(s questionnaire.Statement) bool { return s.ID == statementID })
+	st, _, ok := q.Statement(statementID)
+	if !ok || st.Verify {
+		return ok
+	}
+	for _, ki := range q.KeyIssues {
+		if slices.ContainsFunc(ki.Statements, func(s questionnaire.Statement) bool { return s.Verify }) {
+			return false
+		}
+	}
+	return true
 }
 
 // StatementNotes returns the group's notes of an assessment.
@@ -169,14 +180,8 @@ func (c *Change) SetStatementNote(n StatementNote) (StatementNote, error) {
 	if err != nil {
 		return StatementNote{}, err
 	}
-	if _, _, ok := q.Statement(n.StatementID); !ok {
-		return StatementNote{}, notFound("statement", n.StatementID)
-	}
 	var fe FieldErrors
-	if n.GroupScore < 0 || n.GroupScore > q.Scale.Points {
-		fe.add("group score", "must be from 1 to %d, or none", q.Scale.Points)
-	}
-	checkLong(&fe, "notes", n.Notes)
+	checkStatementNote(&fe, n, q)
 	if err := fe.err(); err != nil {
 		return StatementNote{}, err
 	}
@@ -203,11 +208,8 @@ func (c *Change) SetIssueNote(n IssueNote) (IssueNote, error) {
 	if err != nil {
 		return IssueNote{}, err
 	}
-	if _, ok := q.KeyIssue(n.KeyIssueID); !ok {
-		return IssueNote{}, notFound("key issue", n.KeyIssueID)
-	}
 	var fe FieldErrors
-	checkLong(&fe, "notes", n.Notes)
+	checkIssueNote(&fe, n, q)
 	if err := fe.err(); err != nil {
 		return IssueNote{}, err
 	}

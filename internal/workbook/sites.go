@@ -19,16 +19,13 @@ type SiteInput struct {
 	Language     string // "en" or "it"; "" is English
 }
 
-func (in SiteInput) check() error {
-	var fe FieldErrors
-	checkShort(&fe, "name", in.Name, true)
-	checkShort(&fe, "organisation", in.Organisation, true)
-	checkShort(&fe, "area", in.Area, false)
-	checkLong(&fe, "context", in.Context)
-	if in.Language != "" && !slices.Contains(questionnaire.KnownLanguages, in.Language) {
-		fe.add("language", "must be one of en, it")
+// site returns the site in makes, with its language defaulted.
+func (in SiteInput) site() Site {
+	lang := in.Language
+	if lang == "" {
+		lang = questionnaire.English
 	}
-	return fe.err()
+	return Site{ID: in.ID, Name: in.Name, Organisation: in.Organisation, Area: in.Area, Context: in.Context, Language: lang}
 }
 
 // Sites returns every site, sorted by name.
@@ -70,7 +67,16 @@ func (r *Reader) Site(ref string) (Site, error) {
 // CreateSite creates a site that uses questionnaire q, with its first
 // assessment (no partnership selected yet), and returns both.
 func (c *Change) CreateSite(in SiteInput, q *questionnaire.Questionnaire) (Site, Assessment, error) {
-	if err := in.check(); err != nil {
+	s := in.site()
+	for _, d := range q.Directorates {
+		s.Directorates = append(s.Directorates, Directorate{ID: d.ID, Name: d.Name.In(s.Language)})
+	}
+	var fe FieldErrors
+	checkSite(&fe, s)
+	if err := fe.err(); err != nil {
+		return Site{}, Assessment{}, err
+	}
+	if err := c.roomFor(LimitSites, BucketSites, "", "the store"); err != nil {
 		return Site{}, Assessment{}, err
 	}
 	id, err := c.newID(in.ID)
@@ -87,17 +93,7 @@ func (c *Change) CreateSite(in SiteInput, q *questionnaire.Questionnaire) (Site,
 	if err != nil {
 		return Site{}, Assessment{}, err
 	}
-	lang := in.Language
-	if lang == "" {
-		lang = questionnaire.English
-	}
-	s := Site{
-		ID: id, Slug: slug, Name: in.Name, Organisation: in.Organisation, Area: in.Area,
-		Context: in.Context, Language: lang, Questionnaire: q.Hash, Created: c.now, Updated: c.now,
-	}
-	for _, d := range q.Directorates {
-		s.Directorates = append(s.Directorates, Directorate{ID: d.ID, Name: d.Name.In(lang)})
-	}
+	s.ID, s.Slug, s.Questionnaire, s.Created, s.Updated = id, slug, q.Hash, c.now, c.now
 	if err := putJSON(c.tx, BucketSites, id, s); err != nil {
 		return Site{}, Assessment{}, err
 	}
@@ -108,9 +104,6 @@ func (c *Change) CreateSite(in SiteInput, q *questionnaire.Questionnaire) (Site,
 // UpdateSite changes a site's name, organisation, area, context and
 // language. The slug follows a changed name.
 func (c *Change) UpdateSite(in SiteInput) (Site, error) {
-	if err := in.check(); err != nil {
-		return Site{}, err
-	}
 	s, ok, err := getJSON[Site](c.tx, BucketSites, in.ID)
 	if err != nil {
 		return Site{}, err
@@ -118,14 +111,20 @@ func (c *Change) UpdateSite(in SiteInput) (Site, error) {
 	if !ok {
 		return Site{}, notFound("site", in.ID)
 	}
-	if in.Name != s.Name {
-		if s.Slug, err = c.uniqueSlug(Slugify(in.Name), s.ID); err != nil {
-			return Site{}, err
-		}
-	}
+	name := s.Name
 	s.Name, s.Organisation, s.Area, s.Context = in.Name, in.Organisation, in.Area, in.Context
 	if in.Language != "" {
 		s.Language = in.Language
+	}
+	var fe FieldErrors
+	checkSite(&fe, s)
+	if err := fe.err(); err != nil {
+		return Site{}, err
+	}
+	if in.Name != name {
+		if s.Slug, err = c.uniqueSlug(Slugify(in.Name), s.ID); err != nil {
+			return Site{}, err
+		}
 	}
 	s.Updated = c.now
 	return s, putJSON(c.tx, BucketSites, s.ID, s)
@@ -140,16 +139,7 @@ func (c *Change) SetDirectorates(siteID string, dirs []Directorate) error {
 		return err
 	}
 	var fe FieldErrors
-	seen := map[string]bool{}
-	for i, d := range dirs {
-		f := fmt.Sprintf("directorate %d", i+1)
-		checkShort(&fe, f+" id", d.ID, true)
-		checkShort(&fe, f+" name", d.Name, true)
-		if seen[d.ID] {
-			fe.add(f+" id", "%q is used twice", d.ID)
-		}
-		seen[d.ID] = true
-	}
+	checkDirectorates(&fe, dirs)
 	if err := fe.err(); err != nil {
 		return err
 	}

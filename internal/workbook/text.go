@@ -7,13 +7,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/textcheck"
 )
 
-// Bounds of the free-text fields, in characters. They keep a pasted
-// document out of the store while leaving room for real notes.
-const (
-	MaxShortText = 200   // names, titles, owners, organisations
-	MaxLongText  = 10000 // comments, notes, context
-)
-
 // checkShort validates a one-line text field: valid UTF-8, no control
 // characters, at most MaxShortText characters. Nothing is trimmed: the
 // value is stored exactly as typed or refused.

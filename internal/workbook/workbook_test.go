@@ -231,8 +231,8 @@ func TestWholeAssessmentAndProgress(t *testing.T) {
 		_, err := c.RecordResponse(workbook.ResponseInput{SiteID: f.site.ID, AssessmentID: f.a.ID, ParticipantID: out.ID, StatementID: "ca-info", Score: 2})
 		return err
 	})
-	var fe *workbook.FieldError
-	if !errors.As(err, &fe) || fe.Field != "statement" {
+	var fe workbook.FieldErrors
+	if !errors.As(err, &fe) || !strings.Contains(fe.For("statement"), "verification set") {
 		t.Errorf("outsider on a non-verification statement: %v", err)
 	}
 	for _, id := range []string{"ca-times", "os-plans"} {
@@ -275,10 +275,10 @@ func TestRecordResponseRules(t *testing.T) {
 		edit    func(*workbook.ResponseInput)
 		wantErr string
 	}{
-		{"score 6", func(in *workbook.ResponseInput) { in.Score = 6 }, "from 1 to 5"},
-		{"negative", func(in *workbook.ResponseInput) { in.Score = -1 }, "from 1 to 5"},
+		{"score 6", func(in *workbook.ResponseInput) { in.Score = 6 }, "6 is not on the scale of 1 to 5"},
+		{"negative", func(in *workbook.ResponseInput) { in.Score = -1 }, "-1 is not on the scale of 1 to 5"},
 		{"score and don't know", func(in *workbook.ResponseInput) { in.Score = 3; in.DontKnow = true }, "not both"},
-		{"unknown statement", func(in *workbook.ResponseInput) { in.StatementID = "zz"; in.Score = 3 }, "no statement"},
+		{"unknown statement", func(in *workbook.ResponseInput) { in.StatementID = "zz"; in.Score = 3 }, `"zz" is not a statement`},
 		{"unknown participant", func(in *workbook.ResponseInput) { in.ParticipantID = "zz"; in.Score = 3 }, "no participant"},
 		{"valid", func(in *workbook.ResponseInput) { in.Score = 5; in.Comment = "ottimo" }, ""},
 	}
