@@ -38,12 +38,13 @@ const (
 
 	// MaxKeyIssues, MaxStatements (in all), MaxInterventions (per
 	// statement), MaxCriteria and MaxDirectorates bound the workbook's
-	// structure.
+	// structure. A site takes its directorates from its questionnaire,
+	// so MaxDirectorates is also the site's limit (workbook.MaxDirectorates).
 	MaxKeyIssues     = 50
 	MaxStatements    = 500
 	MaxInterventions = 20
 	MaxCriteria      = 50
-	MaxDirectorates  = 200
+	MaxDirectorates  = 100
 
 	// MaxReported bounds the problems a [ValidationError] prints; the rest
 	// are counted ("... and 1,234 more").

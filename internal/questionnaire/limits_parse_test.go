@@ -73,7 +73,7 @@ func TestParseLimits(t *testing.T) {
 		{"escape in a title", qt.Valid(`"1"`, `Title\e]0;pwned\a`), "4:8: title: the English (en) text contains a control character"},
 		{"bidi-free C1 control", qt.Valid(`"1"`, `Title\x85`), "title: the English (en) text contains a control character"},
 		{"criteria", list("criteria", questionnaire.MaxCriteria+1, func(i int) string { return fmt.Sprintf("  - {id: c%d, text: C}\n", i) }), "criteria: 52 items; a questionnaire may have at most 50"},
-		{"directorates", list("directorates", questionnaire.MaxDirectorates+1, func(i int) string { return fmt.Sprintf("  - {id: d%d, name: D}\n", i) }), "directorates: 201 items; a questionnaire may have at most 200"},
+		{"directorates", list("directorates", questionnaire.MaxDirectorates+1, func(i int) string { return fmt.Sprintf("  - {id: d%d, name: D}\n", i) }), "directorates: 101 items; a questionnaire may have at most 100"},
 		{"key issues", list("key_issues", questionnaire.MaxKeyIssues, func(i int) string {
 			return fmt.Sprintf("  - {id: k%d, title: K, statements: [{id: s%d, text: S}]}\n", i, i)
 		}), "key issues: 51 items; a questionnaire may have at most 50"},

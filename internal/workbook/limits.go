@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // The limits of what one store, site and assessment hold. Real use stays
@@ -18,8 +20,9 @@ import (
 const (
 	// MaxSites bounds the sites of one store.
 	MaxSites = 5000
-	// MaxDirectorates bounds the directorates a site lists.
-	MaxDirectorates = 100
+	// MaxDirectorates bounds the directorates a site lists: the same as a
+	// questionnaire may list, since a new site takes its questionnaire's.
+	MaxDirectorates = questionnaire.MaxDirectorates
 	// MaxPartnerships bounds the mapped partnerships of a site.
 	MaxPartnerships = 1000
 	// MaxAssessments bounds the assessments of a site.
