@@ -153,7 +153,7 @@ func decode(body []byte, h header, now time.Time) (*Bundle, error) {
 			problems = append(problems, fmt.Sprintf("%s: its content does not match its hash %.12s", what, p.Hash))
 			continue
 		case q.ID != p.ID || q.Version != p.Version:
-			problems = append(problems, fmt.Sprintf("%s: it says %s %s, its content %s %s", what, p.ID, p.Version, q.ID, q.Version))
+			problems = append(problems, fmt.Sprintf("%s: it says %q version %q, its content %q version %q", what, p.ID, p.Version, q.ID, q.Version))
 			continue
 		case seen[q.Hash]:
 			problems = append(problems, fmt.Sprintf("%s appears twice", what))

@@ -187,7 +187,7 @@ func TestHostileOutput(t *testing.T) {
 			args:  []string{"import", "$WORK/questionnaire-id-escapes.engage"}, exit: 1,
 			stderr: `questionnaire-id-escapes\.engage: what it holds does not check out:$`,
 			check: func(t *testing.T, dir, stdout, stderr string) {
-				if !strings.Contains(stderr, "\n  questionnaire 1 (community-engagement): it says community-engagement 1.0") {
+				if !strings.Contains(stderr, "\n  questionnaire 1 (community-engagement): it says \"community-engagement") {
 					t.Errorf("the refusal does not name the questionnaire:\n%s", stderr)
 				}
 			},
