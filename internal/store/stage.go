@@ -64,6 +64,10 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) (err error) {
 	if err != nil {
 		return openError(tmp, err)
 	}
+	// Nothing in the copy counts until it is renamed into place, so its
+	// commits are not synced one by one: one sync before the rename makes
+	// them all durable.
+	db.NoSync = true
 	staged := &Store{db: db, path: tmp, opts: s.opts}
 	if staged.file, err = os.Stat(tmp); err != nil {
 		db.Close()
@@ -76,6 +80,11 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) (err error) {
 			we.Path = s.path // the user knows the store, not its copy
 		}
 		return err
+	}
+	db.NoSync = false
+	if err := db.Sync(); err != nil {
+		db.Close()
+		return &WriteError{Path: s.path, Err: err}
 	}
 	if err := os.Chmod(tmp, s.file.Mode().Perm()); err != nil {
 		db.Close()
