@@ -35,7 +35,7 @@ const stageInfix = ".stage-"
 // Nothing else may use s while Replace runs; afterwards s is the new store.
 // The staged store given to fn is not to be kept: its writes are refused
 // once it has taken the store's place.
-func (s *Store) Replace(fn func(staged workbook.Store) error) (err error) {
+func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 	if err := s.stillThere(); err != nil {
 		return err
 	}
