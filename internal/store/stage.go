@@ -5,15 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
-
-// stageInfix marks the name of a staged copy (see [Store.Replace]):
-// ".NAME.stage-NNN.tmp" beside the store. It sets the copies apart from the
-// temporary files of atomicfile, which another command may be writing.
-const stageInfix = ".stage-"
 
 // Replace makes a change too large for one transaction as if it were one.
 // fn gets a staged copy of the store, written beside it, to change in as
@@ -29,8 +23,11 @@ const stageInfix = ".stage-"
 // for it is refused writes (see [WriteError]) instead of writing to a file
 // nobody can open again.
 //
-// A copy left by a kill holds the store's data; it is owner-only, and the
-// next Replace of the same store removes it.
+// The copy is owner-only and named as atomicfile names its temporary
+// files (".NAME.NNN.tmp"), and it is held (locked) while in use: one that a
+// kill left is removed, and the user told, the next time the store is
+// opened, while one in use is left alone by any engage that opens the
+// store meanwhile.
 //
 // Nothing else may use s while Replace runs; afterwards s is the new store.
 // The staged store given to fn is not to be kept: its writes are refused
@@ -45,12 +42,11 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 		return &WriteError{Path: s.path, Err: err}
 	}
 	dir, base := filepath.Dir(target), filepath.Base(target)
-	// This process holds the store's lock, and a copy is made only under
-	// it: any copy there is now is a dead one.
-	if err := removeStaged(dir, base); err != nil {
-		return &WriteError{Path: s.path, Err: err}
+	if target != s.path {
+		// Open tidied beside the link; the copies are made beside the file.
+		tidy(target, s.opts.Notify)
 	}
-	tmp, err := s.stageCopy(dir, base)
+	tmp, copied, err := s.stageCopy(dir, base)
 	if err != nil {
 		return err
 	}
@@ -60,9 +56,16 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 			os.Remove(tmp)
 		}
 	}()
+	// bbolt's own lock holds the copy from here on.
 	db, err := openBolt(tmp, s.opts)
 	if err != nil {
 		return openError(tmp, err)
+	}
+	if now, err := os.Stat(tmp); err != nil || !os.SameFile(now, copied) {
+		// Removed, as a leftover, in the moment between the copy's hold
+		// and bbolt's lock: what bbolt opened is not the copy.
+		db.Close()
+		return &WriteError{Path: s.path, Err: errors.New("its staged copy was removed by another engage; do it again")}
 	}
 	// Nothing in the copy counts until it is renamed into place, so its
 	// commits are not synced one by one: one sync before the rename makes
@@ -102,16 +105,24 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 }
 
 // stageCopy writes a consistent copy of the store to a new owner-only file
-// in dir, synced to disk, and returns its path.
-func (s *Store) stageCopy(dir, base string) (string, error) {
-	f, err := os.CreateTemp(dir, "."+base+stageInfix+"*.tmp")
+// in dir, synced to disk, and returns its path and what it is. The file is
+// held while it is written (see atomicfile.CleanLeftovers).
+func (s *Store) stageCopy(dir, base string) (string, os.FileInfo, error) {
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return "", &WriteError{Path: s.path, Err: err}
+		return "", nil, &WriteError{Path: s.path, Err: err}
 	}
 	tmp := f.Name()
-	_, err = s.WriteBackup(f)
+	err = holdFile(f)
+	if err == nil {
+		_, err = s.WriteBackup(f)
+	}
 	if err == nil {
 		err = f.Sync()
+	}
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -120,26 +131,9 @@ func (s *Store) stageCopy(dir, base string) (string, error) {
 		os.Remove(tmp)
 		var de *DamagedError
 		if errors.As(err, &de) {
-			return "", err
+			return "", nil, err
 		}
-		return "", &WriteError{Path: s.path, Err: fmt.Errorf("copy the store: %w", err)}
+		return "", nil, &WriteError{Path: s.path, Err: fmt.Errorf("copy the store: %w", err)}
 	}
-	return tmp, nil
-}
-
-// removeStaged removes the staged copies of the store base in dir.
-func removeStaged(dir, base string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	prefix := "." + base + stageInfix
-	for _, e := range entries {
-		if name := e.Name(); strings.HasPrefix(name, prefix) && strings.HasSuffix(name, ".tmp") && e.Type().IsRegular() {
-			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-		}
-	}
-	return nil
+	return tmp, info, nil
 }
