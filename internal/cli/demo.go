@@ -19,7 +19,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 partnerships, criteria, a selected partnership, insider and outsider responses,
 comments and findings. One site reproduces the seed research's mapping of 126
 partnerships. Running it again rebuilds the demo sites; it never duplicates
-them and leaves every other site alone.`,
+them and leaves every other site alone. It backs the store up first, and it
+writes the whole study or nothing: stopped part way, it leaves the store as
+it was.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Sites < 0 || opts.Participants < 0 {
@@ -32,24 +34,25 @@ them and leaves every other site alone.`,
 			if err != nil {
 				return err
 			}
-			return g.withService(workbook.Options{Now: demo.Clock(), NewID: demo.IDs(1)}, func(svc *workbook.Service, st *store.Store) error {
+			return g.withService(workbook.Options{}, func(_ *workbook.Service, st *store.Store) error {
 				if _, err := st.AutoBackup("before-demo"); err != nil {
 					return fmt.Errorf("back up before the demo: %w", err)
 				}
-				// One transaction per site: a synthetic study of hundreds of
-				// sites in one bbolt transaction takes minutes instead of
-				// seconds. A failure part way leaves the sites built so far;
-				// running the demo again rebuilds them all.
+				// A study of hundreds of sites is too large for one bbolt
+				// transaction (time and memory grow faster than the
+				// study), so it is built one transaction per site in a
+				// staged copy of the store, which then takes the store's
+				// place in one rename: a kill or an error part way leaves
+				// the store as it was, never part of a study.
 				var sites []workbook.Site
-				for i := 1; i <= demo.Count(opts); i++ {
-					err := svc.Change(func(c *workbook.Change) error {
-						s, err := demo.BuildSite(c, q, i, opts)
-						sites = append(sites, s)
-						return err
-					})
-					if err != nil {
-						return err
-					}
+				err := st.Replace(func(staged workbook.Store) error {
+					svc := workbook.NewService(staged, workbook.Options{Now: demo.Clock(), NewID: demo.IDs(1)})
+					var err error
+					sites, err = demo.BuildEach(svc, q, opts)
+					return err
+				})
+				if err != nil {
+					return err
 				}
 				fmt.Fprintf(g.io.Out, "Demonstration study written to %s: %d %s.\n", st.Path(), len(sites), countNoun(len(sites), "site", "sites"))
 				for _, s := range sites {

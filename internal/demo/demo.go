@@ -162,6 +162,35 @@ func BuildSite(c *workbook.Change, q *questionnaire.Questionnaire, i int, opts O
 	return buildOne(c, newScaffold(q), i, opts)
 }
 
+// BuildEach writes the study with svc one transaction per site (see
+// BuildSite), and returns the sites built, in order. An error or a kill
+// part way leaves the sites built so far: to have the whole study or
+// none of it, run BuildEach on a staged copy of the store that takes the
+// store's place once it returns (store.Replace), as engage demo does.
+func BuildEach(svc *workbook.Service, q *questionnaire.Questionnaire, opts Options) ([]workbook.Site, error) {
+	switch {
+	case svc == nil:
+		return nil, errors.New("demo: a service is required")
+	case opts.Sites < 0 || opts.Participants < 0:
+		return nil, errors.New("demo: the number of sites and participants must not be negative")
+	}
+	n := Count(opts)
+	sites := make([]workbook.Site, 0, n)
+	for i := 1; i <= n; i++ {
+		err := svc.Change(func(c *workbook.Change) error {
+			s, err := BuildSite(c, q, i, opts)
+			if err == nil {
+				sites = append(sites, s)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sites, nil
+}
+
 func buildOne(c *workbook.Change, sc *scaffold, i int, opts Options) (workbook.Site, error) {
 	var plan sitePlan
 	if i <= PilotSites {

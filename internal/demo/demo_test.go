@@ -405,8 +405,8 @@ func TestBuildTwiceIsTheSameAsOnce(t *testing.T) {
 	}
 }
 
-// Building site by site, one transaction each (as engage demo does for a
-// large study), writes the same records as Build in one.
+// Building site by site, one transaction each (as engage demo does, in a
+// staged copy of the store), writes the same records as Build in one.
 func TestBuildSiteBySiteIsTheSameAsBuild(t *testing.T) {
 	q := defaultQuestionnaire(t)
 	opts := demo.Options{Sites: 8, Participants: 12}
@@ -414,18 +414,22 @@ func TestBuildSiteBySiteIsTheSameAsBuild(t *testing.T) {
 	build(t, whole, q, opts)
 
 	each := newService(openStore(t))
-	for i := 1; i <= demo.Count(opts); i++ {
-		if err := each.Change(func(c *workbook.Change) error {
-			_, err := demo.BuildSite(c, q, i, opts)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+	sites, err := demo.BuildEach(each, q, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sites) != 8 || sites[7].ID != demo.SiteID(8) {
+		t.Errorf("BuildEach returned %d sites", len(sites))
 	}
 	if a, b := dump(t, whole), dump(t, each); !bytes.Equal(a, b) {
 		t.Errorf("site by site differs from one build (%d bytes against %d)", len(b), len(a))
 	}
-	err := each.Change(func(c *workbook.Change) error {
+	for _, bad := range []demo.Options{{Sites: -1}, {Participants: -3}} {
+		if _, err := demo.BuildEach(each, q, bad); err == nil {
+			t.Errorf("BuildEach(%+v) succeeded", bad)
+		}
+	}
+	err = each.Change(func(c *workbook.Change) error {
 		_, err := demo.BuildSite(c, q, 9, opts)
 		return err
 	})

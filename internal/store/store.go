@@ -25,7 +25,7 @@
 // On Unix, [Open] refuses a store that another user owns or that lies in a
 // folder anyone may write to ([InsecureError]; Options.AllowInsecure
 // insists), makes an own store and its backups folder private again (0600,
-// 0700), and removes the temporary copies a killed restore or backup left
+// 0700), and removes the temporary copies a killed restore, backup or demo left
 // beside the store or in the backups folder; Options.Notify hears of each.
 // With ReadOnly, a missing store is a [NotFoundError] and nothing is
 // created.
@@ -121,7 +121,7 @@ var _ workbook.Store = (*Store)(nil)
 // another user or lies in a folder anyone may write to (an
 // [InsecureError]), makes an own store and its backups folder private
 // (0600, 0700) when they are not, and removes the temporary copies that a
-// killed restore or backup left beside it; opts.Notify hears of each.
+// killed restore, backup or demo left beside it; opts.Notify hears of each.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = time.Second

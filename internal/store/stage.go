@@ -1,0 +1,139 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// Replace makes a change too large for one transaction as if it were one.
+// fn gets a staged copy of the store, written beside it, to change in as
+// many transactions as it likes; once fn returns nil the copy takes the
+// store's place in one rename. Until then the store is exactly as it was:
+// an error from fn, a crash or a kill leaves it untouched and the whole of
+// the change undone. After the rename it has the whole change.
+//
+// Memory stays that of fn's largest transaction: nothing is held back for
+// the swap. The cost is a copy of the store file, written once, and disk
+// space for it meanwhile. The store stays locked throughout, so no other
+// process writes to it in between; one that opened the old file and waited
+// for it is refused writes (see [WriteError]) instead of writing to a file
+// nobody can open again.
+//
+// The copy is owner-only and named as atomicfile names its temporary
+// files (".NAME.NNN.tmp"), and it is held (locked) while in use: one that a
+// kill left is removed, and the user told, the next time the store is
+// opened, while one in use is left alone by any engage that opens the
+// store meanwhile.
+//
+// Nothing else may use s while Replace runs; afterwards s is the new store.
+// The staged store given to fn is not to be kept: its writes are refused
+// once it has taken the store's place.
+func (s *Store) Replace(fn func(staged workbook.Store) error) error {
+	if err := s.stillThere(); err != nil {
+		return err
+	}
+	// The rename must replace the file, not a link to it.
+	target, err := filepath.EvalSymlinks(s.path)
+	if err != nil {
+		return &WriteError{Path: s.path, Err: err}
+	}
+	dir, base := filepath.Dir(target), filepath.Base(target)
+	if target != s.path {
+		// Open tidied beside the link; the copies are made beside the file.
+		tidy(target, s.opts.Notify)
+	}
+	tmp, copied, err := s.stageCopy(dir, base)
+	if err != nil {
+		return err
+	}
+	placed := false
+	defer func() {
+		if !placed {
+			os.Remove(tmp)
+		}
+	}()
+	// bbolt's own lock holds the copy from here on.
+	db, err := openBolt(tmp, s.opts)
+	if err != nil {
+		return openError(tmp, err)
+	}
+	if now, err := os.Stat(tmp); err != nil || !os.SameFile(now, copied) {
+		// Removed, as a leftover, in the moment between the copy's hold
+		// and bbolt's lock: what bbolt opened is not the copy.
+		db.Close()
+		return &WriteError{Path: s.path, Err: errors.New("its staged copy was removed by another engage; do it again")}
+	}
+	// Nothing in the copy counts until it is renamed into place, so its
+	// commits are not synced one by one: one sync before the rename makes
+	// them all durable.
+	db.NoSync = true
+	staged := &Store{db: db, path: tmp, opts: s.opts}
+	if staged.file, err = os.Stat(tmp); err != nil {
+		db.Close()
+		return &WriteError{Path: s.path, Err: err}
+	}
+	if err := fn(staged); err != nil {
+		db.Close()
+		var we *WriteError
+		if errors.As(err, &we) && we.Path == tmp {
+			we.Path = s.path // the user knows the store, not its copy
+		}
+		return err
+	}
+	db.NoSync = false
+	if err := db.Sync(); err != nil {
+		db.Close()
+		return &WriteError{Path: s.path, Err: err}
+	}
+	if err := os.Chmod(tmp, s.file.Mode().Perm()); err != nil {
+		db.Close()
+		return &WriteError{Path: s.path, Err: err}
+	}
+	if err := s.stillThere(); err != nil {
+		db.Close()
+		return err
+	}
+	if err := s.swap(staged, target); err != nil {
+		return err
+	}
+	placed = true
+	return nil
+}
+
+// stageCopy writes a consistent copy of the store to a new owner-only file
+// in dir, synced to disk, and returns its path and what it is. The file is
+// held while it is written (see atomicfile.CleanLeftovers).
+func (s *Store) stageCopy(dir, base string) (string, os.FileInfo, error) {
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return "", nil, &WriteError{Path: s.path, Err: err}
+	}
+	tmp := f.Name()
+	err = holdFile(f)
+	if err == nil {
+		_, err = s.WriteBackup(f)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return "", nil, err
+		}
+		return "", nil, &WriteError{Path: s.path, Err: fmt.Errorf("copy the store: %w", err)}
+	}
+	return tmp, info, nil
+}
