@@ -413,16 +413,38 @@ func (s *Store) Check() (err error) {
 		return err
 	}
 	defer s.recoverDamage(&err)
-	return s.db.View(func(tx *bolt.Tx) error {
+	check := func(tx *bolt.Tx) error {
 		var first error
 		for cerr := range tx.Check() {
 			if first == nil {
 				first = &DamagedError{Path: s.path, Reason: cerr.Error()}
 			}
 		}
+		if first == nil {
+			first = errChecked
+		}
 		return first
-	})
+	}
+	// bbolt's checker reads the database's live freelist, so a write
+	// committing while it runs in a read transaction makes a page the
+	// reader can still reach look freed ("reachable freed") though nothing
+	// is damaged. A writable store is checked inside a write transaction,
+	// which no other write can overlap, and rolled back; a read-only one
+	// has no writer in this process, and the lock keeps others out.
+	if s.opts.ReadOnly {
+		err = s.db.View(check)
+	} else {
+		err = s.db.Update(check)
+	}
+	if errors.Is(err, errChecked) {
+		return nil
+	}
+	return err
 }
+
+// errChecked ends the transaction of a check that found nothing, so that
+// the write transaction it runs in is rolled back.
+var errChecked = errors.New("checked")
 
 // boltTx adapts a bbolt transaction to the domain's Tx.
 type boltTx struct{ tx *bolt.Tx }
