@@ -96,6 +96,13 @@ type Site struct {
 	// BlindSpots are the statements insiders scored 1.0 or more higher
 	// than outsiders at the current assessment, largest gap first.
 	BlindSpots []Item
+	// Strengths are the unrecognised strengths: the statements outsiders
+	// scored 1.0 or more higher than insiders, largest gap first.
+	Strengths []Item
+	// Compared is the number of statements whose gap is known at the
+	// current assessment (both groups scored them, 3 or more people each):
+	// with none, nothing was verified.
+	Compared int
 	// Partnerships is the number of mapped partnerships.
 	Partnerships int
 	// Directorates counts the mapped partnerships by directorate, as

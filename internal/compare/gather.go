@@ -153,11 +153,18 @@ func (g *gatherer) current(i int, s *Site, q *questionnaire.Questionnaire, res a
 		b.Sites = append(b.Sites, BarrierAt{Site: i, Pop: pop, Mean: h.Mean, N: h.N, Contested: h.Contested})
 	}
 	for _, it := range res.Items {
-		if it.Gap.Kind == analysis.GapBlindSpot {
+		if it.Gap.Known {
+			s.Compared++
+		}
+		switch it.Gap.Kind {
+		case analysis.GapBlindSpot:
 			s.BlindSpots = append(s.BlindSpots, g.item(q, items, it))
+		case analysis.GapUnrecognisedStrength:
+			s.Strengths = append(s.Strengths, g.item(q, items, it))
 		}
 	}
 	slices.SortStableFunc(s.BlindSpots, func(a, b Item) int { return cmp.Compare(b.Gap.Value, a.Gap.Value) })
+	slices.SortStableFunc(s.Strengths, func(a, b Item) int { return cmp.Compare(a.Gap.Value, b.Gap.Value) })
 }
 
 func (g *gatherer) item(q *questionnaire.Questionnaire, items questionnaire.Numbering, it analysis.ItemResult) Item {

@@ -16,8 +16,10 @@ type cmpLabels struct {
 	ByDirectorate, CriteriaRates, Context                               string
 
 	Site, Assessment, Partnership, People, Where, AtSites, AllCriteria string
-	NoContext, NoBlindSpots, NotVerified, NoOne, NoShared, NoIssues    string
-	Mean, Spread, Unassigned, Total, Legend, InShort, OutShort         string
+	NoContext, NotVerified, NoOne, NoShared, NoIssues                  string
+	// NoGaps says that no compared statement has a gap of 1.0 or more.
+	NoGaps                                                     func(compared int) string
+	Mean, Spread, Unassigned, Total, Legend, InShort, OutShort string
 
 	ReadOrder, ReadOrderAll, ReadMeans, ReadSpread, ReadGrid, ReadAnonymity string
 	VerificationIntro, SharedIntro, MappingIntro, CriteriaIntro             string
@@ -67,18 +69,21 @@ func cmpEnglish() *cmpLabels {
 		DraftNote: "DRAFT – in progress: the site's current assessment is not completed yet, so its figures may still change.",
 		KeyIssues: "Key issues side by side", Grid: "Key-issue means by site",
 		MeansSpread:  "Insiders and outsiders, with the spread between people",
-		Verification: "Verification: blind spots by site", SharedBarriers: "Barriers at two or more sites",
+		Verification: "Verification: blind spots and unrecognised strengths by site", SharedBarriers: "Barriers at two or more sites",
 		Mapping: "Mapping and selection", ByDirectorate: "Mapped partnerships by directorate",
 		CriteriaRates: "Partnerships meeting each criterion", Context: "Each site's context",
 
 		Site: "Site", Assessment: "Assessment", Partnership: "Partnership assessed", People: "People", Where: "Where it is a barrier (mean, n)", AtSites: "At",
 		AllCriteria: "All", NoContext: "No context note was recorded for this site.",
-		NoBlindSpots: "No blind spot: insiders and outsiders agree within 1.0 on every statement both scored.",
-		NotVerified:  "Not verified: fewer than 3 outsiders scored the statements.",
-		NoOne:        "No one has scored the statements yet.",
-		NoShared:     "No statement is in the barrier band at two or more sites.",
-		NoIssues:     "No key issue is compared: see “What is compared” on the first page.",
-		Mean:         "Mean", Spread: "n, spread", Unassigned: "Unassigned", Total: "Total",
+		NoGaps: func(n int) string {
+			return fmt.Sprintf("No blind spot or unrecognised strength: insiders and outsiders agree within 1.0 on each of the %s both groups scored.",
+				plural(n, "statement", "statements"))
+		},
+		NotVerified: "Not verified: no statement was scored by 3 or more outsiders (and 3 or more insiders).",
+		NoOne:       "No one has scored the statements yet.",
+		NoShared:    "No statement is in the barrier band at two or more sites.",
+		NoIssues:    "No key issue is compared: see “What is compared” on the first page.",
+		Mean:        "Mean", Spread: "n, spread", Unassigned: "Unassigned", Total: "Total",
 		Legend:  "mean; the line spans one standard deviation either side",
 		InShort: "in", OutShort: "out",
 		OverStatements: func(n int) string { return plural(n, "statement", "statements") + " compared" },
@@ -95,7 +100,8 @@ func cmpEnglish() *cmpLabels {
 		ReadAnonymity: "No figure is shown for a group of fewer than 3 people, and no participant is named. Each site " +
 			"is compared on its most recent assessment.",
 		VerificationIntro: "A blind spot is a statement that insiders score 1.0 or more higher than outsiders do. " +
-			"Each site's own blind spots are listed, largest gap first.",
+			"An unrecognised strength is one that outsiders score 1.0 or more higher. Each site's own are listed, " +
+			"blind spots first, largest gap first.",
 		SharedIntro: "Statements whose mean is in the barrier band at two or more sites that used the same " +
 			"questionnaire, those shared by most sites first. Each mean is everyone's at that site, or, where " +
 			"marked, the insiders': on statements outside the verification set only insiders score, and where only " +
@@ -150,18 +156,21 @@ func cmpItalian() *cmpLabels {
 		DraftNote: "BOZZA – in corso: la valutazione attuale del sito non è ancora conclusa, quindi i suoi dati possono ancora cambiare.",
 		KeyIssues: "Le questioni chiave a confronto", Grid: "Medie delle questioni chiave per sito",
 		MeansSpread:  "Interni ed esterni, con la dispersione tra le persone",
-		Verification: "Verifica: i punti ciechi di ogni sito", SharedBarriers: "Ostacoli in due o più siti",
+		Verification: "Verifica: i punti ciechi e le forze non riconosciute di ogni sito", SharedBarriers: "Ostacoli in due o più siti",
 		Mapping: "Mappatura e selezione", ByDirectorate: "Partenariati mappati per area",
 		CriteriaRates: "Partenariati che soddisfano ogni criterio", Context: "Il contesto di ogni sito",
 
 		Site: "Sito", Assessment: "Autovalutazione", Partnership: "Partenariato valutato", People: "Persone", Where: "Dove è un ostacolo (media, n)", AtSites: "In",
 		AllCriteria: "Tutti", NoContext: "Per questo sito non è stata scritta una nota di contesto.",
-		NoBlindSpots: "Nessun punto cieco: interni ed esterni concordano entro 1,0 su ogni affermazione valutata da entrambi.",
-		NotVerified:  "Non verificato: meno di 3 esterni hanno valutato le affermazioni.",
-		NoOne:        "Nessuno ha ancora valutato le affermazioni.",
-		NoShared:     "Nessuna affermazione è nella fascia degli ostacoli in due o più siti.",
-		NoIssues:     "Nessuna questione chiave è confrontata: vedi «Che cosa si confronta» nella prima pagina.",
-		Mean:         "Media", Spread: "n, dispersione", Unassigned: "Non assegnati", Total: "Totale",
+		NoGaps: func(n int) string {
+			return "Nessun punto cieco né forza non riconosciuta: interni ed esterni concordano entro 1,0 su " +
+				pick(n, "l'unica affermazione valutata da entrambi.", fmt.Sprintf("ciascuna delle %d affermazioni valutate da entrambi.", n))
+		},
+		NotVerified: "Non verificato: nessuna affermazione è stata valutata da almeno 3 esterni (e 3 interni).",
+		NoOne:       "Nessuno ha ancora valutato le affermazioni.",
+		NoShared:    "Nessuna affermazione è nella fascia degli ostacoli in due o più siti.",
+		NoIssues:    "Nessuna questione chiave è confrontata: vedi «Che cosa si confronta» nella prima pagina.",
+		Mean:        "Media", Spread: "n, dispersione", Unassigned: "Non assegnati", Total: "Totale",
 		Legend:  "media; la linea copre una deviazione standard per parte",
 		InShort: "int.", OutShort: "est.",
 		OverStatements: func(n int) string {
@@ -181,7 +190,8 @@ func cmpItalian() *cmpLabels {
 		ReadAnonymity: "Nessun dato è mostrato per gruppi di meno di 3 persone e nessun partecipante è nominato. Ogni " +
 			"sito è confrontato sulla sua autovalutazione più recente.",
 		VerificationIntro: "Un punto cieco è un'affermazione a cui gli interni danno almeno 1,0 punti più degli esterni. " +
-			"Per ogni sito sono elencati i suoi punti ciechi, dallo scarto più grande.",
+			"Una forza non riconosciuta è un'affermazione a cui gli esterni danno almeno 1,0 punti più degli interni. " +
+			"Per ogni sito sono elencati prima i punti ciechi, poi le forze, dallo scarto più grande.",
 		SharedIntro: "Affermazioni con la media nella fascia degli ostacoli in due o più siti che hanno usato lo stesso " +
 			"questionario, prima quelle comuni a più siti. Ogni media è di tutti in quel sito o, dove indicato, " +
 			"degli interni: alle affermazioni fuori dalla verifica rispondono solo gli interni, e dove hanno " +

@@ -337,27 +337,33 @@ func (cr *comparison) verification() {
 		case a.Insiders+a.Outsiders == 0:
 			d.para(cl.NoOne, note)
 			continue
-		case a.Outsiders < analysis.MinRespondents:
+		case s.Compared == 0:
 			d.para(cl.NotVerified, note)
 			continue
-		case len(s.BlindSpots) == 0:
-			d.para(cl.NoBlindSpots, note)
+		case len(s.BlindSpots)+len(s.Strengths) == 0:
+			d.para(cl.NoGaps(s.Compared), note)
 			continue
 		}
-		rows := make([]tableRow, 0, len(s.BlindSpots))
-		for _, it := range s.BlindSpots {
-			rows = append(rows, tableRow{cells: []string{
-				it.Number + " " + cr.clean.line(it.Text) + cr.reversedMark(it.Reverse),
-				cr.mean(s, it.Insiders.Mean, 2) + " (" + l.nShort(it.Insiders.N) + ")",
-				cr.mean(s, it.Outsiders.Mean, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
-				cr.gapNum(s, it.Gap),
-			}})
+		rows := make([]tableRow, 0, len(s.BlindSpots)+len(s.Strengths))
+		for _, list := range []struct {
+			items   []compare.Item
+			reading string
+		}{{s.BlindSpots, l.BlindSpot}, {s.Strengths, l.UnrecognisedStrength}} {
+			for _, it := range list.items {
+				gap, ins, outs := analysis.ShownGapFigures(a.Questionnaire.Bands, it.Gap, 2)
+				rows = append(rows, tableRow{cells: []string{
+					it.Number + " " + cr.clean.line(it.Text) + cr.reversedMark(it.Reverse),
+					cr.num(ins, 2) + " (" + l.nShort(it.Insiders.N) + ")",
+					cr.num(outs, 2) + " (" + l.nShort(it.Outsiders.N) + ")",
+					l.signed(gap) + "\n" + list.reading,
+				}})
+			}
 		}
 		d.table(table{cols: []column{
 			{title: l.Statement},
 			{title: l.Insiders, w: 24, align: "R"},
 			{title: l.Outsiders, w: 24, align: "R"},
-			{title: l.Gap, w: 16, align: "R"},
+			{title: l.Gap, w: 28, align: "R"},
 		}, rows: rows, size: sizeSmall})
 	}
 }

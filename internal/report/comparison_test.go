@@ -127,7 +127,7 @@ func TestComparisonPDFHasTheFigures(t *testing.T) {
 	mustContain(t, text, "Comparing sites", "5 sites · data as of 9 March 2026",
 		"All 5 sites used the same questionnaire, community-engagement 1.0",
 		"not ranked: this is not a league table",
-		"Key issues side by side", "Verification: blind spots by site", "Barriers at two or more sites",
+		"Key issues side by side", "Verification: blind spots and unrecognised strengths by site", "Barriers at two or more sites",
 		"Mapping and selection", "Each site's context")
 	for _, s := range c.Sites {
 		a := s.Current()
@@ -147,6 +147,10 @@ func TestComparisonPDFHasTheFigures(t *testing.T) {
 			mustContain(t, text,
 				fmt.Sprintf("in %s · n=%d · sd %.2f", m(is.Insiders.Mean), is.Insiders.Respondents, analysis.Round(is.Insiders.SD, 2)),
 				fmt.Sprintf("out %s · n=%d · sd %.2f", m(is.Outsiders.Mean), is.Outsiders.Respondents, analysis.Round(is.Outsiders.SD, 2)))
+		}
+		for _, it := range s.Strengths {
+			// An unrecognised strength is listed with its two means.
+			mustContain(t, text, fmt.Sprintf("%s (n=%d) %s (n=%d)", m(it.Insiders.Mean), it.Insiders.N, m(it.Outsiders.Mean), it.Outsiders.N), "Unrecognised strength")
 		}
 		for _, it := range s.BlindSpots {
 			mustContain(t, text, fmt.Sprintf("%s (n=%d) %s (n=%d) +%.2f", m(it.Insiders.Mean), it.Insiders.N, m(it.Outsiders.Mean), it.Outsiders.N, analysis.ShownGap(it.Gap.Value, 2)))
