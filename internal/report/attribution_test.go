@@ -144,3 +144,24 @@ func TestRoleWordsHoldLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetAllReadsForOnePartnership checks the sentence of a site that
+// mapped a single partnership ("0 of the 1 mapped partnership meet" read
+// wrong).
+func TestMeetAllReadsForOnePartnership(t *testing.T) {
+	for _, tt := range []struct {
+		lang       string
+		all, total int
+		want       string
+	}{
+		{questionnaire.English, 0, 1, "The one mapped partnership does not meet every criterion."},
+		{questionnaire.English, 1, 1, "The one mapped partnership meets every criterion."},
+		{questionnaire.English, 3, 30, "3 of the 30 mapped partnerships meet every criterion."},
+		{questionnaire.Italian, 0, 1, "L'unico partenariato mappato non soddisfa tutti i criteri."},
+	} {
+		l, _ := labelsFor(tt.lang)
+		if got := l.MeetAll(tt.all, tt.total); got != tt.want {
+			t.Errorf("%s MeetAll(%d, %d) = %q, want %q", tt.lang, tt.all, tt.total, got, tt.want)
+		}
+	}
+}

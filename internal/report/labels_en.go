@@ -248,6 +248,9 @@ func english() *labels {
 				"to the total.", plural(n, "partnership is", "partnerships are"), pick(n, "It is", "They are"))
 		},
 		MeetAll: func(all, total int) string {
+			if total == 1 {
+				return pick(all, "The one mapped partnership meets every criterion.", "The one mapped partnership does not meet every criterion.")
+			}
 			return fmt.Sprintf("%d of the %s %s every criterion.", all, plural(total, "mapped partnership", "mapped partnerships"), pick(all, "meets", "meet"))
 		},
 		ShortlistNote: func(shown, total int) string {

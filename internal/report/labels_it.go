@@ -250,6 +250,9 @@ func italian() *labels {
 				pick(n, "compare", "compaiono"))
 		},
 		MeetAll: func(all, total int) string {
+			if total == 1 {
+				return pick(all, "L'unico partenariato mappato soddisfa tutti i criteri.", "L'unico partenariato mappato non soddisfa tutti i criteri.")
+			}
 			return fmt.Sprintf("%d dei %s %s tutti i criteri.", all, plural(total, "partenariato mappato", "partenariati mappati"), pick(all, "soddisfa", "soddisfano"))
 		},
 		ShortlistNote: func(shown, total int) string {
