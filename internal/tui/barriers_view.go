@@ -152,7 +152,7 @@ func (b *barriers) row(i int, r bRow) string {
 		return b.gapRow(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
 	case r.item != nil:
 		it := r.item
-		text := pad(b.num.Number(it.Statement.ID), 4) + " " + it.Statement.Text.In(b.lang)
+		text := pad(b.num.Number(it.Statement.ID), 4) + " " + statementText(it.Statement, b.lang)
 		switch b.section {
 		case secBarriers:
 			mark := strings.Repeat(" ", 11)
@@ -178,7 +178,7 @@ func (b *barriers) row(i int, r bRow) string {
 		f := r.finding
 		text := firstLineOf(f.Text)
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok && text == "" {
-			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), s.Text.In(b.lang)))
+			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), statementText(s, b.lang)))
 		}
 		issueW := 18
 		if b.width >= wideFrom {
@@ -290,7 +290,7 @@ func (b *barriers) detail() string {
 		}
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
 			head += fmt.Sprintf(" · statement %s", b.num.Number(s.ID))
-			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), s.Text.In(b.lang))), 2})
+			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), statementText(s, b.lang))), 2})
 		}
 		hint = "e or enter edits · D deletes · i adds an intervention for it"
 	case row.plan != nil:
@@ -337,7 +337,7 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	if it.Statement.Reverse {
 		head += " · REVERSED"
 	}
-	text := para{it.Statement.Text.In(b.lang), 2}
+	text := para{statementText(it.Statement, b.lang), 2}
 	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", s.Min, s.Max, analysis.ShownSD(s.SD, 2), s.DontKnow)
 	figures := para{gapStyle(st, it.Gap, explainGap(b.data.Questionnaire.Bands, it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(pop)+": "+spread+"."), 2}
 	if b.section == secGaps {

@@ -315,3 +315,19 @@ func TestCompareKeyIssueBlindSpot(t *testing.T) {
 		t.Error("enter (score with outsiders) is not in the help on a statement")
 	}
 }
+
+// TestCompareMarksReversedStatements checks that the side-by-side list
+// marks a reversed statement (4.5) in its row, not only in the detail.
+func TestCompareMarksReversedStatements(t *testing.T) {
+	te := newTestEnv(t)
+	c := openCompare(t, te, 160, 60)
+	st, _, ok := te.q.Statement("oc-decisions-elsewhere")
+	if !ok || !st.Reverse {
+		t.Fatal("the default workbook's reversed statement has moved")
+	}
+	words := strings.Fields(st.Text.In("en"))
+	line := lineWith(t, ansi.Strip(c.View()), strings.Join(words[:4], " "))
+	if !strings.Contains(line, "4.5") || !strings.Contains(line, "(reversed)") {
+		t.Errorf("the row of reversed statement 4.5 is not marked: %q", line)
+	}
+}

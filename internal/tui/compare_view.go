@@ -192,7 +192,7 @@ func (c *compare) line(l cmpLine) string {
 		return "    " + truncate(text, max(c.width-6, 1))
 	}
 	it := l.item
-	text := it.Statement.Text.In(lang)
+	text := statementText(it.Statement, lang)
 	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, c.data.Questionnaire.Bands, it.Gap), gapWord(st, it.Gap), text)
 }
 

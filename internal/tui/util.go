@@ -91,6 +91,15 @@ func signedGap(b questionnaire.Bands, g analysis.Gap) string {
 	return fmt.Sprintf("%+.2f", v)
 }
 
+// statementText is a statement's words in lang, marked "(reversed)" when
+// agreeing with it is bad, as every output marks it.
+func statementText(st questionnaire.Statement, lang string) string {
+	if st.Reverse {
+		return st.Text.In(lang) + " (reversed)"
+	}
+	return st.Text.In(lang)
+}
+
 // popText names whose a figure is, as the reports do.
 func popText(p analysis.Population) string {
 	switch p {
