@@ -106,17 +106,11 @@ func (a Attribution) Of(g workbook.Group, r workbook.Role) (Category, bool) {
 // and [workbook.Roles] order (unknown values after the known ones, in
 // alphabetical order).
 func CountCells(people []workbook.Participant) []Cell {
-	n := map[Cell]int{}
-	for _, p := range people {
-		n[Cell{Group: p.Group, Role: p.Role}]++
+	cells := make([]Cell, len(people))
+	for i, p := range people {
+		cells[i] = Cell{Group: p.Group, Role: p.Role, People: 1}
 	}
-	cells := make([]Cell, 0, len(n))
-	for c, k := range n {
-		c.People = k
-		cells = append(cells, c)
-	}
-	sortCells(cells)
-	return cells
+	return merge(cells)
 }
 
 // Attribute returns the attribution categories of the people counted by

@@ -12,8 +12,9 @@
 // standard deviation (sample, n-1), min and max, the shares agreeing and
 // disagreeing, the don't-know count, every score as a dot, whether the item is
 // contested and its [Band]. A "don't know" is counted but never scored.
-// Reversed statements are flipped (points+1-score) before anything is
-// computed, so that a higher score is always better.
+// Reversed statements are flipped (points+1-score) for the mean, spread,
+// dots and band, so that a higher score is always better; the shares
+// agreeing and disagreeing stay those of the answers as written.
 //
 // # Key issues
 //
@@ -27,8 +28,20 @@
 //
 // No figure is shown for fewer than [MinRespondents] people. [Analyse] marks
 // such statistics Suppressed and zeroes every figure except the count, so a
-// reader sees why nothing is shown. [Describe] itself does not suppress;
-// [Anonymise] applies the rule to its result.
+// reader sees why nothing is shown. A group of MinRespondents or more is
+// always shown; everyone's pooled figure is withheld instead (Suppressed and
+// Complementary) when the people in it not shown separately are one or
+// two, and a key issue's when any of its statements' is. [Describe] itself
+// does not suppress; [Anonymise] applies the threshold to its result.
+// docs/figures-and-disclosure.md states the rule for readers.
+//
+// # Headline figures and printing
+//
+// [ItemResult.Headline] and [IssueResult.Headline] give the one figure a
+// reader sees first and whose it is. [Round], [ShownMean], [ShownGap],
+// [ShownGapFigures] and [ShownSD] round for every output: half away from
+// zero, never across a band or threshold edge, and a gap always the
+// difference of the two means printed with it.
 //
 // # Attribution
 //
@@ -47,7 +60,7 @@
 //
 // # Barriers
 //
-// [Result].Barriers lists the statements whose overall mean falls in the
+// [Result].Barriers lists the statements whose headline mean falls in the
 // barrier band, lowest first; ties put contested items first, then keep
 // workbook order.
 //

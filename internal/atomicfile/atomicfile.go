@@ -149,7 +149,7 @@ func (a *File) Rename() error {
 	}
 	a.tmp = ""
 	a.release()
-	return syncDir(filepath.Dir(a.path))
+	return SyncDir(filepath.Dir(a.path))
 }
 
 // release lets go of the hold on the temporary file.

@@ -2,6 +2,6 @@
 
 package atomicfile
 
-// syncDir is a no-op on Windows, where a rename is durable once it returns
+// SyncDir is a no-op on Windows, where a rename is durable once it returns
 // and folders cannot be synced.
-func syncDir(string) error { return nil }
+func SyncDir(string) error { return nil }

@@ -234,19 +234,6 @@ func TestSpreadBetweenPeople(t *testing.T) {
 	}
 }
 
-func sd(xs ...float64) float64 {
-	var m float64
-	for _, x := range xs {
-		m += x
-	}
-	m /= float64(len(xs))
-	var ss float64
-	for _, x := range xs {
-		ss += (x - m) * (x - m)
-	}
-	return math.Sqrt(ss / float64(len(xs)-1))
-}
-
 func TestGatherErrors(t *testing.T) {
 	svc := pilot(t)
 	empty := newService(t)

@@ -65,40 +65,34 @@ func shownIssue(s analysis.IssueScore) bool { return !s.Suppressed && s.Items > 
 
 func shownItem(s analysis.Stats) bool { return !s.Suppressed && s.N > 0 }
 
-// sameIssuePop picks the scores of one population at both rounds, so that
-// a change compares like with like: everyone's when both may be shown,
-// else the insiders', else the outsiders'.
-func sameIssuePop(was, now analysis.IssueResult) (analysis.Population, analysis.IssueScore, analysis.IssueScore) {
-	for _, c := range []struct {
-		pop      analysis.Population
-		was, now analysis.IssueScore
-	}{
-		{analysis.PopEveryone, was.All, now.All},
-		{analysis.PopInsiders, was.Insiders, now.Insiders},
-		{analysis.PopOutsiders, was.Outsiders, now.Outsiders},
-	} {
-		if shownIssue(c.was) && shownIssue(c.now) {
-			return c.pop, c.was, c.now
+// samePop picks the figures of one population at both rounds, so that a
+// change compares like with like: everyone's when both may be shown, else
+// the insiders', else the outsiders'. was and now are each round's
+// everyone, insiders and outsiders figures; ok is false when no population
+// is shown at both.
+func samePop[T any](shown func(T) bool, was, now [3]T) (pop analysis.Population, w, n T, ok bool) {
+	for i, p := range []analysis.Population{analysis.PopEveryone, analysis.PopInsiders, analysis.PopOutsiders} {
+		if shown(was[i]) && shown(now[i]) {
+			return p, was[i], now[i], true
 		}
 	}
-	return analysis.PopEveryone, was.All, now.All
+	return analysis.PopNone, was[0], now[0], false
 }
 
-// sameItemPop is [sameIssuePop] for one statement.
-func sameItemPop(was, now analysis.ItemResult) (analysis.Population, analysis.Stats, analysis.Stats, bool) {
-	for _, c := range []struct {
-		pop      analysis.Population
-		was, now analysis.Stats
-	}{
-		{analysis.PopEveryone, was.All, now.All},
-		{analysis.PopInsiders, was.Insiders, now.Insiders},
-		{analysis.PopOutsiders, was.Outsiders, now.Outsiders},
-	} {
-		if shownItem(c.was) && shownItem(c.now) {
-			return c.pop, c.was, c.now, true
-		}
+// sameIssuePop is [samePop] for a key issue; with no population shown at
+// both rounds it gives everyone's (the change is then "–").
+func sameIssuePop(was, now analysis.IssueResult) (analysis.Population, analysis.IssueScore, analysis.IssueScore) {
+	pop, w, n, ok := samePop(shownIssue, [3]analysis.IssueScore{was.All, was.Insiders, was.Outsiders},
+		[3]analysis.IssueScore{now.All, now.Insiders, now.Outsiders})
+	if !ok {
+		pop = analysis.PopEveryone
 	}
-	return analysis.PopNone, analysis.Stats{}, analysis.Stats{}, false
+	return pop, w, n
+}
+
+// sameItemPop is [samePop] for one statement.
+func sameItemPop(was, now analysis.ItemResult) (analysis.Population, analysis.Stats, analysis.Stats, bool) {
+	return samePop(shownItem, [3]analysis.Stats{was.All, was.Insiders, was.Outsiders}, [3]analysis.Stats{now.All, now.Insiders, now.Outsiders})
 }
 
 // moves lists the statements whose overall mean changed most.

@@ -22,9 +22,13 @@
 // people who took part ([analysis.Attribute]): a role level of three or
 // more, smaller levels merged ("Insiders: senior staff and middle
 // managers"), or "a participant" when insiders or outsiders are one or two;
-// names appear only with [Options].Names. No figure is shown for fewer than three people, and a
-// group is not broken down when the other group's figures would give the
-// small group's away by subtraction.
+// names appear only with [Options].Names. Every figure comes from
+// [analysis.Analyse], which applies the one disclosure rule: no figure for
+// fewer than three people, a group of three or more always shown, and
+// everyone's figure withheld where it would give a group of one or two
+// away by subtraction. Figures are printed through analysis's rounding
+// ([analysis.ShownMean], [analysis.ShownGapFigures]) and say whose they
+// are.
 //
 // # Typesetting
 //

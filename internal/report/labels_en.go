@@ -187,7 +187,6 @@ func english() *labels {
 		Withheld:      "withheld: a group in it is under 3",
 		ReversedMark:  "(reversed)",
 		ScoresOf:      "Whose scores",
-		OtherNotShown: "not shown",
 		Band:          "Band",
 		IssueTableNote: "The same scores as figures, with everyone's. The band is that of the first figure shown " +
 			"(everyone's, else the insiders'), which is also the one the comparison of sites shows.",

@@ -189,7 +189,6 @@ func italian() *labels {
 		Withheld:      "non mostrato: un gruppo al suo interno ha meno di 3 persone",
 		ReversedMark:  "(invertita)",
 		ScoresOf:      "Punteggi di",
-		OtherNotShown: "non mostrato",
 		Band:          "Fascia",
 		IssueTableNote: "Gli stessi punteggi in cifre, con quello di tutti. La fascia è quella della prima cifra " +
 			"mostrata (di tutti, altrimenti degli interni), che è anche quella del confronto fra i siti.",

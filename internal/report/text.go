@@ -58,7 +58,7 @@ type labels struct {
 	StatusNow, Review, By, Then, Now, Change, Reversed, InsidersOnly      string
 	DialogueNotes, BarriersGone, BarriersNew, BarriersStill, None         string
 	FewerThan3, Withheld, NoScores, NotInVerification, NotAsked           string
-	ReversedMark, ScoresOf, OtherNotShown, Band, IssueTableNote           string
+	ReversedMark, ScoresOf, Band, IssueTableNote                          string
 
 	// Sentences and notes.
 	AnonymityNote, NamesShown, LegendCompare, IssueMeanNote, SpreadNote string

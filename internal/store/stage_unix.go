@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/engage-toolkit/engage/internal/atomicfile"
 )
 
 // swap renames the staged copy over the store at target and carries on
@@ -23,18 +25,8 @@ func (s *Store) swap(staged *Store, target string) error {
 		s.file = info
 	}
 	old.Close() // nothing is pending on it; closing lets go of the old file
-	if err := syncDir(filepath.Dir(target)); err != nil {
+	if err := atomicfile.SyncDir(filepath.Dir(target)); err != nil {
 		return fmt.Errorf("the change is in place in %s, but its folder could not be synced to disk: %w", s.path, err)
 	}
 	return nil
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

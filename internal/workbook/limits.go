@@ -124,8 +124,7 @@ func (e *LimitError) Hint() string {
 // a bundle is refused at the first record past one, before the rest is
 // read. The bundle reader and [CheckSiteRecords] both use it.
 type limitCounter struct {
-	per   map[Limit]map[string]int
-	where map[string]string
+	per map[Limit]map[string]int
 }
 
 // count adds one record held by scope (an assessment id, "" for the
