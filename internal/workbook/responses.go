@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -95,7 +97,28 @@ func (c *Change) DeleteParticipant(siteID, assessmentID, id string) error {
 // Responses returns every response of an assessment, grouped by
 // participant.
 func (r *Reader) Responses(siteID, assessmentID string) ([]Response, error) {
-	return listJSON[Response](r.tx, BucketResponses, key(siteID, assessmentID)+"/")
+	var out []Response
+	err := r.EachResponse(siteID, assessmentID, func(resp *Response) error {
+		out = append(out, *resp)
+		return nil
+	})
+	return out, err
+}
+
+// EachResponse calls fn with every response of an assessment, grouped by
+// participant, without holding them all: the comparison of a national
+// programme reads millions. The *Response is reused from one call to the
+// next; copy it to keep it. An error from fn stops the walk and is
+// returned.
+func (r *Reader) EachResponse(siteID, assessmentID string, fn func(*Response) error) error {
+	var resp Response
+	return r.tx.ForEach(BucketResponses, key(siteID, assessmentID)+"/", func(k string, raw []byte) error {
+		resp = Response{}
+		if err := json.Unmarshal(raw, &resp); err != nil {
+			return fmt.Errorf("read %s %s: %w", BucketResponses, k, err)
+		}
+		return fn(&resp)
+	})
 }
 
 // ResponseInput is one answer as entered: a score, or don't-know, or
