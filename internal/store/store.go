@@ -51,7 +51,12 @@ import (
 )
 
 // SchemaVersion is the store format this Engage writes.
-const SchemaVersion = 1
+//
+//   - 1: one JSON record per answer.
+//   - 2: each participant's answers in one compact record, comments apart,
+//     and each site's figures kept (see package workbook's answers.go and
+//     kept.go).
+const SchemaVersion = 2
 
 // metaBucket holds the store's own records: its format and owner.
 const metaBucket = "engage"
@@ -65,9 +70,20 @@ var (
 // migration upgrades the store by one schema version inside tx.
 type migration func(tx *bolt.Tx) error
 
-// migrations[i] upgrades a store from schema i+1 to i+2. The list is empty
-// while there is only schema 1.
-var migrations []migration
+// migrations[i] upgrades a store from schema i+1 to i+2.
+var migrations = []migration{upgradeTo2}
+
+// upgradeTo2 packs each participant's answers into one record and counts
+// each site's kept figures, then drops format 1's collection of answers.
+func upgradeTo2(tx *bolt.Tx) error {
+	if err := workbook.UpgradeAnswers(boltTx{tx}); err != nil {
+		return err
+	}
+	if tx.Bucket([]byte(workbook.BucketResponses)) == nil {
+		return nil
+	}
+	return tx.DeleteBucket([]byte(workbook.BucketResponses))
+}
 
 // Options tune [Open].
 type Options struct {
@@ -175,9 +191,44 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if err := s.prepare(); err != nil {
 		db.Close()
+		var up *needsUpgrade
+		if errors.As(err, &up) && !opts.inspect {
+			return upgradeThenOpen(path, opts, up)
+		}
 		return nil, err
 	}
 	return s, nil
+}
+
+// needsUpgrade is prepare's answer for a store of an older format opened
+// read-only.
+type needsUpgrade struct{ from, to int }
+
+func (e *needsUpgrade) Error() string {
+	return fmt.Sprintf("the store needs upgrading from format %d to %d", e.from, e.to)
+}
+
+// upgradeThenOpen upgrades an older store that a read-only command opened
+// (a new Engage reading a store the old one wrote: the user asked for
+// nothing to be written, but cannot read it otherwise), then opens it
+// read-only as asked. The upgrade is the same as a writable open's: backup
+// first, all or nothing; opts.Notify hears of it.
+func upgradeThenOpen(path string, opts Options, up *needsUpgrade) (*Store, error) {
+	w := opts
+	w.ReadOnly = false
+	s, err := Open(path, w)
+	if err != nil {
+		var ro *ReadOnlyError
+		if errors.As(err, &ro) {
+			return nil, fmt.Errorf("the store %s was written by an older Engage and must be upgraded from format %d to %d before it can be read, but it cannot be written here: %w", path, up.from, up.to, err)
+		}
+		return nil, err
+	}
+	if err := s.Close(); err != nil {
+		return nil, err
+	}
+	opts.Notify(fmt.Sprintf("upgraded the store %s from format %d to %d (a backup of the old one is in %s)", path, up.from, up.to, BackupDir(path)))
+	return Open(path, opts)
 }
 
 // securePolicy is the permission policy Open applies.
@@ -245,7 +296,7 @@ func (s *Store) prepare() (err error) {
 		if schema == 0 {
 			return &DamagedError{Path: s.path, Reason: "it is an empty database, not an Engage store", Foreign: true}
 		}
-		return fmt.Errorf("the store %s needs upgrading from format %d to %d; open it once without --read-only", s.path, schema, latest)
+		return &needsUpgrade{from: schema, to: latest}
 	case schema == 0:
 		return s.db.Update(func(tx *bolt.Tx) error {
 			b, err := tx.CreateBucketIfNotExists([]byte(metaBucket))
@@ -462,8 +513,14 @@ func (t boltTx) Put(b workbook.Bucket, key string, value []byte) error {
 	if err != nil {
 		return err
 	}
+	// Keys are written in runs of one site's (an import, the demo, the
+	// upgrade), so pages that split can be left fuller than bbolt's half.
+	bk.FillPercent = fillPercent
 	return bk.Put([]byte(key), value)
 }
+
+// fillPercent is how full a page is left when it splits.
+const fillPercent = 0.9
 
 func (t boltTx) Delete(b workbook.Bucket, key string) error {
 	bk := t.tx.Bucket([]byte(b))

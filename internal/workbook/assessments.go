@@ -145,7 +145,7 @@ func (c *Change) DeleteAssessment(siteID, assessmentID string) error {
 		return notFound("assessment", assessmentID)
 	}
 	prefix := key(siteID, assessmentID) + "/"
-	for _, b := range []Bucket{BucketParticipants, BucketResponses, BucketStatementNotes, BucketIssueNotes, BucketFindings, BucketInterventions} {
+	for _, b := range []Bucket{BucketParticipants, BucketAnswers, BucketComments, BucketStatementNotes, BucketIssueNotes, BucketFindings, BucketInterventions} {
 		if err := deletePrefix(c.tx, b, prefix); err != nil {
 			return err
 		}

@@ -148,7 +148,10 @@ func (r *Reader) SiteRecords(siteID string) (*SiteRecords, error) {
 	if out.Participants, err = listJSON[Participant](r.tx, BucketParticipants, p); err != nil {
 		return nil, err
 	}
-	if out.Responses, err = listJSON[Response](r.tx, BucketResponses, p); err != nil {
+	if err = r.eachResponse(p, func(resp *Response) error {
+		out.Responses = append(out.Responses, *resp)
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	if out.StatementNotes, err = listJSON[StatementNote](r.tx, BucketStatementNotes, p); err != nil {
@@ -193,6 +196,12 @@ func (c *Change) PutRecord(rec Record) error {
 	if c.tx.Get(BucketSites, site) == nil {
 		return notFound("site", site)
 	}
+	if r, ok := rec.(Response); ok {
+		if !r.Answered() && r.Comment == "" {
+			return c.deleteResponse(r.SiteID, r.AssessmentID, r.ParticipantID, r.StatementID)
+		}
+		return c.putResponse(r)
+	}
 	return putJSON(c.tx, b, k, rec)
 }
 
@@ -200,6 +209,9 @@ func (c *Change) PutRecord(rec Record) error {
 // way leaves their responses, which are records of their own). Removing a
 // record that is not stored is not an error.
 func (c *Change) DeleteRecord(rec Record) error {
+	if r, ok := rec.(Response); ok {
+		return c.deleteResponse(r.SiteID, r.AssessmentID, r.ParticipantID, r.StatementID)
+	}
 	b, k := rec.Location()
 	return c.tx.Delete(b, k)
 }

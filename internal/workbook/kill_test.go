@@ -201,6 +201,15 @@ func checkKilledStore(t *testing.T, round int, path string, saved map[string]int
 		for _, x := range rs {
 			got[x.ParticipantID+"/"+x.StatementID] = x.Score
 		}
+		if err != nil {
+			return err
+		}
+		// The kept figures commit with the answers: a kill leaves them
+		// as true as the records.
+		bad, err := r.CheckKept()
+		if len(bad) > 0 {
+			t.Fatalf("round %d: after the kill %v", round, bad)
+		}
 		return err
 	})
 	if err != nil {

@@ -1,9 +1,7 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
@@ -136,13 +134,22 @@ func (r *Reader) loadAssessment(siteRef, assessmentID string, withResponses bool
 
 // Progress returns how far each of the five steps has got.
 func (d *AssessmentData) Progress() []StepProgress {
-	answeredBy := map[string]int{}
+	var at assessmentTally
+	group := map[string]int{}
+	for _, p := range d.Participants {
+		g := groupIndex(p.Group)
+		at.People[g]++
+		group[p.ID] = g
+	}
 	for _, r := range d.Responses {
-		if r.Answered() {
-			answeredBy[r.ParticipantID]++
+		if g, ok := group[r.ParticipantID]; ok && r.Answered() {
+			at.Answered[g]++
 		}
 	}
-	return d.progress(answeredBy)
+	at.Findings, at.Interventions = len(d.Findings), len(d.Interventions)
+	st := siteTally{Partnerships: len(d.Partnerships)}
+	st.FullyMarked, st.AnyMark = markTally(d.Questionnaire, d.Partnerships)
+	return progressOf(d.Questionnaire, d.Assessment, st, at)
 }
 
 // StepsDone reports whether every one of the five steps is done, which is
@@ -156,53 +163,49 @@ func StepsDone(prog []StepProgress) bool {
 	return len(prog) == len(Steps)
 }
 
-// progressMapSelect is the progress of steps 1 and 2.
-func (d *AssessmentData) progressMapSelect() []StepProgress {
-	out := make([]StepProgress, 0, 2)
-	mapped := StepProgress{Step: StepMap, Done: len(d.Partnerships), Total: len(d.Partnerships)}
-	mapped.Status = status(len(d.Partnerships) > 0, len(d.Partnerships) > 0)
-	out = append(out, mapped)
-
-	sel := StepProgress{Step: StepSelect, Total: len(d.Partnerships)}
-	anyMark := false
-	for _, p := range d.Partnerships {
+// markTally counts the partnerships with every criterion of q marked, and
+// says whether any criterion is marked at all.
+func markTally(q *questionnaire.Questionnaire, ps []Partnership) (fully int, any bool) {
+	for _, p := range ps {
 		marked := 0
-		for _, c := range d.Questionnaire.Criteria {
+		for _, c := range q.Criteria {
 			if p.Criteria[c.ID].Mark.Marked() { // Unknown too: it was considered
 				marked++
-				anyMark = true
+				any = true
 			}
 		}
-		if marked == len(d.Questionnaire.Criteria) {
-			sel.Done++
+		if marked == len(q.Criteria) {
+			fully++
 		}
 	}
-	sel.Status = status(anyMark || d.Assessment.PartnershipID != "", d.Assessment.PartnershipID != "")
-	return append(out, sel)
+	return fully, any
 }
 
-// progress is Progress with the number of answers of each participant
-// given, so that a summary need not read the responses themselves.
-func (d *AssessmentData) progress(answeredBy map[string]int) []StepProgress {
+// progressOf is the one rule for how far the five steps of assessment a
+// (with questionnaire q) have got, from the figures its site and it keep:
+// the screens, `engage sites` and the reports all show this.
+func progressOf(q *questionnaire.Questionnaire, a Assessment, st siteTally, at assessmentTally) []StepProgress {
 	out := make([]StepProgress, 0, len(Steps))
-	out = append(out, d.progressMapSelect()...)
-	answered := map[Group]int{}
-	people := map[Group]int{}
-	for _, p := range d.Participants {
-		people[p.Group]++
-		answered[p.Group] += answeredBy[p.ID]
-	}
-	work := StepProgress{Step: StepWorkbook, Done: answered[Insider], Total: people[Insider] * len(d.Questionnaire.Statements())}
-	work.Status = status(people[Insider] > 0, work.Total > 0 && work.Done >= work.Total)
+	mapped := StepProgress{Step: StepMap, Done: st.Partnerships, Total: st.Partnerships}
+	mapped.Status = status(st.Partnerships > 0, st.Partnerships > 0)
+	out = append(out, mapped)
+
+	sel := StepProgress{Step: StepSelect, Total: st.Partnerships, Done: st.FullyMarked}
+	sel.Status = status(st.AnyMark || a.PartnershipID != "", a.PartnershipID != "")
+	out = append(out, sel)
+
+	insiders, outsiders := groupIndex(Insider), groupIndex(Outsider)
+	work := StepProgress{Step: StepWorkbook, Done: at.Answered[insiders], Total: at.People[insiders] * len(q.Statements())}
+	work.Status = status(at.People[insiders] > 0, work.Total > 0 && work.Done >= work.Total)
 	out = append(out, work)
 
-	ver := StepProgress{Step: StepVerify, Done: answered[Outsider], Total: people[Outsider] * len(d.Questionnaire.VerificationStatements())}
-	ver.Status = status(people[Outsider] > 0, ver.Total > 0 && ver.Done >= ver.Total)
+	ver := StepProgress{Step: StepVerify, Done: at.Answered[outsiders], Total: at.People[outsiders] * len(q.VerificationStatements())}
+	ver.Status = status(at.People[outsiders] > 0, ver.Total > 0 && ver.Done >= ver.Total)
 	out = append(out, ver)
 
-	n := len(d.Findings) + len(d.Interventions)
+	n := at.Findings + at.Interventions
 	bar := StepProgress{Step: StepBarriers, Done: n, Total: n}
-	bar.Status = status(n > 0, len(d.Findings) > 0 && len(d.Interventions) > 0)
+	bar.Status = status(n > 0, at.Findings > 0 && at.Interventions > 0)
 	out = append(out, bar)
 	return out
 }
@@ -227,7 +230,8 @@ type SiteSummary struct {
 }
 
 // Summaries returns every site, sorted by name, with the progress of its
-// current assessment.
+// current assessment. It reads each site's kept figures (see kept.go), not
+// its records: a few small records a site, however many answers it holds.
 func (r *Reader) Summaries() ([]SiteSummary, error) {
 	sites, err := r.Sites()
 	if err != nil {
@@ -235,57 +239,50 @@ func (r *Reader) Summaries() ([]SiteSummary, error) {
 	}
 	out := make([]SiteSummary, 0, len(sites))
 	for _, s := range sites {
-		as, err := r.Assessments(s.ID)
-		if err != nil {
-			return nil, err
-		}
-		if len(as) == 0 {
-			return nil, fmt.Errorf("site %s: %w", s.Slug, notFound("assessment of site", s.ID))
-		}
-		// The current assessment is the newest, already listed.
-		d, err := r.loadAssessment(s.ID, as[len(as)-1].ID, false)
+		sum, err := r.summary(s)
 		if err != nil {
 			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
-		}
-		answeredBy, err := r.answeredBy(s.ID, d.Assessment.ID)
-		if err != nil {
-			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
-		}
-		sum := SiteSummary{Site: s, Assessments: len(as), Current: d.Assessment, Progress: d.progress(answeredBy)}
-		if d.Partnership != nil {
-			sum.Partnership = d.Partnership.Title
 		}
 		out = append(out, sum)
 	}
 	return out, nil
 }
 
-// answeredBy counts each participant's answered responses (a score or a
-// don't-know) without decoding them: decoding every response of a store
-// holding a national programme took seconds, and the list of sites must
-// open at once. The participant is the third part of the key.
-func (r *Reader) answeredBy(siteID, assessmentID string) (map[string]int, error) {
-	prefix := key(siteID, assessmentID) + "/"
-	out := map[string]int{}
-	err := r.tx.ForEach(BucketResponses, prefix, func(k string, raw []byte) error {
-		participant, _, _ := strings.Cut(k[len(prefix):], "/")
-		if answeredJSON(raw) {
-			out[participant]++
-		}
-		return nil
-	})
-	return out, err
-}
-
-// answeredJSON reports whether a stored Response (as putJSON writes it,
-// with score and dont_know omitted when empty) holds a score or a
-// don't-know. The field names cannot occur inside a string value, where
-// JSON escapes every quote.
-func answeredJSON(raw []byte) bool {
-	if i := bytes.Index(raw, []byte(`"score":`)); i >= 0 {
-		if j := i + len(`"score":`); j < len(raw) && raw[j] >= '1' && raw[j] <= '9' {
-			return true
+// summary is one site's line of Summaries.
+func (r *Reader) summary(s Site) (SiteSummary, error) {
+	st, found, err := getJSON[siteTally](r.tx, BucketTallies, s.ID+"/")
+	if err == nil && !found {
+		// Only a store written outside Engage lacks them; count them.
+		st, err = r.countSite(s.ID)
+	}
+	if err != nil {
+		return SiteSummary{}, err
+	}
+	if st.Current == "" {
+		return SiteSummary{}, notFound("assessment of site", s.ID)
+	}
+	a, err := r.Assessment(s.ID, st.Current)
+	if err != nil {
+		return SiteSummary{}, err
+	}
+	q, err := r.Questionnaire(a.Questionnaire)
+	if err != nil {
+		return SiteSummary{}, err
+	}
+	at, found, err := getJSON[assessmentTally](r.tx, BucketTallies, key(s.ID, a.ID))
+	if err == nil && !found {
+		at, err = r.countAssessment(s.ID, a.ID)
+	}
+	if err != nil {
+		return SiteSummary{}, err
+	}
+	sum := SiteSummary{Site: s, Assessments: st.Assessments, Current: a, Progress: progressOf(q, a, st, at)}
+	if a.PartnershipID != "" {
+		if p, ok, err := getJSON[Partnership](r.tx, BucketPartnerships, key(s.ID, a.PartnershipID)); err != nil {
+			return SiteSummary{}, err
+		} else if ok {
+			sum.Partnership = p.Title
 		}
 	}
-	return bytes.Contains(raw, []byte(`"dont_know":true`))
+	return sum, nil
 }

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -74,12 +72,7 @@ func (c *Change) roomForParticipant(p Participant) error {
 }
 
 func (c *Change) hasResponses(p Participant) bool {
-	found := false
-	_ = c.tx.ForEach(BucketResponses, key(p.SiteID, p.AssessmentID, p.ID)+"/", func(string, []byte) error {
-		found = true
-		return errStop
-	})
-	return found
+	return c.tx.Get(BucketAnswers, key(p.SiteID, p.AssessmentID, p.ID)) != nil
 }
 
 // DeleteParticipant removes a participant and their answers.
@@ -88,7 +81,10 @@ func (c *Change) DeleteParticipant(siteID, assessmentID, id string) error {
 	if c.tx.Get(BucketParticipants, k) == nil {
 		return notFound("participant", id)
 	}
-	if err := deletePrefix(c.tx, BucketResponses, k+"/"); err != nil {
+	if err := c.tx.Delete(BucketAnswers, k); err != nil {
+		return err
+	}
+	if err := deletePrefix(c.tx, BucketComments, k+"/"); err != nil {
 		return err
 	}
 	return c.tx.Delete(BucketParticipants, k)
@@ -111,14 +107,7 @@ func (r *Reader) Responses(siteID, assessmentID string) ([]Response, error) {
 // next; copy it to keep it. An error from fn stops the walk and is
 // returned.
 func (r *Reader) EachResponse(siteID, assessmentID string, fn func(*Response) error) error {
-	var resp Response
-	return r.tx.ForEach(BucketResponses, key(siteID, assessmentID)+"/", func(k string, raw []byte) error {
-		resp = Response{}
-		if err := json.Unmarshal(raw, &resp); err != nil {
-			return fmt.Errorf("read %s %s: %w", BucketResponses, k, err)
-		}
-		return fn(&resp)
-	})
+	return r.eachResponse(key(siteID, assessmentID)+"/", fn)
 }
 
 // ResponseInput is one answer as entered: a score, or don't-know, or
@@ -150,7 +139,6 @@ func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
 	if err != nil {
 		return Response{}, err
 	}
-	k := key(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
 	r := Response{
 		SiteID: in.SiteID, AssessmentID: in.AssessmentID, ParticipantID: in.ParticipantID,
 		StatementID: in.StatementID, Score: in.Score, DontKnow: in.DontKnow, Comment: in.Comment, At: c.now,
@@ -161,14 +149,22 @@ func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
 		return Response{}, err
 	}
 	if !r.Answered() && r.Comment == "" {
-		return r, c.tx.Delete(BucketResponses, k)
+		return r, c.deleteResponse(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
 	}
-	if c.tx.Get(BucketResponses, k) == nil {
-		if err := c.roomFor(LimitSiteResponses, BucketResponses, in.SiteID+"/", "site "+in.SiteID); err != nil {
+	had, err := c.hasAnswer(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
+	if err != nil {
+		return Response{}, err
+	}
+	if !had {
+		n, err := c.siteAnswers(in.SiteID)
+		if err != nil {
 			return Response{}, err
 		}
+		if n >= LimitSiteResponses.Max {
+			return Response{}, &LimitError{Limit: LimitSiteResponses, Where: "site " + in.SiteID}
+		}
 	}
-	return r, putJSON(c.tx, BucketResponses, k, r)
+	return r, c.putResponse(r)
 }
 
 // inVerification reports whether a statement is one of q's verification

@@ -46,8 +46,9 @@ type Service struct {
 	now   func() time.Time
 	newID func() string
 
-	mu     sync.Mutex
-	pinned map[string]*questionnaire.Questionnaire // by hash, parsed once
+	mu           sync.Mutex
+	pinned       map[string]*questionnaire.Questionnaire // by hash, parsed once
+	statementPos map[string]*statementPositions          // by questionnaire hash
 }
 
 // NewService returns a Service over store.
@@ -58,7 +59,8 @@ func NewService(store Store, opts Options) *Service {
 	if opts.NewID == nil {
 		opts.NewID = RandomID
 	}
-	return &Service{store: store, now: opts.Now, newID: opts.NewID, pinned: map[string]*questionnaire.Questionnaire{}}
+	return &Service{store: store, now: opts.Now, newID: opts.NewID, pinned: map[string]*questionnaire.Questionnaire{},
+		statementPos: map[string]*statementPositions{}}
 }
 
 // RandomID returns 16 random hex digits.
@@ -79,7 +81,12 @@ func (s *Service) Read(fn func(*Reader) error) error {
 func (s *Service) Change(fn func(*Change) error) error {
 	return s.store.Update(func(tx Tx) error {
 		now := s.now().UTC().Truncate(time.Millisecond)
-		return fn(&Change{Reader: Reader{svc: s, tx: tx}, now: now})
+		t := newTrackTx(tx)
+		c := &Change{Reader: Reader{svc: s, tx: t}, now: now, track: t}
+		if err := fn(c); err != nil {
+			return err
+		}
+		return c.keep(t)
 	})
 }
 
@@ -92,7 +99,8 @@ type Reader struct {
 // Change reads and writes domain records inside one transaction.
 type Change struct {
 	Reader
-	now time.Time
+	now   time.Time
+	track *trackTx
 }
 
 // Now returns the time this change stamps its records with.

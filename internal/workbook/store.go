@@ -12,7 +12,19 @@ const (
 	BucketPartnerships   Bucket = "partnerships"
 	BucketAssessments    Bucket = "assessments"
 	BucketParticipants   Bucket = "participants"
-	BucketResponses      Bucket = "responses"
+	// BucketResponses is the collection of answers of store format 1, one
+	// JSON record per answer, which the upgrade to format 2 reads; it is
+	// also the collection a [Response] names as its Location. Format 2
+	// keeps answers in BucketAnswers and BucketComments.
+	BucketResponses Bucket = "responses"
+	// BucketAnswers holds each participant's answers as one compact record
+	// (see answers.go), keyed SITE/ASSESSMENT/PARTICIPANT.
+	BucketAnswers Bucket = "answers"
+	// BucketComments holds the comments of answers, keyed
+	// SITE/ASSESSMENT/PARTICIPANT/STATEMENT.
+	BucketComments Bucket = "comments"
+	// BucketTallies holds each site's kept figures (see kept.go).
+	BucketTallies        Bucket = "tallies"
 	BucketStatementNotes Bucket = "statement-notes"
 	BucketIssueNotes     Bucket = "issue-notes"
 	BucketFindings       Bucket = "findings"
@@ -23,8 +35,8 @@ const (
 // SiteBuckets are the collections whose keys start with a site id: deleting
 // or replacing a site touches each of them.
 var SiteBuckets = []Bucket{
-	BucketPartnerships, BucketAssessments, BucketParticipants, BucketResponses,
-	BucketStatementNotes, BucketIssueNotes, BucketFindings, BucketInterventions,
+	BucketPartnerships, BucketAssessments, BucketParticipants, BucketAnswers, BucketComments,
+	BucketStatementNotes, BucketIssueNotes, BucketFindings, BucketInterventions, BucketTallies,
 }
 
 // Store is how the domain reaches persistence: transactions over named
