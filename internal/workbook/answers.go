@@ -17,9 +17,10 @@ import (
 // kept in a few bytes rather than as a JSON record of its own: each
 // participant's answers are one record in [BucketAnswers], keyed
 // site/assessment/participant, so that one assessment's answers lie
-// together and one save rewrites one small record. A comment, rare and
-// long, is kept apart in [BucketComments] under
-// site/assessment/participant/statement, and the answer says it has one.
+// together and one save rewrites one small record. Comments, rarer and
+// longer, are kept apart, a participant's together in one record of
+// [BucketComments] under the same key (see encodeComments), and an answer
+// says whether it has one.
 //
 // A record is
 //
@@ -316,12 +317,7 @@ func (c *Change) putResponse(r Response) error {
 	} else {
 		answers = append(answers, a)
 	}
-	ck := key(pk, r.StatementID)
-	if r.Comment != "" {
-		if err := c.tx.Put(BucketComments, ck, []byte(r.Comment)); err != nil {
-			return err
-		}
-	} else if err := c.tx.Delete(BucketComments, ck); err != nil {
+	if err := c.setComment(pk, r.StatementID, r.Comment); err != nil {
 		return err
 	}
 	return c.putAnswers(r.SiteID, r.AssessmentID, pk, answers)
@@ -348,9 +344,12 @@ func (c *Change) putAnswers(siteID, assessmentID, pk string, answers []packedAns
 // deleteResponse removes one answer (and its comment).
 func (c *Change) deleteResponse(siteID, assessmentID, participantID, statementID string) error {
 	pk := key(siteID, assessmentID, participantID)
+	if err := c.setComment(pk, statementID, ""); err != nil {
+		return err
+	}
 	raw := c.tx.Get(BucketAnswers, pk)
 	if raw == nil {
-		return c.tx.Delete(BucketComments, key(pk, statementID))
+		return nil
 	}
 	answers, err := c.participantAnswers(pk, raw)
 	if err != nil {
@@ -358,13 +357,9 @@ func (c *Change) deleteResponse(siteID, assessmentID, participantID, statementID
 	}
 	i := slices.IndexFunc(answers, func(x packedAnswer) bool { return x.Statement == statementID })
 	if i < 0 {
-		return c.tx.Delete(BucketComments, key(pk, statementID))
+		return nil
 	}
-	answers = slices.Delete(answers, i, i+1)
-	if err := c.tx.Delete(BucketComments, key(pk, statementID)); err != nil {
-		return err
-	}
-	return c.putAnswers(siteID, assessmentID, pk, answers)
+	return c.putAnswers(siteID, assessmentID, pk, slices.Delete(answers, i, i+1))
 }
 
 // hasAnswer reports whether a participant has an answer (or a comment) on
@@ -385,7 +380,9 @@ func (c *Change) hasAnswer(siteID, assessmentID, participantID, statementID stri
 func (r *Reader) eachResponse(prefix string, fn func(*Response) error) error {
 	var resp Response
 	var a packedAnswer
+	var comments []comment
 	return r.tx.ForEach(BucketAnswers, prefix, func(k string, raw []byte) error {
+		comments = nil
 		site, rest, _ := strings.Cut(k, "/")
 		assessment, participant, ok := strings.Cut(rest, "/")
 		if !ok {
@@ -404,7 +401,13 @@ func (r *Reader) eachResponse(prefix string, fn func(*Response) error) error {
 				StatementID: a.Statement, Score: a.Score, DontKnow: a.DontKnow, At: a.At,
 			}
 			if a.HasComment {
-				resp.Comment = string(r.tx.Get(BucketComments, key(k, a.Statement)))
+				if comments == nil {
+					var err error
+					if comments, err = decodeComments(r.tx.Get(BucketComments, k)); err != nil {
+						return fmt.Errorf("read %s %s: %w", BucketComments, k, err)
+					}
+				}
+				resp.Comment = findComment(comments, a.Statement)
 			}
 			if err := fn(&resp); err != nil {
 				return err
@@ -427,14 +430,20 @@ func UpgradeAnswers(tx Tx) error {
 	svc := NewService(nil, Options{})
 	c := &Change{Reader: Reader{svc: svc, tx: tx}, track: newTrackTx(tx)}
 	var (
-		pk      string // participant whose answers are being gathered
-		site    string
-		assess  string
-		answers []packedAnswer
+		pk       string // participant whose answers are being gathered
+		site     string
+		assess   string
+		answers  []packedAnswer
+		comments []comment
 	)
 	flush := func() error {
 		if pk == "" {
 			return nil
+		}
+		if len(comments) > 0 {
+			if err := tx.Put(BucketComments, pk, encodeComments(comments)); err != nil {
+				return err
+			}
 		}
 		return c.putAnswers(site, assess, pk, answers)
 	}
@@ -447,12 +456,10 @@ func UpgradeAnswers(tx Tx) error {
 			if err := flush(); err != nil {
 				return err
 			}
-			pk, site, assess, answers = p, r.SiteID, r.AssessmentID, answers[:0]
+			pk, site, assess, answers, comments = p, r.SiteID, r.AssessmentID, answers[:0], comments[:0]
 		}
 		if r.Comment != "" {
-			if err := tx.Put(BucketComments, key(pk, r.StatementID), []byte(r.Comment)); err != nil {
-				return err
-			}
+			comments = append(comments, comment{r.StatementID, r.Comment})
 		}
 		answers = append(answers, packedAnswer{Statement: r.StatementID, Score: r.Score, DontKnow: r.DontKnow, HasComment: r.Comment != "", At: r.At})
 		return nil
@@ -464,4 +471,95 @@ func UpgradeAnswers(tx Tx) error {
 		return err
 	}
 	return KeepAll(svc, tx)
+}
+
+// comment is the comment given with one answer.
+type comment struct {
+	Statement, Text string
+}
+
+// encodeComments writes a participant's comments as one record: uvarint
+// count, then for each, in statement order, the statement id and the text,
+// each as uvarint length and bytes.
+func encodeComments(cs []comment) []byte {
+	slices.SortFunc(cs, func(a, b comment) int { return strings.Compare(a.Statement, b.Statement) })
+	n := binary.MaxVarintLen64
+	for _, c := range cs {
+		n += 2*binary.MaxVarintLen64 + len(c.Statement) + len(c.Text)
+	}
+	buf := make([]byte, 0, n)
+	buf = binary.AppendUvarint(buf, uint64(len(cs)))
+	for _, c := range cs {
+		buf = binary.AppendUvarint(buf, uint64(len(c.Statement)))
+		buf = append(buf, c.Statement...)
+		buf = binary.AppendUvarint(buf, uint64(len(c.Text)))
+		buf = append(buf, c.Text...)
+	}
+	return buf
+}
+
+// decodeComments reads a record encodeComments wrote (nil is none).
+func decodeComments(raw []byte) ([]comment, error) {
+	if raw == nil {
+		return []comment{}, nil
+	}
+	r := &answerReader{buf: raw}
+	count := r.uvarint()
+	if r.err != nil || count > uint64(len(r.buf))/2 {
+		return nil, errComments
+	}
+	out := make([]comment, 0, count)
+	for range count {
+		var c comment
+		for _, s := range []*string{&c.Statement, &c.Text} {
+			n := r.uvarint()
+			if r.err != nil || n > uint64(len(r.buf)) {
+				return nil, errComments
+			}
+			*s, r.buf = string(r.buf[:n]), r.buf[n:]
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+var errComments = errors.New("the record of comments is damaged")
+
+func findComment(cs []comment, statement string) string {
+	for _, c := range cs {
+		if c.Statement == statement {
+			return c.Text
+		}
+	}
+	return ""
+}
+
+// setComment sets (or, with "", removes) a participant's comment on a
+// statement, writing their record of comments only when it changes.
+func (c *Change) setComment(pk, statement, text string) error {
+	raw := c.tx.Get(BucketComments, pk)
+	if raw == nil && text == "" {
+		return nil
+	}
+	cs, err := decodeComments(raw)
+	if err != nil {
+		return fmt.Errorf("read %s %s: %w", BucketComments, pk, err)
+	}
+	i := slices.IndexFunc(cs, func(x comment) bool { return x.Statement == statement })
+	switch {
+	case i >= 0 && cs[i].Text == text:
+		return nil
+	case i >= 0 && text == "":
+		cs = slices.Delete(cs, i, i+1)
+	case i >= 0:
+		cs[i].Text = text
+	case text == "":
+		return nil
+	default:
+		cs = append(cs, comment{statement, text})
+	}
+	if len(cs) == 0 {
+		return c.tx.Delete(BucketComments, pk)
+	}
+	return c.tx.Put(BucketComments, pk, encodeComments(cs))
 }

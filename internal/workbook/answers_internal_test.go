@@ -122,7 +122,13 @@ func FuzzAnswers(f *testing.F) {
 		{Statement: "a", Score: 3, At: time.Unix(1e9, 0)}, {Statement: "zz", DontKnow: true, HasComment: true, At: time.Unix(1e9, 5)},
 	}))
 	f.Add([]byte{answersLayout, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add(encodeComments([]comment{{"a", "Città"}, {"b", ""}}))
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		if cs, err := decodeComments(raw); err == nil {
+			if again, err := decodeComments(encodeComments(cs)); err != nil || len(again) != len(cs) {
+				t.Fatalf("comments %q do not come back: %q, %v", cs, again, err)
+			}
+		}
 		got, err := decodeAll(t, raw, names)
 		if err != nil {
 			return

@@ -84,7 +84,7 @@ func (c *Change) DeleteParticipant(siteID, assessmentID, id string) error {
 	if err := c.tx.Delete(BucketAnswers, k); err != nil {
 		return err
 	}
-	if err := deletePrefix(c.tx, BucketComments, k+"/"); err != nil {
+	if err := c.tx.Delete(BucketComments, k); err != nil {
 		return err
 	}
 	return c.tx.Delete(BucketParticipants, k)

@@ -20,8 +20,8 @@ const (
 	// BucketAnswers holds each participant's answers as one compact record
 	// (see answers.go), keyed SITE/ASSESSMENT/PARTICIPANT.
 	BucketAnswers Bucket = "answers"
-	// BucketComments holds the comments of answers, keyed
-	// SITE/ASSESSMENT/PARTICIPANT/STATEMENT.
+	// BucketComments holds each participant's comments as one record
+	// (see answers.go), keyed SITE/ASSESSMENT/PARTICIPANT.
 	BucketComments Bucket = "comments"
 	// BucketTallies holds each site's kept figures (see kept.go).
 	BucketTallies        Bucket = "tallies"
