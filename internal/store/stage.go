@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -33,6 +35,20 @@ import (
 // The staged store given to fn is not to be kept: its writes are refused
 // once it has taken the store's place.
 func (s *Store) Replace(fn func(staged workbook.Store) error) error {
+	return s.replace(s.stageCopy, func(staged *Store) error { return fn(staged) })
+}
+
+// compact rewrites the store into a fresh file, its pages full and in key
+// order, which then takes the store's place as in Replace: after an
+// upgrade that freed most of the file.
+func (s *Store) compact() error {
+	return s.replace(stageEmpty, func(staged *Store) error {
+		return bolt.Compact(staged.db, s.db, 64<<20)
+	})
+}
+
+// replace is Replace, with the staged file made by stage.
+func (s *Store) replace(stage func(dir, base string) (string, os.FileInfo, error), fn func(staged *Store) error) error {
 	if err := s.stillThere(); err != nil {
 		return err
 	}
@@ -46,7 +62,7 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 		// Open tidied beside the link; the copies are made beside the file.
 		tidy(target, s.opts.Notify)
 	}
-	tmp, copied, err := s.stageCopy(dir, base)
+	tmp, copied, err := stage(dir, base)
 	if err != nil {
 		return err
 	}
@@ -102,6 +118,29 @@ func (s *Store) Replace(fn func(staged workbook.Store) error) error {
 	}
 	placed = true
 	return nil
+}
+
+// stageEmpty makes a new, empty owner-only file in dir, held as
+// stageCopy's is, for a store to be written into.
+func stageEmpty(dir, base string) (string, os.FileInfo, error) {
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return "", nil, err
+	}
+	tmp := f.Name()
+	err = holdFile(f)
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", nil, err
+	}
+	return tmp, info, nil
 }
 
 // stageCopy writes a consistent copy of the store to a new owner-only file

@@ -314,7 +314,7 @@ func (s *Store) prepare() (err error) {
 	if _, err := s.AutoBackup(fmt.Sprintf("before-upgrade-v%d", schema)); err != nil {
 		return fmt.Errorf("back up before upgrading the store: %w", err)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		for v := schema; v < latest; v++ {
 			if err := s.opts.migrations[v-1](tx); err != nil {
 				return fmt.Errorf("upgrade the store from format %d to %d: %w", v, v+1, err)
@@ -322,6 +322,15 @@ func (s *Store) prepare() (err error) {
 		}
 		return tx.Bucket([]byte(metaBucket)).Put(keySchema, []byte(strconv.Itoa(latest)))
 	})
+	if err != nil {
+		return err
+	}
+	// An upgrade rewrites most records, and bbolt keeps the pages it
+	// freed: write the store afresh, compact. It is upgraded either way.
+	if err := s.compact(); err != nil {
+		s.opts.Notify(fmt.Sprintf("the store %s is upgraded, but could not be made smaller: %v", s.path, err))
+	}
+	return nil
 }
 
 var errStop = errors.New("stop")

@@ -59,12 +59,19 @@ func formatOneStore(t *testing.T) (string, map[string][]json.RawMessage) {
 // figures equal a recount.
 func TestUpgradeFromFormatOneKeepsEveryAnswer(t *testing.T) {
 	path, old := formatOneStore(t)
+	before, _ := os.Stat(path)
 	var notes []string
 	s, err := Open(path, Options{Notify: func(n string) { notes = append(notes, n) }})
 	if err != nil {
 		t.Fatalf("open a format 1 store: %v", err)
 	}
 	defer s.Close()
+	if after, _ := os.Stat(path); after.Size() >= before.Size() {
+		t.Errorf("the upgraded store has %d bytes, the old one %d: it was not written afresh", after.Size(), before.Size())
+	}
+	if len(notes) > 0 {
+		t.Errorf("notes = %q, want none", notes)
+	}
 	backups, _ := AutoBackups(path)
 	if len(backups) != 1 || !strings.Contains(backups[0], "before-upgrade-v1") {
 		t.Errorf("backups = %v, want one made before the upgrade", backups)
