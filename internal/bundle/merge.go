@@ -345,13 +345,11 @@ func (p *plan) apply(c *workbook.Change) error {
 			}
 		}
 	}
-	for _, rec := range p.puts {
-		if _, ok := rec.(workbook.Site); ok {
-			continue
-		}
-		if err := c.PutRecord(rec); err != nil {
-			return err
-		}
+	if err := c.PutRecords(slices.DeleteFunc(slices.Clone(p.puts), func(rec workbook.Record) bool {
+		_, site := rec.(workbook.Site)
+		return site
+	})); err != nil {
+		return err
 	}
 	for _, rec := range p.dels {
 		if err := c.DeleteRecord(rec); err != nil {

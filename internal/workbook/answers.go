@@ -305,22 +305,53 @@ func (r *Reader) participantAnswers(k string, raw []byte) ([]packedAnswer, error
 
 // putResponse stores r in its participant's record, replacing any answer
 // to the same statement. The comment goes to its own record.
-func (c *Change) putResponse(r Response) error {
-	pk := key(r.SiteID, r.AssessmentID, r.ParticipantID)
+func (c *Change) putResponse(r Response) error { return c.putResponses([]Response{r}) }
+
+// putResponses stores answers of one participant (every one of rs has the
+// same site, assessment and participant), reading and writing their
+// records once: an import puts a participant's 41 answers in a row. An
+// answer with neither a score, a don't-know nor a comment removes it.
+func (c *Change) putResponses(rs []Response) error {
+	r0 := rs[0]
+	pk := key(r0.SiteID, r0.AssessmentID, r0.ParticipantID)
 	answers, err := c.participantAnswers(pk, c.tx.Get(BucketAnswers, pk))
 	if err != nil {
 		return err
 	}
-	a := packedAnswer{Statement: r.StatementID, Score: r.Score, DontKnow: r.DontKnow, HasComment: r.Comment != "", At: r.At}
-	if i := slices.IndexFunc(answers, func(x packedAnswer) bool { return x.Statement == r.StatementID }); i >= 0 {
-		answers[i] = a
-	} else {
-		answers = append(answers, a)
+	raw := c.tx.Get(BucketComments, pk)
+	comments, err := decodeComments(raw)
+	if err != nil {
+		return fmt.Errorf("read %s %s: %w", BucketComments, pk, err)
 	}
-	if err := c.setComment(pk, r.StatementID, r.Comment); err != nil {
-		return err
+	commentsChanged := false
+	for _, r := range rs {
+		i := slices.IndexFunc(answers, func(x packedAnswer) bool { return x.Statement == r.StatementID })
+		a := packedAnswer{Statement: r.StatementID, Score: r.Score, DontKnow: r.DontKnow, HasComment: r.Comment != "", At: r.At}
+		switch {
+		case !r.Answered() && r.Comment == "":
+			if i >= 0 {
+				answers = slices.Delete(answers, i, i+1)
+			}
+		case i >= 0:
+			answers[i] = a
+		default:
+			answers = append(answers, a)
+		}
+		var changed bool
+		comments, changed = withComment(comments, r.StatementID, r.Comment)
+		commentsChanged = commentsChanged || changed
 	}
-	return c.putAnswers(r.SiteID, r.AssessmentID, pk, answers)
+	if commentsChanged {
+		if len(comments) == 0 {
+			err = c.tx.Delete(BucketComments, pk)
+		} else {
+			err = c.tx.Put(BucketComments, pk, encodeComments(comments))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return c.putAnswers(r0.SiteID, r0.AssessmentID, pk, answers)
 }
 
 // putAnswers writes a participant's record, numbering statements by the
@@ -343,23 +374,11 @@ func (c *Change) putAnswers(siteID, assessmentID, pk string, answers []packedAns
 
 // deleteResponse removes one answer (and its comment).
 func (c *Change) deleteResponse(siteID, assessmentID, participantID, statementID string) error {
-	pk := key(siteID, assessmentID, participantID)
-	if err := c.setComment(pk, statementID, ""); err != nil {
-		return err
-	}
-	raw := c.tx.Get(BucketAnswers, pk)
-	if raw == nil {
+	if c.tx.Get(BucketAnswers, key(siteID, assessmentID, participantID)) == nil &&
+		c.tx.Get(BucketComments, key(siteID, assessmentID, participantID)) == nil {
 		return nil
 	}
-	answers, err := c.participantAnswers(pk, raw)
-	if err != nil {
-		return err
-	}
-	i := slices.IndexFunc(answers, func(x packedAnswer) bool { return x.Statement == statementID })
-	if i < 0 {
-		return nil
-	}
-	return c.putAnswers(siteID, assessmentID, pk, slices.Delete(answers, i, i+1))
+	return c.putResponses([]Response{{SiteID: siteID, AssessmentID: assessmentID, ParticipantID: participantID, StatementID: statementID}})
 }
 
 // hasAnswer reports whether a participant has an answer (or a comment) on
@@ -534,32 +553,20 @@ func findComment(cs []comment, statement string) string {
 	return ""
 }
 
-// setComment sets (or, with "", removes) a participant's comment on a
-// statement, writing their record of comments only when it changes.
-func (c *Change) setComment(pk, statement, text string) error {
-	raw := c.tx.Get(BucketComments, pk)
-	if raw == nil && text == "" {
-		return nil
-	}
-	cs, err := decodeComments(raw)
-	if err != nil {
-		return fmt.Errorf("read %s %s: %w", BucketComments, pk, err)
-	}
+// withComment sets (or, with "", removes) the comment on a statement, and
+// says whether that changed anything.
+func withComment(cs []comment, statement, text string) ([]comment, bool) {
 	i := slices.IndexFunc(cs, func(x comment) bool { return x.Statement == statement })
 	switch {
 	case i >= 0 && cs[i].Text == text:
-		return nil
+		return cs, false
 	case i >= 0 && text == "":
-		cs = slices.Delete(cs, i, i+1)
+		return slices.Delete(cs, i, i+1), true
 	case i >= 0:
 		cs[i].Text = text
+		return cs, true
 	case text == "":
-		return nil
-	default:
-		cs = append(cs, comment{statement, text})
+		return cs, false
 	}
-	if len(cs) == 0 {
-		return c.tx.Delete(BucketComments, pk)
-	}
-	return c.tx.Put(BucketComments, pk, encodeComments(cs))
+	return append(cs, comment{statement, text}), true
 }

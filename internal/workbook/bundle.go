@@ -197,12 +197,39 @@ func (c *Change) PutRecord(rec Record) error {
 		return notFound("site", site)
 	}
 	if r, ok := rec.(Response); ok {
-		if !r.Answered() && r.Comment == "" {
-			return c.deleteResponse(r.SiteID, r.AssessmentID, r.ParticipantID, r.StatementID)
-		}
 		return c.putResponse(r)
 	}
 	return putJSON(c.tx, b, k, rec)
+}
+
+// PutRecords is PutRecord of each of recs in turn, with a run of
+// answers of one participant written at once (a bundle lists them so).
+func (c *Change) PutRecords(recs []Record) error {
+	for i := 0; i < len(recs); {
+		r, ok := recs[i].(Response)
+		if !ok {
+			if err := c.PutRecord(recs[i]); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
+		run := []Response{r}
+		for i++; i < len(recs); i++ {
+			next, ok := recs[i].(Response)
+			if !ok || next.SiteID != r.SiteID || next.AssessmentID != r.AssessmentID || next.ParticipantID != r.ParticipantID {
+				break
+			}
+			run = append(run, next)
+		}
+		if c.tx.Get(BucketSites, r.SiteID) == nil {
+			return notFound("site", r.SiteID)
+		}
+		if err := c.putResponses(run); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteRecord removes rec (only that record: deleting a participant this
