@@ -325,6 +325,10 @@ func (c *Change) putResponses(rs []Response) error {
 	}
 	commentsChanged := false
 	for _, r := range rs {
+		if r.Score < 0 || r.Score > flagScore {
+			// The rules allow at most 10; a record keeps up to 15.
+			return &FieldError{Field: "score", Message: fmt.Sprintf("%d cannot be kept", r.Score)}
+		}
 		i := slices.IndexFunc(answers, func(x packedAnswer) bool { return x.Statement == r.StatementID })
 		a := packedAnswer{Statement: r.StatementID, Score: r.Score, DontKnow: r.DontKnow, HasComment: r.Comment != "", At: r.At}
 		switch {
