@@ -29,6 +29,8 @@ import (
 //	         questionnaire the statement numbers refer to
 //	varint   base time: the earliest answer's time, in Unix seconds
 //	uvarint  number of answers
+//	uvarint  how many of them are answered (a score or a don't-know),
+//	         so that the kept figures need not read the answers
 //
 // then, for each answer, in statement-id order:
 //
@@ -86,6 +88,13 @@ func encodeAnswers(q *questionnaire.Questionnaire, pos map[string]int, answers [
 	buf = append(buf, hash...)
 	buf = binary.AppendVarint(buf, base)
 	buf = binary.AppendUvarint(buf, uint64(len(answers)))
+	answered := 0
+	for _, a := range answers {
+		if a.answered() {
+			answered++
+		}
+	}
+	buf = binary.AppendUvarint(buf, uint64(answered))
 	for _, a := range answers {
 		if i, ok := pos[a.Statement]; ok {
 			buf = binary.AppendUvarint(buf, uint64(i)+1)
@@ -116,12 +125,13 @@ func encodeAnswers(q *questionnaire.Questionnaire, pos map[string]int, answers [
 
 // answerReader reads a participant's record one answer at a time.
 type answerReader struct {
-	buf   []byte
-	hash  string
-	base  int64
-	left  int
-	err   error
-	names func(i int) (string, bool) // statement id at a position
+	buf      []byte
+	hash     string
+	base     int64
+	left     int
+	answered int // as the header says
+	err      error
+	names    func(i int) (string, bool) // statement id at a position
 }
 
 // readAnswersHeader starts reading a record; names maps a position to its
@@ -139,11 +149,12 @@ func readAnswersHeader(buf []byte) (*answerReader, error) {
 	r.hash, r.buf = string(r.buf[:n]), r.buf[n:]
 	r.base = r.varint()
 	count := r.uvarint()
+	answered := r.uvarint()
 	// Each answer takes at least three bytes: a count past that is damage.
-	if r.err != nil || count > uint64(len(r.buf))/3 {
+	if r.err != nil || count > uint64(len(r.buf))/3 || answered > count {
 		return nil, errAnswers
 	}
-	r.left = int(count)
+	r.left, r.answered = int(count), int(answered)
 	return r, nil
 }
 
@@ -218,7 +229,7 @@ func (r *answerReader) next(a *packedAnswer) bool {
 }
 
 // countAnswers returns how many answers a record holds and how many of
-// them are answered (a score or a don't-know), reading only the flags.
+// them are answered (a score or a don't-know), from its header.
 func countAnswers(buf []byte) (stored, answered int, err error) {
 	if buf == nil {
 		return 0, 0, nil
@@ -227,15 +238,7 @@ func countAnswers(buf []byte) (stored, answered int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	r.names = func(int) (string, bool) { return "", true }
-	var a packedAnswer
-	for r.next(&a) {
-		stored++
-		if a.answered() {
-			answered++
-		}
-	}
-	return stored, answered, r.err
+	return r.left, r.answered, nil
 }
 
 // statementNames returns the lookup from position to statement id of the
@@ -297,21 +300,37 @@ func (r *Reader) participantAnswers(k string, raw []byte) ([]packedAnswer, error
 	for ar.next(&a) {
 		out = append(out, a)
 	}
+	if ar.err == nil && ar.answered != countAnswered(out) {
+		ar.err = errAnswers
+	}
 	if ar.err != nil {
 		return nil, fmt.Errorf("read %s %s: %w", BucketAnswers, k, ar.err)
 	}
 	return out, nil
 }
 
+func countAnswered(as []packedAnswer) int {
+	n := 0
+	for _, a := range as {
+		if a.answered() {
+			n++
+		}
+	}
+	return n
+}
+
 // putResponse stores r in its participant's record, replacing any answer
 // to the same statement. The comment goes to its own record.
-func (c *Change) putResponse(r Response) error { return c.putResponses([]Response{r}) }
+func (c *Change) putResponse(r Response) error { return c.putResponses([]Response{r}, nil, nil) }
 
 // putResponses stores answers of one participant (every one of rs has the
 // same site, assessment and participant), reading and writing their
 // records once: an import puts a participant's 41 answers in a row. An
 // answer with neither a score, a don't-know nor a comment removes it.
-func (c *Change) putResponses(rs []Response) error {
+// q is the assessment's questionnaire when the caller has it (nil reads
+// it), and adding is called before an answer to a statement the
+// participant had no answer to is added (nil allows it).
+func (c *Change) putResponses(rs []Response, q *questionnaire.Questionnaire, adding func() error) error {
 	r0 := rs[0]
 	pk := key(r0.SiteID, r0.AssessmentID, r0.ParticipantID)
 	answers, err := c.participantAnswers(pk, c.tx.Get(BucketAnswers, pk))
@@ -339,6 +358,11 @@ func (c *Change) putResponses(rs []Response) error {
 		case i >= 0:
 			answers[i] = a
 		default:
+			if adding != nil {
+				if err := adding(); err != nil {
+					return err
+				}
+			}
 			answers = append(answers, a)
 		}
 		var changed bool
@@ -355,23 +379,23 @@ func (c *Change) putResponses(rs []Response) error {
 			return err
 		}
 	}
-	return c.putAnswers(r0.SiteID, r0.AssessmentID, pk, answers)
+	return c.putAnswers(r0.SiteID, r0.AssessmentID, pk, answers, q)
 }
 
 // putAnswers writes a participant's record, numbering statements by the
-// assessment's questionnaire when it has one.
-func (c *Change) putAnswers(siteID, assessmentID, pk string, answers []packedAnswer) error {
+// assessment's questionnaire q (read when nil) when it has one.
+func (c *Change) putAnswers(siteID, assessmentID, pk string, answers []packedAnswer, q *questionnaire.Questionnaire) error {
 	if len(answers) == 0 {
 		return c.tx.Delete(BucketAnswers, pk)
 	}
-	var q *questionnaire.Questionnaire
-	var pos map[string]int
-	if a, ok, err := getJSON[Assessment](c.tx, BucketAssessments, key(siteID, assessmentID)); err == nil && ok {
-		if q, err = c.Questionnaire(a.Questionnaire); err == nil {
-			pos = c.svc.positions(q).pos
-		} else {
-			q = nil
+	if q == nil {
+		if a, ok, err := getJSON[Assessment](c.tx, BucketAssessments, key(siteID, assessmentID)); err == nil && ok {
+			q, _ = c.Questionnaire(a.Questionnaire)
 		}
+	}
+	var pos map[string]int
+	if q != nil {
+		pos = c.svc.positions(q).pos
 	}
 	return c.tx.Put(BucketAnswers, pk, encodeAnswers(q, pos, answers))
 }
@@ -382,18 +406,7 @@ func (c *Change) deleteResponse(siteID, assessmentID, participantID, statementID
 		c.tx.Get(BucketComments, key(siteID, assessmentID, participantID)) == nil {
 		return nil
 	}
-	return c.putResponses([]Response{{SiteID: siteID, AssessmentID: assessmentID, ParticipantID: participantID, StatementID: statementID}})
-}
-
-// hasAnswer reports whether a participant has an answer (or a comment) on
-// a statement.
-func (c *Change) hasAnswer(siteID, assessmentID, participantID, statementID string) (bool, error) {
-	pk := key(siteID, assessmentID, participantID)
-	answers, err := c.participantAnswers(pk, c.tx.Get(BucketAnswers, pk))
-	if err != nil {
-		return false, err
-	}
-	return slices.ContainsFunc(answers, func(x packedAnswer) bool { return x.Statement == statementID }), nil
+	return c.putResponses([]Response{{SiteID: siteID, AssessmentID: assessmentID, ParticipantID: participantID, StatementID: statementID}}, nil, nil)
 }
 
 // eachResponse calls fn with every response stored under prefix (a site's
@@ -468,7 +481,7 @@ func UpgradeAnswers(tx Tx) error {
 				return err
 			}
 		}
-		return c.putAnswers(site, assess, pk, answers)
+		return c.putAnswers(site, assess, pk, answers, nil)
 	}
 	err := tx.ForEach(BucketResponses, "", func(k string, raw []byte) error {
 		r, err := decode[Response](raw)

@@ -225,7 +225,7 @@ func (c *Change) PutRecords(recs []Record) error {
 		if c.tx.Get(BucketSites, r.SiteID) == nil {
 			return notFound("site", r.SiteID)
 		}
-		if err := c.putResponses(run); err != nil {
+		if err := c.putResponses(run, nil, nil); err != nil {
 			return err
 		}
 	}

@@ -72,10 +72,14 @@ type trackTx struct {
 	// stored is, per site, how many answer records this change added
 	// (less those it removed), for the site's limit on answers.
 	stored map[string]int
+	// groups is the group of participants whose answers the change
+	// recorded, as it read them (RecordResponse has them at hand).
+	groups map[string]Group
 }
 
 func newTrackTx(tx Tx) *trackTx {
-	return &trackTx{Tx: tx, sites: map[string]bool{}, assessments: map[string]bool{}, answers: map[string][]byte{}, stored: map[string]int{}}
+	return &trackTx{Tx: tx, sites: map[string]bool{}, assessments: map[string]bool{}, answers: map[string][]byte{}, stored: map[string]int{},
+		groups: map[string]Group{}}
 }
 
 func (t *trackTx) Put(b Bucket, k string, v []byte) error {
@@ -148,7 +152,7 @@ func (c *Change) keep(t *trackTx) error {
 		if t.assessments[ak] || t.sites[site] {
 			continue
 		}
-		if err := r.applyAnswers(site, assessment, participant, before); err != nil {
+		if err := r.applyAnswers(site, assessment, participant, before, t.groups[pk]); err != nil {
 			return err
 		}
 	}
@@ -170,8 +174,9 @@ func (c *Change) keep(t *trackTx) error {
 }
 
 // applyAnswers adds to an assessment's figures the difference one
-// participant's answers made, given their record before the change.
-func (r *Reader) applyAnswers(site, assessment, participant string, before []byte) error {
+// participant's answers made, given their record before the change and
+// their group ("" reads it).
+func (r *Reader) applyAnswers(site, assessment, participant string, before []byte, group Group) error {
 	pk := key(site, assessment, participant)
 	s0, a0, err := countAnswers(before)
 	if err != nil {
@@ -184,9 +189,13 @@ func (r *Reader) applyAnswers(site, assessment, participant string, before []byt
 	if s0 == s1 && a0 == a1 {
 		return nil
 	}
-	p, ok, err := getJSON[Participant](r.tx, BucketParticipants, pk)
-	if err != nil {
-		return err
+	ok := group != ""
+	if !ok {
+		var p Participant
+		if p, ok, err = getJSON[Participant](r.tx, BucketParticipants, pk); err != nil {
+			return err
+		}
+		group = p.Group
 	}
 	t, found, err := getJSON[assessmentTally](r.tx, BucketTallies, key(site, assessment))
 	if err != nil || !found || !ok {
@@ -194,7 +203,7 @@ func (r *Reader) applyAnswers(site, assessment, participant string, before []byt
 		return r.keepAssessment(site, assessment)
 	}
 	t.Stored += s1 - s0
-	t.Answered[groupIndex(p.Group)] += a1 - a0
+	t.Answered[groupIndex(group)] += a1 - a0
 	return putJSON(r.tx, BucketTallies, key(site, assessment), t)
 }
 

@@ -148,23 +148,19 @@ func (c *Change) RecordResponse(in ResponseInput) (Response, error) {
 	if err := fe.err(); err != nil {
 		return Response{}, err
 	}
-	if !r.Answered() && r.Comment == "" {
-		return r, c.deleteResponse(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
+	c.track.groups[key(in.SiteID, in.AssessmentID, in.ParticipantID)] = p.Group
+	// A new answer must have room in the site's limit.
+	room := func() error {
+		n, err := c.siteAnswers(in.SiteID)
+		if err == nil && n >= LimitSiteResponses.Max {
+			err = &LimitError{Limit: LimitSiteResponses, Where: "site " + in.SiteID}
+		}
+		return err
 	}
-	had, err := c.hasAnswer(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
-	if err != nil {
+	if err := c.putResponses([]Response{r}, q, room); err != nil {
 		return Response{}, err
 	}
-	if !had {
-		n, err := c.siteAnswers(in.SiteID)
-		if err != nil {
-			return Response{}, err
-		}
-		if n >= LimitSiteResponses.Max {
-			return Response{}, &LimitError{Limit: LimitSiteResponses, Where: "site " + in.SiteID}
-		}
-	}
-	return r, c.putResponse(r)
+	return r, nil
 }
 
 // inVerification reports whether a statement is one of q's verification
