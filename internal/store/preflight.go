@@ -34,6 +34,7 @@ type meta struct {
 	freelist uint64
 	pgid     uint64 // high water mark: pages in use
 	txid     uint64
+	sum      uint64 // the header's own checksum
 }
 
 // Preflight checks that the file at path looks like an intact bbolt
@@ -169,6 +170,7 @@ func readMeta(r io.ReaderAt, off int64) (meta, error) {
 		freelist: le.Uint64(body[32:]),
 		pgid:     le.Uint64(body[40:]),
 		txid:     le.Uint64(body[48:]),
+		sum:      le.Uint64(body[metaChecksumOff:]),
 	}
 	if m.pageSize < minPageSize || m.pageSize > maxPageSize || m.pageSize&(m.pageSize-1) != 0 {
 		return meta{}, errBadHeader

@@ -49,7 +49,10 @@ func (s *Store) compact() error {
 
 // replace is Replace, with the staged file made by stage.
 func (s *Store) replace(stage func(dir, base string) (string, os.FileInfo, error), fn func(staged *Store) error) error {
-	if err := s.stillThere(); err != nil {
+	s.c.mu.Lock()
+	err := s.stillThere()
+	s.c.mu.Unlock()
+	if err != nil {
 		return err
 	}
 	// The rename must replace the file, not a link to it.
@@ -87,7 +90,7 @@ func (s *Store) replace(stage func(dir, base string) (string, os.FileInfo, error
 	// commits are not synced one by one: one sync before the rename makes
 	// them all durable.
 	db.NoSync = true
-	staged := &Store{db: db, path: tmp, opts: s.opts}
+	staged := &Store{db: db, path: tmp, opts: s.opts, c: &custody{}}
 	if staged.file, err = os.Stat(tmp); err != nil {
 		db.Close()
 		return &WriteError{Path: s.path, Err: err}
@@ -109,13 +112,22 @@ func (s *Store) replace(stage func(dir, base string) (string, os.FileInfo, error
 		db.Close()
 		return &WriteError{Path: s.path, Err: err}
 	}
-	if err := s.stillThere(); err != nil {
+	s.c.mu.Lock()
+	err = s.stillThere()
+	s.c.mu.Unlock()
+	if err != nil {
 		db.Close()
 		return err
 	}
 	if err := s.swap(staged, target); err != nil {
+		s.c.tainted.Store(true)
 		return err
 	}
+	// The new file is this process's own, written by its bbolt from the
+	// verified one: the chain of custody carries on with it.
+	s.c.mu.Lock()
+	s.c.last = s.file
+	s.c.mu.Unlock()
 	placed = true
 	return nil
 }

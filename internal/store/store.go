@@ -42,6 +42,8 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -116,6 +118,8 @@ type Options struct {
 	inspect bool
 	// policy replaces the system's permission facts, for tests.
 	policy *policy
+	// walked is told each time Open walks the whole file, for tests.
+	walked func()
 }
 
 // Store is an open Engage store.
@@ -126,6 +130,24 @@ type Store struct {
 	// file is the store file as it was opened, to notice when the path no
 	// longer leads to it.
 	file os.FileInfo
+
+	// c is the chain of custody that lets Close record the verified
+	// state (see verified.go). It is never nil.
+	c *custody
+	// record is set for the user's store (not a backup being inspected
+	// or a staged copy): its verified state is written on a clean close.
+	record bool
+}
+
+// custody follows who wrote the store file while it is open: mu keeps one
+// change at a time; last is the file as this process's last commit (or
+// the open) left it; tainted says it changed in a way this process did not
+// make, or a commit failed, so its state is not recorded at close.
+type custody struct {
+	mu      sync.Mutex
+	last    os.FileInfo
+	tainted atomic.Bool
+	closed  bool
 }
 
 var _ workbook.Store = (*Store)(nil)
@@ -173,18 +195,12 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	case info.IsDir():
 		return nil, &DamagedError{Path: path, Reason: "it is a folder, not a store file", Foreign: true}
-	default:
-		// The whole tree, not just the header: bbolt follows whatever
-		// pointers it finds, and a damaged one can fault or hang it.
-		if err := walkFile(path); err != nil {
-			return nil, err
-		}
 	}
-	db, err := openBolt(path, opts)
+	db, err := verifyAndOpen(path, info != nil, opts)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, err
 	}
-	s := &Store{db: db, path: path, opts: opts}
+	s := &Store{db: db, path: path, opts: opts, c: &custody{}, record: !opts.inspect}
 	if s.file, err = os.Stat(path); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
@@ -196,6 +212,12 @@ func Open(path string, opts Options) (*Store, error) {
 			return upgradeThenOpen(path, opts, up)
 		}
 		return nil, err
+	}
+	// Where the chain of custody starts: from here on only this
+	// process's commits may change the file (see Close).
+	if s.c.last, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return s, nil
 }
@@ -229,6 +251,33 @@ func upgradeThenOpen(path string, opts Options, up *needsUpgrade) (*Store, error
 	}
 	opts.Notify(fmt.Sprintf("upgraded the store %s from format %d to %d (a backup of the old one is in %s)", path, up.from, up.to, BackupDir(path)))
 	return Open(path, opts)
+}
+
+// verifyAndOpen opens the file at path with bbolt, once verify has found
+// an existing one safe to map. It checks again, under bbolt's lock, that
+// the file is still the one verified, since another engage could have
+// written it in the moment between the two locks; then it verifies again.
+func verifyAndOpen(path string, exists bool, opts Options) (*bolt.DB, error) {
+	for range 3 {
+		var st state
+		var vouched bool
+		if exists {
+			var err error
+			if st, vouched, err = verify(path, opts); err != nil {
+				return nil, err
+			}
+		}
+		db, err := openBolt(path, opts)
+		if err != nil {
+			return nil, openError(path, err)
+		}
+		if !vouched || stillVerified(path, st) {
+			return db, nil
+		}
+		db.Close()
+		exists = true
+	}
+	return nil, &LockedError{Path: path}
 }
 
 // securePolicy is the permission policy Open applies.
@@ -340,11 +389,18 @@ var errStop = errors.New("stop")
 // opened. On Unix a file removed or replaced while open stays writable
 // through the open handle, so changes would be committed to a file nobody
 // can open again: refuse them instead.
+//
+// It is also the first link of the chain of custody: a file that changed
+// since this process's last commit was written by someone else.
 func (s *Store) stillThere() error {
 	now, err := os.Stat(s.path)
 	if err == nil && os.SameFile(now, s.file) {
+		if !sameWrites(now, s.c.last) {
+			s.c.tainted.Store(true)
+		}
 		return nil
 	}
+	s.c.tainted.Store(true)
 	if err == nil {
 		err = errors.New("another file has taken its place")
 	} else if errors.Is(err, fs.ErrNotExist) {
@@ -364,8 +420,50 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 
 func (s *Store) Path() string { return s.path }
 
-// Close releases the store.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the store. A writable store that only this process has
+// written since it was verified gets its verified state recorded first,
+// while the lock is still held, so that the next open need not walk it.
+func (s *Store) Close() error {
+	s.c.mu.Lock()
+	defer s.c.mu.Unlock()
+	if s.record && !s.opts.ReadOnly && !s.c.closed {
+		s.recordClean()
+	}
+	s.c.closed = true
+	return s.db.Close()
+}
+
+// recordClean records the verified state of the store at close, when the
+// chain of custody holds: every change since the file was verified (or
+// created) was a commit of this process, and nothing wrote it after the
+// last one.
+func (s *Store) recordClean() {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || s.c.tainted.Load() || !os.SameFile(info, s.file) || !sameWrites(info, s.c.last) {
+		if err == nil && os.SameFile(info, s.file) {
+			forgetVerified(s.path)
+		}
+		return
+	}
+	if st, ok, err := stateOf(f); err == nil && ok {
+		recordVerified(s.path, st)
+	}
+}
+
+// noteCommit moves the chain of custody on past a commit of this process.
+func (s *Store) noteCommit() {
+	now, err := os.Stat(s.path)
+	if err != nil || !os.SameFile(now, s.file) {
+		s.c.tainted.Store(true)
+		return
+	}
+	s.c.last = now
+}
 
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(workbook.Tx) error) (err error) {
@@ -379,14 +477,31 @@ func (s *Store) View(fn func(workbook.Tx) error) (err error) {
 func (s *Store) Update(fn func(workbook.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	s.c.mu.Lock()
+	defer s.c.mu.Unlock()
 	if err := s.stillThere(); err != nil {
 		return err
 	}
 	var fnErr error
+	clean := false
+	defer func() {
+		// A commit that failed or panicked may have written pages: the
+		// file is no longer known to be only what bbolt committed.
+		if !clean {
+			s.c.tainted.Store(true)
+		}
+	}()
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		fnErr = fn(boltTx{tx})
 		return fnErr
 	})
+	switch {
+	case err == nil:
+		s.noteCommit()
+		clean = true
+	case fnErr != nil && errors.Is(err, fnErr):
+		clean = true // rolled back: nothing was written
+	}
 	if err != nil && fnErr == nil {
 		// The change was fine but committing it failed: the disk.
 		var pathErr *fs.PathError
@@ -409,6 +524,7 @@ func (s *Store) recoverDamage(err *error) {
 	if !isBoltPanic() && !isMapFault(r) {
 		panic(r)
 	}
+	s.damaged()
 	*err = &DamagedError{Path: s.path, Reason: fmt.Sprintf("a page could not be read (%v)", r)}
 }
 
@@ -470,6 +586,7 @@ func isStdlib(function string) bool {
 // damaged pointer is reported rather than faulting inside bbolt's checker.
 func (s *Store) Check() (err error) {
 	if err := walkFile(s.path); err != nil {
+		s.damaged()
 		return err
 	}
 	defer s.recoverDamage(&err)
@@ -499,7 +616,18 @@ func (s *Store) Check() (err error) {
 	if errors.Is(err, errChecked) {
 		return nil
 	}
+	if errors.As(err, new(*DamagedError)) {
+		s.damaged()
+	}
 	return err
+}
+
+// damaged notes that the store was found damaged: its verified state, if
+// any, no longer holds, and none is recorded at close.
+func (s *Store) damaged() {
+	if s.c != nil {
+		s.c.tainted.Store(true)
+	}
 }
 
 // errChecked ends the transaction of a check that found nothing, so that
