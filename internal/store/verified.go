@@ -2,9 +2,9 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -137,7 +137,7 @@ func matchesVerified(path string, st state) bool {
 func recordVerified(path string, st state) {
 	name := VerifiedPath(path)
 	dir, base := filepath.Dir(name), filepath.Base(name)
-	atomicfile.CleanLeftovers(dir, base) // what a killed engage left
+	atomicfile.CleanLeftovers(dir, base)            // what a killed engage left
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp") // 0600
 	if err != nil {
 		return
