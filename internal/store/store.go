@@ -625,8 +625,12 @@ func (s *Store) Check() (err error) {
 // damaged notes that the store was found damaged: its verified state, if
 // any, no longer holds, and none is recorded at close.
 func (s *Store) damaged() {
-	if s.c != nil {
-		s.c.tainted.Store(true)
+	if s.c == nil {
+		return
+	}
+	s.c.tainted.Store(true)
+	if now, err := os.Stat(s.path); s.record && err == nil && os.SameFile(now, s.file) {
+		forgetVerified(s.path)
 	}
 }
 
