@@ -134,9 +134,13 @@ func withheldText(fs []bundle.Field) string {
 	return strings.Join(parts, ", ")
 }
 
+// sizeText is a file's size for people.
 func sizeText(n int) string {
-	if n < 10_000 {
+	switch {
+	case n < 10_000:
 		return fmt.Sprintf("%d bytes", n)
+	case n < 10<<20:
+		return fmt.Sprintf("%d KB", (n+512)/1024)
 	}
-	return fmt.Sprintf("%d KB", (n+512)/1024)
+	return fmt.Sprintf("%d MB", (n+1<<19)>>20)
 }

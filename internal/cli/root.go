@@ -94,6 +94,7 @@ Run engage with no command for the interactive workbook.`,
 		newVersionCmd(g),
 		newReportCmd(g),
 		newCompareCmd(g),
+		newCheckCmd(g),
 	)
 	return root
 }

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"os/signal"
@@ -91,6 +92,12 @@ func TestScripts(t *testing.T) {
 				data[n] ^= 0xff
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o600))
 			},
+			// free-a-used-page FILE puts the store's root page on its free
+			// list, in place of the first free page: damage in bbolt's own
+			// bookkeeping that only a full check notices.
+			"free-a-used-page": func(ts *testscript.TestScript, neg bool, args []string) {
+				ts.Check(freeAUsedPage(ts.MkAbs(args[0])))
+			},
 			// mode FILE OCTAL checks a file's permission bits.
 			"mode": func(ts *testscript.TestScript, neg bool, args []string) {
 				info, err := os.Stat(ts.MkAbs(args[0]))
@@ -101,4 +108,39 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// freeAUsedPage writes the root page's id over the first entry of the free
+// list of the bbolt file at path (page size 4096, the newer header).
+func freeAUsedPage(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	le := binary.LittleEndian
+	var root, freelist, txid uint64
+	for _, off := range []int64{0, 4096} {
+		meta := make([]byte, 80)
+		if _, err := f.ReadAt(meta, off); err != nil {
+			return err
+		}
+		if t := le.Uint64(meta[16+48:]); t >= txid {
+			root, freelist, txid = le.Uint64(meta[16+16:]), le.Uint64(meta[16+32:]), t
+		}
+	}
+	head := make([]byte, 16)
+	if _, err := f.ReadAt(head, int64(freelist)*4096); err != nil {
+		return err
+	}
+	count, first := le.Uint16(head[10:]), int64(freelist)*4096+16
+	if count == 0xFFFF {
+		first += 8
+	} else if count == 0 {
+		return fmt.Errorf("%s has no free pages", path)
+	}
+	id := make([]byte, 8)
+	le.PutUint64(id, root)
+	_, err = f.WriteAt(id, first)
+	return err
 }
