@@ -450,7 +450,7 @@ func (s *Store) recordClean() {
 		}
 		return
 	}
-	if st, ok, err := stateOf(f); err == nil && ok {
+	if st, ok, err := stateOf(f); err == nil && ok && !matchesVerified(s.path, st) {
 		recordVerified(s.path, st)
 	}
 }

@@ -139,6 +139,10 @@ func TestCleanCloseRecordsTheStateAndOpenSkipsTheWalk(t *testing.T) {
 	}
 	mustOpen(t, path, Options{ReadOnly: true}, false)
 	mustOpen(t, path, Options{}, false)
+	// A close with nothing committed leaves the record as it was.
+	if again, err := os.Stat(VerifiedPath(path)); err != nil || !os.SameFile(info, again) {
+		t.Errorf("a close with no change rewrote the verified state (%v)", err)
+	}
 	// A writable open that commits records the state the commit left.
 	s, walked, err := openCounting(t, path, Options{})
 	if err != nil || walked {
