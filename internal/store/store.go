@@ -423,13 +423,16 @@ func (s *Store) Path() string { return s.path }
 // Close releases the store. A writable store that only this process has
 // written since it was verified gets its verified state recorded first,
 // while the lock is still held, so that the next open need not walk it.
+//
+// A commit that slips in after the record (another goroutine's) only makes
+// it stale: the next open then walks.
 func (s *Store) Close() error {
 	s.c.mu.Lock()
-	defer s.c.mu.Unlock()
 	if s.record && !s.opts.ReadOnly && !s.c.closed {
 		s.recordClean()
 	}
 	s.c.closed = true
+	s.c.mu.Unlock()
 	return s.db.Close()
 }
 
