@@ -4,9 +4,12 @@
 //
 // Every change is one bbolt transaction, synced to disk before Update
 // returns. Before bbolt maps an existing file, [Preflight] checks its header
-// pages so that a truncated or overwritten file gives a clear error instead
-// of crashing the process. A second process gets a [LockedError] within
-// about a second.
+// pages and a walk checks every page of its tree, so that a truncated or
+// overwritten file gives a clear error instead of crashing the process. The
+// walk is skipped when the file is exactly as Engage last verified it: a
+// clean close records its fingerprint beside it ([VerifiedPath]; the
+// argument is in docs/store-safety.md). [Store.Check] is the full check on
+// demand. A second process gets a [LockedError] within about a second.
 //
 // # Schema
 //
