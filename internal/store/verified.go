@@ -62,8 +62,9 @@ type stamp struct {
 }
 
 // stateOf reads the state of the open file f. ok is false when the file
-// has no state worth recording: the platform gives no inode and change
-// time, or one of bbolt's headers is damaged (bbolt can still open the
+// has no state worth recording: the platform or the file system gives no
+// inode and change time that programs cannot set (see trustedTimes), or
+// one of bbolt's headers is damaged (bbolt can still open the
 // file from the other, but only after the walk has looked at it).
 func stateOf(f *os.File) (st state, ok bool, err error) {
 	info, err := f.Stat()
@@ -71,7 +72,7 @@ func stateOf(f *os.File) (st state, ok bool, err error) {
 		return state{}, false, err
 	}
 	st.stamp, ok = stampOf(info)
-	if !ok || !info.Mode().IsRegular() {
+	if !ok || !info.Mode().IsRegular() || !trustedTimes(f) {
 		return state{}, false, nil
 	}
 	st.size = info.Size()
