@@ -95,7 +95,7 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 		switch {
 		case errors.Is(err, bundle.ErrConflicts):
 			refused++
-			printConflicts(g.io.Err, f, b, res)
+			_ = buffered(g.io.Err, func(w io.Writer) error { printConflicts(w, f, b, res); return nil })
 		case err != nil:
 			refused++
 			var h hinter
