@@ -69,8 +69,9 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	svc := workbook.NewService(st, workbook.Options{})
 	backup := ""
 	refused := 0
+	var reader bundle.Reader // parses a questionnaire the files share once
 	for _, f := range files {
-		b, err := bundle.ReadFile(f)
+		b, err := reader.ReadFile(f)
 		if err != nil {
 			refused++
 			var be *bundle.Error
