@@ -176,27 +176,11 @@ func (t *Tally) Result() Result {
 		}
 	}
 	raw := make([][views]Stats, len(t.items))
-	var answers [views][]Answer
+	t.describe(raw)
 	i := 0
 	for _, ki := range q.KeyIssues {
 		first := i
 		for _, st := range ki.Statements {
-			for v := range views {
-				answers[v] = answers[v][:0]
-			}
-			for p := range t.people {
-				a := t.cells[p*len(t.items)+i]
-				if !a.DontKnow && a.Score == 0 {
-					continue
-				}
-				answers[viewAll] = append(answers[viewAll], a)
-				if v, ok := viewOf(t.people[p].Group); ok {
-					answers[v] = append(answers[v], a)
-				}
-			}
-			for v := range views {
-				raw[i][v] = Describe(q.Scale, q.Bands, st.Reverse, answers[v])
-			}
 			ins, outs := Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders])
 			all := Anonymise(raw[i][viewAll])
 			if hidden := all.N - shownPart(ins.N, ins.Suppressed) - shownPart(outs.N, outs.Suppressed); t.complementary && !all.Suppressed && small(hidden) {
@@ -217,6 +201,83 @@ func (t *Tally) Result() Result {
 	res.Barriers = barriers(res.Items)
 	return res
 }
+
+// describe fills raw with each statement's statistics for each view,
+// before the threshold. It counts each score (flipped when the statement
+// is reversed) and hands [describeSorted] the scores in order, as
+// [Describe] would sort them, all in one backing array.
+func (t *Tally) describe(raw [][views]Stats) {
+	q := t.q
+	points := q.Scale.Points
+	if points < 1 || points > maxHistogram {
+		// A scale no questionnaire file may have: Describe as it is.
+		var answers [views][]Answer
+		for i, st := range t.items {
+			for v := range views {
+				answers[v] = answers[v][:0]
+			}
+			for p := range t.people {
+				a := t.cells[p*len(t.items)+i]
+				if !a.DontKnow && a.Score == 0 {
+					continue
+				}
+				answers[viewAll] = append(answers[viewAll], a)
+				if v, ok := viewOf(t.people[p].Group); ok {
+					answers[v] = append(answers[v], a)
+				}
+			}
+			for v := range views {
+				raw[i][v] = Describe(q.Scale, q.Bands, st.Reverse, answers[v])
+			}
+		}
+		return
+	}
+	// count[i][v][k] is how many of view v gave statement i the score k
+	// (after reversal), count[i][v][0] how many did not know.
+	count := make([][views][maxHistogram + 1]int32, len(t.items))
+	total := 0
+	for p := range t.people {
+		g, inGroup := viewOf(t.people[p].Group)
+		for i, a := range t.row(p) {
+			k := a.Score
+			switch {
+			case a.DontKnow:
+				k = 0
+			case k == 0:
+				continue
+			case t.items[i].Reverse:
+				k = points + 1 - k
+			}
+			count[i][viewAll][k]++
+			if k > 0 {
+				total++
+			}
+			if inGroup {
+				count[i][g][k]++
+				if k > 0 {
+					total++
+				}
+			}
+		}
+	}
+	backing := make([]int, 0, total)
+	for i, st := range t.items {
+		for v := range views {
+			from := len(backing)
+			for k := 1; k <= points; k++ {
+				for range count[i][v][k] {
+					backing = append(backing, k)
+				}
+			}
+			scores := backing[from:len(backing):len(backing)]
+			raw[i][v] = describeSorted(q.Scale, q.Bands, st.Reverse, scores, int(count[i][v][0]))
+		}
+	}
+}
+
+// maxHistogram is the longest scale [Tally] counts score by score: a
+// questionnaire's scale has 3 to 10 points.
+const maxHistogram = 10
 
 // issue scores key issue ki from the results of its statements (from
 // index first) and their statistics before the threshold (raw).

@@ -13,8 +13,8 @@ import (
 // randomAssessment builds an assessment that exercises every rule of what
 // counts: participants of every group (an id repeated now and then),
 // answers repeated, to unknown statements and by unknown people, scores
-// off the scale, don't-knows carrying a score, a statement id repeated in
-// the questionnaire, and any order.
+// off the scale (on scales of 3 to 14 points), don't-knows carrying a
+// score, a statement id repeated in the questionnaire, and any order.
 func randomAssessment(rng *rand.Rand) (*questionnaire.Questionnaire, []workbook.Participant, []workbook.Response) {
 	var issues []questionnaire.KeyIssue
 	n := 0
@@ -31,6 +31,9 @@ func randomAssessment(rng *rand.Rand) (*questionnaire.Questionnaire, []workbook.
 		issues = append(issues, questionnaire.KeyIssue{ID: fmt.Sprintf("k%d", k), Statements: sts})
 	}
 	q := workbookOf(issues...)
+	if rng.IntN(6) == 0 {
+		q.Scale = questionnaire.Scale{Points: 3 + rng.IntN(12)} // up to 14: past what Tally counts score by score
+	}
 	groups := []workbook.Group{workbook.Insider, workbook.Outsider, workbook.Insider, workbook.Outsider, "other"}
 	var people []workbook.Participant
 	for i := range rng.IntN(14) {
