@@ -35,6 +35,14 @@
 // does not suppress; [Anonymise] applies the threshold to its result.
 // docs/figures-and-disclosure.md states the rule for readers.
 //
+// # Streaming
+//
+// [Tally] is [Analyse] fed one response at a time: a caller reading
+// millions of answers from the store (the comparison of a national
+// programme) never holds them. It keeps one small cell per participant and
+// statement, the answer that counts, and [Tally.Result] applies the same
+// rules; [Analyse] is a Tally fed a slice, so there is one implementation.
+//
 // # Headline figures and printing
 //
 // [ItemResult.Headline] and [IssueResult.Headline] give the one figure a

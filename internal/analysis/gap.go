@@ -58,30 +58,24 @@ func GapOf(ins, outs Stats) Gap {
 // over every statement with outsiders over the verification set would mix
 // different questions. The respondents counted are those who scored one of
 // the compared statements; ins0 and outs0 are the groups' key-issue scores,
-// whose respondent counts an unknown gap carries.
-func issueGap(items []ItemResult, scorers [][views]map[string]bool, ins0, outs0 IssueScore) Gap {
+// whose respondent counts an unknown gap carries; scorers counts the
+// people of a view who scored one of the compared statements.
+func issueGap(items []ItemResult, ins0, outs0 IssueScore, scorers func(view int) int) Gap {
 	var ins, outs float64
-	insWho, outsWho := map[string]bool{}, map[string]bool{}
 	compared := 0
-	for j, it := range items {
+	for _, it := range items {
 		if !it.Gap.Known {
 			continue
 		}
 		compared++
 		ins += it.Insiders.Mean
 		outs += it.Outsiders.Mean
-		for p := range scorers[j][viewInsiders] {
-			insWho[p] = true
-		}
-		for p := range scorers[j][viewOutsiders] {
-			outsWho[p] = true
-		}
 	}
 	if compared == 0 {
 		// Unknown; say how many of each group took part in the key issue.
 		return Gap{Insiders: ins0.Respondents, Outsiders: outs0.Respondents}
 	}
-	g := newGap(len(insWho), len(outsWho), ins/float64(compared), outs/float64(compared), true)
+	g := newGap(scorers(viewInsiders), scorers(viewOutsiders), ins/float64(compared), outs/float64(compared), true)
 	g.Compared = compared
 	return g
 }

@@ -87,9 +87,6 @@ func viewOf(g workbook.Group) (int, bool) {
 	return 0, false
 }
 
-// answerKey identifies one participant's answer to one statement.
-type answerKey struct{ participant, statement string }
-
 // Analyse scores an assessment. Responses are ignored when their participant
 // is not in participants, their statement is not in q, they are unanswered,
 // or their score is outside 1..Points. When a participant answered a
@@ -119,93 +116,12 @@ func AnalyseUnprotected(q *questionnaire.Questionnaire, participants []workbook.
 // suppression off, so that the disclosure tests can show they would
 // catch its absence. Nothing outside the tests passes false.
 func analyse(q *questionnaire.Questionnaire, participants []workbook.Participant, responses []workbook.Response, complementary bool) Result {
-	if q == nil {
-		return Result{}
+	t := NewTally(q, participants)
+	t.complementary = complementary
+	for i := range responses {
+		t.Add(&responses[i])
 	}
-	people := make(map[string]workbook.Participant, len(participants))
-	for _, p := range participants {
-		people[p.ID] = p
-	}
-	items := q.Statements()
-	itemOf := make(map[string]int, len(items))
-	for i, st := range items {
-		if _, dup := itemOf[st.ID]; !dup {
-			itemOf[st.ID] = i
-		}
-	}
-
-	latest, order := latestAnswers(q.Scale, people, itemOf, responses)
-
-	answers, scorers, active := collect(people, itemOf, len(items), latest, order)
-
-	raw := make([][views]Stats, len(items))
-	res := Result{
-		Items:     make([]ItemResult, 0, len(items)),
-		Issues:    make([]IssueResult, 0, len(q.KeyIssues)),
-		Insiders:  len(active[viewInsiders]),
-		Outsiders: len(active[viewOutsiders]),
-	}
-	i := 0
-	for _, ki := range q.KeyIssues {
-		first := i
-		for _, st := range ki.Statements {
-			for v := range views {
-				raw[i][v] = Describe(q.Scale, q.Bands, st.Reverse, answers[i][v])
-			}
-			ins, outs := Anonymise(raw[i][viewInsiders]), Anonymise(raw[i][viewOutsiders])
-			all := Anonymise(raw[i][viewAll])
-			if hidden := all.N - shownPart(ins.N, ins.Suppressed) - shownPart(outs.N, outs.Suppressed); complementary && !all.Suppressed && small(hidden) {
-				all = Stats{N: all.N, Suppressed: true, Complementary: true}
-			}
-			res.Items = append(res.Items, ItemResult{
-				Statement:  st,
-				KeyIssueID: ki.ID,
-				All:        all,
-				Insiders:   ins,
-				Outsiders:  outs,
-				Gap:        GapOf(ins, outs),
-			})
-			i++
-		}
-		var issue [views]IssueScore
-		for v := range views {
-			var means []float64
-			who := map[string]bool{}
-			for j := first; j < i; j++ {
-				// Only items whose figure for this view is shown count, so no
-				// withheld figure can be worked out from the issue mean by
-				// subtraction.
-				if shownStats(res.Items[j], v) {
-					means = append(means, raw[j][v].Mean)
-				}
-				for p := range scorers[j][v] {
-					who[p] = true
-				}
-			}
-			issue[v] = issueScore(q.Bands, means, len(who))
-		}
-		// Everyone's key-issue score is withheld when a group within it is
-		// one or two people, and also when any of the issue's statements
-		// withheld everyone's figure: it would then be over fewer
-		// statements than the groups' scores, and say less than it seems.
-		if s := issue[viewAll]; !s.Suppressed {
-			ins, outs := issue[viewInsiders], issue[viewOutsiders]
-			hidden := s.Respondents - shownPart(ins.Respondents, ins.Suppressed) - shownPart(outs.Respondents, outs.Suppressed)
-			withheld := slices.ContainsFunc(res.Items[first:i], func(it ItemResult) bool { return it.All.Complementary })
-			if complementary && (withheld || small(hidden)) {
-				issue[viewAll] = IssueScore{Respondents: s.Respondents, Suppressed: true, Complementary: true}
-			}
-		}
-		res.Issues = append(res.Issues, IssueResult{
-			KeyIssue:  ki,
-			All:       issue[viewAll],
-			Insiders:  issue[viewInsiders],
-			Outsiders: issue[viewOutsiders],
-			Gap:       issueGap(res.Items[first:i], scorers[first:i], issue[viewInsiders], issue[viewOutsiders]),
-		})
-	}
-	res.Barriers = barriers(res.Items)
-	return res
+	return t.Result()
 }
 
 // small reports whether n people are a group too small to be shown but
@@ -231,62 +147,6 @@ func shownStats(it ItemResult, v int) bool {
 		s = it.Outsiders
 	}
 	return !s.Suppressed && s.N >= MinRespondents
-}
-
-// latestAnswers keeps the last valid response of each participant to each
-// statement, and the order in which those pairs were first seen.
-func latestAnswers(scale questionnaire.Scale, people map[string]workbook.Participant, itemOf map[string]int, responses []workbook.Response) (map[answerKey]workbook.Response, []answerKey) {
-	latest := map[answerKey]workbook.Response{}
-	var order []answerKey
-	for _, r := range responses {
-		if _, ok := people[r.ParticipantID]; !ok {
-			continue
-		}
-		if _, ok := itemOf[r.StatementID]; !ok {
-			continue
-		}
-		if !r.DontKnow && (r.Score < 1 || r.Score > scale.Points) {
-			continue // unanswered or off the scale
-		}
-		k := answerKey{r.ParticipantID, r.StatementID}
-		if _, seen := latest[k]; !seen {
-			order = append(order, k)
-		}
-		latest[k] = r
-	}
-	return latest, order
-}
-
-// collect sorts the kept answers by item and view. It returns each item's
-// answers per view, the participants who scored each item per view, and the
-// participants with at least one answer per view.
-func collect(people map[string]workbook.Participant, itemOf map[string]int, n int, latest map[answerKey]workbook.Response, order []answerKey) ([][views][]Answer, [][views]map[string]bool, [views]map[string]bool) {
-	answers := make([][views][]Answer, n)
-	scorers := make([][views]map[string]bool, n)
-	var active [views]map[string]bool
-	for v := range views {
-		active[v] = map[string]bool{}
-	}
-	for _, k := range order {
-		r := latest[k]
-		i := itemOf[k.statement]
-		vs := []int{viewAll}
-		if v, ok := viewOf(people[k.participant].Group); ok {
-			vs = append(vs, v)
-		}
-		for _, v := range vs {
-			answers[i][v] = append(answers[i][v], Answer{Score: r.Score, DontKnow: r.DontKnow})
-			active[v][k.participant] = true
-			if r.DontKnow {
-				continue
-			}
-			if scorers[i][v] == nil {
-				scorers[i][v] = map[string]bool{}
-			}
-			scorers[i][v][k.participant] = true
-		}
-	}
-	return answers, scorers, active
 }
 
 // issueScore returns the score of one key issue from the means of its

@@ -94,25 +94,33 @@ type Stats struct {
 // Describe does not apply the anonymity rule: pass its result to [Anonymise]
 // before showing it.
 func Describe(scale questionnaire.Scale, bands questionnaire.Bands, reverse bool, answers []Answer) Stats {
-	var s Stats
+	var scores []int
+	dontKnow := 0
 	for _, a := range answers {
 		switch {
 		case a.DontKnow:
-			s.DontKnow++
+			dontKnow++
 		case a.Score >= 1 && a.Score <= scale.Points:
 			score := a.Score
 			if reverse {
 				score = scale.Points + 1 - score
 			}
-			s.Scores = append(s.Scores, score)
+			scores = append(scores, score)
 		}
 	}
-	s.N = len(s.Scores)
+	slices.Sort(scores)
+	return describeSorted(scale, bands, reverse, scores, dontKnow)
+}
+
+// describeSorted is [Describe] of the scored values scores (reversed
+// already, sorted ascending; Stats.Scores keeps them) and dontKnow
+// don't-knows.
+func describeSorted(scale questionnaire.Scale, bands questionnaire.Bands, reverse bool, scores []int, dontKnow int) Stats {
+	s := Stats{DontKnow: dontKnow, Scores: scores, N: len(scores)}
 	if s.N == 0 {
 		s.Scores = nil
 		return s
 	}
-	slices.Sort(s.Scores)
 	s.Min, s.Max = s.Scores[0], s.Scores[s.N-1]
 
 	mid := scale.Midpoint()

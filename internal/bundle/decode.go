@@ -86,7 +86,7 @@ func (cr *contentReader) Read(p []byte) (int, error) {
 
 // decode reads and checks the content of a bundle's body, with the times
 // of its records held to now.
-func decode(body []byte, h header, now time.Time) (*Bundle, error) {
+func decode(body []byte, h header, now time.Time, parse func(what, src string) (*questionnaire.Questionnaire, error)) (*Bundle, error) {
 	invalid := func(problem string, details ...string) (*Bundle, error) {
 		return nil, &Error{Kind: ErrInvalid, Problem: problem, Details: details}
 	}
@@ -144,7 +144,7 @@ func decode(body []byte, h header, now time.Time) (*Bundle, error) {
 	seen := map[string]bool{}
 	for i, p := range doc.Questionnaires {
 		what := fmt.Sprintf("questionnaire %d (%s)", i+1, p.ID)
-		q, err := questionnaire.Parse(what, []byte(p.Source))
+		q, err := parse(what, p.Source)
 		switch {
 		case err != nil:
 			problems = append(problems, fmt.Sprintf("%s does not parse: %v", what, err))
@@ -338,7 +338,7 @@ func decodeList[T any](dec *json.Decoder, name string, into *[]T, add func(T) er
 	}
 	for i := 1; dec.More(); i++ {
 		var v T
-		if err := decodeValue(dec, fmt.Sprintf("%s, record %d", name, i), &v); err != nil {
+		if err := decodeRecord(dec, name, i, &v); err != nil {
 			return err
 		}
 		if err := add(v); err != nil {
@@ -355,10 +355,21 @@ func decodeList[T any](dec *json.Decoder, name string, into *[]T, add func(T) er
 // decodeValue reads the next JSON value from dec into v: taken raw,
 // checked for keys given twice, then decoded with no unknown field
 // allowed. what names the value in messages.
-func decodeValue(dec *json.Decoder, what string, v any) error {
+func decodeValue(dec *json.Decoder, what string, v any) error { return decodeRecord(dec, what, 0, v) }
+
+// decodeRecord is [decodeValue] for record i (from 1) of list name, or
+// for the value name itself when i is 0. The record's name ("responses,
+// record 12") is made only for a message: a bundle has thousands.
+func decodeRecord(dec *json.Decoder, name string, i int, v any) error {
+	what := func() string {
+		if i == 0 {
+			return name
+		}
+		return fmt.Sprintf("%s, record %d", name, i)
+	}
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what, err)
+		return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what(), err)
 	}
 	if err := checkKeys(raw, what); err != nil {
 		return err
@@ -366,7 +377,7 @@ func decodeValue(dec *json.Decoder, what string, v any) error {
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.DisallowUnknownFields()
 	if err := d.Decode(v); err != nil {
-		return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what, err)
+		return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what(), err)
 	}
 	return nil
 }
@@ -375,7 +386,7 @@ func decodeValue(dec *json.Decoder, what string, v any) error {
 // two keys that differ only in case: encoding/json would silently keep the
 // last one (and matches a record's keys in any case). raw is valid JSON
 // (the decoder took it as a value), so a plain scan finds the keys.
-func checkKeys(raw []byte, what string) error {
+func checkKeys(raw []byte, what func() string) error {
 	type object struct {
 		keys    map[string]string // folded -> as given
 		wantKey bool
@@ -407,7 +418,7 @@ func checkKeys(raw []byte, what string) error {
 				name := string(raw[i+1 : end])
 				if escaped {
 					if err := json.Unmarshal(raw[i:end+1], &name); err != nil {
-						return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what, err)
+						return fmt.Errorf("its content is not a bundle's JSON: %s: %v", what(), err)
 					}
 				}
 				if top.keys == nil {
@@ -415,7 +426,7 @@ func checkKeys(raw []byte, what string) error {
 				}
 				fold := strings.ToLower(name)
 				if prev, dup := top.keys[fold]; dup {
-					return duplicateKey(what, prev, name)
+					return duplicateKey(what(), prev, name)
 				}
 				top.keys[fold] = name
 			}

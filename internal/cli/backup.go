@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -112,10 +113,14 @@ func newBackupListCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(g.io.Out, "No automatic backups of %s yet.\n", path)
 				return nil
 			}
-			for _, b := range all {
-				fmt.Fprintln(g.io.Out, textsafe.Line(b))
-			}
-			return nil
+			return buffered(g.io.Out, func(w io.Writer) error {
+				for _, b := range all {
+					if _, err := fmt.Fprintln(w, textsafe.Line(b)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 		},
 	}
 }

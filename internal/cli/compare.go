@@ -175,6 +175,18 @@ func compareRun(g *globals, opts compareOptions) error {
 	if err != nil {
 		return compareError(err)
 	}
+	// The files are in place: failing to say so afterwards is not a
+	// failed comparison, as before the lines were buffered.
+	_ = buffered(w, func(w io.Writer) error { return printCompared(w, res, out, opts.unsuppressed) })
+	if res.Markers > 0 {
+		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
+	}
+	return nil
+}
+
+// printCompared says what a comparison wrote, and what the long CSV holds
+// of small groups.
+func printCompared(w io.Writer, res ComparisonResult, out ComparisonFiles, unsuppressed bool) error {
 	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(res.Comparison)))
 	if out.PDF != "" {
 		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", outName(out.PDF), res.Pages)
@@ -190,12 +202,11 @@ func compareRun(g *globals, opts compareOptions) error {
 		fmt.Fprintf(w, "  summary  %s (%d rows%s)\n", outName(out.Summary), res.SummaryRows, private)
 	}
 	if out.CSV != "" {
-		for _, line := range rowsLines(res.Comparison, opts.unsuppressed) {
-			fmt.Fprintf(w, "  %s\n", textsafe.Line(line))
+		for _, line := range rowsLines(res.Comparison, unsuppressed) {
+			if _, err := fmt.Fprintf(w, "  %s\n", textsafe.Line(line)); err != nil {
+				return err
+			}
 		}
-	}
-	if res.Markers > 0 {
-		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
 	}
 	return nil
 }

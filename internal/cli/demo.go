@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -54,12 +55,14 @@ it was.`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(g.io.Out, "Demonstration study written to %s: %d %s.\n", st.Path(), len(sites), countNoun(len(sites), "site", "sites"))
-				for _, s := range sites {
-					fmt.Fprintf(g.io.Out, "  %-28s %s\n", s.Slug, s.Organisation)
-				}
-				fmt.Fprintln(g.io.Out, "List them with `engage sites`.")
-				return nil
+				return buffered(g.io.Out, func(w io.Writer) error {
+					fmt.Fprintf(w, "Demonstration study written to %s: %d %s.\n", st.Path(), len(sites), countNoun(len(sites), "site", "sites"))
+					for _, s := range sites {
+						fmt.Fprintf(w, "  %-28s %s\n", s.Slug, s.Organisation)
+					}
+					_, err := fmt.Fprintln(w, "List them with `engage sites`.")
+					return err
+				})
 			})
 		},
 	}

@@ -69,8 +69,9 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	svc := workbook.NewService(st, workbook.Options{})
 	backup := ""
 	refused := 0
+	var reader bundle.Reader // parses a questionnaire the files share once
 	for _, f := range files {
-		b, err := bundle.ReadFile(f)
+		b, err := reader.ReadFile(f)
 		if err != nil {
 			refused++
 			var be *bundle.Error
@@ -95,7 +96,7 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 		switch {
 		case errors.Is(err, bundle.ErrConflicts):
 			refused++
-			printConflicts(g.io.Err, f, b, res)
+			_ = buffered(g.io.Err, func(w io.Writer) error { printConflicts(w, f, b, res); return nil })
 		case err != nil:
 			refused++
 			var h hinter

@@ -129,13 +129,15 @@ func newQuestionnaireListCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(g.io.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tVERSION\tHASH\tSTATEMENTS\tLANGUAGES\tSOURCE\tTITLE")
-			for _, a := range all {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", a.q.ID, textsafe.Line(a.q.Version), a.q.Hash[:12], len(a.q.Statements()),
-					strings.Join(a.q.Languages, ","), textsafe.Line(a.source), textsafe.Line(a.q.Title.String()))
-			}
-			return tw.Flush()
+			return buffered(g.io.Out, func(w io.Writer) error {
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tVERSION\tHASH\tSTATEMENTS\tLANGUAGES\tSOURCE\tTITLE")
+				for _, a := range all {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", a.q.ID, textsafe.Line(a.q.Version), a.q.Hash[:12], len(a.q.Statements()),
+						strings.Join(a.q.Languages, ","), textsafe.Line(a.source), textsafe.Line(a.q.Title.String()))
+				}
+				return tw.Flush()
+			})
 		},
 	}
 }
@@ -158,7 +160,7 @@ func newQuestionnaireShowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return showQuestionnaire(g.io.Out, q, lang)
+			return buffered(g.io.Out, func(w io.Writer) error { return showQuestionnaire(w, q, lang) })
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", questionnaire.English, "language of the texts: en or it")

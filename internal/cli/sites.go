@@ -50,7 +50,7 @@ func newSitesCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return writeSitesJSON(g.io.Out, sums)
 			}
-			return writeSitesTable(g.io.Out, sums)
+			return buffered(g.io.Out, func(w io.Writer) error { return writeSitesTable(w, sums) })
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per site")

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 )
@@ -90,52 +92,143 @@ func neutralise(rec []string, cols []int) {
 // out because fewer than three of the respondent's group or role_level
 // scored the statement (see [Row].Withheld). A text cell that begins with
 // =, +, -, @, a tab or a CR has a single quote put in front ([textCell]).
+//
+// It writes RFC 4180 as encoding/csv does (a field is quoted when it holds
+// a quote, a comma, a CR or a LF, begins with a space, or is \.), but
+// builds each row in a buffer of its own and encodes the columns that are
+// the same from row to row (the site and assessment, the respondent) once:
+// the long CSV of a national programme has millions of rows.
 type ResponseWriter struct {
-	w   *csv.Writer
-	rec []string
+	w   io.Writer
+	buf []byte
+	err error
 	n   int
+	// assessment and person are the encoded columns of the last row's
+	// assessment (site to questionnaire_version) and respondent
+	// (respondent to role_level), each with its trailing comma, and
+	// lastA and lastP what they were encoded from.
+	assessment, person []byte
+	lastA              [8]string
+	lastP              struct {
+		respondent   int
+		group, level string
+	}
+	haveA, haveP bool
 }
+
+// flushAt is the size of the buffer written out at once.
+const flushAt = 64 << 10
 
 // NewResponseWriter writes the header row to w and returns the writer.
 func NewResponseWriter(w io.Writer) (*ResponseWriter, error) {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(ResponsesHeader); err != nil {
-		return nil, err
+	rw := &ResponseWriter{w: w, buf: make([]byte, 0, flushAt+4<<10)}
+	for i, h := range ResponsesHeader {
+		if i > 0 {
+			rw.buf = append(rw.buf, ',')
+		}
+		rw.buf = appendField(rw.buf, h)
 	}
-	return &ResponseWriter{w: cw, rec: make([]string, len(ResponsesHeader))}, nil
+	rw.buf = append(rw.buf, '\n')
+	return rw, nil
 }
 
 // Write writes one row.
 func (rw *ResponseWriter) Write(r *Row) error {
-	score, scored := "", ""
-	if !r.DontKnow && !r.Withheld {
-		score, scored = strconv.Itoa(r.Score), strconv.Itoa(r.Scored())
+	if rw.err != nil {
+		return rw.err
 	}
-	rec := rw.rec
-	rec[0], rec[1] = r.Site, r.SiteName
-	rec[2], rec[3], rec[4] = r.Assessment, r.AssessmentTitle, r.Started
-	rec[5] = r.Partnership
-	rec[6], rec[7] = r.Questionnaire, r.QuestionnaireVersion
-	rec[8] = strconv.Itoa(r.Respondent)
-	rec[9], rec[10] = string(r.Group), r.Level
-	rec[11], rec[12] = r.KeyIssue, r.Statement
-	rec[13] = strconv.FormatBool(r.Reverse)
-	rec[14], rec[15] = score, scored
-	rec[16] = strconv.FormatBool(r.DontKnow)
-	rec[17] = r.At.UTC().Format(time.RFC3339)
-	rec[18] = strconv.FormatBool(r.Withheld)
-	neutralise(rec, responsesText)
+	if a := [8]string{r.Site, r.SiteName, r.Assessment, r.AssessmentTitle, r.Started, r.Partnership,
+		r.Questionnaire, r.QuestionnaireVersion}; !rw.haveA || a != rw.lastA {
+		rw.assessment = rw.assessment[:0]
+		for _, f := range a {
+			rw.assessment = append(appendField(rw.assessment, textCell(f)), ',')
+		}
+		rw.lastA, rw.haveA = a, true
+	}
+	if p := rw.lastP; !rw.haveP || p.respondent != r.Respondent || p.group != string(r.Group) || p.level != r.Level {
+		b := strconv.AppendInt(rw.person[:0], int64(r.Respondent), 10)
+		b = append(appendField(append(b, ','), string(r.Group)), ',')
+		rw.person = append(appendField(b, r.Level), ',')
+		rw.lastP.respondent, rw.lastP.group, rw.lastP.level = r.Respondent, string(r.Group), r.Level
+		rw.haveP = true
+	}
+	b := append(rw.buf, rw.assessment...)
+	b = append(b, rw.person...)
+	b = append(appendField(b, textCell(r.KeyIssue)), ',')
+	b = append(appendField(b, textCell(r.Statement)), ',')
+	b = append(strconv.AppendBool(b, r.Reverse), ',')
+	if !r.DontKnow && !r.Withheld {
+		b = strconv.AppendInt(b, int64(r.Score), 10)
+		b = strconv.AppendInt(append(b, ','), int64(r.Scored()), 10)
+	} else {
+		b = append(b, ',')
+	}
+	b = append(strconv.AppendBool(append(b, ','), r.DontKnow), ',')
+	b = append(r.At.UTC().AppendFormat(b, time.RFC3339), ',')
+	b = append(strconv.AppendBool(b, r.Withheld), '\n')
+	rw.buf = b
 	rw.n++
-	return rw.w.Write(rec)
+	if len(rw.buf) >= flushAt {
+		return rw.flush()
+	}
+	return nil
+}
+
+// flush writes the buffer out; an error sticks.
+func (rw *ResponseWriter) flush() error {
+	if rw.err != nil {
+		return rw.err
+	}
+	if len(rw.buf) > 0 {
+		_, rw.err = rw.w.Write(rw.buf)
+		rw.buf = rw.buf[:0]
+	}
+	return rw.err
 }
 
 // Rows returns the number of rows written, not counting the header.
 func (rw *ResponseWriter) Rows() int { return rw.n }
 
 // Flush writes any buffered rows and returns the first error met.
-func (rw *ResponseWriter) Flush() error {
-	rw.w.Flush()
-	return rw.w.Error()
+func (rw *ResponseWriter) Flush() error { return rw.flush() }
+
+// appendField appends s to b as one CSV field, exactly as encoding/csv's
+// Writer writes it with a comma and LF line ends.
+func appendField(b []byte, s string) []byte {
+	if !fieldNeedsQuotes(s) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			return append(append(b, s...), '"')
+		}
+		b = append(append(b, s[:i]...), '"', '"')
+		s = s[i+1:]
+	}
+	return append(b, '"')
+}
+
+// fieldNeedsQuotes is encoding/csv's rule for a comma: a field is quoted
+// when it holds a quote, a comma, a CR or a LF, when it begins with a
+// space (as unicode.IsSpace has it), or when it is \. (which Postgres
+// reads as the end of its data).
+func fieldNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r', '"', ',':
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // WriteSummary writes the summary CSV of c: one row per site, assessment

@@ -2,13 +2,16 @@ package compare_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -262,3 +265,133 @@ func TestWriteErrorsAreReported(t *testing.T) {
 		t.Error("the summary's write error was lost")
 	}
 }
+
+// referenceRow is the long CSV's row as encoding/csv writes it, the way
+// ResponseWriter wrote rows before it encoded them itself.
+func referenceRow(cw *csv.Writer, r *compare.Row) error {
+	score, scored := "", ""
+	if !r.DontKnow && !r.Withheld {
+		score, scored = strconv.Itoa(r.Score), strconv.Itoa(r.Scored())
+	}
+	text := func(s string) string {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			return "'" + s
+		}
+		return s
+	}
+	return cw.Write([]string{
+		text(r.Site), text(r.SiteName), text(r.Assessment), text(r.AssessmentTitle), text(r.Started),
+		text(r.Partnership), text(r.Questionnaire), text(r.QuestionnaireVersion),
+		strconv.Itoa(r.Respondent), string(r.Group), r.Level, text(r.KeyIssue), text(r.Statement),
+		strconv.FormatBool(r.Reverse), score, scored, strconv.FormatBool(r.DontKnow),
+		r.At.UTC().Format(time.RFC3339), strconv.FormatBool(r.Withheld),
+	})
+}
+
+// TestResponseWriterMatchesEncodingCSV writes random rows with every kind
+// of awkward text (quotes, commas, line ends, leading spaces of every
+// kind, formula starts, \., non-ASCII) and checks that the bytes are
+// those encoding/csv writes, in buffers small and large.
+func TestResponseWriterMatchesEncodingCSV(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4180, 11))
+	pieces := []string{"", "a", "Site", `"`, `""`, ",", "\n", "\r", "\r\n", " ", "\t", "\u00a0", "\u2003", "\u3000",
+		"=SUM(A1)", "+1", "-2", "@x", `\.`, ".", `\`, "è", "日本", "\xff", "'"}
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	var rows []compare.Row
+	site := compare.Row{}
+	for i := range 5000 {
+		if i%50 == 0 || rng.IntN(30) == 0 {
+			site = compare.Row{
+				Site: text(), SiteName: text(), Assessment: text(), AssessmentTitle: text(), Started: text(),
+				Partnership: text(), Questionnaire: text(), QuestionnaireVersion: text(), Points: 3 + rng.IntN(8),
+			}
+		}
+		r := site
+		r.Respondent = rng.IntN(300)
+		r.Group, r.Level = workbook.Group(text()), text()
+		r.KeyIssue, r.Statement, r.Reverse = text(), text(), rng.IntN(2) == 0
+		r.Score = 1 + rng.IntN(r.Points)
+		r.DontKnow, r.Withheld = rng.IntN(10) == 0, rng.IntN(10) == 0
+		if r.DontKnow || r.Withheld {
+			r.Score = 0
+		}
+		r.At = time.Unix(rng.Int64N(4e9), rng.Int64N(1e9)).In(time.FixedZone("x", 3600*(rng.IntN(25)-12)))
+		rows = append(rows, r)
+	}
+	var want bytes.Buffer
+	cw := csv.NewWriter(&want)
+	if err := cw.Write(compare.ResponsesHeader); err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if err := referenceRow(cw, &rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cw.Flush()
+	var got bytes.Buffer
+	rw, err := compare.NewResponseWriter(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if err := rw.Write(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if rw.Rows() != len(rows) {
+		t.Errorf("Rows() = %d, want %d", rw.Rows(), len(rows))
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		g, w := strings.Split(got.String(), "\n"), strings.Split(want.String(), "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("line %d differs:\n got %q\nwant %q", i+1, g[i], w[i])
+			}
+		}
+		t.Fatalf("%d lines, want %d", len(g), len(w))
+	}
+}
+
+// TestResponseWriterKeepsTheWriteError checks that an error writing the
+// file is returned, unchanged, by the Write that meets it or by Flush,
+// and by every call after.
+func TestResponseWriterKeepsTheWriteError(t *testing.T) {
+	full := errors.New("disk full")
+	rw, err := compare.NewResponseWriter(failingWriter{full})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := compare.Row{Site: "s", Points: 5, Score: 3, At: time.Unix(0, 0)}
+	for i := 0; ; i++ {
+		if err := rw.Write(&r); err != nil {
+			if !errors.Is(err, full) {
+				t.Fatalf("Write: %v", err)
+			}
+			break
+		}
+		if i > 1e6 {
+			t.Fatal("no error after a million rows")
+		}
+	}
+	if err := rw.Flush(); !errors.Is(err, full) {
+		t.Fatalf("Flush after the error: %v", err)
+	}
+	rw2, _ := compare.NewResponseWriter(failingWriter{full})
+	if err := rw2.Flush(); !errors.Is(err, full) {
+		t.Fatalf("Flush of the header alone: %v", err)
+	}
+}
+
+type failingWriter struct{ err error }
+
+func (f failingWriter) Write([]byte) (int, error) { return 0, f.err }

@@ -5,12 +5,16 @@
 // # Streaming
 //
 // [Gather] reads the store one site, and one assessment, at a time inside a
-// single read transaction. It keeps per-site aggregates (a few kilobytes a
-// site) and drops each assessment's responses once they are analysed, so
-// memory grows with the number of sites, never with the number of
-// responses. Every response can be passed on as it is read
-// ([Options].Responses), which is how the long CSV is written in the same
-// pass.
+// single read transaction. Each assessment's responses stream from the
+// store ([workbook.Reader.EachResponse]) into the analysis's tally
+// ([analysis.Tally]), which keeps one small cell per participant and
+// statement (the answer that counts) and never the responses; the cells
+// are reused from one assessment to the next. What is kept per site is its
+// figures (a few kilobytes), so memory grows with the number of sites and
+// with one assessment's participants (which the site limits bound), never
+// with the number of responses. The answers that count are passed on
+// ([Options].Responses) once each assessment is read, participant by
+// participant, which is how the long CSV is written in the same pass.
 //
 // # What is compared
 //

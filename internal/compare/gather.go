@@ -24,6 +24,12 @@ type gatherer struct {
 	order    []string
 	// row is reused for every response passed on.
 	row Row
+	// tally, at and withheld are reused from one assessment to the next:
+	// the analysis's tally, the time of each answer that counts (when rows
+	// are passed on), and the answers whose score the rows leave out.
+	tally    *analysis.Tally
+	at       []time.Time
+	withheld []bool
 }
 
 func (g *gatherer) later(t time.Time) {
@@ -81,7 +87,9 @@ func assessmentName(a workbook.Assessment) string {
 
 // assessment analyses one assessment, passing its responses on as rows
 // when asked, and returns its figures and the analysis (for the current
-// one's statements).
+// one's statements). The responses stream from the store into the
+// analysis's tally: what is held is one cell per participant and
+// statement, never the responses.
 func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string) (Assessment, analysis.Result, error) {
 	g.later(a.DataAsOf(a.Updated))
 	q, err := g.r.Questionnaire(a.Questionnaire)
@@ -92,17 +100,40 @@ func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string
 	if err != nil {
 		return Assessment{}, analysis.Result{}, err
 	}
-	responses, err := g.r.Responses(s.ID, a.ID)
+	if g.tally == nil {
+		g.tally = analysis.NewTally(q, people)
+	} else {
+		g.tally.Reset(q, people)
+	}
+	t := g.tally
+	nItems := len(q.Statements())
+	rows := g.opts.Responses != nil
+	if rows {
+		g.at = resize(g.at, len(people)*nItems)
+	}
+	answered := 0
+	err = g.r.EachResponse(s.ID, a.ID, func(r *workbook.Response) error {
+		g.later(r.At)
+		if r.Answered() {
+			answered++
+		}
+		if slot, ok := t.Add(r); ok && rows {
+			g.at[slot.Participant*nItems+slot.Item] = r.At
+		}
+		return nil
+	})
 	if err != nil {
 		return Assessment{}, analysis.Result{}, err
 	}
-	res := analysis.Analyse(q, people, responses)
+	res := t.Result()
 	fig := Assessment{
 		ID: a.ID, Title: a.Title, Started: a.Started, Completed: a.Completed,
 		Partnership: partnership, Questionnaire: q,
 		Insiders: res.Insiders, Outsiders: res.Outsiders,
+		Responses: answered,
 	}
-	sd := spread(q, people, responses)
+	issueOf := issuesOf(q)
+	sd := spread(q, issueOf, people, t)
 	for k, ir := range res.Issues {
 		fig.Issues = append(fig.Issues, IssueFigures{
 			ID:        ir.KeyIssue.ID,
@@ -113,19 +144,34 @@ func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string
 			Gap:       ir.Gap,
 		})
 	}
-	items := q.Numbering()
-	for _, r := range responses {
-		g.later(r.At)
-		if r.Answered() {
-			fig.Responses++
-		}
-	}
-	if g.opts.Responses != nil {
-		if err := g.rows(s, &fig, items, people, responses); err != nil {
+	if rows {
+		if err := g.rows(s, &fig, issueOf, people, t); err != nil {
 			return Assessment{}, analysis.Result{}, err
 		}
 	}
 	return fig, res, nil
+}
+
+// resize returns xs with length n, zeroed, reusing its memory.
+func resize[T any](xs []T, n int) []T {
+	if cap(xs) < n {
+		return make([]T, n)
+	}
+	xs = xs[:n]
+	clear(xs)
+	return xs
+}
+
+// issuesOf returns the key issue of each statement of q, by its index in
+// q.Statements().
+func issuesOf(q *questionnaire.Questionnaire) []int {
+	var out []int
+	for k, ki := range q.KeyIssues {
+		for range ki.Statements {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func withSD(s analysis.IssueScore, sd float64) Score {
@@ -228,38 +274,36 @@ const (
 )
 
 // spread returns, for each key issue of q and each view, the sample
-// standard deviation of the respondents' own issue scores. It follows the
-// analysis's rules for what counts: a known participant, a statement of q,
-// a score on the scale (don't-knows are not scored), reversed statements
+// standard deviation of the respondents' own issue scores. It takes the
+// answers that count from the analysis's tally (a known participant, a
+// statement of q, a score on the scale, the last one when a statement was
+// answered twice); don't-knows are not scored, reversed statements are
 // flipped.
-func spread(q *questionnaire.Questionnaire, people []workbook.Participant, responses []workbook.Response) [][views]float64 {
-	items := q.Numbering()
-	who := make(map[string]int, len(people))
-	for i, p := range people {
-		who[p.ID] = i
-	}
+func spread(q *questionnaire.Questionnaire, issueOf []int, people []workbook.Participant, t *analysis.Tally) [][views]float64 {
+	items := q.Statements()
 	nk := len(q.KeyIssues)
 	sum := make([]float64, len(people)*nk)
 	cnt := make([]int, len(people)*nk)
-	for _, r := range responses {
-		pi, ok := who[r.ParticipantID]
-		if !ok || r.DontKnow || r.Score < 1 || r.Score > q.Scale.Points {
-			continue
+	for pi := range people {
+		for i, st := range items {
+			a, ok := t.Answer(analysis.Slot{Participant: pi, Item: i})
+			if !ok || a.DontKnow {
+				continue
+			}
+			score := a.Score
+			if st.Reverse {
+				score = q.Scale.Points + 1 - score
+			}
+			sum[pi*nk+issueOf[i]] += float64(score)
+			cnt[pi*nk+issueOf[i]]++
 		}
-		it, ok := items.Place(r.StatementID)
-		if !ok {
-			continue
-		}
-		score := r.Score
-		if it.Statement.Reverse {
-			score = q.Scale.Points + 1 - score
-		}
-		sum[pi*nk+it.Issue] += float64(score)
-		cnt[pi*nk+it.Issue]++
 	}
 	out := make([][views]float64, nk)
+	var means [views][]float64
 	for k := range nk {
-		var means [views][]float64
+		for v := range views {
+			means[v] = means[v][:0]
+		}
 		for pi, p := range people {
 			if cnt[pi*nk+k] == 0 {
 				continue

@@ -1,12 +1,9 @@
 package compare
 
 import (
-	"cmp"
-	"slices"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -89,37 +86,22 @@ func People(cells []analysis.Cell) int {
 
 // rows passes an assessment's answered responses to opts.Responses,
 // participant by participant in the order they were added, each in
-// workbook order. Responses the analysis ignores (an unknown participant
-// or statement, a score off the scale, no answer) are left out, and so,
-// unless opts.Unsuppressed, are the respondents of a group of one or two;
-// the others' role levels are written as their attribution categories
-// ([analysis.AttributeRows]), counted over the respondents with a row.
-func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, people []workbook.Participant, responses []workbook.Response) error {
+// workbook order: the answers that count in the analysis's tally t (so
+// responses the analysis ignores, an unknown participant or statement, a
+// score off the scale, no answer, are left out), with their times from
+// g.at. Unless opts.Unsuppressed, the respondents of a group of one or two
+// are left out too, and the others' role levels are written as their
+// attribution categories ([analysis.AttributeRows]), counted over the
+// respondents with a row.
+func (g *gatherer) rows(s *Site, a *Assessment, issueOf []int, people []workbook.Participant, t *analysis.Tally) error {
 	q := a.Questionnaire
-	who := make(map[string]int, len(people))
-	for i, p := range people {
-		who[p.ID] = i
-	}
-	kept := responses[:0:0]
-	for _, r := range responses {
-		_, known := who[r.ParticipantID]
-		_, inQ := items.Place(r.StatementID)
-		if known && inQ && (r.DontKnow || r.Score >= 1 && r.Score <= q.Scale.Points) {
-			kept = append(kept, r)
-		}
-	}
-	order := func(id string) int { p, _ := items.Place(id); return p.Order }
-	level := g.levels(a, people, kept, who)
-	slices.SortFunc(kept, func(x, y workbook.Response) int {
-		if c := cmp.Compare(who[x.ParticipantID], who[y.ParticipantID]); c != 0 {
-			return c
-		}
-		return cmp.Compare(order(x.StatementID), order(y.StatementID))
-	})
-	var withheld map[answerAt]bool
+	items := q.Statements()
+	level := g.levels(a, people, len(items), t)
+	var withheld []bool
 	if !g.opts.Unsuppressed {
-		withheld = withheldScores(kept, who, people, level)
-		a.Rows.Withheld = len(withheld)
+		g.withheld = resize(g.withheld, len(people)*len(items))
+		withheld = g.withheld
+		a.Rows.Withheld = withheldScores(withheld, t, people, level, len(items))
 	}
 	row := &g.row
 	*row = Row{
@@ -128,78 +110,106 @@ func (g *gatherer) rows(s *Site, a *Assessment, items questionnaire.Numbering, p
 		Partnership:   a.Partnership,
 		Questionnaire: q.ID, QuestionnaireVersion: q.Version, Points: q.Scale.Points,
 	}
-	for _, r := range kept {
-		pi := who[r.ParticipantID]
+	for pi := range people {
 		if level[pi] == "" {
 			continue
 		}
-		it, _ := items.Place(r.StatementID)
 		row.Respondent = pi + 1
 		row.Group, row.Level = people[pi].Group, level[pi]
-		row.KeyIssue = q.KeyIssues[it.Issue].ID
-		row.Statement, row.Reverse = it.Statement.ID, it.Statement.Reverse
-		row.Score, row.DontKnow, row.At = r.Score, r.DontKnow, r.At
-		row.Withheld = withheld[answerAt{pi, r.StatementID}]
-		if r.DontKnow || row.Withheld {
-			row.Score = 0
-		}
-		if err := g.opts.Responses(row); err != nil {
-			return err
+		for i, st := range items {
+			ans, ok := t.Answer(analysis.Slot{Participant: pi, Item: i})
+			if !ok {
+				continue
+			}
+			row.KeyIssue = q.KeyIssues[issueOf[i]].ID
+			row.Statement, row.Reverse = st.ID, st.Reverse
+			row.Score, row.DontKnow, row.At = ans.Score, ans.DontKnow, g.at[pi*len(items)+i]
+			row.Withheld = withheld != nil && withheld[pi*len(items)+i]
+			if ans.DontKnow || row.Withheld {
+				row.Score = 0
+			}
+			if err := g.opts.Responses(row); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// answerAt is one respondent's answer to one statement.
-type answerAt struct {
-	participant int
-	statement   string
-}
-
-// withheldScores returns the scored answers whose score the long CSV
-// leaves out: on each statement, those of a group (insiders, outsiders) or
-// of a role_level category of which only one or two people scored it,
-// since their scores would be that small group's figure. Leaving a score
-// out can leave another breakdown with one or two, so it repeats until
-// nothing more is left out.
-func withheldScores(kept []workbook.Response, who map[string]int, people []workbook.Participant, level []string) map[answerAt]bool {
-	out := map[answerAt]bool{}
-	for {
-		scorers := map[string][]answerAt{} // by statement and group, and by statement, group and level
-		for _, r := range kept {
-			pi := who[r.ParticipantID]
-			at := answerAt{pi, r.StatementID}
-			if r.DontKnow || level[pi] == "" || out[at] {
-				continue
-			}
-			g := string(people[pi].Group)
-			for _, k := range []string{r.StatementID + "\x00" + g, r.StatementID + "\x00" + g + "\x00" + level[pi]} {
-				scorers[k] = append(scorers[k], at)
-			}
+// withheldScores marks in out (one cell per participant and statement, as
+// in the tally t) the scored answers whose score the long CSV leaves out,
+// and returns how many: on each statement, those of a group (insiders,
+// outsiders) or of a role_level category of which only one or two people
+// scored it, since their scores would be that small group's figure.
+// Leaving a score out can leave another breakdown with one or two, so it
+// repeats until nothing more is left out. Participants whose level is ""
+// have no rows and are not counted.
+func withheldScores(out []bool, t *analysis.Tally, people []workbook.Participant, level []string, nItems int) int {
+	// Number the groups and the group and level categories of the people
+	// with rows.
+	group, cat := make([]int, len(people)), make([]int, len(people))
+	ids := map[string]int{}
+	number := func(k string) int {
+		n, ok := ids[k]
+		if !ok {
+			n = len(ids)
+			ids[k] = n
 		}
-		more := false
-		for _, ats := range scorers {
-			if len(ats) > 0 && len(ats) < analysis.MinRespondents {
-				for _, at := range ats {
-					out[at], more = true, true
+		return n
+	}
+	for pi, p := range people {
+		if level[pi] != "" {
+			group[pi] = number(string(p.Group))
+			cat[pi] = number(string(p.Group) + "\x00" + level[pi])
+		}
+	}
+	count := make([]int, len(ids))
+	total := 0
+	for i := range nItems {
+		scored := func(pi int) bool {
+			if level[pi] == "" || out[pi*nItems+i] {
+				return false
+			}
+			a, ok := t.Answer(analysis.Slot{Participant: pi, Item: i})
+			return ok && !a.DontKnow
+		}
+		for more := true; more; {
+			more = false
+			clear(count)
+			for pi := range people {
+				if scored(pi) {
+					count[group[pi]]++
+					count[cat[pi]]++
+				}
+			}
+			for pi := range people {
+				if scored(pi) && (small(count[group[pi]]) || small(count[cat[pi]])) {
+					out[pi*nItems+i] = true
+					total++
+					more = true
 				}
 			}
 		}
-		if !more {
-			return out
-		}
 	}
+	return total
 }
+
+// small reports whether n people are a group too small to be shown but
+// not empty: one or two.
+func small(n int) bool { return n > 0 && n < analysis.MinRespondents }
 
 // levels returns the role_level written for each participant, "" for one
 // with no row or left out, and records in a.Rows what the rows hold.
-func (g *gatherer) levels(a *Assessment, people []workbook.Participant, kept []workbook.Response, who map[string]int) []string {
+func (g *gatherer) levels(a *Assessment, people []workbook.Participant, nItems int, t *analysis.Tally) []string {
 	with := make([]bool, len(people))
 	var resp []workbook.Participant
-	for _, r := range kept {
-		if pi := who[r.ParticipantID]; !with[pi] {
-			with[pi] = true
-			resp = append(resp, people[pi])
+	for pi := range people {
+		for i := range nItems {
+			if _, ok := t.Answer(analysis.Slot{Participant: pi, Item: i}); ok {
+				with[pi] = true
+				resp = append(resp, people[pi])
+				break
+			}
 		}
 	}
 	cells := analysis.CountCells(resp)
