@@ -418,8 +418,18 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	s := &Store{path: path}
 	defer s.recoverDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	if err == nil {
+		// bbolt grows a file past 16 MiB by 16 MiB at a time; a store
+		// grows slowly (an answer is a few bytes), so 4 MiB is ample
+		// and keeps a large store's file near what it holds.
+		db.AllocSize = allocSize
+	}
+	return db, err
 }
+
+// allocSize is how much a store file past that size grows at a time.
+const allocSize = 4 << 20
 
 func (s *Store) Path() string { return s.path }
 

@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -41,7 +43,9 @@ type assessmentTally struct {
 	Interventions int `json:"interventions"`
 }
 
-// siteTally is what one site keeps.
+// siteTally is what one site keeps: its figures, and what its line in the
+// list of sites shows of the site and its current assessment, so that the
+// list reads nothing else.
 type siteTally struct {
 	Assessments  int    `json:"assessments"`
 	Current      string `json:"current"`
@@ -51,6 +55,151 @@ type siteTally struct {
 	// criterion of it is marked on any partnership.
 	FullyMarked int  `json:"fully_marked"`
 	AnyMark     bool `json:"any_mark"`
+
+	Site Site `json:"site"` // ID, slug, name, organisation, area, language
+	// CurrentAssessment is the current assessment's ID, title, dates,
+	// selected partnership, questionnaire and language.
+	CurrentAssessment Assessment `json:"current_assessment"`
+	PartnershipTitle  string     `json:"partnership_title"`
+	// Statements and Verification are how many statements insiders and
+	// outsiders answer in the current assessment's questionnaire.
+	Statements   int `json:"statements"`
+	Verification int `json:"verification"`
+}
+
+// The kept figures are read a thousand at a time for the list of sites,
+// so they are kept in a few bytes rather than as JSON: a layout byte, then
+// each field in order, a number as a uvarint and a text as a uvarint
+// length and its bytes.
+const tallyLayout = 1
+
+func (t assessmentTally) encode() []byte {
+	var w fieldWriter
+	w.ints(t.People[0], t.People[1], t.Answered[0], t.Answered[1], t.Stored, t.Findings, t.Interventions)
+	return w.buf
+}
+
+func decodeAssessmentTally(raw []byte) (assessmentTally, error) {
+	r := fieldReader{buf: raw}
+	var t assessmentTally
+	r.ints(&t.People[0], &t.People[1], &t.Answered[0], &t.Answered[1], &t.Stored, &t.Findings, &t.Interventions)
+	return t, r.done()
+}
+
+func (t siteTally) encode() []byte {
+	var w fieldWriter
+	any := 0
+	if t.AnyMark {
+		any = 1
+	}
+	w.ints(t.Assessments, t.Partnerships, t.FullyMarked, any, t.Statements, t.Verification)
+	a := t.CurrentAssessment
+	w.strs(t.Current, t.Site.ID, t.Site.Slug, t.Site.Name, t.Site.Organisation, t.Site.Area, t.Site.Language,
+		a.Title, a.Started, a.Completed, a.PartnershipID, a.Questionnaire, a.Language, t.PartnershipTitle)
+	return w.buf
+}
+
+func decodeSiteTally(raw []byte) (siteTally, error) {
+	r := fieldReader{buf: raw}
+	var t siteTally
+	var any int
+	r.ints(&t.Assessments, &t.Partnerships, &t.FullyMarked, &any, &t.Statements, &t.Verification)
+	t.AnyMark = any != 0
+	a := &t.CurrentAssessment
+	r.strs(&t.Current, &t.Site.ID, &t.Site.Slug, &t.Site.Name, &t.Site.Organisation, &t.Site.Area, &t.Site.Language,
+		&a.Title, &a.Started, &a.Completed, &a.PartnershipID, &a.Questionnaire, &a.Language, &t.PartnershipTitle)
+	a.ID, a.SiteID = t.Current, t.Site.ID
+	return t, r.done()
+}
+
+// fieldWriter writes the fields of a kept record.
+type fieldWriter struct{ buf []byte }
+
+func (w *fieldWriter) ints(vs ...int) {
+	if w.buf == nil {
+		w.buf = append(w.buf, tallyLayout)
+	}
+	for _, v := range vs {
+		w.buf = binary.AppendUvarint(w.buf, uint64(max(v, 0)))
+	}
+}
+
+func (w *fieldWriter) strs(vs ...string) {
+	for _, v := range vs {
+		w.buf = binary.AppendUvarint(w.buf, uint64(len(v)))
+		w.buf = append(w.buf, v...)
+	}
+}
+
+// fieldReader reads what a fieldWriter wrote; the first damage sticks.
+type fieldReader struct {
+	buf     []byte
+	started bool
+	err     error
+}
+
+func (r *fieldReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	if !r.started {
+		r.started = true
+		if len(r.buf) == 0 || r.buf[0] != tallyLayout {
+			r.err = errTally
+			return 0
+		}
+		r.buf = r.buf[1:]
+	}
+	v, n := binary.Uvarint(r.buf)
+	if n <= 0 || v > 1<<40 {
+		r.err = errTally
+		return 0
+	}
+	r.buf = r.buf[n:]
+	return v
+}
+
+func (r *fieldReader) ints(ps ...*int) {
+	for _, p := range ps {
+		*p = int(r.uvarint())
+	}
+}
+
+func (r *fieldReader) strs(ps ...*string) {
+	for _, p := range ps {
+		n := r.uvarint()
+		if r.err == nil && n > uint64(len(r.buf)) {
+			r.err = errTally
+		}
+		if r.err != nil {
+			return
+		}
+		*p, r.buf = string(r.buf[:n]), r.buf[n:]
+	}
+}
+
+func (r *fieldReader) done() error {
+	if r.err == nil && len(r.buf) > 0 {
+		r.err = errTally
+	}
+	return r.err
+}
+
+var errTally = errors.New("the kept figures are damaged")
+
+// getTally reads a kept record at k with decode; found is false when
+// there is none.
+func getTally[T any](tx Tx, k string, decode func([]byte) (T, error)) (T, bool, error) {
+	raw := tx.Get(BucketTallies, k)
+	if raw == nil {
+		var zero T
+		return zero, false, nil
+	}
+	t, err := decode(raw)
+	if err != nil {
+		err = fmt.Errorf("read %s %s: %w", BucketTallies, k, err)
+	}
+	return t, err == nil, err
 }
 
 func groupIndex(g Group) int {
@@ -197,14 +346,14 @@ func (r *Reader) applyAnswers(site, assessment, participant string, before []byt
 		}
 		group = p.Group
 	}
-	t, found, err := getJSON[assessmentTally](r.tx, BucketTallies, key(site, assessment))
+	t, found, err := getTally(r.tx, key(site, assessment), decodeAssessmentTally)
 	if err != nil || !found || !ok {
 		// No figures yet, or answers of nobody: count it all.
 		return r.keepAssessment(site, assessment)
 	}
 	t.Stored += s1 - s0
 	t.Answered[groupIndex(group)] += a1 - a0
-	return putJSON(r.tx, BucketTallies, key(site, assessment), t)
+	return r.tx.Put(BucketTallies, key(site, assessment), t.encode())
 }
 
 // countAssessment counts an assessment's figures from its records.
@@ -263,12 +412,20 @@ func (r *Reader) keepAssessment(site, assessment string) error {
 	if err != nil {
 		return err
 	}
-	return putJSON(r.tx, BucketTallies, ak, t)
+	return r.tx.Put(BucketTallies, ak, t.encode())
 }
 
 // countSite counts a site's own figures from its records.
 func (r *Reader) countSite(site string) (siteTally, error) {
 	var t siteTally
+	s, ok, err := getJSON[Site](r.tx, BucketSites, site)
+	if err != nil {
+		return t, err
+	}
+	if !ok {
+		return t, notFound("site", site)
+	}
+	t.Site = Site{ID: s.ID, Slug: s.Slug, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Language: s.Language}
 	as, err := r.Assessments(site)
 	if err != nil {
 		return t, err
@@ -282,11 +439,19 @@ func (r *Reader) countSite(site string) (siteTally, error) {
 	if len(as) > 0 {
 		cur := as[len(as)-1]
 		t.Current = cur.ID
+		t.CurrentAssessment = Assessment{ID: cur.ID, SiteID: site, Title: cur.Title, Started: cur.Started, Completed: cur.Completed,
+			PartnershipID: cur.PartnershipID, Questionnaire: cur.Questionnaire, Language: cur.Language}
 		q, err := r.Questionnaire(cur.Questionnaire)
 		if err != nil {
 			return t, err
 		}
 		t.FullyMarked, t.AnyMark = markTally(q, ps)
+		t.Statements, t.Verification = len(q.Statements()), len(q.VerificationStatements())
+		for _, p := range ps {
+			if p.ID == cur.PartnershipID {
+				t.PartnershipTitle = p.Title
+			}
+		}
 	}
 	return t, nil
 }
@@ -330,7 +495,7 @@ func (r *Reader) keepSite(site string) error {
 	if err != nil {
 		return err
 	}
-	return putJSON(r.tx, BucketTallies, site+"/", t)
+	return r.tx.Put(BucketTallies, site+"/", t.encode())
 }
 
 // KeepAll recounts the kept figures of every site of the store: what the
@@ -391,7 +556,7 @@ func (r *Reader) CheckKept() ([]KeptMismatch, error) {
 	}
 	sort.Strings(ids)
 	for _, s := range ids {
-		kept, found, err := getJSON[siteTally](r.tx, BucketTallies, s+"/")
+		kept, found, err := getTally(r.tx, s+"/", decodeSiteTally)
 		if err != nil {
 			return nil, err
 		}
@@ -401,7 +566,7 @@ func (r *Reader) CheckKept() ([]KeptMismatch, error) {
 		}
 		compare(s+"/", kept, real, found)
 		err = r.tx.ForEach(BucketAssessments, s+"/", func(k string, _ []byte) error {
-			kept, found, err := getJSON[assessmentTally](r.tx, BucketTallies, k)
+			kept, found, err := getTally(r.tx, k, decodeAssessmentTally)
 			if err != nil {
 				return err
 			}
@@ -439,9 +604,12 @@ func (c *Change) siteAnswers(site string) (int, error) {
 		if k == site+"/" {
 			return nil
 		}
-		var t assessmentTally
-		if err := json.Unmarshal(raw, &t); err != nil {
-			return fmt.Errorf("read %s %s: %w", BucketTallies, k, err)
+		t, err := decodeAssessmentTally(raw)
+		if err != nil {
+			// Derived figures that cannot be read: count the records.
+			if t, err = r.countAssessment(site, k[len(site)+1:]); err != nil {
+				return err
+			}
 		}
 		n += t.Stored
 		return nil

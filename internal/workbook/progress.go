@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
@@ -149,7 +151,8 @@ func (d *AssessmentData) Progress() []StepProgress {
 	at.Findings, at.Interventions = len(d.Findings), len(d.Interventions)
 	st := siteTally{Partnerships: len(d.Partnerships)}
 	st.FullyMarked, st.AnyMark = markTally(d.Questionnaire, d.Partnerships)
-	return progressOf(d.Questionnaire, d.Assessment, st, at)
+	st.Statements, st.Verification = len(d.Questionnaire.Statements()), len(d.Questionnaire.VerificationStatements())
+	return progressOf(d.Assessment, st, at)
 }
 
 // StepsDone reports whether every one of the five steps is done, which is
@@ -182,9 +185,10 @@ func markTally(q *questionnaire.Questionnaire, ps []Partnership) (fully int, any
 }
 
 // progressOf is the one rule for how far the five steps of assessment a
-// (with questionnaire q) have got, from the figures its site and it keep:
-// the screens, `engage sites` and the reports all show this.
-func progressOf(q *questionnaire.Questionnaire, a Assessment, st siteTally, at assessmentTally) []StepProgress {
+// have got, from the figures its site and it keep (the numbers of
+// statements are those of a's questionnaire): the screens, `engage sites`
+// and the reports all show this.
+func progressOf(a Assessment, st siteTally, at assessmentTally) []StepProgress {
 	out := make([]StepProgress, 0, len(Steps))
 	mapped := StepProgress{Step: StepMap, Done: st.Partnerships, Total: st.Partnerships}
 	mapped.Status = status(st.Partnerships > 0, st.Partnerships > 0)
@@ -195,11 +199,11 @@ func progressOf(q *questionnaire.Questionnaire, a Assessment, st siteTally, at a
 	out = append(out, sel)
 
 	insiders, outsiders := groupIndex(Insider), groupIndex(Outsider)
-	work := StepProgress{Step: StepWorkbook, Done: at.Answered[insiders], Total: at.People[insiders] * len(q.Statements())}
+	work := StepProgress{Step: StepWorkbook, Done: at.Answered[insiders], Total: at.People[insiders] * st.Statements}
 	work.Status = status(at.People[insiders] > 0, work.Total > 0 && work.Done >= work.Total)
 	out = append(out, work)
 
-	ver := StepProgress{Step: StepVerify, Done: at.Answered[outsiders], Total: at.People[outsiders] * len(q.VerificationStatements())}
+	ver := StepProgress{Step: StepVerify, Done: at.Answered[outsiders], Total: at.People[outsiders] * st.Verification}
 	ver.Status = status(at.People[outsiders] > 0, ver.Total > 0 && ver.Done >= ver.Total)
 	out = append(out, ver)
 
@@ -222,6 +226,8 @@ func status(started, done bool) StepStatus {
 
 // SiteSummary is a site with how far its current assessment has got.
 type SiteSummary struct {
+	// Site holds the site's ID, slug, name, organisation, area and
+	// language (what the list shows), not its other fields.
 	Site        Site
 	Assessments int
 	Current     Assessment
@@ -230,59 +236,72 @@ type SiteSummary struct {
 }
 
 // Summaries returns every site, sorted by name, with the progress of its
-// current assessment. It reads each site's kept figures (see kept.go), not
-// its records: a few small records a site, however many answers it holds.
+// current assessment. It reads the kept figures (see kept.go), a few bytes
+// a site, not the records: the list of a national programme's 1,000 sites
+// opens at once.
 func (r *Reader) Summaries() ([]SiteSummary, error) {
-	sites, err := r.Sites()
+	var out []SiteSummary
+	var site siteTally
+	listed := map[string]bool{}
+	err := r.tx.ForEach(BucketTallies, "", func(k string, raw []byte) error {
+		// Each site's own record ("SITE/") comes before its assessments'.
+		// Kept figures are derived: one that cannot be read is counted
+		// again from the records below (and `engage check` reports it).
+		id, assessment, _ := strings.Cut(k, "/")
+		if assessment == "" {
+			t, err := decodeSiteTally(raw)
+			if err != nil {
+				t = siteTally{}
+			}
+			site = t
+			return nil
+		}
+		if id != site.Site.ID || assessment != site.Current {
+			return nil
+		}
+		at, err := decodeAssessmentTally(raw)
+		if err != nil {
+			return nil
+		}
+		out = append(out, site.summary(at))
+		listed[id] = true
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]SiteSummary, 0, len(sites))
-	for _, s := range sites {
-		sum, err := r.summary(s)
-		if err != nil {
-			return nil, fmt.Errorf("site %s: %w", s.Slug, err)
+	// A site without kept figures that can be read (only a store written
+	// or damaged outside Engage has one) is counted from its records.
+	var missing []string
+	if err := r.tx.ForEach(BucketSites, "", func(k string, _ []byte) error {
+		if !listed[k] {
+			missing = append(missing, k)
 		}
-		out = append(out, sum)
+		return nil
+	}); err != nil {
+		return nil, err
 	}
+	for _, id := range missing {
+		st, err := r.countSite(id)
+		if err != nil {
+			return nil, err
+		}
+		if st.Current == "" {
+			return nil, fmt.Errorf("site %s: %w", st.Site.Slug, notFound("assessment of site", id))
+		}
+		at, err := r.countAssessment(id, st.Current)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st.summary(at))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Site.Name < out[j].Site.Name })
 	return out, nil
 }
 
-// summary is one site's line of Summaries.
-func (r *Reader) summary(s Site) (SiteSummary, error) {
-	st, found, err := getJSON[siteTally](r.tx, BucketTallies, s.ID+"/")
-	if err == nil && !found {
-		// Only a store written outside Engage lacks them; count them.
-		st, err = r.countSite(s.ID)
-	}
-	if err != nil {
-		return SiteSummary{}, err
-	}
-	if st.Current == "" {
-		return SiteSummary{}, notFound("assessment of site", s.ID)
-	}
-	a, err := r.Assessment(s.ID, st.Current)
-	if err != nil {
-		return SiteSummary{}, err
-	}
-	q, err := r.Questionnaire(a.Questionnaire)
-	if err != nil {
-		return SiteSummary{}, err
-	}
-	at, found, err := getJSON[assessmentTally](r.tx, BucketTallies, key(s.ID, a.ID))
-	if err == nil && !found {
-		at, err = r.countAssessment(s.ID, a.ID)
-	}
-	if err != nil {
-		return SiteSummary{}, err
-	}
-	sum := SiteSummary{Site: s, Assessments: st.Assessments, Current: a, Progress: progressOf(q, a, st, at)}
-	if a.PartnershipID != "" {
-		if p, ok, err := getJSON[Partnership](r.tx, BucketPartnerships, key(s.ID, a.PartnershipID)); err != nil {
-			return SiteSummary{}, err
-		} else if ok {
-			sum.Partnership = p.Title
-		}
-	}
-	return sum, nil
+// summary is the site's line of Summaries, given its current assessment's
+// figures.
+func (t siteTally) summary(at assessmentTally) SiteSummary {
+	return SiteSummary{Site: t.Site, Assessments: t.Assessments, Current: t.CurrentAssessment,
+		Partnership: t.PartnershipTitle, Progress: progressOf(t.CurrentAssessment, t, at)}
 }
