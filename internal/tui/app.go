@@ -72,7 +72,7 @@ type Model struct {
 	opts     Options
 	stack    []Screen
 	help     help.Model
-	showHelp bool
+	overlay  helpOverlay // the ? screen, over the top screen
 	width    int
 	height   int
 	status   string
@@ -178,6 +178,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case saveFailedMsg:
 		m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
 	case tea.PasteMsg:
+		if m.overlay.open {
+			return m, nil // the help takes the paste too
+		}
 		// The text inputs leave out what is not text; say so rather than
 		// change the paste silently.
 		if n := notText(msg.Content); n > 0 {
@@ -243,26 +246,35 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.quitting = true
 		return tea.Quit, true
 	}
+	if m.overlay.open {
+		w, h := m.bodySize()
+		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.footerKeys(), w)), helpRoom(w, h)) {
+			return m.quit(), true
+		}
+		return nil, true // the help takes every key: none reaches the screen under it
+	}
 	if m.top().Typing() {
 		return nil, false
 	}
 	switch {
-	case m.showHelp && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)):
-		m.showHelp = false
-		return nil, true
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.overlay = helpOverlay{open: true}
 		return nil, true
 	case key.Matches(msg, k.Quit):
-		if m.topSaving() {
-			return m.hold(quit), true
-		}
-		m.quitting = true
-		return tea.Quit, true
+		return m.quit(), true
 	case key.Matches(msg, k.Back) && len(m.stack) > 1:
 		return m.back(), true
 	}
 	return nil, false
+}
+
+// quit ends the program once nothing is left to save.
+func (m *Model) quit() tea.Cmd {
+	if m.topSaving() {
+		return m.hold(func() tea.Msg { return quitMsg{} })
+	}
+	m.quitting = true
+	return tea.Quit
 }
 
 func (m *Model) back() tea.Cmd {
@@ -335,8 +347,8 @@ func (m *Model) render() string {
 	header := st.Header.Render(truncate(strings.Join(crumbs, " › "), m.width))
 	w, h := m.bodySize()
 	var body string
-	if m.showHelp {
-		body = m.helpView()
+	if m.overlay.open {
+		body = m.overlay.view(st, m.footerKeys(), w, h)
 	} else {
 		body = m.top().View()
 	}
@@ -395,18 +407,6 @@ func (m *Model) footerKeys() []key.Binding {
 		return append(keys, bindingAs(k.Quit, "ctrl+c", "quit"))
 	}
 	return append(keys, k.Help, k.Quit)
-}
-
-func (m *Model) helpView() string {
-	st := m.env.styles
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys on this screen") + "\n\n")
-	for _, kb := range m.footerKeys() {
-		h := kb.Help()
-		fmt.Fprintf(&b, "  %s %s\n", pad(st.Key.Render(h.Key), 12), h.Desc)
-	}
-	b.WriteString("\n" + st.Muted.Render("Every change is saved as you make it. Press ? or esc to close this help."))
-	return b.String()
 }
 
 // placeOf describes where the stack is, for resuming.
