@@ -19,6 +19,8 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,15 +82,16 @@ type Model struct {
 	isWarn   bool // a warning about what was saved, such as a name in a note
 	place    workbook.UIState
 	quitting bool
-	// held are the moves (back, open a screen, quit) asked for while the
-	// top screen was still saving: they wait for its saves, whose results
-	// only it can take in.
-	held []tea.Cmd
+	// quitHeld is set when quitting waits for the saver to empty.
+	quitHeld bool
+	// orphaned is set when a change of a screen no longer open was saved:
+	// the top screen reads the store again once the saver is idle.
+	orphaned bool
 }
 
 // New builds the root model, reopening at the place the store remembers.
 func New(opts Options) (*Model, error) {
-	e := &env{svc: opts.Service, styles: NewStyles(opts.Dark), keys: DefaultKeyMap(), hooks: opts.Hooks}
+	e := newEnv(opts.Service, NewStyles(opts.Dark), opts.Hooks)
 	m := &Model{env: e, opts: opts, help: help.New()}
 	m.help.Styles = help.DefaultStyles(opts.Dark)
 	home := newHome(e, opts.Questionnaires)
@@ -139,19 +142,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case pushMsg:
-		if m.topSaving() {
-			return m, m.hold(push(msg.screen))
-		}
-		msg.screen.SetSize(m.bodySize())
-		m.stack = append(m.stack, msg.screen)
-		m.status, m.isErr, m.isWarn = "", false, false
-		return m, deliver(msg.screen, msg.screen.Init())
+		return m, m.push(msg.screen)
 	case addressedMsg:
-		for i, s := range m.stack {
+		for _, s := range m.stack {
 			if s == msg.to {
-				var cmd tea.Cmd
-				m.stack[i], cmd = s.Update(msg.msg)
-				return m, cmd
+				return m, m.route(s, msg.msg)
 			}
 		}
 		return m, nil // the screen was closed meanwhile
@@ -176,7 +171,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return nil
 		}
 	case saveFailedMsg:
-		m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
+		j, cmd := m.saveDone(msg.seq, msg.err)
+		if !j.ownsFailure {
+			m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
+		}
+		return m, cmd
+	case savedMsg:
+		_, cmd := m.saveDone(msg.seq, nil)
+		if msg.what != "" || msg.warn != "" {
+			st := savedStatus(msg)
+			m.status, m.isErr, m.isWarn = st.text, false, st.warn
+		}
+		return m, cmd
 	case tea.PasteMsg:
 		if m.overlay.open {
 			return m, nil // the help takes the paste too
@@ -186,65 +192,91 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if n := notText(msg.Content); n > 0 {
 			m.status, m.isErr, m.isWarn = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true, false
 		}
-	case savedMsg:
-		if msg.what != "" {
-			m.status, m.isErr, m.isWarn = "Saved: "+msg.what, false, false
-		}
-		if msg.warn != "" {
-			m.status, m.isErr, m.isWarn = savedWarning(msg.what, msg.warn), false, true
+	}
+	return m, m.route(m.top(), msg)
+}
+
+// route hands msg to screen s, addresses what its commands return to it,
+// and makes the moves it asked for.
+func (m *Model) route(s Screen, msg tea.Msg) tea.Cmd {
+	for i := range m.stack {
+		if m.stack[i] == s {
+			var cmd tea.Cmd
+			m.stack[i], cmd = s.Update(msg)
+			cmds := []tea.Cmd{deliver(m.stack[i], cmd)}
+			for _, mv := range m.env.takeMoves() {
+				switch mv := mv.(type) {
+				case pushMsg:
+					cmds = append(cmds, m.push(mv.screen))
+				case popMsg:
+					cmds = append(cmds, m.back())
+				}
+			}
+			return tea.Batch(cmds...)
 		}
 	}
-	s, cmd := m.top().Update(msg)
-	m.stack[len(m.stack)-1] = s
-	return m, m.release(cmd)
+	return nil
+}
+
+// push opens s on top of the stack.
+func (m *Model) push(s Screen) tea.Cmd {
+	s.SetSize(m.bodySize())
+	m.stack = append(m.stack, s)
+	m.status, m.isErr, m.isWarn = "", false, false
+	return deliver(s, s.Init())
+}
+
+// saveDone takes the end of the saver's job seq: every open screen hears
+// of it, the owner first, and the next job starts. Once the saver is idle
+// a held quit goes ahead.
+func (m *Model) saveDone(seq int, err error) (saveJob, tea.Cmd) {
+	j, ok, next := m.env.saves.finished(seq)
+	if !ok {
+		return j, nil
+	}
+	cmds := []tea.Cmd{next}
+	done := saveDoneMsg{job: j, err: err}
+	if slices.Contains(m.stack, j.owner) {
+		cmds = append(cmds, m.route(j.owner, done))
+	} else {
+		m.orphaned = true
+	}
+	for _, s := range slices.Clone(m.stack) {
+		if s != j.owner {
+			cmds = append(cmds, m.route(s, done))
+		}
+	}
+	if m.env.saves.busy() {
+		return j, tea.Batch(cmds...)
+	}
+	if m.quitHeld {
+		m.quitting = true
+		return j, tea.Quit
+	}
+	if m.orphaned {
+		// What was saved for a screen that is closed may show on this one.
+		m.orphaned = false
+		cmds = append(cmds, m.route(m.top(), reloadMsg{}))
+	}
+	return j, tea.Batch(cmds...)
 }
 
 // quitMsg quits once nothing is left to save.
 type quitMsg struct{}
 
-// holding is the status while a move waits for saves.
+// holding is the status while quitting waits for saves.
 const holding = "Saving… one moment"
-
-// saving is a screen with changes not yet committed.
-type saving interface{ saving() bool }
-
-func (m *Model) topSaving() bool {
-	s, ok := m.top().(saving)
-	return ok && s.saving()
-}
-
-// hold keeps a move until the top screen has saved everything.
-func (m *Model) hold(move tea.Cmd) tea.Cmd {
-	m.held = append(m.held, move)
-	m.status, m.isErr, m.isWarn = holding, false, false
-	return nil
-}
-
-// release runs the held moves, in order, once the top screen has saved
-// everything.
-func (m *Model) release(cmd tea.Cmd) tea.Cmd {
-	if len(m.held) == 0 || m.topSaving() {
-		return cmd
-	}
-	held := m.held
-	m.held = nil
-	if m.status == holding {
-		m.status = ""
-	}
-	return tea.Batch(cmd, tea.Sequence(held...))
-}
 
 // globalKey handles the keys every screen shares. It reports whether the
 // key was used.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.env.keys
-	quit := func() tea.Msg { return quitMsg{} }
 	if msg.String() == "ctrl+c" {
-		if m.topSaving() && len(m.held) == 0 {
-			return m.hold(quit), true // a second ctrl+c quits at once
+		if m.quitHeld {
+			m.quitting = true
+			return tea.Quit, true // a second ctrl+c quits at once
 		}
-		m.quitting = true
-		return tea.Quit, true
+		return m.quit(), true
 	}
 	if m.overlay.open {
 		w, h := m.bodySize()
@@ -270,8 +302,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // quit ends the program once nothing is left to save.
 func (m *Model) quit() tea.Cmd {
-	if m.topSaving() {
-		return m.hold(func() tea.Msg { return quitMsg{} })
+	if m.env.saves.busy() {
+		m.quitHeld = true
+		m.status, m.isErr, m.isWarn = holding, false, false
+		return nil
 	}
 	m.quitting = true
 	return tea.Quit
@@ -280,9 +314,6 @@ func (m *Model) quit() tea.Cmd {
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) <= 1 {
 		return nil
-	}
-	if m.topSaving() {
-		return m.hold(pop)
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	m.status, m.isErr, m.isWarn = "", false, false
@@ -296,19 +327,52 @@ type addressedMsg struct {
 	msg tea.Msg
 }
 
-// deliver addresses what cmd returns to screen s.
+// deliver addresses what cmd returns to screen s: the result of a screen's
+// background work (a load, a report) reaches that screen wherever it is
+// in the stack, or nobody once it is closed. The root's own messages pass
+// through, and so do the commands of a batch or a sequence, each
+// addressed in its turn.
 func deliver(s Screen, cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		msg := cmd()
-		switch msg.(type) {
-		case nil, tea.BatchMsg, pushMsg, popMsg, statusMsg, placeMsg:
-			return msg // for the root, or to be run
+		switch msg := msg.(type) {
+		case nil, pushMsg, popMsg, statusMsg, placeMsg, savedMsg, saveFailedMsg, quitMsg:
+			return msg // for the root
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				out[i] = deliver(s, c)
+			}
+			return out
+		}
+		if cmds, ok := sequenced(msg); ok {
+			for i, c := range cmds {
+				cmds[i] = deliver(s, c)
+			}
+			if seq := tea.Sequence(cmds...); seq != nil {
+				return seq()
+			}
+			return nil
 		}
 		return addressedMsg{to: s, msg: msg}
 	}
+}
+
+// sequenced returns the commands of tea.Sequence's message, whose type is
+// not exported: a slice of commands.
+func sequenced(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // bodySize is the room a screen has: the window less the header and the

@@ -43,7 +43,6 @@ type barriers struct {
 	reportErr  bool
 	spin       spinner.Model
 	pending    map[string]bool // changes not yet committed, by saveJob key
-	save       *saver
 	width      int
 	height     int
 	err        string
@@ -86,20 +85,12 @@ func (r bRow) keyIssue() string {
 	return ""
 }
 
-// reportDoneMsg ends the "making the report" indicator with what the
-// report hook returned.
-type reportDoneMsg struct {
-	res ReportResult
-	err error
-}
-
 func newBarriers(e *env, siteID, assessmentID string) Screen {
-	return &barriers{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e), pending: map[string]bool{}}
+	return &barriers{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
 }
 
 func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *barriers) Title() string { return "5 Barriers" }
-func (b *barriers) saving() bool  { return b.save.busy() }
 func (b *barriers) Typing() bool  { return false }
 
 func (b *barriers) SetSize(w, h int) {
@@ -213,13 +204,11 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.err = ""
 		b.apply(msg.data)
 	case reloadMsg:
-		if !b.save.busy() {
+		if !b.env.saves.busy() {
 			return b, b.Init()
 		}
-	case savedMsg:
-		return b, b.finished(msg.seq)
-	case saveFailedMsg:
-		return b, b.finished(msg.seq)
+	case saveDoneMsg:
+		return b, b.finished(msg.job)
 	case reportDoneMsg:
 		b.reporting = false
 		switch {
@@ -228,6 +217,7 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		default:
 			b.report, b.reportErr = msg.res.String(), false
 		}
+		return b, msg.status()
 	case spinner.TickMsg:
 		if b.reporting {
 			var cmd tea.Cmd
@@ -248,13 +238,12 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // finished ends a save of this screen's and reads the store again, so the
 // screen shows what was committed.
-func (b *barriers) finished(seq int) tea.Cmd {
-	j, mine, next := b.save.finished(seq)
-	if !mine {
+func (b *barriers) finished(j saveJob) tea.Cmd {
+	if j.owner != b {
 		return nil
 	}
 	delete(b.pending, j.key)
-	return tea.Batch(next, b.Init())
+	return b.Init()
 }
 
 func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
@@ -304,36 +293,23 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// makeReport writes the PDF report through makeReport (so the status bar
-// says the same as on the site screen) and keeps what the hook returned,
-// to show the report's path on this screen. A spinner runs meanwhile.
+// makeReport writes the PDF report as the site screen does, and keeps what
+// the hook returned, to show the report's path on this screen. A spinner
+// runs meanwhile.
 func (b *barriers) makeReport() tea.Cmd {
 	if b.reporting {
 		return status("The PDF report is still being written…")
 	}
 	b.reporting, b.report, b.reportErr = true, "", false
 	b.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(b.env.styles.Pending))
-	var done reportDoneMsg
-	hook := b.env.hooks.Report
-	e := *b.env
-	e.hooks.Report = func(siteID, assessmentID string) (ReportResult, error) {
-		done.res, done.err = hook(siteID, assessmentID)
-		return done.res, done.err
-	}
-	// tea.Sequence runs the second command after the first has returned.
-	return tea.Batch(b.spin.Tick, tea.Sequence(makeReport(&e, b.siteID, b.data.Assessment.ID), func() tea.Msg { return done }))
+	return tea.Batch(b.spin.Tick, makeReport(b.env, b.siteID, b.data.Assessment.ID))
 }
 
-// open pushes a screen, unless a change is still being saved or the report
-// is being written: their messages must reach this screen.
+// open pushes a screen; what this screen is still saving or writing
+// reaches it meanwhile.
 func (b *barriers) open(s Screen) tea.Cmd {
-	switch {
-	case b.save.busy():
-		return status("Still saving: try again in a moment")
-	case b.reporting:
-		return status("The PDF report is being written: try again in a moment")
-	}
-	return push(s)
+	b.env.open(s)
+	return nil
 }
 
 func (b *barriers) setSection(s barrierSection) {
@@ -388,7 +364,7 @@ func (b *barriers) confirmBarrier() tea.Cmd {
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
 		KeyIssueID: row.item.KeyIssueID, StatementID: id}
 	b.pending[jobKey] = true
-	return b.save.add(saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
+	return b.env.save(b, saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
 		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
 }
 
@@ -413,5 +389,5 @@ func (b *barriers) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	b.pending[j.key] = true
-	return b.save.add(j)
+	return b.env.save(b, j)
 }

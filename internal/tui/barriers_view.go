@@ -45,7 +45,7 @@ func (b *barriers) head() string {
 	w := b.width
 	q := b.data.Questionnaire
 	state := st.Saved.Render("all saved ✓")
-	if b.save.busy() {
+	if b.env.saves.busy() {
 		state = st.Pending.Render("saving…")
 	}
 	title := st.Title.Render("5 Identify barriers") + st.Muted.Render(fmt.Sprintf(" · %d insiders, %d outsiders answered", b.res.Insiders, b.res.Outsiders))

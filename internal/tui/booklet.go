@@ -29,19 +29,17 @@ type booklet struct {
 	person       int  // the participant under the cursor
 	typing       bool // entering this participant's answers
 	cur          int  // statement being typed
-	save         *saver
 	width        int
 	height       int
 	err          string
 }
 
 func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) Screen {
-	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, person: row, save: newSaver(e)}
+	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, person: row}
 }
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *booklet) Title() string { return "Booklet entry" }
-func (b *booklet) saving() bool  { return b.save.busy() }
 func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
@@ -65,22 +63,17 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		b.apply(msg.data)
 	case reloadMsg:
-		if !b.save.busy() {
+		if !b.env.saves.busy() {
 			return b, b.Init()
 		}
-	case savedMsg:
-		j, mine, next := b.save.finished(msg.seq)
-		if mine {
+	case saveDoneMsg:
+		if j := msg.job; msg.err == nil && j.resp.ParticipantID != "" && b.answers != nil {
 			if j.resp.Answered() || j.resp.Comment != "" {
 				b.answers[j.key] = j.resp
 			} else {
 				delete(b.answers, j.key)
 			}
 		}
-		return b, next
-	case saveFailedMsg:
-		_, _, next := b.save.finished(msg.seq)
-		return b, next
 	case tea.KeyPressMsg:
 		if b.data == nil || len(b.people) == 0 {
 			return b, nil
@@ -126,7 +119,7 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 
 func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
 	k := respKey(pid, sid)
-	if r, ok := b.save.pending[k]; ok {
+	if r, ok := b.env.saves.pending[k]; ok {
 		return r, true
 	}
 	r, ok := b.answers[k]
@@ -196,10 +189,10 @@ func (b *booklet) put(p workbook.Participant, score int, dk bool) tea.Cmd {
 		Score: score, DontKnow: dk, Comment: old.Comment}
 	shown := workbook.Response{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	return b.save.answer(respKey(p.ID, st.ID), shown, "", func(c *workbook.Change) error {
+	return b.env.saveAnswer(b, saveJob{key: respKey(p.ID, st.ID), resp: shown, fn: func(c *workbook.Change) error {
 		_, err := c.RecordResponse(in)
 		return err
-	})
+	}})
 }
 
 func (b *booklet) answeredCount(p workbook.Participant) int {
@@ -249,7 +242,7 @@ func (b *booklet) typingView() string {
 	p := b.people[b.person]
 	var s strings.Builder
 	saveState := st.Saved.Render("all saved ✓")
-	if b.save.busy() {
+	if b.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
 	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.person+1)) + "  " + saveState + "\n\n")

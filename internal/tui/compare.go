@@ -37,7 +37,6 @@ type compare struct {
 	editKI  string // the key issue whose note is being edited
 	area    textarea.Model
 	pending map[string]bool // key issue ids whose note is being saved
-	save    *saver
 	width   int
 	height  int
 	err     string
@@ -59,12 +58,11 @@ type cmpLine struct {
 }
 
 func newVerifyCompare(e *env, siteID, assessmentID string) Screen {
-	return &compare{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e), pending: map[string]bool{}}
+	return &compare{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
 }
 
 func (c *compare) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
 func (c *compare) Title() string { return "Insiders and outsiders" }
-func (c *compare) saving() bool  { return c.save.busy() }
 func (c *compare) Typing() bool  { return c.editing }
 
 func (c *compare) SetSize(w, h int) {
@@ -174,24 +172,20 @@ func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		c.apply(msg.data)
 		return c, nil
 	case reloadMsg:
-		if !c.save.busy() && !c.editing {
+		if !c.env.saves.busy() && !c.editing {
 			return c, c.Init()
 		}
 		return c, nil
-	case savedMsg:
-		j, mine, next := c.save.finished(msg.seq)
-		if mine {
-			delete(c.pending, j.key)
+	case saveDoneMsg:
+		if msg.job.owner != c {
+			return c, nil
 		}
-		return c, next
-	case saveFailedMsg:
-		j, mine, next := c.save.finished(msg.seq)
-		if mine {
+		delete(c.pending, msg.job.key)
+		if msg.err != nil {
 			// Show what the store holds, not what failed to be saved.
-			delete(c.pending, j.key)
-			return c, tea.Batch(next, c.Init())
+			return c, c.Init()
 		}
-		return c, next
+		return c, nil
 	case tea.KeyPressMsg:
 		if c.data == nil {
 			return c, nil
@@ -298,12 +292,10 @@ func (c *compare) scroll() {
 // scoreWithOutsiders opens outsider scoring at a statement; esc comes
 // back here.
 func (c *compare) scoreWithOutsiders(statementID string) tea.Cmd {
-	if c.save.busy() {
-		return status("Still saving: try again in a moment")
-	}
 	i := c.vindex[statementID]
 	d := newDialogue(c.env, c.siteID, c.assessmentID, workbook.Outsider, i, 0)
-	return tea.Batch(push(d), remember(d.Place()))
+	c.env.open(d)
+	return remember(d.Place())
 }
 
 func (c *compare) editNote(kiID string) tea.Cmd {
@@ -331,7 +323,7 @@ func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 		ki, _ := c.data.Questionnaire.KeyIssue(n.KeyIssueID)
 		jobKey := "note/" + n.KeyIssueID
 		c.pending[jobKey] = true
-		return c.save.add(saveJob{key: jobKey, what: "verification note on " + ki.Title.In(c.lang), fn: func(ch *workbook.Change) error {
+		return c.env.save(c, saveJob{key: jobKey, what: "verification note on " + ki.Title.In(c.lang), fn: func(ch *workbook.Change) error {
 			_, err := ch.SetIssueNote(n)
 			return err
 		}})

@@ -116,7 +116,7 @@ func (c *compare) head() string {
 	st := c.env.styles
 	w := c.width
 	state := st.Saved.Render("all saved ✓")
-	if c.save.busy() {
+	if c.env.saves.busy() {
 		state = st.Pending.Render("saving…")
 	}
 	title := st.Title.Render("4 Verify side by side") +

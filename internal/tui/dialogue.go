@@ -45,7 +45,6 @@ type dialogue struct {
 	mode       dialogueMode
 	input      textinput.Model
 	area       textarea.Model
-	save       *saver
 	width      int
 	height     int
 	err        string
@@ -63,7 +62,7 @@ const (
 )
 
 func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statement, participant int) *dialogue {
-	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, save: newSaver(e)}
+	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant}
 }
 
 func respKey(participantID, statementID string) string { return participantID + "/" + statementID }
@@ -92,8 +91,6 @@ func (d *dialogue) Title() string {
 	}
 	return "3 Workbook dialogue"
 }
-
-func (d *dialogue) saving() bool { return d.save.busy() }
 
 // Typing is true while a field has the keyboard, and while the group
 // score is asked for, so that esc cancels it rather than leaving.
@@ -193,7 +190,7 @@ func (d *dialogue) apply(data *workbook.AssessmentData) {
 // the pending value when one is being saved.
 func (d *dialogue) answer(pid, sid string) (workbook.Response, bool, bool) {
 	k := respKey(pid, sid)
-	if p, ok := d.save.pending[k]; ok {
+	if p, ok := d.env.saves.pending[k]; ok {
 		return p, true, true
 	}
 	r, ok := d.answers[k]
@@ -211,26 +208,23 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.apply(msg.data)
 		return d, nil
 	case reloadMsg:
-		if !d.save.busy() {
+		if !d.env.saves.busy() {
 			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
 		}
 		return d, nil
-	case savedMsg:
-		j, mine, next := d.save.finished(msg.seq)
-		if mine && j.key != "" {
+	case saveDoneMsg:
+		j := msg.job
+		if msg.err == nil && j.resp.ParticipantID != "" && d.answers != nil {
 			if j.resp.Answered() || j.resp.Comment != "" {
 				d.answers[j.key] = j.resp
 			} else {
 				delete(d.answers, j.key)
 			}
 		}
-		if mine && j.key == "" {
-			return d, tea.Batch(next, loadAssessment(d.env, d.siteID, d.assessmentID))
+		if j.owner == d && j.resp.ParticipantID == "" {
+			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
 		}
-		return d, next
-	case saveFailedMsg:
-		_, _, next := d.save.finished(msg.seq)
-		return d, next
+		return d, nil
 	case tea.KeyPressMsg:
 		if d.data == nil {
 			return d, nil
@@ -262,7 +256,8 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := d.env.keys
 	if key.Matches(msg, k.People) {
-		return d, push(newPeople(d.env, d.siteID, d.assessmentID, d.group))
+		d.env.open(newPeople(d.env, d.siteID, d.assessmentID, d.group))
+		return d, nil
 	}
 	if len(d.people) == 0 || len(d.statements) == 0 {
 		return d, nil
@@ -317,9 +312,11 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.GroupScore) && d.group == workbook.Insider:
 		d.mode = modeGroupScore
 	case key.Matches(msg, k.Compare) && d.group == workbook.Outsider:
-		return d, push(newVerifyCompare(d.env, d.siteID, d.assessmentID))
+		d.env.open(newVerifyCompare(d.env, d.siteID, d.assessmentID))
+		return d, nil
 	case key.Matches(msg, k.Booklet):
-		return d, push(newBooklet(d.env, d.siteID, d.assessmentID, d.group, d.row))
+		d.env.open(newBooklet(d.env, d.siteID, d.assessmentID, d.group, d.row))
+		return d, nil
 	}
 	return d, remember(d.Place())
 }
@@ -350,10 +347,10 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 		// this answer unnoticed.
 		what += d.endNote(p.ID, st.ID)
 	}
-	cmd := d.save.answer(respKey(p.ID, st.ID), shown, what, func(c *workbook.Change) error {
+	cmd := d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: what, fn: func(c *workbook.Change) error {
 		_, err := c.RecordResponse(in)
 		return err
-	})
+	}})
 	var moveCmd tea.Cmd
 	if d.row < len(d.people)-1 {
 		d.row++
@@ -387,8 +384,8 @@ func (d *dialogue) clear() tea.Cmd {
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
 	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.save.answer(respKey(p.ID, st.ID), shown, fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)),
-		func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err })
+	return d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)),
+		fn: func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
@@ -431,7 +428,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
 		shown := old
 		shown.ParticipantID, shown.StatementID, shown.Comment = p.ID, st.ID, v
-		return d, d.save.answerJob(saveJob{key: respKey(p.ID, st.ID), resp: shown, what: "comment of " + personLabel(p, d.row+1),
+		return d, d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: "comment of " + personLabel(p, d.row+1),
 			warn: analysis.Summary(d.watch.Check(v)),
 			fn:   func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
 	}
@@ -467,7 +464,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.save.add(saveJob{what: "verification note on " + ki.Title.In(d.lang), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+			return d, d.env.save(d, saveJob{what: "verification note on " + ki.Title.In(d.lang), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
 				_, err := c.SetIssueNote(n)
 				return err
 			}})
@@ -475,7 +472,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.save.add(saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+		return d, d.env.save(d, saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
 			_, err := c.SetStatementNote(n)
 			return err
 		}})
@@ -503,7 +500,7 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
 	d.notes[st.ID] = n
-	return d, d.save.add(saveJob{what: fmt.Sprintf("group score on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
+	return d, d.env.save(d, saveJob{what: fmt.Sprintf("group score on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
 		_, err := c.SetStatementNote(n)
 		return err
 	}})
@@ -565,7 +562,7 @@ func (d *dialogue) render() string {
 
 	var top strings.Builder
 	saveState := st.Saved.Render("all saved ✓")
-	if d.save.busy() {
+	if d.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
 	head := statementHeading(d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)

@@ -41,7 +41,7 @@ func TestDialogueScoreKeysSaveAndAdvance(t *testing.T) {
 			t.Errorf("stored %s = %q, want %q", k, got[k], v)
 		}
 	}
-	if d.save.busy() {
+	if d.env.saves.busy() {
 		t.Error("saver still busy after every save ran")
 	}
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "all saved ✓") || !strings.Contains(view, "Statement 1.2 · 2 of 41") {
@@ -56,7 +56,7 @@ func TestDialogueShowsPendingUntilSaved(t *testing.T) {
 	// Press without running the save command: the answer is pending.
 	s, _ = s.Update(keyMsg("5"))
 	d := s.(*dialogue)
-	if !d.save.busy() || !strings.Contains(ansi.Strip(d.View()), "saving…") {
+	if !d.env.saves.busy() || !strings.Contains(ansi.Strip(d.View()), "saving…") {
 		t.Error("an answer not yet committed is not shown as saving")
 	}
 	if n := len(te.load().Responses); n != 0 {
@@ -224,8 +224,8 @@ func TestDialogueStatusNamesTheNumber(t *testing.T) {
 		var cmd tea.Cmd
 		s, cmd = s.Update(keyMsg("4")) // the save is in flight: what it will say when done
 		d := s.(*dialogue)
-		if d.save.inflight == nil || d.save.inflight.what != tt.want {
-			t.Errorf("the status bar will say %+v, want %q", d.save.inflight, tt.want)
+		if d.env.saves.inflight == nil || d.env.saves.inflight.what != tt.want {
+			t.Errorf("the status bar will say %+v, want %q", d.env.saves.inflight, tt.want)
 		}
 		s, _ = run(t, s, cmd)
 	}

@@ -83,8 +83,10 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		h.cursor = min(max(h.cursor, 0), max(len(h.sites)-1, 0))
 	case reloadMsg:
 		return h, h.load
-	case savedMsg:
-		return h, h.load
+	case saveDoneMsg:
+		if msg.job.owner == h {
+			return h, h.load
+		}
 	case tea.KeyPressMsg:
 		if h.confirm.open() {
 			return h, h.confirm.answer(msg, k)
@@ -99,24 +101,25 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Bottom):
 			h.cursor = max(len(h.sites)-1, 0)
 		case key.Matches(msg, k.Add):
-			return h, push(h.siteForm(nil))
+			h.env.open(h.siteForm(nil))
 		case key.Matches(msg, k.Rename), key.Matches(msg, k.Edit):
 			if s, ok := h.selected(); ok {
-				return h, push(h.siteForm(&s.Site))
+				h.env.open(h.siteForm(&s.Site))
 			}
 		case key.Matches(msg, k.Delete):
 			if s, ok := h.selected(); ok {
 				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", textsafe.Line(s.Site.Name)),
-					"Kept: nothing deleted", h.delete())
+					"Kept: nothing deleted", h.delete)
 			}
 		case key.Matches(msg, k.CompareSites):
 			if h.env.hooks.Compare != nil && len(h.sites) > 0 {
-				return h, push(newCompareSites(h.env, h.sites))
+				h.env.open(newCompareSites(h.env, h.sites))
 			}
 		case key.Matches(msg, k.Open):
 			if s, ok := h.selected(); ok {
 				site := newSiteScreen(h.env, s.Site.ID)
-				return h, tea.Batch(push(site), remember(site.Place()))
+				h.env.open(site)
+				return h, remember(site.Place())
 			}
 		}
 	}
@@ -129,25 +132,25 @@ func (h *home) delete() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	e := h.env
-	return func() tea.Msg {
+	backupHook := h.env.hooks.Backup
+	return h.env.save(h, saveJob{run: func(svc *workbook.Service) (string, error) {
 		backup := ""
-		if e.hooks.Backup != nil {
-			p, err := e.hooks.Backup("before-delete-" + s.Site.Slug)
+		if backupHook != nil {
+			p, err := backupHook("before-delete-" + s.Site.Slug)
 			if err != nil {
-				return statusMsg{text: "Not deleted: the backup before deleting failed: " + err.Error(), err: true}
+				return "", fmt.Errorf("not deleted: the backup before deleting failed: %w", err)
 			}
 			backup = p
 		}
-		if err := e.svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
-			return saveFailedMsg{err: err}
+		if err := svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
+			return "", err
 		}
 		what := "deleted " + textsafe.Line(s.Site.Name)
 		if backup != "" {
 			what += " (a backup is in " + backup + ")"
 		}
-		return savedMsg{what: what}
-	}
+		return what, nil
+	}})
 }
 
 // siteForm creates a site (s nil) or edits one.

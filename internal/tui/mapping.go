@@ -42,7 +42,6 @@ type mapScreen struct {
 	mode           mapMode
 	input          textinput.Model
 	choose         chooser
-	save           *saver
 	loaded         bool
 	width, height  int
 	err            string
@@ -74,7 +73,7 @@ const (
 var mapSortNames = [mapSorts]string{"title", "directorate", "area", "community", "start year", "ongoing"}
 
 func newMapScreen(e *env, siteID string) Screen {
-	return &mapScreen{env: e, siteID: siteID, save: newSaver(e)}
+	return &mapScreen{env: e, siteID: siteID}
 }
 
 type mapLoadedMsg struct {
@@ -111,7 +110,6 @@ func (m *mapScreen) Init() tea.Cmd { return m.load }
 
 func (m *mapScreen) Title() string { return "1 Map" }
 
-func (m *mapScreen) saving() bool { return m.save.busy() }
 func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
 
 func (m *mapScreen) SetSize(w, h int) {
@@ -159,13 +157,9 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, nil
 	case reloadMsg:
 		return m, m.load
-	case savedMsg:
-		if _, mine, next := m.save.finished(msg.seq); mine {
-			return m, tea.Batch(next, m.load)
-		}
-	case saveFailedMsg:
-		if _, mine, next := m.save.finished(msg.seq); mine {
-			return m, tea.Batch(next, m.load)
+	case saveDoneMsg:
+		if msg.job.owner == m {
+			return m, m.load
 		}
 	case tea.KeyPressMsg:
 		if !m.loaded || m.err != "" {
@@ -386,10 +380,10 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		m.move(len(m.rows) - 1)
 	case key.Matches(msg, k.Add):
-		return push(m.partnershipForm(nil))
+		m.env.open(m.partnershipForm(nil))
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
 		if p, ok := m.selected(); ok {
-			return push(m.partnershipForm(&p))
+			m.env.open(m.partnershipForm(&p))
 		}
 	case key.Matches(msg, k.Delete):
 		if _, ok := m.selected(); ok {
@@ -428,6 +422,6 @@ func (m *mapScreen) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return status("Kept: nothing deleted")
 	}
 	sid, id := m.siteID, p.ID
-	return m.save.add(saveJob{key: "delete/" + id, what: "deleted " + p.Title,
+	return m.env.save(m, saveJob{key: "delete/" + id, what: "deleted " + p.Title,
 		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
 }

@@ -62,7 +62,7 @@ func (m *mapScreen) View() string {
 	}
 	var b strings.Builder
 	head := st.Title.Render("Partnerships of "+m.site.Name) + "  " + st.Muted.Render(fmt.Sprintf("%d mapped", len(m.all)))
-	if m.save.busy() {
+	if m.env.saves.busy() {
 		head += "  " + st.Pending.Render("saving…")
 	}
 	b.WriteString(truncate(head, m.width) + "\n")

@@ -76,16 +76,20 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		}
 		p.cursor = min(p.cursor, max(len(p.list)-1, 0))
-	case reloadMsg, savedMsg:
+	case reloadMsg:
 		return p, p.Init()
+	case saveDoneMsg:
+		if msg.job.owner == p {
+			return p, p.Init()
+		}
 	case tea.KeyPressMsg:
 		if p.confirm {
 			p.confirm = false
 			if key.Matches(msg, k.Confirm) && p.cursor < len(p.list) {
 				x := p.list[p.cursor]
-				return p, p.env.change(fmt.Sprintf("removed %s and their answers", personLabel(x, p.cursor+1)), 0, func(c *workbook.Change) error {
+				return p, p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(x, p.cursor+1)), fn: func(c *workbook.Change) error {
 					return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
-				})
+				}})
 			}
 			return p, status("Kept: nothing removed")
 		}
@@ -95,11 +99,11 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			p.cursor = min(p.cursor+1, max(len(p.list)-1, 0))
 		case key.Matches(msg, k.Add):
-			return p, push(p.form(nil))
+			p.env.open(p.form(nil))
 		case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
 			if p.cursor < len(p.list) {
 				x := p.list[p.cursor]
-				return p, push(p.form(&x))
+				p.env.open(p.form(&x))
 			}
 		case key.Matches(msg, k.Delete):
 			if p.cursor < len(p.list) {

@@ -39,7 +39,6 @@ type selectScreen struct {
 	mode                selMode
 	input               textinput.Model
 
-	save    *saver
 	pending map[string]cellChange   // by cell key: what the screen shows until saved
 	jobs    map[string][]cellChange // by saveJob key: the cells a job saves
 	jobN    int
@@ -66,7 +65,7 @@ type cellChange struct {
 func cellKey(pid, cid string) string { return pid + "/" + cid }
 
 func newSelectScreen(e *env, siteID, assessmentID string) Screen {
-	return &selectScreen{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e),
+	return &selectScreen{env: e, siteID: siteID, assessmentID: assessmentID,
 		pending: map[string]cellChange{}, jobs: map[string][]cellChange{}}
 }
 
@@ -74,7 +73,6 @@ func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s
 
 func (s *selectScreen) Title() string { return "2 Select" }
 
-func (s *selectScreen) saving() bool { return s.save.busy() }
 func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
 
 func (s *selectScreen) SetSize(w, h int) {
@@ -207,15 +205,13 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.apply(msg.data)
 		return s, nil
 	case reloadMsg:
-		if s.save.busy() {
+		if s.env.saves.busy() {
 			s.stale = true
 			return s, nil
 		}
 		return s, s.Init()
-	case savedMsg:
-		return s, s.finished(msg.seq, true)
-	case saveFailedMsg:
-		return s, s.finished(msg.seq, false)
+	case saveDoneMsg:
+		return s, s.finished(msg.job, msg.err == nil)
 	case tea.KeyPressMsg:
 		if s.data == nil {
 			return s, nil
@@ -242,9 +238,8 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // finished takes in the end of one of this screen's saves: a saved cell
 // is now what the store holds; a failed one goes back to the stored value.
-func (s *selectScreen) finished(seq int, ok bool) tea.Cmd {
-	j, mine, next := s.save.finished(seq)
-	if !mine {
+func (s *selectScreen) finished(j saveJob, ok bool) tea.Cmd {
+	if j.owner != s {
 		return nil
 	}
 	for _, c := range s.jobs[j.key] {
@@ -272,14 +267,14 @@ func (s *selectScreen) finished(seq int, ok bool) tea.Cmd {
 	if !ok {
 		s.stale = true
 	}
-	if s.stale && !s.save.busy() {
+	if s.stale && !s.env.saves.busy() {
 		s.stale = false
 		return s.Init()
 	}
 	if ok && s.onlyAll {
 		s.refresh(s.currentID())
 	}
-	return next
+	return nil
 }
 
 // saveCells queues one change of one or more cells, in one transaction.
@@ -294,7 +289,7 @@ func (s *selectScreen) saveCells(what string, cells []cellChange) tea.Cmd {
 		s.pending[cellKey(c.pid, c.cid)] = c
 	}
 	sid := s.siteID
-	return s.save.add(saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
+	return s.env.save(s, saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
 		for _, c := range cells {
 			if _, err := ch.SetCriterion(sid, c.pid, c.cid, c.mark); err != nil {
 				return err
@@ -378,7 +373,7 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return s.input.Focus()
 	case key.Matches(msg, k.Choose):
 		if p, ok := s.current(); ok {
-			return push(s.selectForm(p))
+			s.env.open(s.selectForm(p))
 		}
 	}
 	return nil

@@ -50,7 +50,7 @@ func (s *selectScreen) View() string {
 		title = "this assessment"
 	}
 	saveState := st.Saved.Render("all saved ✓")
-	if s.save.busy() {
+	if s.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
 	head := truncate(st.Title.Render("Choose the partnership for "+title), s.width-14)
