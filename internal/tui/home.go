@@ -20,6 +20,7 @@ type home struct {
 	sites     []workbook.SiteSummary
 	loaded    bool
 	cursor    int
+	want      string        // a site just created, for the cursor once the list is read
 	confirm   confirmPrompt // asks before a site is deleted
 	width     int
 	height    int
@@ -80,6 +81,11 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return h, nil
 		}
 		h.sites, h.loadError = msg.sites, ""
+		for i, s := range h.sites {
+			if h.want != "" && s.Site.ID == h.want {
+				h.cursor, h.want = i, ""
+			}
+		}
 		h.cursor = min(max(h.cursor, 0), max(len(h.sites)-1, 0))
 	case reloadMsg:
 		return h, h.load
@@ -188,7 +194,10 @@ func (h *home) siteForm(s *workbook.Site) Screen {
 					q = cand
 				}
 			}
-			_, _, err := c.CreateSite(in, q)
+			site, _, err := c.CreateSite(in, q)
+			if err == nil {
+				h.want = site.ID // the cursor goes to it once the list is read again
+			}
 			return err
 		}
 	})
