@@ -82,6 +82,9 @@ type Model struct {
 	isWarn   bool // a warning about what was saved, such as a name in a note
 	place    workbook.UIState
 	quitting bool
+	// quitAsk asks before ctrl+c quits while a text field has the
+	// keyboard: what is typed there is not saved yet.
+	quitAsk confirmPrompt
 	// quitHeld is set when quitting waits for the saver to empty.
 	quitHeld bool
 	// orphaned is set when a change of a screen no longer open was saved:
@@ -271,11 +274,16 @@ const holding = "Saving… one moment"
 // key was used.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.env.keys
-	if msg.String() == "ctrl+c" {
-		if m.quitHeld {
-			m.quitting = true
-			return tea.Quit, true // a second ctrl+c quits at once
-		}
+	switch {
+	case key.Matches(msg, k.ForceQuit) && (m.quitHeld || m.quitAsk.open()):
+		m.quitting = true
+		return tea.Quit, true // a second ctrl+c quits at once
+	case m.quitAsk.open():
+		return m.quitAsk.answer(msg, k), true
+	case key.Matches(msg, k.ForceQuit) && m.top().Typing():
+		m.quitAsk.ask("Quit and lose what you are typing? y quits, any other key goes back to it.", "Not quit: go on typing", m.quit)
+		return nil, true
+	case key.Matches(msg, k.ForceQuit):
 		return m.quit(), true
 	}
 	if m.overlay.open {
@@ -418,7 +426,9 @@ func (m *Model) render() string {
 	}
 	body = lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(body)
 	statusLine := ""
-	if m.status != "" {
+	if m.quitAsk.open() {
+		statusLine = st.Warning.Render(truncate(m.quitAsk.question, m.width))
+	} else if m.status != "" {
 		style := st.Saved
 		switch {
 		case m.isErr:
@@ -457,6 +467,9 @@ func (m *Model) helpLine() string {
 // keyboard ? and q are text, and only ctrl+c quits.
 func (m *Model) footerKeys() []key.Binding {
 	k := m.env.keys
+	if m.quitAsk.open() {
+		return append(m.quitAsk.keys(k), k.ForceQuit)
+	}
 	keys := append([]key.Binding{}, m.top().Keys()...)
 	hasEsc := false
 	for _, b := range keys {
@@ -468,7 +481,7 @@ func (m *Model) footerKeys() []key.Binding {
 		keys = append(keys, k.Back)
 	}
 	if m.top().Typing() {
-		return append(keys, bindingAs(k.Quit, "ctrl+c", "quit"))
+		return append(keys, k.ForceQuit)
 	}
 	return append(keys, k.Help, k.Quit)
 }

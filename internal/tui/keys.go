@@ -7,8 +7,10 @@ import "charm.land/bubbles/v2/key"
 // line and the ? help screen, so help never drifts from behaviour.
 type KeyMap struct {
 	Quit key.Binding
-	Help key.Binding
-	Back key.Binding
+	// ForceQuit quits also while a text field has the keyboard.
+	ForceQuit key.Binding
+	Help      key.Binding
+	Back      key.Binding
 
 	Up       key.Binding
 	Down     key.Binding
@@ -80,9 +82,10 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		Quit: b([]string{"ctrl+c", "q"}, "q", "quit"),
-		Help: b([]string{"?"}, "?", "help"),
-		Back: b([]string{"esc"}, "esc", "back"),
+		Quit:      b([]string{"ctrl+c", "q"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      b([]string{"?"}, "?", "help"),
+		Back:      b([]string{"esc"}, "esc", "back"),
 
 		Up:       b([]string{"up", "k"}, "↑/k", "up"),
 		Down:     b([]string{"down", "j"}, "↓/j", "down"),
