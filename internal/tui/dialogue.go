@@ -40,6 +40,10 @@ type dialogue struct {
 	watch analysis.TextWatch
 
 	cur, row   int
+	// finished is the statement the last person's score just completed,
+	// whose result shows in a line while the next one is scored; -1 for
+	// none.
+	finished   int
 	wantCur    int // statement and participant to open at, once loaded
 	wantRow    int
 	mode       dialogueMode
@@ -62,7 +66,7 @@ const (
 )
 
 func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statement, participant int) *dialogue {
-	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant}
+	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, finished: -1}
 }
 
 func respKey(participantID, statementID string) string { return participantID + "/" + statementID }
@@ -356,7 +360,9 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 		d.row++
 		moveCmd = remember(d.Place())
 	} else if d.cur < len(d.statements)-1 {
+		done := d.cur
 		moveCmd = d.move(d.cur+1, 0)
+		d.finished = done // the room sees its result on the next screen
 	}
 	return tea.Batch(cmd, moveCmd)
 }
@@ -389,6 +395,7 @@ func (d *dialogue) clear() tea.Cmd {
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
+	d.finished = -1
 	d.cur = min(max(to, 0), len(d.statements)-1)
 	d.row = row
 	return remember(d.Place())
@@ -578,6 +585,9 @@ func (d *dialogue) render() string {
 
 	s := d.stats(stmt)
 	bottom := d.summary(stmt, s) + "\n" + d.progressLine()
+	if d.finished >= 0 && d.finished < len(d.statements) && d.finished != d.cur {
+		bottom = d.finishedLine() + "\n" + bottom
+	}
 	if d.mode != modeScore {
 		bottom = d.editor() + "\n" + bottom
 	}
@@ -697,6 +707,35 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 		out += "\n" + truncate("Verification note on this key issue: "+notes, d.width)
 	}
 	return out
+}
+
+// finishedLine is the result of the statement just finished, shown while
+// the next one is scored: its dots, mean, band and whether it is
+// contested, as the summary showed them, with no figure of fewer than 3
+// people.
+func (d *dialogue) finishedLine() string {
+	st := d.env.styles
+	stmt := d.statements[d.finished]
+	s := analysis.Anonymise(d.stats(stmt))
+	head := fmt.Sprintf("Statement %s done: ", d.number(d.finished))
+	if s.Suppressed {
+		return truncate(st.Muted.Render(head+fmt.Sprintf("n=%d, no figure of fewer than %d people", s.N, analysis.MinRespondents)), d.width)
+	}
+	counts := make([]int, d.data.Questionnaire.Scale.Points+1)
+	for _, v := range s.Scores {
+		counts[v]++
+	}
+	var dots []string
+	for v, n := range counts {
+		if n > 0 {
+			dots = append(dots, fmt.Sprintf("%d %s", v, strings.Repeat("●", n)))
+		}
+	}
+	line := head + fmt.Sprintf("mean %s (n=%d) %s", mean(d.data.Questionnaire.Bands, s.Mean), s.N, bandText(st, s.Band))
+	if s.Contested {
+		line += "  " + st.Warning.Render("⚠ CONTESTED")
+	}
+	return truncate(line+"  "+st.Muted.Render(strings.Join(dots, "  ")), d.width)
 }
 
 // meanAxis draws the scale as a line with the mean marked.

@@ -306,3 +306,32 @@ func TestDialogueShowsNoMeanOfFewerThanThree(t *testing.T) {
 		t.Errorf("three outsiders' mean is not shown as theirs:\n%s", view)
 	}
 }
+
+// After the last person's score the screen moves on; a line shows the
+// finished statement's result (contested here) while the next is scored,
+// and no figure of fewer than 3 people.
+func TestDialogueShowsTheFinishedStatement(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 3)
+	s := openDialogue(t, te, workbook.Insider, 80, 21)
+	s, _ = press(t, s, "1", "5", "4")
+	view := ansi.Strip(s.View())
+	if !strings.Contains(view, "Statement 1.2 · 2 of 41") {
+		t.Fatalf("did not move on:\n%s", view)
+	}
+	if !strings.Contains(view, "Statement 1.1 done: mean 3.33 (n=3) to improve  ⚠ CONTESTED  1 ●  4 ●  5 ●") {
+		t.Errorf("no result of 1.1:\n%s", view)
+	}
+	// Moving on by hand drops the line.
+	s, _ = press(t, s, "]")
+	if strings.Contains(ansi.Strip(s.View()), "done:") {
+		t.Errorf("the line stayed after ]:\n%s", ansi.Strip(s.View()))
+	}
+
+	// Two scores and a don't-know: no figure.
+	s, _ = press(t, s, "[", "2", "d", "4")
+	view = ansi.Strip(s.View())
+	if !strings.Contains(view, "Statement 1.2 done: n=2, no figure of fewer than 3 people") || strings.Contains(view, "1.2 done: mean") {
+		t.Errorf("a group of 2 is described:\n%s", view)
+	}
+}
