@@ -39,7 +39,7 @@ type dialogue struct {
 	// the comments and notes saved.
 	watch analysis.TextWatch
 
-	cur, row   int
+	cur, row int
 	// finished is the statement the last person's score just completed,
 	// whose result shows in a line while the next one is scored; -1 for
 	// none.
