@@ -141,6 +141,15 @@ func (m *mapScreen) table() string {
 		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership matches the filters: esc or x clears them.", w)))
 		return b.String()
 	}
+	// The directorates' names in the column's width, told apart.
+	dirNames := []string{m.dirName("")}
+	for _, p := range m.all {
+		dirNames = append(dirNames, m.dirName(p.Directorate))
+	}
+	for _, d := range m.site.Directorates {
+		dirNames = append(dirNames, d.Name)
+	}
+	short := shortNames(dirNames, c.dir)
 	end := min(m.offset+room, len(m.rows))
 	for j := m.offset; j < end; j++ {
 		p := m.all[m.rows[j]]
@@ -168,7 +177,7 @@ func (m *mapScreen) table() string {
 		if area == "" {
 			area = "—"
 		}
-		line := pad(p.Title, c.title) + " " + pad(m.dirName(p.Directorate), c.dir) + " " + pad(area, c.area) + " " +
+		line := pad(p.Title, c.title) + " " + pad(short[m.dirName(p.Directorate)], c.dir) + " " + pad(area, c.area) + " " +
 			pad(comm, c.comm) + " " + sectorCodes(p.Partners) + " " + pad(year, c.start) + " " + pad(ongoing, c.ongoing)
 		b.WriteString("\n")
 		if j == m.cursor {
