@@ -71,6 +71,41 @@ type bRow struct {
 	plan    *workbook.Intervention
 }
 
+// subject is what a finding written from the row is about, on every
+// section alike: the row's statement or key issue; for a finding, what
+// that finding is about; for an intervention, its key issue.
+func (r bRow) subject() (keyIssueID, statementID string) {
+	switch {
+	case r.item != nil:
+		return r.item.KeyIssueID, r.item.Statement.ID
+	case r.finding != nil:
+		return r.finding.KeyIssueID, r.finding.StatementID
+	}
+	return r.keyIssue(), ""
+}
+
+// kindOf is the kind of finding the band of a statement (or, without
+// one, of a key issue) suggests; an area to improve when there is no band
+// to go by.
+func (b *barriers) kindOf(keyIssueID, statementID string) workbook.FindingKind {
+	if statementID != "" {
+		for _, it := range b.res.Items {
+			if it.Statement.ID == statementID {
+				_, s := it.Headline()
+				return kindOfBand(s.Band)
+			}
+		}
+		return workbook.FindingImprove
+	}
+	for _, is := range b.res.Issues {
+		if is.KeyIssue.ID == keyIssueID && keyIssueID != "" {
+			_, s := is.Headline()
+			return kindOfBand(s.Band)
+		}
+	}
+	return workbook.FindingImprove
+}
+
 func (r bRow) keyIssue() string {
 	switch {
 	case r.item != nil:
