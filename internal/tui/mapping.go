@@ -308,6 +308,7 @@ func (m *mapScreen) compare(a, b int) int {
 		emptyA, emptyB = pa.StartYear == 0, pb.StartYear == 0
 		c = cmp.Compare(pa.StartYear, pb.StartYear)
 	case sortOngoing:
+		emptyA, emptyB = pa.OngoingUnknown, pb.OngoingUnknown
 		c = -cmpBool(pa.Ongoing, pb.Ongoing)
 	}
 	switch {

@@ -61,6 +61,27 @@ func parseSectors(v string) []workbook.Sector {
 	return out
 }
 
+// ongoingValue is whether p is ongoing as the form's choice: yes, no or
+// unknown.
+func ongoingValue(p workbook.Partnership) string {
+	switch {
+	case p.OngoingUnknown:
+		return "unknown"
+	case p.Ongoing:
+		return "yes"
+	}
+	return "no"
+}
+
+// ongoingCell is whether p is ongoing in a table's narrow column: "—"
+// when not known, as the other columns show what is not known.
+func ongoingCell(p workbook.Partnership) string {
+	if v := ongoingValue(p); v != "unknown" {
+		return v
+	}
+	return "—"
+}
+
 // partnershipForm adds a partnership (p nil) or edits one.
 func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	in := workbook.Partnership{SiteID: m.siteID}
@@ -86,10 +107,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	if in.StartYear != 0 {
 		year = strconv.Itoa(in.StartYear)
 	}
-	ongoing := "no"
-	if in.Ongoing {
-		ongoing = "yes"
-	}
+	ongoing := ongoingValue(in)
 	fields := []*field{
 		textF("title", "Title", in.Title, workbook.MaxShortText),
 		choiceF("directorate", "Directorate", dirs, in.Directorate),
@@ -97,7 +115,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 		choiceF("community", "Kind of community", comms, string(in.Community)),
 		textF("partners", "Partners by sector: council health police schools voluntary business residents", sectorText(in.Partners), workbook.MaxShortText),
 		textF("start year", "Start year (such as 2004; empty if not known)", year, 4),
-		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}}, ongoing),
+		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}, {"unknown", "not known"}}, ongoing),
 		textF("notes", "Notes", in.Notes, workbook.MaxLongText),
 	}
 	f := newForm(m.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
@@ -106,7 +124,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 		out.Title, out.Directorate, out.Area, out.Notes = v["title"], v["directorate"], v["area"], v["notes"]
 		out.Community = workbook.CommunityType(v["community"])
 		out.Partners = parseSectors(v["partners"])
-		out.Ongoing = v["ongoing"] == "yes"
+		out.Ongoing, out.OngoingUnknown = v["ongoing"] == "yes", v["ongoing"] == "unknown"
 		var yearErr *workbook.FieldError
 		out.StartYear = 0
 		if y := strings.TrimSpace(v["start year"]); y != "" {

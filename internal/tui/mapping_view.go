@@ -161,10 +161,7 @@ func (m *mapScreen) table() string {
 		if p.StartYear != 0 {
 			year = strconv.Itoa(p.StartYear)
 		}
-		ongoing := "no"
-		if p.Ongoing {
-			ongoing = "yes"
-		}
+		ongoing := ongoingCell(p)
 		comm := communityName(p.Community)
 		if p.Community == workbook.CommunityUnknown {
 			comm = "—"
@@ -240,10 +237,13 @@ func (m *mapScreen) detail() string {
 	if p.StartYear != 0 {
 		when = fmt.Sprintf("started %d", p.StartYear)
 	}
-	if p.Ongoing {
+	switch ongoingValue(p) {
+	case "yes":
 		when += ", ongoing"
-	} else {
+	case "no":
 		when += ", not ongoing"
+	default:
+		when += ", not known whether ongoing"
 	}
 	parts = append(parts, when)
 	if by := m.selectedBy[p.ID]; by != "" {

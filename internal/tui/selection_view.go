@@ -231,10 +231,7 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 	if p.StartYear != 0 {
 		year = strconv.Itoa(p.StartYear)
 	}
-	ongoing := "no"
-	if p.Ongoing {
-		ongoing = "yes"
-	}
+	ongoing := ongoingCell(p)
 	b.WriteString(" " + score + pad(year, selStartW) + pad(ongoing, selOngW))
 	return b.String()
 }
