@@ -71,22 +71,6 @@ func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statemen
 
 func respKey(participantID, statementID string) string { return participantID + "/" + statementID }
 
-type assessmentLoadedMsg struct {
-	data *workbook.AssessmentData
-	err  error
-}
-
-func loadAssessment(e *env, siteID, assessmentID string) tea.Cmd {
-	return func() tea.Msg {
-		var d *workbook.AssessmentData
-		err := e.svc.Read(func(r *workbook.Reader) (err error) {
-			d, err = r.LoadAssessment(siteID, assessmentID)
-			return err
-		})
-		return assessmentLoadedMsg{d, err}
-	}
-}
-
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
 
 func (d *dialogue) Title() string {
