@@ -20,7 +20,7 @@ import (
 // what the facilitator writes up from it: confirmed barriers, good areas,
 // areas to improve and the action plan. The figures come from
 // analysis.Analyse, and the key issues' verification gaps from
-// compareIssues, as on the side-by-side comparison.
+// issueGaps, as on the side-by-side comparison.
 type barriers struct {
 	env          *env
 	siteID       string
@@ -66,7 +66,7 @@ var barrierSectionNames = [barrierSections]string{"Barriers", "Contested", "Gaps
 // finding or an intervention.
 type bRow struct {
 	item    *analysis.ItemResult
-	issue   *issueComparison
+	issue   *issueGap
 	finding *workbook.Finding
 	plan    *workbook.Intervention
 }
@@ -165,7 +165,7 @@ func (b *barriers) Keys() []key.Binding {
 	if b.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
-	return append(keys, k.Compare, bindingAs(k.Tab, "tab", "next section"), bindingAs(k.ShiftTab, "shift+tab", "previous section"),
+	return append(keys, k.SideBySide, bindingAs(k.Tab, "tab", "next section"), bindingAs(k.ShiftTab, "shift+tab", "previous section"),
 		k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
@@ -204,7 +204,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	for _, it := range contested {
 		lists[secContested] = append(lists[secContested], bRow{item: &it})
 	}
-	for _, ic := range compareIssues(d, b.res) {
+	for _, ic := range issueGaps(d, b.res) {
 		if ic.Gap.Known && ic.Gap.Kind != analysis.GapNone {
 			lists[secGaps] = append(lists[secGaps], bRow{issue: &ic})
 		}
@@ -320,8 +320,8 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return b.open(b.findingForm(nil))
 	case key.Matches(msg, k.Action):
 		return b.open(b.planForm(nil))
-	case key.Matches(msg, k.Compare):
-		return b.open(newVerifyCompare(b.env, b.siteID, b.assessmentID))
+	case key.Matches(msg, k.SideBySide):
+		return b.open(newSideBySide(b.env, b.siteID, b.assessmentID))
 	case key.Matches(msg, k.Report) && b.env.hooks.Report != nil:
 		return b.makeReport()
 	}

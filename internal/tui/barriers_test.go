@@ -387,7 +387,7 @@ func TestCompareReopensAtTheVerifiedStatement(t *testing.T) {
 	verifyFixture(te)
 	m := newRoot(t, te, 80, 24)
 	pressRoot(t, m, "enter", "5", "v")
-	if _, ok := m.top().(*compare); !ok {
+	if _, ok := m.top().(*sideBySide); !ok {
 		t.Fatalf("v opened %T", m.top())
 	}
 	pressRoot(t, m, "down", "down", "q")

@@ -126,7 +126,7 @@ func (d *dialogue) Keys() []key.Binding {
 	if d.group == workbook.Insider {
 		keys = append(keys, k.GroupScore)
 	} else {
-		keys = append(keys, k.Compare)
+		keys = append(keys, k.SideBySide)
 	}
 	return append(keys, k.People, k.Booklet)
 }
@@ -299,8 +299,8 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return d, d.area.Focus()
 	case key.Matches(msg, k.GroupScore) && d.group == workbook.Insider:
 		d.mode = modeGroupScore
-	case key.Matches(msg, k.Compare) && d.group == workbook.Outsider:
-		d.env.open(newVerifyCompare(d.env, d.siteID, d.assessmentID))
+	case key.Matches(msg, k.SideBySide) && d.group == workbook.Outsider:
+		d.env.open(newSideBySide(d.env, d.siteID, d.assessmentID))
 		return d, nil
 	case key.Matches(msg, k.Booklet):
 		d.env.open(newBooklet(d.env, d.siteID, d.assessmentID, d.group, d.row))

@@ -49,11 +49,11 @@ type KeyMap struct {
 	OnlyAll key.Binding
 	Choose  key.Binding
 
-	People  key.Binding
-	Booklet key.Binding
-	Compare key.Binding
-	Report  key.Binding
-	Confirm key.Binding
+	People     key.Binding
+	Booklet    key.Binding
+	SideBySide key.Binding
+	Report     key.Binding
+	Confirm    key.Binding
 	// Complete marks an assessment completed, or reopens it.
 	Complete key.Binding
 	Finding  key.Binding
@@ -124,14 +124,14 @@ func DefaultKeyMap() KeyMap {
 		OnlyAll: b([]string{"f"}, "f", "only those meeting all"),
 		Choose:  b([]string{"S"}, "S", "select for the assessment"),
 
-		People:   b([]string{"p"}, "p", "participants"),
-		Booklet:  b([]string{"b"}, "b", "booklet entry"),
-		Compare:  b([]string{"v"}, "v", "compare insiders/outsiders"),
-		Report:   b([]string{"R"}, "R", "make the PDF report"),
-		Confirm:  b([]string{"y"}, "y", "yes"),
-		Complete: b([]string{"K"}, "K", "mark completed"),
-		Finding:  b([]string{"f"}, "f", "write a finding"),
-		Action:   b([]string{"i"}, "i", "add an intervention"),
+		People:     b([]string{"p"}, "p", "participants"),
+		Booklet:    b([]string{"b"}, "b", "booklet entry"),
+		SideBySide: b([]string{"v"}, "v", "compare insiders/outsiders"),
+		Report:     b([]string{"R"}, "R", "make the PDF report"),
+		Confirm:    b([]string{"y"}, "y", "yes"),
+		Complete:   b([]string{"K"}, "K", "mark completed"),
+		Finding:    b([]string{"f"}, "f", "write a finding"),
+		Action:     b([]string{"i"}, "i", "add an intervention"),
 
 		CompareSites: b([]string{"C"}, "C", "compare sites"),
 		Toggle:       b([]string{"space"}, "space", "choose"),

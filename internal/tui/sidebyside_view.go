@@ -15,9 +15,9 @@ import (
 // above the list; a rule and the selected line in full (or the note being
 // edited) below it.
 const (
-	compareHeadLines   = 3
-	compareDetailLines = 5 // rule, heading, two lines of text, the gap in words
-	compareEditLines   = 6 // rule, label, four lines of text area
+	sideHeadLines   = 3
+	sideDetailLines = 5 // rule, heading, two lines of text, the gap in words
+	sideEditLines   = 6 // rule, label, four lines of text area
 )
 
 // Columns of the comparison. The word column is shown only when the
@@ -90,18 +90,18 @@ func gapStyle(st Styles, g analysis.Gap, s string) string {
 	return s
 }
 
-func (c *compare) wide() bool { return c.width >= wideFrom }
+func (c *sideBySide) wide() bool { return c.width >= wideFrom }
 
 // listRoom is the number of lines of the list that fit.
-func (c *compare) listRoom() int {
-	detail := compareDetailLines
+func (c *sideBySide) listRoom() int {
+	detail := sideDetailLines
 	if c.editing {
-		detail = compareEditLines
+		detail = sideEditLines
 	}
-	return max(c.height-compareHeadLines-detail, 1)
+	return max(c.height-sideHeadLines-detail, 1)
 }
 
-func (c *compare) View() string {
+func (c *sideBySide) View() string {
 	st := c.env.styles
 	switch {
 	case c.err != "":
@@ -112,7 +112,7 @@ func (c *compare) View() string {
 	return c.head() + "\n" + c.list() + "\n" + c.detail()
 }
 
-func (c *compare) head() string {
+func (c *sideBySide) head() string {
 	st := c.env.styles
 	w := c.width
 	state := st.Saved.Render("all saved ✓")
@@ -137,7 +137,7 @@ func (c *compare) head() string {
 }
 
 // columns lays out one line of the list (without the two cursor cells).
-func (c *compare) columns(num, ins, outs, gap, word, text string) string {
+func (c *sideBySide) columns(num, ins, outs, gap, word, text string) string {
 	line := pad(num, 4) + " " + pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " " + pad(gap, gapCellWidth) + "  "
 	if c.wide() {
 		line += pad(word, gapWordWidth) + "  "
@@ -145,7 +145,7 @@ func (c *compare) columns(num, ins, outs, gap, word, text string) string {
 	return line + truncate(text, max(c.width-2-ansi.StringWidth(line), 1))
 }
 
-func (c *compare) list() string {
+func (c *sideBySide) list() string {
 	st := c.env.styles
 	room := c.listRoom()
 	var lines []string
@@ -165,7 +165,7 @@ func (c *compare) list() string {
 }
 
 // line draws one line of the list.
-func (c *compare) line(l cmpLine) string {
+func (c *sideBySide) line(l cmpLine) string {
 	st := c.env.styles
 	ic := c.issues[l.issue]
 	lang := c.lang
@@ -197,7 +197,7 @@ func (c *compare) line(l cmpLine) string {
 }
 
 // detail shows the selected line in full, or the note being edited.
-func (c *compare) detail() string {
+func (c *sideBySide) detail() string {
 	st := c.env.styles
 	w := c.width
 	rule := st.Muted.Render(strings.Repeat("─", max(w, 1)))

@@ -12,12 +12,12 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// compare is step 4's side-by-side view: for each verification statement,
+// sideBySide is step 4's side-by-side view: for each verification statement,
 // grouped by key issue, the insiders' and the outsiders' mean and n, the
 // gap, and whether it is a blind spot or an unrecognised strength; with the
 // verification note of each key issue, and a way into scoring a statement
 // with the outsiders.
-type compare struct {
+type sideBySide struct {
 	env          *env
 	siteID       string
 	assessmentID string
@@ -25,7 +25,7 @@ type compare struct {
 	data   *workbook.AssessmentData
 	res    analysis.Result
 	lang   string
-	issues []issueComparison
+	issues []issueGap
 	lines  []cmpLine
 	num    questionnaire.Numbering // names the statements: "4.6"
 	vindex map[string]int          // statement id -> index among the verification statements
@@ -53,19 +53,19 @@ const (
 
 type cmpLine struct {
 	kind  cmpKind
-	issue int                  // index into compare.issues
+	issue int                  // index into sideBySide.issues
 	item  *analysis.ItemResult // lineItem only
 }
 
-func newVerifyCompare(e *env, siteID, assessmentID string) Screen {
-	return &compare{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
+func newSideBySide(e *env, siteID, assessmentID string) Screen {
+	return &sideBySide{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
 }
 
-func (c *compare) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
-func (c *compare) Title() string { return "Insiders and outsiders" }
-func (c *compare) Typing() bool  { return c.editing }
+func (c *sideBySide) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
+func (c *sideBySide) Title() string { return "Insiders and outsiders" }
+func (c *sideBySide) Typing() bool  { return c.editing }
 
-func (c *compare) SetSize(w, h int) {
+func (c *sideBySide) SetSize(w, h int) {
 	c.width, c.height = w, h
 	if c.editing {
 		c.area.SetWidth(max(w-2, 10))
@@ -75,7 +75,7 @@ func (c *compare) SetSize(w, h int) {
 
 // Place is where the facilitator is, for resuming: step 4 at the
 // statement under the cursor.
-func (c *compare) Place() workbook.UIState {
+func (c *sideBySide) Place() workbook.UIState {
 	st := workbook.UIState{SiteID: c.siteID, AssessmentID: c.assessmentID, Screen: workbook.StepVerify.Key()}
 	if l, ok := c.selected(); ok {
 		switch {
@@ -88,7 +88,7 @@ func (c *compare) Place() workbook.UIState {
 	return st
 }
 
-func (c *compare) Keys() []key.Binding {
+func (c *sideBySide) Keys() []key.Binding {
 	k := c.env.keys
 	if c.editing {
 		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
@@ -103,7 +103,7 @@ func (c *compare) Keys() []key.Binding {
 		k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
-func (c *compare) apply(d *workbook.AssessmentData) {
+func (c *sideBySide) apply(d *workbook.AssessmentData) {
 	var keep string // the statement or key issue under the cursor
 	if l, ok := c.selected(); ok {
 		keep = c.lineID(l)
@@ -111,7 +111,7 @@ func (c *compare) apply(d *workbook.AssessmentData) {
 	c.data, c.lang = d, d.Assessment.Language
 	q := d.Questionnaire
 	c.res = analysis.Analyse(q, d.Participants, d.Responses)
-	c.issues = compareIssues(d, c.res)
+	c.issues = issueGaps(d, c.res)
 	c.num = q.Numbering()
 	c.vindex = map[string]int{}
 	for i, st := range q.VerificationStatements() {
@@ -147,21 +147,21 @@ func (c *compare) apply(d *workbook.AssessmentData) {
 }
 
 // lineID identifies a line across reloads.
-func (c *compare) lineID(l cmpLine) string {
+func (c *sideBySide) lineID(l cmpLine) string {
 	if l.item != nil {
 		return "s:" + l.item.Statement.ID
 	}
 	return "k:" + c.issues[l.issue].KeyIssue.ID
 }
 
-func (c *compare) selected() (cmpLine, bool) {
+func (c *sideBySide) selected() (cmpLine, bool) {
 	if c.cursor < 0 || c.cursor >= len(c.lines) {
 		return cmpLine{}, false
 	}
 	return c.lines[c.cursor], true
 }
 
-func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (c *sideBySide) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case assessmentLoadedMsg:
 		if msg.err != nil {
@@ -204,7 +204,7 @@ func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return c, nil
 }
 
-func (c *compare) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
+func (c *sideBySide) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := c.env.keys
 	l, ok := c.selected()
 	if !ok {
@@ -242,7 +242,7 @@ func (c *compare) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 
 // step moves the cursor by n selectable lines (at least one line when
 // possible), skipping note lines.
-func (c *compare) step(n int) {
+func (c *sideBySide) step(n int) {
 	dir := 1
 	if n < 0 {
 		dir, n = -1, -n
@@ -257,7 +257,7 @@ func (c *compare) step(n int) {
 }
 
 // toIssue moves the cursor to key issue i's heading.
-func (c *compare) toIssue(i int) {
+func (c *sideBySide) toIssue(i int) {
 	i = min(max(i, 0), len(c.issues)-1)
 	for j, l := range c.lines {
 		if l.kind == lineIssue && l.issue == i {
@@ -271,7 +271,7 @@ func (c *compare) toIssue(i int) {
 }
 
 // scroll keeps the cursor in view.
-func (c *compare) scroll() {
+func (c *sideBySide) scroll() {
 	room := c.listRoom()
 	if c.cursor < c.offset {
 		c.offset = c.cursor
@@ -291,14 +291,14 @@ func (c *compare) scroll() {
 
 // scoreWithOutsiders opens outsider scoring at a statement; esc comes
 // back here.
-func (c *compare) scoreWithOutsiders(statementID string) tea.Cmd {
+func (c *sideBySide) scoreWithOutsiders(statementID string) tea.Cmd {
 	i := c.vindex[statementID]
 	d := newDialogue(c.env, c.siteID, c.assessmentID, workbook.Outsider, i, 0)
 	c.env.open(d)
 	return remember(d.Place())
 }
 
-func (c *compare) editNote(kiID string) tea.Cmd {
+func (c *sideBySide) editNote(kiID string) tea.Cmd {
 	c.editing, c.editKI = true, kiID
 	c.area = newTextArea()
 	c.area.CharLimit = workbook.MaxLongText
@@ -309,7 +309,7 @@ func (c *compare) editNote(kiID string) tea.Cmd {
 	return c.area.Focus()
 }
 
-func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
+func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case msg.String() == "esc":
 		c.editing = false
@@ -333,10 +333,10 @@ func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// issueComparison is one key issue's verification statements with the
+// issueGap is one key issue's verification statements with the
 // analysis's key-issue gap, which compares insiders and outsiders on the
 // statements both scored (3 or more people each).
-type issueComparison struct {
+type issueGap struct {
 	KeyIssue questionnaire.KeyIssue
 	// Items are the issue's verification statements in workbook order.
 	Items []analysis.ItemResult
@@ -345,24 +345,24 @@ type issueComparison struct {
 
 // group is one side of the gap as statistics for statCell: the mean over
 // the compared statements and how many of the group scored one of them.
-func (ic issueComparison) group(outsiders bool) analysis.Stats {
+func (ic issueGap) group(outsiders bool) analysis.Stats {
 	if outsiders {
 		return analysis.Stats{N: ic.Gap.Outsiders, Mean: ic.Gap.OutsidersMean}
 	}
 	return analysis.Stats{N: ic.Gap.Insiders, Mean: ic.Gap.InsidersMean}
 }
 
-// compareIssues gathers, key issue by key issue, the verification
+// issueGaps gathers, key issue by key issue, the verification
 // statements and the analysis's key-issue gap, which compares the two groups
 // on the same statements only: those both scored, 3 or more people each.
-func compareIssues(d *workbook.AssessmentData, res analysis.Result) []issueComparison {
+func issueGaps(d *workbook.AssessmentData, res analysis.Result) []issueGap {
 	verify := map[string]bool{}
 	for _, st := range d.Questionnaire.VerificationStatements() {
 		verify[st.ID] = true
 	}
-	out := make([]issueComparison, 0, len(res.Issues))
+	out := make([]issueGap, 0, len(res.Issues))
 	for _, is := range res.Issues {
-		ic := issueComparison{KeyIssue: is.KeyIssue, Gap: is.Gap}
+		ic := issueGap{KeyIssue: is.KeyIssue, Gap: is.Gap}
 		for _, it := range res.Items {
 			if it.KeyIssueID == is.KeyIssue.ID && verify[it.Statement.ID] {
 				ic.Items = append(ic.Items, it)
