@@ -36,10 +36,10 @@ type barriers struct {
 	section    barrierSection
 	cursor     [barrierSections]int
 	offset     [barrierSections]int
-	suggestion int    // the suggested intervention shown for the row
-	confirmDel bool   // waiting for y to delete the selected row
-	reporting  bool   // the PDF report is being made
-	report     string // what the last report run gave: its path, or why not
+	suggestion int           // the suggested intervention shown for the row
+	confirm    confirmPrompt // asks before the selected row is deleted
+	reporting  bool          // the PDF report is being made
+	report     string        // what the last report run gave: its path, or why not
 	reportErr  bool
 	spin       spinner.Model
 	pending    map[string]bool // changes not yet committed, by saveJob key
@@ -146,8 +146,8 @@ func bindingAs(kb key.Binding, keys, desc string) key.Binding {
 
 func (b *barriers) Keys() []key.Binding {
 	k := b.env.keys
-	if b.confirmDel {
-		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+	if b.confirm.open() {
+		return b.confirm.keys(k)
 	}
 	// The actions come first: the help line is cut at the window's edge.
 	var keys []key.Binding
@@ -263,8 +263,8 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if b.data == nil {
 			return b, nil
 		}
-		if b.confirmDel {
-			return b, b.updateConfirm(msg)
+		if b.confirm.open() {
+			return b, b.confirm.answer(msg, b.env.keys)
 		}
 		return b, b.updateBrowse(msg)
 	}
@@ -315,7 +315,7 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 			return b.open(b.planForm(row.plan))
 		}
 	case key.Matches(msg, k.Delete) && ok && (row.finding != nil || row.plan != nil):
-		b.confirmDel = true
+		b.confirm.ask("Delete this? y deletes, any other key keeps it.", "Kept: nothing deleted", b.deleteSelected)
 	case key.Matches(msg, k.Finding):
 		return b.open(b.findingForm(nil))
 	case key.Matches(msg, k.Action):
@@ -349,7 +349,7 @@ func (b *barriers) open(s Screen) tea.Cmd {
 
 func (b *barriers) setSection(s barrierSection) {
 	b.section = (s + barrierSections) % barrierSections
-	b.confirmDel, b.suggestion = false, 0
+	b.confirm, b.suggestion = confirmPrompt{}, 0
 	b.scroll()
 }
 
@@ -403,11 +403,11 @@ func (b *barriers) confirmBarrier() tea.Cmd {
 		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
 }
 
-func (b *barriers) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
-	b.confirmDel = false
+// deleteSelected deletes the finding or intervention under the cursor.
+func (b *barriers) deleteSelected() tea.Cmd {
 	row, ok := b.selected()
-	if !ok || !key.Matches(msg, b.env.keys.Confirm) {
-		return status("Kept: nothing deleted")
+	if !ok {
+		return nil
 	}
 	sid, aid := b.siteID, b.assessmentID
 	var j saveJob

@@ -302,8 +302,8 @@ func (b *barriers) detail() string {
 		}
 		hint = "e or enter edits (status, review notes) · D deletes"
 	}
-	if b.confirmDel {
-		hint = st.Warning.Render("Delete this? y deletes, any other key keeps it.")
+	if b.confirm.open() {
+		hint = b.confirm.view(st, w)
 	} else {
 		hint = st.Muted.Render(truncate(hint, w))
 	}

@@ -37,7 +37,7 @@ func (c *confirmPrompt) answer(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
 
 // keys are the prompt's keys for the help line.
 func (c *confirmPrompt) keys(k KeyMap) []key.Binding {
-	return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep it"))}
+	return []key.Binding{k.Confirm, k.Keep}
 }
 
 // view draws the question wrapped to width, or nothing when the prompt is

@@ -43,16 +43,15 @@ type dialogue struct {
 	// finished is the statement the last person's score just completed,
 	// whose result shows in a line while the next one is scored; -1 for
 	// none.
-	finished   int
-	wantCur    int // statement and participant to open at, once loaded
-	wantRow    int
-	mode       dialogueMode
-	input      textinput.Model
-	area       textarea.Model
-	width      int
-	height     int
-	err        string
-	confirmDel bool
+	finished int
+	wantCur  int // statement and participant to open at, once loaded
+	wantRow  int
+	mode     dialogueMode
+	input    textinput.Model
+	area     textarea.Model
+	width    int
+	height   int
+	err      string
 }
 
 type dialogueMode int

@@ -54,6 +54,8 @@ type KeyMap struct {
 	SideBySide key.Binding
 	Report     key.Binding
 	Confirm    key.Binding
+	// Keep is "any other key" of a yes-or-no question, for its help.
+	Keep key.Binding
 	// Complete marks an assessment completed, or reopens it.
 	Complete key.Binding
 	Finding  key.Binding
@@ -129,6 +131,7 @@ func DefaultKeyMap() KeyMap {
 		SideBySide: b([]string{"v"}, "v", "compare insiders/outsiders"),
 		Report:     b([]string{"R"}, "R", "make the PDF report"),
 		Confirm:    b([]string{"y"}, "y", "yes"),
+		Keep:       b(nil, "other", "keep it"),
 		Complete:   b([]string{"K"}, "K", "mark completed"),
 		Finding:    b([]string{"f"}, "f", "write a finding"),
 		Action:     b([]string{"i"}, "i", "add an intervention"),

@@ -42,6 +42,7 @@ type mapScreen struct {
 	mode           mapMode
 	input          textinput.Model
 	choose         chooser
+	confirm        confirmPrompt // asks before a partnership is deleted
 	loaded         bool
 	width, height  int
 	err            string
@@ -51,10 +52,9 @@ type mapScreen struct {
 type mapMode int
 
 const (
-	mapBrowse  mapMode = iota
-	mapFilter          // typing the text filter
-	mapChoose          // choosing a directorate, area or community type
-	mapConfirm         // waiting for y to delete
+	mapBrowse mapMode = iota
+	mapFilter         // typing the text filter
+	mapChoose         // choosing a directorate, area or community type
 )
 
 // mapSort is the column the table is sorted by.
@@ -130,8 +130,9 @@ func (m *mapScreen) Keys() []key.Binding {
 		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
 	case mapChoose:
 		return []key.Binding{k.Up, k.Down, bindingAs(k.Open, "enter", "choose"), bindingAs(k.Back, "esc", "cancel")}
-	case mapConfirm:
-		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+	}
+	if m.confirm.open() {
+		return m.confirm.keys(k)
 	}
 	keys := []key.Binding{k.Add}
 	if len(m.all) > 0 {
@@ -170,8 +171,9 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return m, m.updateFilter(msg)
 		case mapChoose:
 			return m, m.updateChoose(msg)
-		case mapConfirm:
-			return m, m.updateConfirm(msg)
+		}
+		if m.confirm.open() {
+			return m, m.confirm.answer(msg, m.env.keys)
 		}
 		return m, m.updateBrowse(msg)
 	case tea.PasteMsg:
@@ -388,7 +390,7 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if _, ok := m.selected(); ok {
-			m.mode = mapConfirm
+			m.confirm.ask(m.confirmText(), "Kept: nothing deleted", m.deleteSelected)
 		}
 	case key.Matches(msg, k.Sort):
 		m.sortBy = (m.sortBy + 1) % mapSorts
@@ -416,11 +418,11 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *mapScreen) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
-	m.mode = mapBrowse
+// deleteSelected deletes the partnership under the cursor.
+func (m *mapScreen) deleteSelected() tea.Cmd {
 	p, ok := m.selected()
-	if !ok || !key.Matches(msg, m.env.keys.Confirm) {
-		return status("Kept: nothing deleted")
+	if !ok {
+		return nil
 	}
 	sid, id := m.siteID, p.ID
 	return m.env.save(m, saveJob{key: "delete/" + id, what: "deleted " + p.Title,

@@ -43,7 +43,7 @@ func (m *mapScreen) tableWidth() int {
 // chromeHeight is the number of lines around the table's rows.
 func (m *mapScreen) chromeHeight() int {
 	h := 2 + 1 + 1 + m.detailLines() // title, filters, header; a blank line and the detail
-	if m.mode == mapConfirm {
+	if m.confirm.open() {
 		h++
 	}
 	if m.width < panelMinWidth {
@@ -76,8 +76,8 @@ func (m *mapScreen) View() string {
 	}
 	b.WriteString(block + "\n\n")
 	b.WriteString(m.detail())
-	if m.mode == mapConfirm {
-		b.WriteString("\n" + m.confirmLine())
+	if m.confirm.open() {
+		b.WriteString("\n" + st.Warning.Render(truncate(m.confirm.question, m.width)))
 	}
 	if m.width < panelMinWidth {
 		b.WriteString("\n" + strings.Join(m.countLines(m.width), "\n"))
@@ -258,14 +258,13 @@ func (m *mapScreen) detail() string {
 	return truncate(first, m.width) + "\n" + truncate(strings.Join(parts, " · "), m.width)
 }
 
-func (m *mapScreen) confirmLine() string {
-	st := m.env.styles
+func (m *mapScreen) confirmText() string {
 	p, _ := m.selected()
 	text := fmt.Sprintf("Delete %q? y deletes, any other key keeps it.", p.Title)
 	if by := m.selectedBy[p.ID]; by != "" {
 		text = fmt.Sprintf("Delete %q? It is selected for %s, which keeps its answers but no partnership. y deletes, any other key keeps it.", p.Title, by)
 	}
-	return st.Warning.Render(truncate(text, m.width))
+	return text
 }
 
 // countName names a row of the counts by directorate.

@@ -20,7 +20,7 @@ type people struct {
 	list         []workbook.Participant
 	answered     map[string]int
 	cursor       int
-	confirm      bool
+	confirm      confirmPrompt // asks before a participant is removed
 	loaded       bool
 	width        int
 	height       int
@@ -45,8 +45,8 @@ func (p *people) SetSize(w, h int) { p.width, p.height = w, h }
 
 func (p *people) Keys() []key.Binding {
 	k := p.env.keys
-	if p.confirm {
-		return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep"))}
+	if p.confirm.open() {
+		return p.confirm.keys(k)
 	}
 	if len(p.list) == 0 {
 		return []key.Binding{k.Add}
@@ -83,15 +83,8 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return p, p.Init()
 		}
 	case tea.KeyPressMsg:
-		if p.confirm {
-			p.confirm = false
-			if key.Matches(msg, k.Confirm) && p.cursor < len(p.list) {
-				x := p.list[p.cursor]
-				return p, p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(x, p.cursor+1)), fn: func(c *workbook.Change) error {
-					return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
-				}})
-			}
-			return p, status("Kept: nothing removed")
+		if p.confirm.open() {
+			return p, p.confirm.answer(msg, k)
 		}
 		switch {
 		case key.Matches(msg, k.Up):
@@ -107,7 +100,13 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Delete):
 			if p.cursor < len(p.list) {
-				p.confirm = true
+				x, n := p.list[p.cursor], p.cursor+1
+				p.confirm.ask(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, n), p.answered[x.ID]),
+					"Kept: nothing removed", func() tea.Cmd {
+						return p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(x, n)), fn: func(c *workbook.Change) error {
+							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
+						}})
+					})
 			}
 		}
 	}
@@ -181,9 +180,8 @@ func (p *people) View() string {
 		}
 	}
 	b.WriteString("\n" + plural(len(p.list), strings.ToLower(p.Title()[:len(p.Title())-1])))
-	if p.confirm && p.cursor < len(p.list) {
-		x := p.list[p.cursor]
-		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, p.cursor+1), p.answered[x.ID])))
+	if p.confirm.open() {
+		b.WriteString("\n" + p.confirm.view(st, p.width))
 	}
 	return b.String()
 }
