@@ -138,12 +138,6 @@ func (b *barriers) Place() workbook.UIState {
 	return workbook.UIState{SiteID: b.siteID, AssessmentID: b.assessmentID, Screen: workbook.StepBarriers.Key()}
 }
 
-// bindingAs returns a copy of a keymap binding described for this screen.
-func bindingAs(kb key.Binding, keys, desc string) key.Binding {
-	kb.SetHelp(keys, desc)
-	return kb
-}
-
 func (b *barriers) Keys() []key.Binding {
 	k := b.env.keys
 	if b.confirm.open() {
@@ -154,18 +148,18 @@ func (b *barriers) Keys() []key.Binding {
 	row, ok := b.selected()
 	switch {
 	case b.section == secBarriers && ok:
-		keys = append(keys, bindingAs(k.Confirm, "y/enter", "confirm barrier"))
+		keys = append(keys, k.ConfirmBarrier)
 	case (b.section == secFindings || b.section == secPlan) && ok:
-		keys = append(keys, bindingAs(k.Edit, "e/enter", "edit"), k.Delete)
+		keys = append(keys, k.EditRow, k.Delete)
 	}
 	keys = append(keys, k.Finding, k.Action)
 	if ok && row.item != nil && len(row.item.Statement.Interventions) > 1 {
-		keys = append(keys, bindingAs(k.Right, "←/→", "other suggestion"))
+		keys = append(keys, k.OtherSuggestion)
 	}
 	if b.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
-	return append(keys, k.SideBySide, bindingAs(k.Tab, "tab", "next section"), bindingAs(k.ShiftTab, "shift+tab", "previous section"),
+	return append(keys, k.SideBySide, k.NextSection, k.PrevSection,
 		k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
@@ -285,9 +279,9 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := b.env.keys
 	row, ok := b.selected()
 	switch {
-	case key.Matches(msg, k.Tab):
+	case key.Matches(msg, k.NextSection):
 		b.setSection(b.section + 1)
-	case key.Matches(msg, k.ShiftTab):
+	case key.Matches(msg, k.PrevSection):
 		b.setSection(b.section - 1)
 	case key.Matches(msg, k.Up):
 		b.move(-1)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -48,10 +47,9 @@ func (b *booklet) SetSize(w, h int) {
 func (b *booklet) Keys() []key.Binding {
 	k := b.env.keys
 	if b.typing {
-		return []key.Binding{k.Score, k.DontKnow, key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back one and correct")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done with this booklet"))}
+		return []key.Binding{k.Score, k.DontKnow, k.BookletBack, k.BookletDone}
 	}
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type this booklet"))}
+	return []key.Binding{k.Up, k.Down, k.BookletType}
 }
 
 func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -87,7 +85,7 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			b.person = max(b.person-1, 0)
 		case key.Matches(msg, k.Down):
 			b.person = min(b.person+1, len(b.people)-1)
-		case key.Matches(msg, k.Open):
+		case key.Matches(msg, k.BookletType):
 			b.typing = true
 			b.cur = b.firstUnanswered()
 			return b, status("") // the last booklet's count is not this one's
@@ -140,7 +138,7 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := b.env.keys
 	p := b.people[b.person]
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, k.BookletDone):
 		b.typing = false
 		done := b.answeredCount(p)
 		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), done, len(b.statements))
@@ -155,7 +153,7 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			}
 		}
 		return b, status(text)
-	case msg.String() == "backspace":
+	case key.Matches(msg, k.BookletBack):
 		if b.cur == 0 {
 			return b, nil
 		}
@@ -165,16 +163,16 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		if b.cur >= len(b.statements) {
 			return b, status("This booklet is complete: backspace to correct, esc when done")
 		}
-		n, _ := strconv.Atoi(msg.String())
+		n := digit(msg)
 		if n > b.data.Questionnaire.Scale.Points {
 			return b, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", b.data.Questionnaire.Scale.Points))
 		}
 		cmd := b.put(p, n, key.Matches(msg, k.DontKnow))
 		b.cur++
 		return b, cmd
-	case msg.String() == "left":
+	case key.Matches(msg, k.Left):
 		b.cur = max(b.cur-1, 0)
-	case msg.String() == "right":
+	case key.Matches(msg, k.Right):
 		b.cur = min(b.cur+1, len(b.statements))
 	}
 	return b, nil

@@ -108,15 +108,14 @@ func (d *dialogue) Keys() []key.Binding {
 	k := d.env.keys
 	switch d.mode {
 	case modeComment, modeJump:
-		enter := "save"
 		if d.mode == modeJump {
-			enter = "go"
+			return []key.Binding{k.Go, k.Cancel}
 		}
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", enter)), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{k.Enter, k.Cancel}
 	case modeNotes:
-		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{k.Save, k.Cancel}
 	case modeGroupScore:
-		return []key.Binding{bindingAs(k.Score, "1-5", "group score"), k.Clear, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{k.GroupScoreKeys, k.Clear, k.Cancel}
 	}
 	if len(d.people) == 0 {
 		return []key.Binding{k.People}
@@ -251,7 +250,7 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Score):
-		n, _ := strconv.Atoi(msg.String())
+		n := digit(msg)
 		if n > d.data.Questionnaire.Scale.Points {
 			return d, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", d.data.Questionnaire.Scale.Points))
 		}
@@ -264,9 +263,9 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		d.row = max(d.row-1, 0)
 	case key.Matches(msg, k.Down):
 		d.row = min(d.row+1, len(d.people)-1)
-	case key.Matches(msg, k.NextItem), msg.String() == "right", msg.String() == "l":
+	case key.Matches(msg, k.NextItem), key.Matches(msg, k.Right):
 		return d, d.move(d.cur+1, 0)
-	case key.Matches(msg, k.PrevItem), msg.String() == "left", msg.String() == "h":
+	case key.Matches(msg, k.PrevItem), key.Matches(msg, k.Left):
 		return d, d.move(d.cur-1, 0)
 	case key.Matches(msg, k.Top):
 		return d, d.move(0, 0)
@@ -400,11 +399,11 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 }
 
 func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	switch k := d.env.keys; {
+	case key.Matches(msg, k.Cancel):
 		d.mode = modeScore
 		return d, status("Cancelled: nothing changed")
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		v := d.input.Value()
 		mode := d.mode
 		d.mode = modeScore
@@ -443,7 +442,7 @@ func (d *dialogue) jump(v string) tea.Cmd {
 
 func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, d.env.keys.Cancel):
 		d.mode = modeScore
 		return d, status("Cancelled: nothing changed")
 	case key.Matches(msg, d.env.keys.Save):
@@ -477,8 +476,8 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	st := d.statements[d.cur]
 	n := d.notes[st.ID]
 	switch {
-	case key.Matches(msg, d.env.keys.Score):
-		v, _ := strconv.Atoi(msg.String())
+	case key.Matches(msg, d.env.keys.GroupScoreKeys):
+		v := digit(msg)
 		if v > d.data.Questionnaire.Scale.Points {
 			return d, status(fmt.Sprintf("Scores run from 1 to %d", d.data.Questionnaire.Scale.Points))
 		}

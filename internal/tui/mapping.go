@@ -127,16 +127,16 @@ func (m *mapScreen) Keys() []key.Binding {
 	k := m.env.keys
 	switch m.mode {
 	case mapFilter:
-		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+		return []key.Binding{k.KeepFilter, k.ClearFilter}
 	case mapChoose:
-		return []key.Binding{k.Up, k.Down, bindingAs(k.Open, "enter", "choose"), bindingAs(k.Back, "esc", "cancel")}
+		return []key.Binding{k.Up, k.Down, k.ChooseValue, k.CancelChoice}
 	}
 	if m.confirm.open() {
 		return m.confirm.keys(k)
 	}
 	keys := []key.Binding{k.Add}
 	if len(m.all) > 0 {
-		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, bindingAs(k.Filter, "/", "filter by text"), k.ByDirectorate, k.ByArea, k.ByCommunity}
+		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, k.FilterText, k.ByDirectorate, k.ByArea, k.ByCommunity}
 		if m.filtering() {
 			keys = append(keys, k.NoFilters)
 		}

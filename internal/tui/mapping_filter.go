@@ -54,12 +54,12 @@ func (m *mapScreen) setText(v string) {
 }
 
 func (m *mapScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := m.env.keys; {
+	case key.Matches(msg, k.ClearFilter):
 		m.mode = mapBrowse
 		m.setText("")
 		return nil
-	case "enter", "down", "up":
+	case key.Matches(msg, k.KeepFilter):
 		m.mode = mapBrowse
 		return nil
 	}
@@ -134,12 +134,12 @@ func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
 		c.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		c.cursor = len(c.opts) - 1
-	case key.Matches(msg, k.Open), key.Matches(msg, k.Toggle):
+	case key.Matches(msg, k.ChooseValue):
 		m.filters[c.which] = c.opts[c.cursor].f
 		m.mode = mapBrowse
 		m.refresh(m.current())
 		return status(fmt.Sprintf("%d of %d partnerships shown", len(m.rows), len(m.all)))
-	case msg.String() == "esc", msg.String() == "q":
+	case key.Matches(msg, k.CancelChoice):
 		m.mode = mapBrowse
 	}
 	return nil

@@ -90,16 +90,15 @@ func (s *selectScreen) Keys() []key.Binding {
 	k := s.env.keys
 	switch s.mode {
 	case selFilter:
-		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+		return []key.Binding{k.KeepFilter, k.ClearFilter}
 	case selNote:
-		return []key.Binding{bindingAs(k.Open, "enter", "save note"), bindingAs(k.Back, "esc", "cancel")}
+		return []key.Binding{k.SaveNote, k.Cancel}
 	}
 	if len(s.all) == 0 {
 		return nil
 	}
-	keys := []key.Binding{bindingAs(k.Met, "y/m", "met"), k.NotMet, bindingAs(k.Unknown, "u", "unknown (considered)"),
-		bindingAs(k.Clear, "⌫/x", "not marked"), k.Cycle, k.CellNote,
-		bindingAs(k.Up, "↑↓←→", "move"), k.Choose, k.OnlyAll, bindingAs(k.Filter, "/", "filter by title")}
+	keys := []key.Binding{k.MarkMet, k.NotMet, k.MarkUnknown, k.MarkClear, k.Cycle, k.CellNote,
+		k.MoveCell, k.Choose, k.OnlyAll, k.FilterTitle}
 	if s.suggestedCriterion() >= 0 {
 		keys = append(keys, k.Suggest, k.SuggestAll)
 	}
@@ -331,13 +330,13 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		s.move(0)
 	case key.Matches(msg, k.Bottom):
 		s.move(len(s.rows) - 1)
-	case key.Matches(msg, k.Met):
+	case key.Matches(msg, k.MarkMet):
 		return s.setMark(workbook.Met, true)
 	case key.Matches(msg, k.NotMet):
 		return s.setMark(workbook.NotMet, true)
-	case key.Matches(msg, k.Unknown):
+	case key.Matches(msg, k.MarkUnknown):
 		return s.setMark(workbook.Unknown, true)
-	case key.Matches(msg, k.Clear):
+	case key.Matches(msg, k.MarkClear):
 		return s.setMark(workbook.NotMarked, false)
 	case key.Matches(msg, k.Cycle):
 		p, ok := s.current()
@@ -411,12 +410,12 @@ func (s *selectScreen) setText(v string) {
 }
 
 func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := s.env.keys; {
+	case key.Matches(msg, k.ClearFilter):
 		s.mode = selBrowse
 		s.setText("")
 		return nil
-	case "enter", "up", "down":
+	case key.Matches(msg, k.KeepFilter):
 		s.mode = selBrowse
 		return nil
 	}
@@ -429,11 +428,11 @@ func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := s.env.keys; {
+	case key.Matches(msg, k.Cancel):
 		s.mode = selBrowse
 		return status("Cancelled: note unchanged")
-	case "enter":
+	case key.Matches(msg, k.SaveNote):
 		s.mode = selBrowse
 		p, ok := s.current()
 		if !ok {

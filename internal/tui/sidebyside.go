@@ -91,15 +91,15 @@ func (c *sideBySide) Place() workbook.UIState {
 func (c *sideBySide) Keys() []key.Binding {
 	k := c.env.keys
 	if c.editing {
-		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{k.Save, k.Cancel}
 	}
 	var keys []key.Binding
 	if l, ok := c.selected(); ok && l.item != nil {
-		keys = append(keys, bindingAs(k.Notes, "n", "verification note"), bindingAs(k.Open, "enter", "score it with outsiders"))
+		keys = append(keys, k.VerifyNote, k.ScoreOutsiders)
 	} else {
-		keys = append(keys, bindingAs(k.Notes, "n/enter", "verification note"))
+		keys = append(keys, k.VerifyNoteEnter)
 	}
-	return append(keys, k.Up, k.Down, bindingAs(k.NextItem, "]", "next key issue"), bindingAs(k.PrevItem, "[", "previous key issue"),
+	return append(keys, k.Up, k.Down, k.NextIssue, k.PrevIssue,
 		k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
@@ -311,7 +311,7 @@ func (c *sideBySide) editNote(kiID string) tea.Cmd {
 
 func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, c.env.keys.Cancel):
 		c.editing = false
 		c.scroll()
 		return status("Cancelled: the note is unchanged")

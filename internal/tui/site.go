@@ -65,16 +65,16 @@ func (s *siteScreen) Keys() []key.Binding {
 	}
 	keys := []key.Binding{k.Up, k.Down, k.Open}
 	if len(s.assessments) > 1 {
-		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other assessment")))
+		keys = append(keys, k.OtherAssessment)
 	}
-	keys = append(keys, key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new assessment")))
+	keys = append(keys, k.NewAssessment)
 	if s.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
 	switch {
 	case s.data == nil:
 	case s.data.Assessment.Completed != "":
-		keys = append(keys, bindingAs(k.Complete, "K", "reopen the assessment"))
+		keys = append(keys, k.Reopen)
 	case workbook.StepsDone(s.data.Progress()):
 		keys = append(keys, k.Complete)
 	}
@@ -119,12 +119,12 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.cursor = max(s.cursor-1, 0)
 		case key.Matches(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(workbook.Steps)-1)
-		case msg.String() >= "1" && msg.String() <= "5":
-			s.cursor = int(msg.String()[0] - '1')
+		case key.Matches(msg, k.OpenStep):
+			s.cursor = digit(msg) - 1
 			return s, s.open()
 		case key.Matches(msg, k.Open):
 			return s, s.open()
-		case msg.String() == "tab" && len(s.assessments) > 1:
+		case key.Matches(msg, k.OtherAssessment) && len(s.assessments) > 1:
 			i := 0
 			for j, a := range s.assessments {
 				if a.ID == s.data.Assessment.ID {
@@ -133,7 +133,7 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			s.assessment = s.assessments[(i+1)%len(s.assessments)].ID
 			return s, tea.Batch(s.load, remember(workbook.UIState{SiteID: s.siteID, AssessmentID: s.assessment, Screen: "site"}))
-		case msg.String() == "N":
+		case key.Matches(msg, k.NewAssessment):
 			s.env.open(s.assessmentForm())
 		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
 			return s, makeReport(s.env, s.siteID, s.data.Assessment.ID)
