@@ -34,12 +34,11 @@ type barriers struct {
 	lists     [barrierSections][]bRow
 
 	section    barrierSection
-	cursor     [barrierSections]int
-	offset     [barrierSections]int
-	suggestion int           // the suggested intervention shown for the row
-	confirm    confirmPrompt // asks before the selected row is deleted
-	reporting  bool          // the PDF report is being made
-	report     string        // what the last report run gave: its path, or why not
+	win        [barrierSections]listWindow // each section's cursor and scroll
+	suggestion int                         // the suggested intervention shown for the row
+	confirm    confirmPrompt               // asks before the selected row is deleted
+	reporting  bool                        // the PDF report is being made
+	report     string                      // what the last report run gave: its path, or why not
 	reportErr  bool
 	spin       spinner.Model
 	pending    map[string]bool // changes not yet committed, by saveJob key
@@ -218,7 +217,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	}
 	b.lists = lists
 	for s := range barrierSections {
-		b.cursor[s] = min(max(b.cursor[s], 0), max(len(lists[s])-1, 0))
+		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(lists[s])-1, 0))
 	}
 	b.scroll()
 }
@@ -283,18 +282,8 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		b.setSection(b.section + 1)
 	case key.Matches(msg, k.PrevSection):
 		b.setSection(b.section - 1)
-	case key.Matches(msg, k.Up):
-		b.move(-1)
-	case key.Matches(msg, k.Down):
-		b.move(1)
-	case key.Matches(msg, k.PageUp):
-		b.move(-b.listRoom())
-	case key.Matches(msg, k.PageDown):
-		b.move(b.listRoom())
-	case key.Matches(msg, k.Top):
-		b.move(-len(b.lists[b.section]))
-	case key.Matches(msg, k.Bottom):
-		b.move(len(b.lists[b.section]))
+	case b.win[b.section].keys(msg, k, len(b.lists[b.section]), b.listRoom()):
+		b.suggestion = 0
 	case key.Matches(msg, k.Left) && ok && row.item != nil:
 		b.suggestion--
 	case key.Matches(msg, k.Right) && ok && row.item != nil:
@@ -347,29 +336,12 @@ func (b *barriers) setSection(s barrierSection) {
 	b.scroll()
 }
 
-func (b *barriers) move(d int) {
-	s := b.section
-	b.cursor[s] = min(max(b.cursor[s]+d, 0), max(len(b.lists[s])-1, 0))
-	b.suggestion = 0
-	b.scroll()
-}
-
 // scroll keeps the cursor of the section in view.
-func (b *barriers) scroll() {
-	s, room := b.section, b.listRoom()
-	c := b.cursor[s]
-	if c < b.offset[s] {
-		b.offset[s] = c
-	}
-	if c >= b.offset[s]+room {
-		b.offset[s] = c - room + 1
-	}
-	b.offset[s] = max(0, min(b.offset[s], len(b.lists[s])-room))
-}
+func (b *barriers) scroll() { b.win[b.section].fit(len(b.lists[b.section]), b.listRoom()) }
 
 func (b *barriers) selected() (bRow, bool) {
 	l := b.lists[b.section]
-	if c := b.cursor[b.section]; c < len(l) {
+	if c := b.win[b.section].cursor; c < len(l) {
 		return l[c], true
 	}
 	return bRow{}, false

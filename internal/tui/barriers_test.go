@@ -440,7 +440,7 @@ func TestNewFindingDefaultsAlikeOnEverySection(t *testing.T) {
 	for sec := range barrierSections {
 		b.setSection(sec)
 		for i, row := range b.lists[sec] {
-			b.cursor[sec] = i
+			b.win[sec].cursor = i
 			_, sid := row.subject()
 			if sid == "" {
 				continue

@@ -99,7 +99,7 @@ func (b *barriers) head() string {
 	}
 	line := strings.Join(tabs, " ")
 	if n := len(b.lists[b.section]); n > 0 {
-		line += st.Muted.Render(fmt.Sprintf("  %d of %d", b.cursor[b.section]+1, n))
+		line += st.Muted.Render(fmt.Sprintf("  %d of %d", b.win[b.section].cursor+1, n))
 	}
 	out.WriteString(truncate(line, w))
 	return out.String()
@@ -114,10 +114,10 @@ func (b *barriers) list() string {
 		return st.Muted.Render(truncate(b.empty(), b.width)) + strings.Repeat("\n", room-1)
 	}
 	var lines []string
-	start := b.offset[b.section]
+	start := b.win[b.section].offset
 	for i := start; i < len(rows) && i < start+room; i++ {
 		line := b.row(i, rows[i])
-		if i == b.cursor[b.section] {
+		if i == b.win[b.section].cursor {
 			lines = append(lines, st.Selected.Render("› "+pad(ansiStrip(line), b.width-2)))
 		} else {
 			lines = append(lines, "  "+truncate(line, b.width-2))

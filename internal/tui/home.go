@@ -19,7 +19,7 @@ type home struct {
 	qs        []*questionnaire.Questionnaire
 	sites     []workbook.SiteSummary
 	loaded    bool
-	cursor    int
+	list      listWindow
 	want      string        // a site just created, for the cursor once the list is read
 	confirm   confirmPrompt // asks before a site is deleted
 	width     int
@@ -64,11 +64,14 @@ func (h *home) Keys() []key.Binding {
 	return keys
 }
 
+// room is how many sites the list shows.
+func (h *home) room() int { return max(h.height-6, 1) }
+
 func (h *home) selected() (workbook.SiteSummary, bool) {
-	if h.cursor < 0 || h.cursor >= len(h.sites) {
+	if h.list.cursor < 0 || h.list.cursor >= len(h.sites) {
 		return workbook.SiteSummary{}, false
 	}
-	return h.sites[h.cursor], true
+	return h.sites[h.list.cursor], true
 }
 
 func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -83,10 +86,10 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		h.sites, h.loadError = msg.sites, ""
 		for i, s := range h.sites {
 			if h.want != "" && s.Site.ID == h.want {
-				h.cursor, h.want = i, ""
+				h.list.cursor, h.want = i, ""
 			}
 		}
-		h.cursor = min(max(h.cursor, 0), max(len(h.sites)-1, 0))
+		h.list.fit(len(h.sites), h.room())
 	case reloadMsg:
 		return h, h.load
 	case saveDoneMsg:
@@ -97,15 +100,10 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if h.confirm.open() {
 			return h, h.confirm.answer(msg, k)
 		}
+		if h.list.keys(msg, k, len(h.sites), h.room()) {
+			return h, nil
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			h.cursor = max(h.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			h.cursor = min(h.cursor+1, max(len(h.sites)-1, 0))
-		case key.Matches(msg, k.Top):
-			h.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			h.cursor = max(len(h.sites)-1, 0)
 		case key.Matches(msg, k.Add):
 			h.env.open(h.siteForm(nil))
 		case key.Matches(msg, k.Rename), key.Matches(msg, k.Edit):
@@ -223,19 +221,15 @@ func (h *home) View() string {
 	// the window; the partnership has the rest.
 	nameW := min(max(h.width-44, 16), max(h.width/3, 28))
 	b.WriteString(st.Muted.Render(pad("  SITE", nameW+2)+" MAP SEL WBK VER BAR  PARTNERSHIP") + "\n")
-	visible := max(h.height-6, 1)
-	start := 0
-	if h.cursor >= visible {
-		start = h.cursor - visible + 1
-	}
-	for i := start; i < len(h.sites) && i < start+visible; i++ {
+	start, end := h.list.rows(len(h.sites), h.room())
+	for i := start; i < end; i++ {
 		s := h.sites[i]
 		line := pad(textsafe.Line(s.Site.Name), nameW) + " "
 		for _, p := range s.Progress {
 			line += "  " + stepMark(st, p) + " "
 		}
 		line += " " + truncate(textsafe.Line(s.Partnership), max(h.width-nameW-26, 4))
-		if i == h.cursor {
+		if i == h.list.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(stripStyles(line), h.width-3)) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")

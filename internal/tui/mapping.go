@@ -37,15 +37,15 @@ type mapScreen struct {
 	text    string    // the text filter
 	filters [3]filter // by directorate, area, community type
 
-	cursor, offset int
-	want           string // a partnership just saved by the form, for the cursor
-	mode           mapMode
-	input          textinput.Model
-	choose         chooser
-	confirm        confirmPrompt // asks before a partnership is deleted
-	loaded         bool
-	width, height  int
-	err            string
+	win           listWindow // the rows' cursor and scroll
+	want          string     // a partnership just saved by the form, for the cursor
+	mode          mapMode
+	input         textinput.Model
+	choose        chooser
+	confirm       confirmPrompt // asks before a partnership is deleted
+	loaded        bool
+	width, height int
+	err           string
 }
 
 // mapMode is what the keys of the Map do now.
@@ -229,10 +229,10 @@ func (m *mapScreen) current() string {
 }
 
 func (m *mapScreen) selected() (workbook.Partnership, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.rows) {
+	if m.win.cursor < 0 || m.win.cursor >= len(m.rows) {
 		return workbook.Partnership{}, false
 	}
-	return m.all[m.rows[m.cursor]], true
+	return m.all[m.rows[m.win.cursor]], true
 }
 
 // dirName names a directorate id as the site does; an id the site no
@@ -283,10 +283,10 @@ func (m *mapScreen) refresh(keep string) {
 	}
 	for j, i := range m.rows {
 		if m.all[i].ID == keep {
-			m.cursor = j
+			m.win.cursor = j
 		}
 	}
-	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
+	m.win.cursor = min(max(m.win.cursor, 0), max(len(m.rows)-1, 0))
 	m.scroll()
 }
 
@@ -346,42 +346,14 @@ func (m *mapScreen) tableRoom() int {
 }
 
 // scroll keeps the cursor inside the rows shown.
-func (m *mapScreen) scroll() {
-	m.offset = scrollOffset(m.offset, m.cursor, m.tableRoom(), len(m.rows))
-}
-
-// scrollOffset returns the first row to show so that cursor is in view,
-// moving the view as little as possible.
-func scrollOffset(offset, cursor, room, n int) int {
-	if cursor < offset {
-		offset = cursor
-	}
-	if cursor >= offset+room {
-		offset = cursor - room + 1
-	}
-	return max(min(offset, n-room), 0)
-}
-
-func (m *mapScreen) move(to int) {
-	m.cursor = min(max(to, 0), max(len(m.rows)-1, 0))
-	m.scroll()
-}
+func (m *mapScreen) scroll() { m.win.fit(len(m.rows), m.tableRoom()) }
 
 func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.keys
+	if m.win.keys(msg, k, len(m.rows), m.tableRoom()) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.move(m.cursor - 1)
-	case key.Matches(msg, k.Down):
-		m.move(m.cursor + 1)
-	case key.Matches(msg, k.PageUp):
-		m.move(m.cursor - m.tableRoom())
-	case key.Matches(msg, k.PageDown):
-		m.move(m.cursor + m.tableRoom())
-	case key.Matches(msg, k.Top):
-		m.move(0)
-	case key.Matches(msg, k.Bottom):
-		m.move(len(m.rows) - 1)
 	case key.Matches(msg, k.Add):
 		m.env.open(m.partnershipForm(nil))
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):

@@ -343,8 +343,8 @@ func TestMapScrollsLongLists(t *testing.T) {
 	}
 	sc, _ = press(t, s, "pgup", "home")
 	s = sc.(*mapScreen)
-	if s.cursor != 0 || s.offset != 0 {
-		t.Errorf("home: cursor %d offset %d", s.cursor, s.offset)
+	if s.win.cursor != 0 || s.win.offset != 0 {
+		t.Errorf("home: cursor %d offset %d", s.win.cursor, s.win.offset)
 	}
 }
 
@@ -450,7 +450,7 @@ func BenchmarkMapView500(b *testing.B) {
 	if len(s.all) != 500 {
 		b.Fatalf("%d partnerships", len(s.all))
 	}
-	s.move(250)
+	s.win.set(250, len(s.rows), s.tableRoom())
 	b.ResetTimer()
 	for b.Loop() {
 		_ = s.View()

@@ -96,7 +96,7 @@ func (m *mapScreen) filterLine() string {
 	if m.reverse {
 		dir = "▼"
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.offset, m.tableRoom(), len(m.rows)),
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.win.offset, m.tableRoom(), len(m.rows)),
 		"sort: " + mapSortNames[m.sortBy] + " " + dir}
 	if m.text != "" {
 		parts = append(parts, fmt.Sprintf("text %q", m.text))
@@ -150,8 +150,8 @@ func (m *mapScreen) table() string {
 		dirNames = append(dirNames, d.Name)
 	}
 	short := shortNames(dirNames, c.dir)
-	end := min(m.offset+room, len(m.rows))
-	for j := m.offset; j < end; j++ {
+	end := min(m.win.offset+room, len(m.rows))
+	for j := m.win.offset; j < end; j++ {
 		p := m.all[m.rows[j]]
 		star := " "
 		if m.selectedBy[p.ID] != "" {
@@ -177,7 +177,7 @@ func (m *mapScreen) table() string {
 		line := pad(p.Title, c.title) + " " + pad(short[m.dirName(p.Directorate)], c.dir) + " " + pad(area, c.area) + " " +
 			pad(comm, c.comm) + " " + sectorCodes(p.Partners) + " " + pad(year, c.start) + " " + pad(ongoing, c.ongoing)
 		b.WriteString("\n")
-		if j == m.cursor {
+		if j == m.win.cursor {
 			b.WriteString(st.Selected.Render(pad("›"+star+line, w)))
 		} else {
 			b.WriteString(" " + star + line)
