@@ -24,7 +24,7 @@ type booklet struct {
 	statements   []questionnaire.Statement
 	numbers      questionnaire.Numbering
 	people       []workbook.Participant
-	answers      map[string]workbook.Response
+	answers      answerSheet
 	person       int  // the participant under the cursor
 	typing       bool // entering this participant's answers
 	cur          int  // statement being typed
@@ -65,13 +65,7 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return b, b.Init()
 		}
 	case saveDoneMsg:
-		if j := msg.job; msg.err == nil && j.resp.ParticipantID != "" && b.answers != nil {
-			if j.resp.Answered() || j.resp.Comment != "" {
-				b.answers[j.key] = j.resp
-			} else {
-				delete(b.answers, j.key)
-			}
-		}
+		b.answers.heard(msg)
 	case tea.KeyPressMsg:
 		if b.data == nil || len(b.people) == 0 {
 			return b, nil
@@ -108,19 +102,12 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 			b.people = append(b.people, p)
 		}
 	}
-	b.answers = map[string]workbook.Response{}
-	for _, r := range d.Responses {
-		b.answers[respKey(r.ParticipantID, r.StatementID)] = r
-	}
+	b.answers = newAnswerSheet(b.env.saves, d.Responses)
 	b.person = min(max(b.person, 0), max(len(b.people)-1, 0))
 }
 
 func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
-	k := respKey(pid, sid)
-	if r, ok := b.env.saves.pending[k]; ok {
-		return r, true
-	}
-	r, ok := b.answers[k]
+	r, ok, _ := b.answers.get(pid, sid)
 	return r, ok
 }
 
@@ -185,12 +172,7 @@ func (b *booklet) put(p workbook.Participant, score int, dk bool) tea.Cmd {
 	old, _ := b.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	shown := workbook.Response{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
-		Score: score, DontKnow: dk, Comment: old.Comment}
-	return b.env.saveAnswer(b, saveJob{key: respKey(p.ID, st.ID), resp: shown, fn: func(c *workbook.Change) error {
-		_, err := c.RecordResponse(in)
-		return err
-	}})
+	return b.answers.record(b.env, b, in, "", "")
 }
 
 func (b *booklet) answeredCount(p workbook.Participant) int {

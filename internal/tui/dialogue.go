@@ -32,7 +32,7 @@ type dialogue struct {
 	numbers    questionnaire.Numbering // names the statements: "4.6"
 	issueOf    map[string]questionnaire.KeyIssue
 	people     []workbook.Participant
-	answers    map[string]workbook.Response // by respKey
+	answers    answerSheet
 	notes      map[string]workbook.StatementNote
 	issueNotes map[string]workbook.IssueNote
 	// watch finds participants' names and words for groups under 3 in
@@ -67,8 +67,6 @@ const (
 func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statement, participant int) *dialogue {
 	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, finished: -1}
 }
-
-func respKey(participantID, statementID string) string { return participantID + "/" + statementID }
 
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
 
@@ -152,10 +150,7 @@ func (d *dialogue) apply(data *workbook.AssessmentData) {
 			d.people = append(d.people, p)
 		}
 	}
-	d.answers = map[string]workbook.Response{}
-	for _, r := range data.Responses {
-		d.answers[respKey(r.ParticipantID, r.StatementID)] = r
-	}
+	d.answers = newAnswerSheet(d.env.saves, data.Responses)
 	d.notes = map[string]workbook.StatementNote{}
 	for _, n := range data.StatementNotes {
 		d.notes[n.StatementID] = n
@@ -175,12 +170,7 @@ func (d *dialogue) apply(data *workbook.AssessmentData) {
 // answer returns what the screen shows for a participant and statement:
 // the pending value when one is being saved.
 func (d *dialogue) answer(pid, sid string) (workbook.Response, bool, bool) {
-	k := respKey(pid, sid)
-	if p, ok := d.env.saves.pending[k]; ok {
-		return p, true, true
-	}
-	r, ok := d.answers[k]
-	return r, ok, false
+	return d.answers.get(pid, sid)
 }
 
 func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -200,13 +190,7 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return d, nil
 	case saveDoneMsg:
 		j := msg.job
-		if msg.err == nil && j.resp.ParticipantID != "" && d.answers != nil {
-			if j.resp.Answered() || j.resp.Comment != "" {
-				d.answers[j.key] = j.resp
-			} else {
-				delete(d.answers, j.key)
-			}
-		}
+		d.answers.heard(msg)
 		if j.owner == d && j.resp.ParticipantID == "" {
 			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
 		}
@@ -325,18 +309,13 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
-		Score: score, DontKnow: dk, Comment: old.Comment}
-	what := fmt.Sprintf("%s, statement %s: %s", personLabel(p, d.row+1), d.number(d.cur), scoreText(shown, true))
+	what := fmt.Sprintf("%s, statement %s: %s", personLabel(p, d.row+1), d.number(d.cur), scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
 	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
 		// Nowhere to move on to: say so, or the next key would change
 		// this answer unnoticed.
 		what += d.endNote(p.ID, st.ID)
 	}
-	cmd := d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: what, fn: func(c *workbook.Change) error {
-		_, err := c.RecordResponse(in)
-		return err
-	}})
+	cmd := d.answers.record(d.env, d, in, what, "")
 	var moveCmd tea.Cmd
 	if d.row < len(d.people)-1 {
 		d.row++
@@ -371,9 +350,7 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	shown := workbook.Response{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)),
-		fn: func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
+	return d.answers.record(d.env, d, in, fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)), "")
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
@@ -415,11 +392,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		shown := old
-		shown.ParticipantID, shown.StatementID, shown.Comment = p.ID, st.ID, v
-		return d, d.env.saveAnswer(d, saveJob{key: respKey(p.ID, st.ID), resp: shown, what: "comment of " + personLabel(p, d.row+1),
-			warn: analysis.Summary(d.watch.Check(v)),
-			fn:   func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
+		return d, d.answers.record(d.env, d, in, "comment of "+personLabel(p, d.row+1), analysis.Summary(d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
