@@ -236,13 +236,6 @@ func findingText(st Styles, k workbook.FindingKind) string {
 	return st.Improve.Render("area to improve")
 }
 
-func firstLineOf(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + " …"
-	}
-	return s
-}
-
 // detailLines is the height of the detail panel: rule, heading, body and
 // hint. A tall window gives the body room for the figures by group, the
 // dialogue notes and every suggested intervention.

@@ -144,16 +144,3 @@ func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
-
-// communityName names a community type in words.
-func communityName(c workbook.CommunityType) string {
-	switch c {
-	case workbook.CommunityGeographical:
-		return "geographical"
-	case workbook.CommunityOfInterest:
-		return "of interest"
-	case workbook.CommunityUnknown:
-		return "not known"
-	}
-	return string(c)
-}

@@ -391,12 +391,3 @@ func (m *mapScreen) countLines(w int) []string {
 	}
 	return lines
 }
-
-// scrollText says which rows are in view when not all of them fit: " ·
-// rows 11-30".
-func scrollText(offset, room, n int) string {
-	if n <= room {
-		return ""
-	}
-	return fmt.Sprintf(" · rows %d-%d", offset+1, min(offset+room, n))
-}

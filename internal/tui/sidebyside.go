@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -333,16 +331,6 @@ func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// issueGap is one key issue's verification statements with the
-// analysis's key-issue gap, which compares insiders and outsiders on the
-// statements both scored (3 or more people each).
-type issueGap struct {
-	KeyIssue questionnaire.KeyIssue
-	// Items are the issue's verification statements in workbook order.
-	Items []analysis.ItemResult
-	Gap   analysis.Gap
-}
-
 // group is one side of the gap as statistics for statCell: the mean over
 // the compared statements and how many of the group scored one of them.
 func (ic issueGap) group(outsiders bool) analysis.Stats {
@@ -350,43 +338,4 @@ func (ic issueGap) group(outsiders bool) analysis.Stats {
 		return analysis.Stats{N: ic.Gap.Outsiders, Mean: ic.Gap.OutsidersMean}
 	}
 	return analysis.Stats{N: ic.Gap.Insiders, Mean: ic.Gap.InsidersMean}
-}
-
-// issueGaps gathers, key issue by key issue, the verification
-// statements and the analysis's key-issue gap, which compares the two groups
-// on the same statements only: those both scored, 3 or more people each.
-func issueGaps(d *workbook.AssessmentData, res analysis.Result) []issueGap {
-	verify := map[string]bool{}
-	for _, st := range d.Questionnaire.VerificationStatements() {
-		verify[st.ID] = true
-	}
-	out := make([]issueGap, 0, len(res.Issues))
-	for _, is := range res.Issues {
-		ic := issueGap{KeyIssue: is.KeyIssue, Gap: is.Gap}
-		for _, it := range res.Items {
-			if it.KeyIssueID == is.KeyIssue.ID && verify[it.Statement.ID] {
-				ic.Items = append(ic.Items, it)
-			}
-		}
-		out = append(out, ic)
-	}
-	return out
-}
-
-// explainGap says in words what a gap shows, with both groups' figures,
-// or why there is none: a statement outside the verification set (verified
-// false) is not one outsiders were asked.
-func explainGap(b questionnaire.Bands, g analysis.Gap, ins, outs string, verified bool) string {
-	figures := fmt.Sprintf("insiders %s, outsiders %s", ins, outs)
-	switch {
-	case !g.Known && !verified:
-		return fmt.Sprintf("Not a verification statement: only insiders score it (insiders %s).", ins)
-	case !g.Known:
-		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
-	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(b, g)[1:], figures)
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(b, g)[1:], figures)
-	}
-	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(b, g), analysis.GapThreshold, figures)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // The comparison's layout: the title, a legend and the column headings
@@ -28,67 +27,6 @@ const (
 	gapWordWidth   = 21 // gapWord: "UNRECOGNISED STRENGTH"
 	wideFrom       = 110
 )
-
-// statCell shows one group's mean and n on a statement: "4.33 n=6",
-// "fewer than 3", "withheld" (beside a group of one or two) or "no
-// scores".
-func statCell(b questionnaire.Bands, s analysis.Stats) string {
-	switch {
-	case s.N == 0:
-		return "no scores"
-	case s.Complementary:
-		// A group within it has one or two people: this figure less the
-		// other group's would give theirs away.
-		return "withheld"
-	case s.Suppressed || s.N < analysis.MinRespondents:
-		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
-	}
-	return fmt.Sprintf("%s n=%d", mean(b, s.Mean), s.N)
-}
-
-// gapCell shows a verification gap as a symbol and a signed value, seven
-// cells wide: "▲ +1.83" a blind spot, "▼ -1.50" an unrecognised strength,
-// "  +0.25" neither, "  –" unknown.
-func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
-	if !g.Known {
-		return st.Muted.Render(pad("  –", gapCellWidth))
-	}
-	v := signedGap(b, g)
-	switch g.Kind {
-	case analysis.GapBlindSpot:
-		return st.Warning.Render("▲ " + v)
-	case analysis.GapUnrecognisedStrength:
-		return st.Good.Render("▼ " + v)
-	}
-	return "  " + v
-}
-
-// gapWord names a gap's kind in words, styled: "BLIND SPOT",
-// "UNRECOGNISED STRENGTH" or "".
-func gapWord(st Styles, g analysis.Gap) string {
-	switch {
-	case !g.Known:
-		return ""
-	case g.Kind == analysis.GapBlindSpot:
-		return st.Warning.Render("BLIND SPOT")
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return st.Good.Render("UNRECOGNISED STRENGTH")
-	}
-	return ""
-}
-
-// gapStyle is the style a gap's explanation is written in.
-func gapStyle(st Styles, g analysis.Gap, s string) string {
-	switch {
-	case !g.Known:
-		return st.Muted.Render(s)
-	case g.Kind == analysis.GapBlindSpot:
-		return st.Warning.Render(s)
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return st.Good.Render(s)
-	}
-	return s
-}
 
 func (c *sideBySide) wide() bool { return c.width >= wideFrom }
 
