@@ -57,7 +57,7 @@ type KeyMap struct {
 	SideBySide key.Binding
 	Report     key.Binding
 	Confirm    key.Binding
-	// Keep is "any other key" of a yes-or-no question, for its help.
+	// Keep is "any other key" of a yes-or-no question.
 	Keep key.Binding
 	// Complete marks an assessment completed, or reopens it.
 	Complete key.Binding
@@ -184,7 +184,7 @@ func DefaultKeyMap() KeyMap {
 		SideBySide: b([]string{"v"}, "v", "compare insiders/outsiders"),
 		Report:     b([]string{"R"}, "R", "make the PDF report"),
 		Confirm:    b([]string{"y"}, "y", "yes"),
-		Keep:       b(nil, "other", "keep it"),
+		Keep:       b([]string{"n"}, "other", "keep it"), // any key but y; a binding with no key would be left out of the help line
 		Complete:   b([]string{"K"}, "K", "mark completed"),
 		Finding:    b([]string{"f"}, "f", "write a finding"),
 		Action:     b([]string{"i"}, "i", "add an intervention"),

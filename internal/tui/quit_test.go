@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -44,5 +46,16 @@ func TestCtrlCWhileTypingAsks(t *testing.T) {
 	pressRoot(t, m, "ctrl+c")
 	if !m.quitting {
 		t.Error("ctrl+c on the dialogue did not quit")
+	}
+}
+
+// A yes-or-no question's help line says what any other key does.
+func TestConfirmHelpLineShowsKeep(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 3)
+	m := newRoot(t, te, 100, 24)
+	pressRoot(t, m, "enter", "3", "p", "D")
+	if line := ansi.Strip(m.helpLine()); !strings.Contains(line, "y yes") || !strings.Contains(line, "other keep it") {
+		t.Errorf("help line %q", line)
 	}
 }
