@@ -6,9 +6,24 @@
 // [Model] is a router: it handles the window size, the global keys (quit,
 // help, back) and the messages screens send each other, and hands
 // everything else to the [Screen] on top of its stack. Each step is a
-// screen of its own file. Every change goes through the workbook
-// package's Change, inside a tea.Cmd; a screen shows a value as saved only
-// when the savedMsg for it arrives, after the transaction is on disk.
+// screen of its own file; what several screens use has a file of its own
+// (listwindow.go, confirm.go, answers.go, loaders.go, help.go, gaps.go).
+//
+// # Background work
+//
+// Every change goes through the one saver (saver.go), which commits the
+// workbook package's Changes one at a time inside tea.Cmds; when one ends
+// the root tells every open screen with a saveDoneMsg, and a screen shows
+// a value as saved only then, after the transaction is on disk. A screen
+// can be left while its changes are saved; quitting waits for them. What
+// any other command of a screen returns (a load, a report) is addressed
+// to that screen (deliver). Screens open and close screens with env.open
+// and env.close, which the root makes before it reads the next key.
+//
+// # Keys
+//
+// Every key is a binding of the one [KeyMap]; the footer and the ? help
+// are drawn from the bindings a screen lists.
 //
 // # Resuming
 //
