@@ -25,16 +25,16 @@ type booklet struct {
 	numbers      questionnaire.Numbering
 	people       []workbook.Participant
 	answers      answerSheet
-	person       int  // the participant under the cursor
-	typing       bool // entering this participant's answers
-	cur          int  // statement being typed
+	win          listWindow // the participant under the cursor, and the rows in view
+	typing       bool       // entering this participant's answers
+	cur          int        // statement being typed
 	width        int
 	height       int
 	err          string
 }
 
 func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) Screen {
-	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, person: row}
+	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, win: listWindow{cursor: row}}
 }
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
@@ -43,6 +43,9 @@ func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
 }
+
+// room is how many participants the list shows.
+func (b *booklet) room() int { return max(b.height-4, 1) }
 
 func (b *booklet) Keys() []key.Binding {
 	k := b.env.keys
@@ -75,10 +78,7 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		k := b.env.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			b.person = max(b.person-1, 0)
-		case key.Matches(msg, k.Down):
-			b.person = min(b.person+1, len(b.people)-1)
+		case b.win.keys(msg, k, len(b.people), b.room()):
 		case key.Matches(msg, k.BookletType):
 			b.typing = true
 			b.cur = b.firstUnanswered()
@@ -103,7 +103,7 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 		}
 	}
 	b.answers = newAnswerSheet(b.env.saves, d.Responses)
-	b.person = min(max(b.person, 0), max(len(b.people)-1, 0))
+	b.win.cursor = min(max(b.win.cursor, 0), max(len(b.people)-1, 0))
 }
 
 func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
@@ -112,7 +112,7 @@ func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
 }
 
 func (b *booklet) firstUnanswered() int {
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	for i, st := range b.statements {
 		if r, ok := b.answer(p.ID, st.ID); !ok || !r.Answered() {
 			return i
@@ -123,17 +123,17 @@ func (b *booklet) firstUnanswered() int {
 
 func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := b.env.keys
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	switch {
 	case key.Matches(msg, k.BookletDone):
 		b.typing = false
 		done := b.answeredCount(p)
-		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), done, len(b.statements))
+		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.win.cursor+1), done, len(b.statements))
 		if done == len(b.statements) {
 			// On to the next booklet still to type.
-			for i := b.person + 1; i < len(b.people); i++ {
+			for i := b.win.cursor + 1; i < len(b.people); i++ {
 				if b.answeredCount(b.people[i]) < len(b.statements) {
-					b.person = i
+					b.win.cursor = i
 					text += "; enter types the next one"
 					break
 				}
@@ -200,15 +200,11 @@ func (b *booklet) View() string {
 	}
 	var s strings.Builder
 	s.WriteString(st.Title.Render("Whose booklet?") + "  " + st.Muted.Render("enter starts typing at their first unanswered statement") + "\n\n")
-	visible := max(b.height-4, 1)
-	start := 0
-	if b.person >= visible {
-		start = b.person - visible + 1
-	}
-	for i := start; i < len(b.people) && i < start+visible; i++ {
+	start, end := b.win.rows(len(b.people), b.room())
+	for i := start; i < end; i++ {
 		p := b.people[i]
 		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(p, i+1), 28), pad(roleNames[p.Role], 20), b.answeredCount(p), len(b.statements))
-		if i == b.person {
+		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
 			s.WriteString("  " + truncate(line, b.width-2) + "\n")
@@ -219,13 +215,13 @@ func (b *booklet) View() string {
 
 func (b *booklet) typingView() string {
 	st := b.env.styles
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	var s strings.Builder
 	saveState := st.Saved.Render("all saved ✓")
 	if b.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
-	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.person+1)) + "  " + saveState + "\n\n")
+	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.win.cursor+1)) + "  " + saveState + "\n\n")
 	// The strip: every answer so far, the cursor on the one being typed.
 	var strip []string
 	for i, stm := range b.statements {
