@@ -102,6 +102,9 @@ type Model struct {
 	quitAsk confirmPrompt
 	// quitHeld is set when quitting waits for the saver to empty.
 	quitHeld bool
+	// typeahead are the keys pressed while the top screen was still
+	// loading, in order; they go to it once it has loaded.
+	typeahead []tea.KeyPressMsg
 	// orphaned is set when a change of a screen no longer open was saved:
 	// the top screen reads the store again once the saver is idle.
 	orphaned bool
@@ -156,6 +159,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = help.DefaultStyles(dark)
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.topLoading() && !key.Matches(msg, m.env.keys.ForceQuit) {
+			m.typeahead = append(m.typeahead, msg)
+			return m, nil
+		}
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd
 		}
@@ -164,7 +171,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case addressedMsg:
 		for _, s := range m.stack {
 			if s == msg.to {
-				return m, m.route(s, msg.msg)
+				cmd := m.route(s, msg.msg)
+				return m, tea.Batch(cmd, m.replay())
 			}
 		}
 		return m, nil // the screen was closed meanwhile
@@ -234,6 +242,30 @@ func (m *Model) route(s Screen, msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// topLoading reports whether the top screen is still reading what it
+// shows for the first time.
+func (m *Model) topLoading() bool {
+	l, ok := m.top().(loader)
+	return ok && l.loading()
+}
+
+// replay hands the keys typed while the top screen was loading to it, in
+// order, once it has loaded; a key that opens another screen still
+// loading keeps the rest waiting for that one.
+func (m *Model) replay() tea.Cmd {
+	if len(m.typeahead) == 0 || m.topLoading() {
+		return nil
+	}
+	keys := m.typeahead
+	m.typeahead = nil
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // push opens s on top of the stack.

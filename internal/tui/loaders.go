@@ -29,3 +29,19 @@ func loadAssessment(e *env, siteID, assessmentID string) tea.Cmd {
 		return assessmentLoadedMsg{d, err}
 	}
 }
+
+// loader is a screen still reading what it shows for the first time.
+// Keys typed meanwhile wait for it (see Model.typeahead) rather than
+// reach a screen that would drop them: "enter 1 a" typed fast opens the
+// site, its Map, then the new partnership's form.
+type loader interface{ loading() bool }
+
+func (h *home) loading() bool         { return !h.loaded }
+func (p *people) loading() bool       { return !p.loaded && p.err == "" }
+func (m *mapScreen) loading() bool    { return !m.loaded }
+func (s *siteScreen) loading() bool   { return s.data == nil && s.err == "" }
+func (d *dialogue) loading() bool     { return d.data == nil && d.err == "" }
+func (b *booklet) loading() bool      { return b.data == nil && b.err == "" }
+func (b *barriers) loading() bool     { return b.data == nil && b.err == "" }
+func (s *selectScreen) loading() bool { return s.data == nil && s.err == "" }
+func (c *sideBySide) loading() bool   { return c.data == nil && c.err == "" }
