@@ -35,6 +35,7 @@ type dialogue struct {
 	watch analysis.TextWatch
 
 	cur, row int
+	rowsWin  listWindow // the participants' rows in view, its cursor on row
 	// finished is the statement the last person's score just completed,
 	// whose result shows in a line while the next one is scored; -1 for
 	// none.

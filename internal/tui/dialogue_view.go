@@ -113,12 +113,10 @@ func (d *dialogue) render() string {
 func (d *dialogue) rows(stmt questionnaire.Statement, room int) string {
 	st := d.env.styles
 	nameW := min(max(d.width/3, 14), 28)
-	start := 0
-	if d.row >= room {
-		start = d.row - room + 1
-	}
+	d.rowsWin.cursor = d.row
+	start, end := d.rowsWin.rows(len(d.people), room)
 	var b strings.Builder
-	for i := start; i < len(d.people) && i < start+room; i++ {
+	for i := start; i < end; i++ {
 		p := d.people[i]
 		r, ok, pending := d.answer(p.ID, stmt.ID)
 		score := scoreText(r, ok)

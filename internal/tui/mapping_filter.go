@@ -37,7 +37,7 @@ type filter struct {
 type chooser struct {
 	which  int
 	opts   []filterOption
-	cursor int
+	win    listWindow
 }
 
 // filterOption is one value of the chooser, with how many partnerships
@@ -116,7 +116,7 @@ func (m *mapScreen) openChooser(which int) {
 	cur := m.filters[which]
 	for i, o := range opts {
 		if o.f.on == cur.on && o.f.value == cur.value {
-			m.choose.cursor = i
+			m.choose.win.cursor = i
 		}
 	}
 	m.mode = mapChoose
@@ -126,16 +126,9 @@ func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.keys
 	c := &m.choose
 	switch {
-	case key.Matches(msg, k.Up):
-		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		c.cursor = min(c.cursor+1, len(c.opts)-1)
-	case key.Matches(msg, k.Top):
-		c.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		c.cursor = len(c.opts) - 1
+	case c.win.keys(msg, k, len(c.opts), m.tableRoom()):
 	case key.Matches(msg, k.ChooseValue):
-		m.filters[c.which] = c.opts[c.cursor].f
+		m.filters[c.which] = c.opts[c.win.cursor].f
 		m.mode = mapBrowse
 		m.refresh(m.current())
 		return status(fmt.Sprintf("%d of %d partnerships shown", len(m.rows), len(m.all)))

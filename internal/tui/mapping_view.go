@@ -189,16 +189,16 @@ func (m *mapScreen) table() string {
 // chooserView lists a filter's values with their counts.
 func (m *mapScreen) chooserView(w, room int) string {
 	st := m.env.styles
-	c := m.choose
+	c := &m.choose
 	var b strings.Builder
 	b.WriteString(st.Focused.Render(truncate("Show only the partnerships of one "+filterNames[c.which]+" (enter chooses, esc cancels)", w)))
 	room = max(room-1, 1)
-	off := scrollOffset(0, c.cursor, room, len(c.opts))
-	for i := off; i < len(c.opts) && i < off+room; i++ {
+	start, end := c.win.rows(len(c.opts), room)
+	for i := start; i < end; i++ {
 		o := c.opts[i]
 		line := pad(o.f.label, max(w-10, 8)) + fmt.Sprintf("%6d", o.count)
 		b.WriteString("\n")
-		if i == c.cursor {
+		if i == c.win.cursor {
 			b.WriteString(st.Selected.Render("› " + pad(line, w-2)))
 		} else {
 			b.WriteString("  " + truncate(line, w-2))
