@@ -9,18 +9,28 @@ import (
 )
 
 // shortNames fits each of names into width cells so that names that
-// differ still differ: a name that fits stays whole; a longer one first
-// says "&" for "and", then shortens each long word to its first letters
-// and a full stop, keeping as many letters as fit ("Policy and resources"
-// in 12 cells is "Pol. & res.", not "Policy and …", which "Policy and
-// communication" would also be). A name that still does not fit, or would
-// read as another, is cut with an ellipsis.
+// differ still differ. A name is cut with an ellipsis, as everywhere,
+// unless its cut would read as another name's: then it says "&" for
+// "and" and shortens each long word to its first letters and a full
+// stop, keeping as many letters as fit ("Policy and resources" in 12
+// cells is "Pol. & res.", not "Policy and …", which "Policy and
+// communication" would also be). Should that still read as another, the
+// plain cut stays.
 func shortNames(names []string, width int) map[string]string {
 	out := make(map[string]string, len(names))
+	cuts := map[string]int{}
 	for _, n := range names {
-		out[n] = shortName(n, width)
+		if _, seen := out[n]; !seen {
+			out[n] = truncate(n, width)
+			cuts[out[n]]++
+		}
 	}
 	names = slices.Compact(slices.Sorted(maps.Keys(out)))
+	for _, n := range names {
+		if cuts[out[n]] > 1 {
+			out[n] = shortName(n, width)
+		}
+	}
 	// Two different names shown alike: cut both plainly, which keeps
 	// their beginnings; better an ambiguous cut than two abbreviations
 	// that look like one name.

@@ -9,8 +9,10 @@ func TestShortNamesStayDistinct(t *testing.T) {
 		want  map[string]string
 	}{
 		{40, map[string]string{"Policy and resources": "Policy and resources", "Education": "Education"}},
-		{18, map[string]string{"Policy and resources": "Policy & resources", "Policy and communication": "Policy & communic.", "Social care and health": "Soci. care & heal.", "Education": "Education"}},
-		{12, map[string]string{"Policy and resources": "Pol. & res.", "Policy and communication": "Pol. & com.", "Education": "Education"}},
+		// Cuts that differ stay plain cuts.
+		{18, map[string]string{"Policy and resources": "Policy and resour…", "Policy and communication": "Policy and commun…", "Social care and health": "Social care and h…", "Education": "Education"}},
+		// "Policy and …" twice: those two are shortened word by word.
+		{12, map[string]string{"Policy and resources": "Pol. & res.", "Policy and communication": "Pol. & com.", "Social care and health": "Social care…", "Education": "Education"}},
 	} {
 		got := shortNames(names, tt.width)
 		for n, want := range tt.want {
