@@ -35,9 +35,9 @@ type filter struct {
 
 // chooser is a short list to pick a filter value from.
 type chooser struct {
-	which  int
-	opts   []filterOption
-	win    listWindow
+	which int
+	opts  []filterOption
+	win   listWindow
 }
 
 // filterOption is one value of the chooser, with how many partnerships
