@@ -147,9 +147,10 @@ func MeetsAll(cs []questionnaire.Criterion, p workbook.Partnership) bool {
 }
 
 // SuggestOngoing suggests a mark for the "ongoing" criterion, the one with a
-// CutoffYear: Met when p is ongoing, NotMet when it is not and started in or
-// before the cut-off year, and NotMarked (no suggestion) otherwise, always
-// for a criterion without a cut-off year. It is a suggestion for the user
+// CutoffYear: Met when p is ongoing, NotMet when it is known not to be and
+// started in or before the cut-off year, and NotMarked (no suggestion)
+// otherwise, always for a criterion without a cut-off year and when
+// whether p is ongoing is not known. It is a suggestion for the user
 // to confirm, not a recorded mark.
 func SuggestOngoing(c questionnaire.Criterion, p workbook.Partnership) workbook.Mark {
 	switch {
@@ -157,6 +158,8 @@ func SuggestOngoing(c questionnaire.Criterion, p workbook.Partnership) workbook.
 		return workbook.NotMarked
 	case p.Ongoing:
 		return workbook.Met
+	case p.OngoingUnknown:
+		return workbook.NotMarked
 	case p.StartYear > 0 && p.StartYear <= c.CutoffYear:
 		return workbook.NotMet
 	default:

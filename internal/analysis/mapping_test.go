@@ -202,6 +202,7 @@ func TestSuggestOngoing(t *testing.T) {
 	}{
 		{"ongoing", ongoing, workbook.Partnership{Ongoing: true, StartYear: 1999}, workbook.Met},
 		{"ongoing, start unknown", ongoing, workbook.Partnership{Ongoing: true}, workbook.Met},
+		{"not known whether ongoing, old start", ongoing, workbook.Partnership{OngoingUnknown: true, StartYear: 1990}, workbook.NotMarked},
 		{"ended, started before the cut-off", ongoing, workbook.Partnership{StartYear: 2001}, workbook.NotMet},
 		{"ended, started in the cut-off year", ongoing, workbook.Partnership{StartYear: 2004}, workbook.NotMet},
 		{"ended, started after the cut-off", ongoing, workbook.Partnership{StartYear: 2005}, workbook.NotMarked},

@@ -37,6 +37,12 @@ func (e *LockedError) Error() string {
 // Unwrap returns [ErrLocked].
 func (e *LockedError) Unwrap() error { return ErrLocked }
 
+// Hint says what the user can do about it. Commands that can offer more
+// (do it in the other engage) give their own.
+func (e *LockedError) Hint() string {
+	return "close the other engage first (it may be in another terminal window), or use another store with --db / ENGAGE_DB"
+}
+
 // DamagedError is returned when a store file cannot be used: it is cut
 // short, overwritten, not a database, or not Engage's. Foreign is set when
 // the file was never an Engage store.

@@ -133,6 +133,9 @@ func TestSecondOpenIsLocked(t *testing.T) {
 	if err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
 	}
+	if h := le.Hint(); !strings.Contains(h, "close the other engage") {
+		t.Errorf("hint = %q", h)
+	}
 }
 
 // writeDamaged builds a real store with some data, then lets damage change

@@ -6,9 +6,24 @@
 // [Model] is a router: it handles the window size, the global keys (quit,
 // help, back) and the messages screens send each other, and hands
 // everything else to the [Screen] on top of its stack. Each step is a
-// screen of its own file. Every change goes through the workbook
-// package's Change, inside a tea.Cmd; a screen shows a value as saved only
-// when the savedMsg for it arrives, after the transaction is on disk.
+// screen of its own file; what several screens use has a file of its own
+// (listwindow.go, confirm.go, answers.go, loaders.go, help.go, gaps.go).
+//
+// # Background work
+//
+// Every change goes through the one saver (saver.go), which commits the
+// workbook package's Changes one at a time inside tea.Cmds; when one ends
+// the root tells every open screen with a saveDoneMsg, and a screen shows
+// a value as saved only then, after the transaction is on disk. A screen
+// can be left while its changes are saved; quitting waits for them. What
+// any other command of a screen returns (a load, a report) is addressed
+// to that screen (deliver). Screens open and close screens with env.open
+// and env.close, which the root makes before it reads the next key.
+//
+// # Keys
+//
+// Every key is a binding of the one [KeyMap]; the footer and the ? help
+// are drawn from the bindings a screen lists.
 //
 // # Resuming
 //
@@ -17,20 +32,15 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"reflect"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
-	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -72,7 +82,7 @@ type Model struct {
 	opts     Options
 	stack    []Screen
 	help     help.Model
-	showHelp bool
+	overlay  helpOverlay // the ? screen, over the top screen
 	width    int
 	height   int
 	status   string
@@ -80,15 +90,22 @@ type Model struct {
 	isWarn   bool // a warning about what was saved, such as a name in a note
 	place    workbook.UIState
 	quitting bool
-	// held are the moves (back, open a screen, quit) asked for while the
-	// top screen was still saving: they wait for its saves, whose results
-	// only it can take in.
-	held []tea.Cmd
+	// quitAsk asks before ctrl+c quits while a text field has the
+	// keyboard: what is typed there is not saved yet.
+	quitAsk confirmPrompt
+	// quitHeld is set when quitting waits for the saver to empty.
+	quitHeld bool
+	// typeahead are the keys pressed while the top screen was still
+	// loading, in order; they go to it once it has loaded.
+	typeahead []tea.KeyPressMsg
+	// orphaned is set when a change of a screen no longer open was saved:
+	// the top screen reads the store again once the saver is idle.
+	orphaned bool
 }
 
 // New builds the root model, reopening at the place the store remembers.
 func New(opts Options) (*Model, error) {
-	e := &env{svc: opts.Service, styles: NewStyles(opts.Dark), keys: DefaultKeyMap(), hooks: opts.Hooks}
+	e := newEnv(opts.Service, NewStyles(opts.Dark), opts.Hooks)
 	m := &Model{env: e, opts: opts, help: help.New()}
 	m.help.Styles = help.DefaultStyles(opts.Dark)
 	home := newHome(e, opts.Questionnaires)
@@ -135,23 +152,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = help.DefaultStyles(dark)
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.topLoading() && !key.Matches(msg, m.env.keys.ForceQuit) {
+			m.typeahead = append(m.typeahead, msg)
+			return m, nil
+		}
 		if cmd, done := m.globalKey(msg); done {
 			return m, cmd
 		}
 	case pushMsg:
-		if m.topSaving() {
-			return m, m.hold(push(msg.screen))
-		}
-		msg.screen.SetSize(m.bodySize())
-		m.stack = append(m.stack, msg.screen)
-		m.status, m.isErr, m.isWarn = "", false, false
-		return m, deliver(msg.screen, msg.screen.Init())
+		return m, m.push(msg.screen)
 	case addressedMsg:
-		for i, s := range m.stack {
+		for _, s := range m.stack {
 			if s == msg.to {
-				var cmd tea.Cmd
-				m.stack[i], cmd = s.Update(msg.msg)
-				return m, cmd
+				cmd := m.route(s, msg.msg)
+				return m, tea.Batch(cmd, m.replay())
 			}
 		}
 		return m, nil // the screen was closed meanwhile
@@ -176,101 +190,178 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return nil
 		}
 	case saveFailedMsg:
-		m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
+		j, cmd := m.saveDone(msg.seq, msg.err)
+		if !j.ownsFailure {
+			m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
+		}
+		return m, cmd
+	case savedMsg:
+		_, cmd := m.saveDone(msg.seq, nil)
+		if msg.what != "" || msg.warn != "" {
+			st := savedStatus(msg)
+			m.status, m.isErr, m.isWarn = st.text, false, st.warn
+		}
+		return m, cmd
 	case tea.PasteMsg:
+		if m.overlay.open {
+			return m, nil // the help takes the paste too
+		}
 		// The text inputs leave out what is not text; say so rather than
 		// change the paste silently.
 		if n := notText(msg.Content); n > 0 {
 			m.status, m.isErr, m.isWarn = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true, false
 		}
-	case savedMsg:
-		if msg.what != "" {
-			m.status, m.isErr, m.isWarn = "Saved: "+msg.what, false, false
-		}
-		if msg.warn != "" {
-			m.status, m.isErr, m.isWarn = savedWarning(msg.what, msg.warn), false, true
+	}
+	return m, m.route(m.top(), msg)
+}
+
+// route hands msg to screen s, addresses what its commands return to it,
+// and makes the moves it asked for.
+func (m *Model) route(s Screen, msg tea.Msg) tea.Cmd {
+	for i := range m.stack {
+		if m.stack[i] == s {
+			var cmd tea.Cmd
+			m.stack[i], cmd = s.Update(msg)
+			cmds := []tea.Cmd{deliver(m.stack[i], cmd)}
+			for _, mv := range m.env.takeMoves() {
+				switch mv := mv.(type) {
+				case pushMsg:
+					cmds = append(cmds, m.push(mv.screen))
+				case popMsg:
+					cmds = append(cmds, m.back())
+				}
+			}
+			return tea.Batch(cmds...)
 		}
 	}
-	s, cmd := m.top().Update(msg)
-	m.stack[len(m.stack)-1] = s
-	return m, m.release(cmd)
+	return nil
+}
+
+// topLoading reports whether the top screen is still reading what it
+// shows for the first time.
+func (m *Model) topLoading() bool {
+	l, ok := m.top().(loader)
+	return ok && l.loading()
+}
+
+// replay hands the keys typed while the top screen was loading to it, in
+// order, once it has loaded; a key that opens another screen still
+// loading keeps the rest waiting for that one.
+func (m *Model) replay() tea.Cmd {
+	if len(m.typeahead) == 0 || m.topLoading() {
+		return nil
+	}
+	keys := m.typeahead
+	m.typeahead = nil
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// push opens s on top of the stack.
+func (m *Model) push(s Screen) tea.Cmd {
+	s.SetSize(m.bodySize())
+	m.stack = append(m.stack, s)
+	m.status, m.isErr, m.isWarn = "", false, false
+	return deliver(s, s.Init())
+}
+
+// saveDone takes the end of the saver's job seq: every open screen hears
+// of it, the owner first, and the next job starts. Once the saver is idle
+// a held quit goes ahead.
+func (m *Model) saveDone(seq int, err error) (saveJob, tea.Cmd) {
+	j, ok, next := m.env.saves.finished(seq)
+	if !ok {
+		return j, nil
+	}
+	cmds := []tea.Cmd{next}
+	done := saveDoneMsg{job: j, err: err}
+	if slices.Contains(m.stack, j.owner) {
+		cmds = append(cmds, m.route(j.owner, done))
+	} else {
+		m.orphaned = true
+	}
+	for _, s := range slices.Clone(m.stack) {
+		if s != j.owner {
+			cmds = append(cmds, m.route(s, done))
+		}
+	}
+	if m.env.saves.busy() {
+		return j, tea.Batch(cmds...)
+	}
+	if m.quitHeld {
+		m.quitting = true
+		return j, tea.Quit
+	}
+	if m.orphaned {
+		// What was saved for a screen that is closed may show on this one.
+		m.orphaned = false
+		cmds = append(cmds, m.route(m.top(), reloadMsg{}))
+	}
+	return j, tea.Batch(cmds...)
 }
 
 // quitMsg quits once nothing is left to save.
 type quitMsg struct{}
 
-// holding is the status while a move waits for saves.
+// holding is the status while quitting waits for saves.
 const holding = "Saving… one moment"
-
-// saving is a screen with changes not yet committed.
-type saving interface{ saving() bool }
-
-func (m *Model) topSaving() bool {
-	s, ok := m.top().(saving)
-	return ok && s.saving()
-}
-
-// hold keeps a move until the top screen has saved everything.
-func (m *Model) hold(move tea.Cmd) tea.Cmd {
-	m.held = append(m.held, move)
-	m.status, m.isErr, m.isWarn = holding, false, false
-	return nil
-}
-
-// release runs the held moves, in order, once the top screen has saved
-// everything.
-func (m *Model) release(cmd tea.Cmd) tea.Cmd {
-	if len(m.held) == 0 || m.topSaving() {
-		return cmd
-	}
-	held := m.held
-	m.held = nil
-	if m.status == holding {
-		m.status = ""
-	}
-	return tea.Batch(cmd, tea.Sequence(held...))
-}
 
 // globalKey handles the keys every screen shares. It reports whether the
 // key was used.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.env.keys
-	quit := func() tea.Msg { return quitMsg{} }
-	if msg.String() == "ctrl+c" {
-		if m.topSaving() && len(m.held) == 0 {
-			return m.hold(quit), true // a second ctrl+c quits at once
-		}
+	switch {
+	case key.Matches(msg, k.ForceQuit) && (m.quitHeld || m.quitAsk.open()):
 		m.quitting = true
-		return tea.Quit, true
+		return tea.Quit, true // a second ctrl+c quits at once
+	case m.quitAsk.open():
+		return m.quitAsk.answer(msg, k), true
+	case key.Matches(msg, k.ForceQuit) && m.top().Typing():
+		m.quitAsk.ask("Quit and lose what you are typing? y quits, any other key goes back to it.", "Not quit: go on typing", m.quit)
+		return nil, true
+	case key.Matches(msg, k.ForceQuit):
+		return m.quit(), true
+	}
+	if m.overlay.open {
+		w, h := m.bodySize()
+		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.footerKeys(), w)), helpRoom(w, h)) {
+			return m.quit(), true
+		}
+		return nil, true // the help takes every key: none reaches the screen under it
 	}
 	if m.top().Typing() {
 		return nil, false
 	}
 	switch {
-	case m.showHelp && (key.Matches(msg, k.Help) || key.Matches(msg, k.Back)):
-		m.showHelp = false
-		return nil, true
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.overlay = helpOverlay{open: true}
 		return nil, true
 	case key.Matches(msg, k.Quit):
-		if m.topSaving() {
-			return m.hold(quit), true
-		}
-		m.quitting = true
-		return tea.Quit, true
+		return m.quit(), true
 	case key.Matches(msg, k.Back) && len(m.stack) > 1:
 		return m.back(), true
 	}
 	return nil, false
 }
 
+// quit ends the program once nothing is left to save.
+func (m *Model) quit() tea.Cmd {
+	if m.env.saves.busy() {
+		m.quitHeld = true
+		m.status, m.isErr, m.isWarn = holding, false, false
+		return nil
+	}
+	m.quitting = true
+	return tea.Quit
+}
+
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) <= 1 {
 		return nil
-	}
-	if m.topSaving() {
-		return m.hold(pop)
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	m.status, m.isErr, m.isWarn = "", false, false
@@ -284,129 +375,52 @@ type addressedMsg struct {
 	msg tea.Msg
 }
 
-// deliver addresses what cmd returns to screen s.
+// deliver addresses what cmd returns to screen s: the result of a screen's
+// background work (a load, a report) reaches that screen wherever it is
+// in the stack, or nobody once it is closed. The root's own messages pass
+// through, and so do the commands of a batch or a sequence, each
+// addressed in its turn.
 func deliver(s Screen, cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		msg := cmd()
-		switch msg.(type) {
-		case nil, tea.BatchMsg, pushMsg, popMsg, statusMsg, placeMsg:
-			return msg // for the root, or to be run
+		switch msg := msg.(type) {
+		case nil, pushMsg, popMsg, statusMsg, placeMsg, savedMsg, saveFailedMsg, quitMsg:
+			return msg // for the root
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				out[i] = deliver(s, c)
+			}
+			return out
+		}
+		if cmds, ok := sequenced(msg); ok {
+			for i, c := range cmds {
+				cmds[i] = deliver(s, c)
+			}
+			if seq := tea.Sequence(cmds...); seq != nil {
+				return seq()
+			}
+			return nil
 		}
 		return addressedMsg{to: s, msg: msg}
 	}
 }
 
-// bodySize is the room a screen has: the window less the header and the
-// two footer lines.
-func (m *Model) bodySize() (int, int) {
-	return max(m.width, 1), max(m.height-3, 1)
-}
-
-// View draws the header, the top screen (or the help) and the footer.
-// Screens pass each text from data through textsafe as they draw it; the
-// whole frame goes through it again, keeping only the styles' own SGR
-// sequences, so that a text a screen missed cannot reach the terminal as
-// anything but text.
-func (m *Model) View() tea.View {
-	v := tea.NewView(textsafe.Styled(m.render()))
-	v.AltScreen = true
-	v.WindowTitle = "Engage"
-	return v
-}
-
-func (m *Model) render() string {
-	st := m.env.styles
-	if m.quitting {
-		return ""
+// sequenced returns the commands of tea.Sequence's message, whose type is
+// not exported: a slice of commands.
+func sequenced(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
 	}
-	if m.width == 0 {
-		return "Starting Engage…"
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
 	}
-	if m.width < MinWidth || m.height < MinHeight {
-		return tooSmall(st, m.width, m.height)
-	}
-	var crumbs []string
-	for _, s := range m.stack {
-		crumbs = append(crumbs, s.Title())
-	}
-	header := st.Header.Render(truncate(strings.Join(crumbs, " › "), m.width))
-	w, h := m.bodySize()
-	var body string
-	if m.showHelp {
-		body = m.helpView()
-	} else {
-		body = m.top().View()
-	}
-	body = lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(body)
-	statusLine := ""
-	if m.status != "" {
-		style := st.Saved
-		switch {
-		case m.isErr:
-			style = st.Error
-		case m.isWarn:
-			style = st.Warning
-		}
-		statusLine = style.Render(truncate(m.status, m.width))
-	}
-	return lipgloss.JoinVertical(lipgloss.Left, header, body, statusLine, m.helpLine())
-}
-
-// helpLine is the footer: the screen's keys, cut to the window, then the
-// global ones, which are never cut so that ? and the way out always show.
-func (m *Model) helpLine() string {
-	keys := m.footerKeys()
-	n := 2 // ? and q
-	if m.top().Typing() {
-		n = 1 // ctrl+c
-	}
-	screen, global := keys[:len(keys)-n], keys[len(keys)-n:]
-	m.help.ShowAll = false
-	tail := m.help.ShortHelpView(global)
-	if len(screen) == 0 {
-		return truncate(tail, m.width)
-	}
-	sep := m.help.Styles.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
-	m.help.SetWidth(max(m.width-lipgloss.Width(sep+tail), 1))
-	line := m.help.ShortHelpView(screen)
-	m.help.SetWidth(m.width)
-	return truncate(line+sep+tail, m.width)
-}
-
-// footerKeys lists the keys of the footer and the help screen: the top
-// screen's, esc when it goes back, then ? and q; while a text field has the
-// keyboard ? and q are text, and only ctrl+c quits.
-func (m *Model) footerKeys() []key.Binding {
-	k := m.env.keys
-	keys := append([]key.Binding{}, m.top().Keys()...)
-	hasEsc := false
-	for _, b := range keys {
-		for _, kk := range b.Keys() {
-			hasEsc = hasEsc || kk == "esc"
-		}
-	}
-	if len(m.stack) > 1 && !hasEsc {
-		keys = append(keys, k.Back)
-	}
-	if m.top().Typing() {
-		return append(keys, bindingAs(k.Quit, "ctrl+c", "quit"))
-	}
-	return append(keys, k.Help, k.Quit)
-}
-
-func (m *Model) helpView() string {
-	st := m.env.styles
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys on this screen") + "\n\n")
-	for _, kb := range m.footerKeys() {
-		h := kb.Help()
-		fmt.Fprintf(&b, "  %s %s\n", pad(st.Key.Render(h.Key), 12), h.Desc)
-	}
-	b.WriteString("\n" + st.Muted.Render("Every change is saved as you make it. Press ? or esc to close this help."))
-	return b.String()
+	return cmds, true
 }
 
 // placeOf describes where the stack is, for resuming.
@@ -417,55 +431,4 @@ func placeOf(stack []Screen) workbook.UIState {
 		}
 	}
 	return workbook.UIState{}
-}
-
-// notSaved words a failed save for the status bar: what was not saved and
-// why, and what to do when the error knows (a full disk, a removed store).
-func notSaved(err error) string {
-	text := err.Error()
-	if rest, ok := strings.CutPrefix(text, "not saved: "); ok {
-		text = rest
-	}
-	text = "NOT SAVED: " + text
-	var h interface{ Hint() string }
-	if errors.As(err, &h) && h.Hint() != "" {
-		text += "; " + h.Hint()
-	}
-	return text
-}
-
-// notText counts what a text field cannot hold in pasted text: bytes that
-// are not UTF-8 and control characters other than new lines and tabs.
-func notText(s string) int {
-	n := 0
-	for i, w := 0, 0; i < len(s); i += w {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		w = size
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			n++
-		case r == '\n' || r == '\r' || r == '\t':
-		case unicode.IsControl(r):
-			n++
-		}
-	}
-	return n
-}
-
-// tooSmall asks for a larger window, in as few words as the window has
-// room for, and never more than the window.
-func tooSmall(st Styles, w, h int) string {
-	for _, msg := range []string{
-		fmt.Sprintf("Make the window larger: Engage needs at least %dx%d (now %dx%d).", MinWidth, MinHeight, w, h),
-		fmt.Sprintf("Make the window larger: at least %dx%d.", MinWidth, MinHeight),
-		fmt.Sprintf("Need %dx%d", MinWidth, MinHeight),
-	} {
-		box := st.Notice.Width(min(w, 40)).Render(msg)
-		if lipgloss.Height(box) <= h && lipgloss.Width(box) <= w {
-			return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
-		}
-	}
-	// Not even that fits: as much of it as the window holds.
-	line := fmt.Sprintf("Need %dx%d", MinWidth, MinHeight)
-	return ansi.Truncate(line, w, "")
 }

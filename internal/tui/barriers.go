@@ -20,7 +20,7 @@ import (
 // what the facilitator writes up from it: confirmed barriers, good areas,
 // areas to improve and the action plan. The figures come from
 // analysis.Analyse, and the key issues' verification gaps from
-// compareIssues, as on the side-by-side comparison.
+// issueGaps, as on the side-by-side comparison.
 type barriers struct {
 	env          *env
 	siteID       string
@@ -34,16 +34,14 @@ type barriers struct {
 	lists     [barrierSections][]bRow
 
 	section    barrierSection
-	cursor     [barrierSections]int
-	offset     [barrierSections]int
-	suggestion int    // the suggested intervention shown for the row
-	confirmDel bool   // waiting for y to delete the selected row
-	reporting  bool   // the PDF report is being made
-	report     string // what the last report run gave: its path, or why not
+	win        [barrierSections]listWindow // each section's cursor and scroll
+	suggestion int                         // the suggested intervention shown for the row
+	confirm    confirmPrompt               // asks before the selected row is deleted
+	reporting  bool                        // the PDF report is being made
+	report     string                      // what the last report run gave: its path, or why not
 	reportErr  bool
 	spin       spinner.Model
 	pending    map[string]bool // changes not yet committed, by saveJob key
-	save       *saver
 	width      int
 	height     int
 	err        string
@@ -67,9 +65,44 @@ var barrierSectionNames = [barrierSections]string{"Barriers", "Contested", "Gaps
 // finding or an intervention.
 type bRow struct {
 	item    *analysis.ItemResult
-	issue   *issueComparison
+	issue   *issueGap
 	finding *workbook.Finding
 	plan    *workbook.Intervention
+}
+
+// subject is what a finding written from the row is about, on every
+// section alike: the row's statement or key issue; for a finding, what
+// that finding is about; for an intervention, its key issue.
+func (r bRow) subject() (keyIssueID, statementID string) {
+	switch {
+	case r.item != nil:
+		return r.item.KeyIssueID, r.item.Statement.ID
+	case r.finding != nil:
+		return r.finding.KeyIssueID, r.finding.StatementID
+	}
+	return r.keyIssue(), ""
+}
+
+// kindOf is the kind of finding the band of a statement (or, without
+// one, of a key issue) suggests; an area to improve when there is no band
+// to go by.
+func (b *barriers) kindOf(keyIssueID, statementID string) workbook.FindingKind {
+	if statementID != "" {
+		for _, it := range b.res.Items {
+			if it.Statement.ID == statementID {
+				_, s := it.Headline()
+				return kindOfBand(s.Band)
+			}
+		}
+		return workbook.FindingImprove
+	}
+	for _, is := range b.res.Issues {
+		if is.KeyIssue.ID == keyIssueID && keyIssueID != "" {
+			_, s := is.Headline()
+			return kindOfBand(s.Band)
+		}
+	}
+	return workbook.FindingImprove
 }
 
 func (r bRow) keyIssue() string {
@@ -86,20 +119,12 @@ func (r bRow) keyIssue() string {
 	return ""
 }
 
-// reportDoneMsg ends the "making the report" indicator with what the
-// report hook returned.
-type reportDoneMsg struct {
-	res ReportResult
-	err error
-}
-
 func newBarriers(e *env, siteID, assessmentID string) Screen {
-	return &barriers{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e), pending: map[string]bool{}}
+	return &barriers{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
 }
 
 func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *barriers) Title() string { return "5 Barriers" }
-func (b *barriers) saving() bool  { return b.save.busy() }
 func (b *barriers) Typing() bool  { return false }
 
 func (b *barriers) SetSize(w, h int) {
@@ -112,34 +137,28 @@ func (b *barriers) Place() workbook.UIState {
 	return workbook.UIState{SiteID: b.siteID, AssessmentID: b.assessmentID, Screen: workbook.StepBarriers.Key()}
 }
 
-// bindingAs returns a copy of a keymap binding described for this screen.
-func bindingAs(kb key.Binding, keys, desc string) key.Binding {
-	kb.SetHelp(keys, desc)
-	return kb
-}
-
 func (b *barriers) Keys() []key.Binding {
 	k := b.env.keys
-	if b.confirmDel {
-		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+	if b.confirm.open() {
+		return b.confirm.keys(k)
 	}
 	// The actions come first: the help line is cut at the window's edge.
 	var keys []key.Binding
 	row, ok := b.selected()
 	switch {
 	case b.section == secBarriers && ok:
-		keys = append(keys, bindingAs(k.Confirm, "y/enter", "confirm barrier"))
+		keys = append(keys, k.ConfirmBarrier)
 	case (b.section == secFindings || b.section == secPlan) && ok:
-		keys = append(keys, bindingAs(k.Edit, "e/enter", "edit"), k.Delete)
+		keys = append(keys, k.EditRow, k.Delete)
 	}
 	keys = append(keys, k.Finding, k.Action)
 	if ok && row.item != nil && len(row.item.Statement.Interventions) > 1 {
-		keys = append(keys, bindingAs(k.Right, "←/→", "other suggestion"))
+		keys = append(keys, k.OtherSuggestion)
 	}
 	if b.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
-	return append(keys, k.Compare, bindingAs(k.Tab, "tab", "next section"), bindingAs(k.ShiftTab, "shift+tab", "previous section"),
+	return append(keys, k.SideBySide, k.NextSection, k.PrevSection,
 		k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
@@ -178,7 +197,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	for _, it := range contested {
 		lists[secContested] = append(lists[secContested], bRow{item: &it})
 	}
-	for _, ic := range compareIssues(d, b.res) {
+	for _, ic := range issueGaps(d, b.res) {
 		if ic.Gap.Known && ic.Gap.Kind != analysis.GapNone {
 			lists[secGaps] = append(lists[secGaps], bRow{issue: &ic})
 		}
@@ -198,7 +217,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	}
 	b.lists = lists
 	for s := range barrierSections {
-		b.cursor[s] = min(max(b.cursor[s], 0), max(len(lists[s])-1, 0))
+		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(lists[s])-1, 0))
 	}
 	b.scroll()
 }
@@ -213,13 +232,11 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.err = ""
 		b.apply(msg.data)
 	case reloadMsg:
-		if !b.save.busy() {
+		if !b.env.saves.busy() {
 			return b, b.Init()
 		}
-	case savedMsg:
-		return b, b.finished(msg.seq)
-	case saveFailedMsg:
-		return b, b.finished(msg.seq)
+	case saveDoneMsg:
+		return b, b.finished(msg.job)
 	case reportDoneMsg:
 		b.reporting = false
 		switch {
@@ -228,6 +245,7 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		default:
 			b.report, b.reportErr = msg.res.String(), false
 		}
+		return b, msg.status()
 	case spinner.TickMsg:
 		if b.reporting {
 			var cmd tea.Cmd
@@ -238,8 +256,8 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if b.data == nil {
 			return b, nil
 		}
-		if b.confirmDel {
-			return b, b.updateConfirm(msg)
+		if b.confirm.open() {
+			return b, b.confirm.answer(msg, b.env.keys)
 		}
 		return b, b.updateBrowse(msg)
 	}
@@ -248,35 +266,24 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // finished ends a save of this screen's and reads the store again, so the
 // screen shows what was committed.
-func (b *barriers) finished(seq int) tea.Cmd {
-	j, mine, next := b.save.finished(seq)
-	if !mine {
+func (b *barriers) finished(j saveJob) tea.Cmd {
+	if j.owner != b {
 		return nil
 	}
 	delete(b.pending, j.key)
-	return tea.Batch(next, b.Init())
+	return b.Init()
 }
 
 func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := b.env.keys
 	row, ok := b.selected()
 	switch {
-	case key.Matches(msg, k.Tab):
+	case key.Matches(msg, k.NextSection):
 		b.setSection(b.section + 1)
-	case key.Matches(msg, k.ShiftTab):
+	case key.Matches(msg, k.PrevSection):
 		b.setSection(b.section - 1)
-	case key.Matches(msg, k.Up):
-		b.move(-1)
-	case key.Matches(msg, k.Down):
-		b.move(1)
-	case key.Matches(msg, k.PageUp):
-		b.move(-b.listRoom())
-	case key.Matches(msg, k.PageDown):
-		b.move(b.listRoom())
-	case key.Matches(msg, k.Top):
-		b.move(-len(b.lists[b.section]))
-	case key.Matches(msg, k.Bottom):
-		b.move(len(b.lists[b.section]))
+	case b.win[b.section].keys(msg, k, len(b.lists[b.section]), b.listRoom()):
+		b.suggestion = 0
 	case key.Matches(msg, k.Left) && ok && row.item != nil:
 		b.suggestion--
 	case key.Matches(msg, k.Right) && ok && row.item != nil:
@@ -291,80 +298,50 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 			return b.open(b.planForm(row.plan))
 		}
 	case key.Matches(msg, k.Delete) && ok && (row.finding != nil || row.plan != nil):
-		b.confirmDel = true
+		b.confirm.ask("Delete this? y deletes, any other key keeps it.", "Kept: nothing deleted", b.deleteSelected)
 	case key.Matches(msg, k.Finding):
 		return b.open(b.findingForm(nil))
 	case key.Matches(msg, k.Action):
 		return b.open(b.planForm(nil))
-	case key.Matches(msg, k.Compare):
-		return b.open(newVerifyCompare(b.env, b.siteID, b.assessmentID))
+	case key.Matches(msg, k.SideBySide):
+		return b.open(newSideBySide(b.env, b.siteID, b.assessmentID))
 	case key.Matches(msg, k.Report) && b.env.hooks.Report != nil:
 		return b.makeReport()
 	}
 	return nil
 }
 
-// makeReport writes the PDF report through makeReport (so the status bar
-// says the same as on the site screen) and keeps what the hook returned,
-// to show the report's path on this screen. A spinner runs meanwhile.
+// makeReport writes the PDF report as the site screen does, and keeps what
+// the hook returned, to show the report's path on this screen. A spinner
+// runs meanwhile.
 func (b *barriers) makeReport() tea.Cmd {
 	if b.reporting {
 		return status("The PDF report is still being written…")
 	}
 	b.reporting, b.report, b.reportErr = true, "", false
 	b.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(b.env.styles.Pending))
-	var done reportDoneMsg
-	hook := b.env.hooks.Report
-	e := *b.env
-	e.hooks.Report = func(siteID, assessmentID string) (ReportResult, error) {
-		done.res, done.err = hook(siteID, assessmentID)
-		return done.res, done.err
-	}
-	// tea.Sequence runs the second command after the first has returned.
-	return tea.Batch(b.spin.Tick, tea.Sequence(makeReport(&e, b.siteID, b.data.Assessment.ID), func() tea.Msg { return done }))
+	return tea.Batch(b.spin.Tick, makeReport(b.env, b.siteID, b.data.Assessment.ID))
 }
 
-// open pushes a screen, unless a change is still being saved or the report
-// is being written: their messages must reach this screen.
+// open pushes a screen; what this screen is still saving or writing
+// reaches it meanwhile.
 func (b *barriers) open(s Screen) tea.Cmd {
-	switch {
-	case b.save.busy():
-		return status("Still saving: try again in a moment")
-	case b.reporting:
-		return status("The PDF report is being written: try again in a moment")
-	}
-	return push(s)
+	b.env.open(s)
+	return nil
 }
 
 func (b *barriers) setSection(s barrierSection) {
 	b.section = (s + barrierSections) % barrierSections
-	b.confirmDel, b.suggestion = false, 0
-	b.scroll()
-}
-
-func (b *barriers) move(d int) {
-	s := b.section
-	b.cursor[s] = min(max(b.cursor[s]+d, 0), max(len(b.lists[s])-1, 0))
-	b.suggestion = 0
+	b.confirm, b.suggestion = confirmPrompt{}, 0
 	b.scroll()
 }
 
 // scroll keeps the cursor of the section in view.
-func (b *barriers) scroll() {
-	s, room := b.section, b.listRoom()
-	c := b.cursor[s]
-	if c < b.offset[s] {
-		b.offset[s] = c
-	}
-	if c >= b.offset[s]+room {
-		b.offset[s] = c - room + 1
-	}
-	b.offset[s] = max(0, min(b.offset[s], len(b.lists[s])-room))
-}
+func (b *barriers) scroll() { b.win[b.section].fit(len(b.lists[b.section]), b.listRoom()) }
 
 func (b *barriers) selected() (bRow, bool) {
 	l := b.lists[b.section]
-	if c := b.cursor[b.section]; c < len(l) {
+	if c := b.win[b.section].cursor; c < len(l) {
 		return l[c], true
 	}
 	return bRow{}, false
@@ -388,15 +365,15 @@ func (b *barriers) confirmBarrier() tea.Cmd {
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
 		KeyIssueID: row.item.KeyIssueID, StatementID: id}
 	b.pending[jobKey] = true
-	return b.save.add(saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
+	return b.env.save(b, saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
 		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
 }
 
-func (b *barriers) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
-	b.confirmDel = false
+// deleteSelected deletes the finding or intervention under the cursor.
+func (b *barriers) deleteSelected() tea.Cmd {
 	row, ok := b.selected()
-	if !ok || !key.Matches(msg, b.env.keys.Confirm) {
-		return status("Kept: nothing deleted")
+	if !ok {
+		return nil
 	}
 	sid, aid := b.siteID, b.assessmentID
 	var j saveJob
@@ -413,5 +390,5 @@ func (b *barriers) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	b.pending[j.key] = true
-	return b.save.add(j)
+	return b.env.save(b, j)
 }

@@ -61,7 +61,7 @@ func BenchmarkBarriersView(b *testing.B) {
 
 func BenchmarkCompareView(b *testing.B) {
 	te := bigAssessment(b)
-	s := newVerifyCompare(te.env, te.site.ID, te.a.ID).(*compare)
+	s := newSideBySide(te.env, te.site.ID, te.a.ID).(*sideBySide)
 	s.SetSize(120, 37)
 	msg := loadAssessment(te.env, te.site.ID, te.a.ID)()
 	b.Run("load+analyse", func(b *testing.B) {

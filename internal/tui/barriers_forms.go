@@ -37,21 +37,8 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 	if old != nil {
 		f, title, done = *old, "Edit finding", "finding changed"
 	} else if row, ok := b.selected(); ok {
-		// Written from a statement or key issue, the finding is about it;
-		// from another finding or the plan it starts blank.
-		switch {
-		case row.item != nil:
-			_, s := row.item.Headline()
-			f.KeyIssueID, f.StatementID, f.Kind = row.item.KeyIssueID, row.item.Statement.ID, kindOfBand(s.Band)
-		case row.issue != nil:
-			f.KeyIssueID = row.issue.KeyIssue.ID
-			for _, is := range b.res.Issues {
-				if is.KeyIssue.ID == row.issue.KeyIssue.ID {
-					_, s := is.Headline()
-					f.Kind = kindOfBand(s.Band)
-				}
-			}
-		}
+		f.KeyIssueID, f.StatementID = row.subject()
+		f.Kind = b.kindOf(f.KeyIssueID, f.StatementID)
 	}
 	kinds := []option{{string(workbook.FindingBarrier), "confirmed barrier"}, {string(workbook.FindingGood), "good area"}, {string(workbook.FindingImprove), "area to improve"}}
 	fields := []*field{

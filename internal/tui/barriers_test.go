@@ -135,11 +135,16 @@ func TestBarriersFindingsAddEditDelete(t *testing.T) {
 	if _, log = press(t, fm, "ctrl+s"); !popped(log) {
 		t.Fatalf("the form did not close:\n%s", ansi.Strip(fm.View()))
 	}
-	// An area to improve (the default kind) with no key issue.
+	// Written with that finding selected, the next is about the same key
+	// issue, its kind what the key issue's band suggests (an area to
+	// improve here); this one is about no key issue.
 	s = reload(t, s)
 	s, log = press(t, s, "f")
 	fm = pushed(t, log, 80, 21)
-	fm, _ = press(t, fm, "tab", "tab")
+	if v := ansi.Strip(fm.View()); !strings.Contains(v, "Skills and abilities within the organisation") {
+		t.Errorf("the new finding is not about the selected finding's key issue:\n%s", v)
+	}
+	fm, _ = press(t, fm, "tab", "left", "left", "tab")
 	fm = typeText(t, fm, "Evening meetings")
 	press(t, fm, "ctrl+s")
 	fs := te.load().Findings
@@ -261,9 +266,13 @@ func TestBarriersReportShowsProgressThenThePath(t *testing.T) {
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "Writing the PDF report…") {
 		t.Errorf("no progress shown:\n%s", view)
 	}
-	_, log := press(t, s, "f") // no other screen while it runs
-	if !hasStatus(log, "being written") {
-		t.Errorf("a form opened while the report was written: %v", log)
+	// Another screen can open meanwhile: the report's result is
+	// addressed to this one.
+	_, log := press(t, s, "f")
+	if len(log) != 1 {
+		t.Errorf("f while the report was written: %v", log)
+	} else if _, ok := log[0].(pushMsg); !ok {
+		t.Errorf("f while the report was written: %v", log)
 	}
 	s, log = run(t, s, cmd)
 	if len(asked) != 1 || asked[0] != te.site.ID+"/"+te.a.ID {
@@ -378,7 +387,7 @@ func TestCompareReopensAtTheVerifiedStatement(t *testing.T) {
 	verifyFixture(te)
 	m := newRoot(t, te, 80, 24)
 	pressRoot(t, m, "enter", "5", "v")
-	if _, ok := m.top().(*compare); !ok {
+	if _, ok := m.top().(*sideBySide); !ok {
 		t.Fatalf("v opened %T", m.top())
 	}
 	pressRoot(t, m, "down", "down", "q")
@@ -411,5 +420,47 @@ func TestBarriersGolden(t *testing.T) {
 		golden(t, fmt.Sprintf("barriers_%dx%d", size.w, size.h+3), b.View())
 		s, _ := press(t, b, "shift+tab")
 		golden(t, fmt.Sprintf("barriers_plan_%dx%d", size.w, size.h+3), s.View())
+	}
+}
+
+// A new finding's kind and subject do not depend on the section it is
+// written from: a statement gets the same default on every section that
+// lists it, and from a finding about it.
+func TestNewFindingDefaultsAlikeOnEverySection(t *testing.T) {
+	te := newTestEnv(t)
+	verifyFixture(te)
+	b := openBarriers(t, te, 80, 21)
+	first := b.lists[secBarriers][0].item
+	te.change(func(c *workbook.Change) error {
+		_, err := c.SaveFinding(workbook.Finding{SiteID: te.site.ID, AssessmentID: te.a.ID, Kind: workbook.FindingGood, KeyIssueID: first.KeyIssueID, StatementID: first.Statement.ID, Text: "About it"})
+		return err
+	})
+	b = openBarriers(t, te, 80, 21)
+	kinds := map[string]map[string]bool{} // statement -> kinds offered
+	for sec := range barrierSections {
+		b.setSection(sec)
+		for i, row := range b.lists[sec] {
+			b.win[sec].cursor = i
+			_, sid := row.subject()
+			if sid == "" {
+				continue
+			}
+			fm := b.findingForm(nil).(*form)
+			if kinds[sid] == nil {
+				kinds[sid] = map[string]bool{}
+			}
+			kinds[sid][fm.values()["kind"]] = true
+		}
+	}
+	if len(kinds[first.Statement.ID]) == 0 {
+		t.Fatal("the first barrier was never offered")
+	}
+	for sid, ks := range kinds {
+		if len(ks) != 1 {
+			t.Errorf("statement %s: kinds %v", sid, ks)
+		}
+	}
+	if !kinds[first.Statement.ID][string(workbook.FindingBarrier)] {
+		t.Errorf("the first barrier defaults to %v", kinds[first.Statement.ID])
 	}
 }

@@ -45,7 +45,7 @@ func (b *barriers) head() string {
 	w := b.width
 	q := b.data.Questionnaire
 	state := st.Saved.Render("all saved ✓")
-	if b.save.busy() {
+	if b.env.saves.busy() {
 		state = st.Pending.Render("saving…")
 	}
 	title := st.Title.Render("5 Identify barriers") + st.Muted.Render(fmt.Sprintf(" · %d insiders, %d outsiders answered", b.res.Insiders, b.res.Outsiders))
@@ -99,7 +99,7 @@ func (b *barriers) head() string {
 	}
 	line := strings.Join(tabs, " ")
 	if n := len(b.lists[b.section]); n > 0 {
-		line += st.Muted.Render(fmt.Sprintf("  %d of %d", b.cursor[b.section]+1, n))
+		line += st.Muted.Render(fmt.Sprintf("  %d of %d", b.win[b.section].cursor+1, n))
 	}
 	out.WriteString(truncate(line, w))
 	return out.String()
@@ -114,10 +114,10 @@ func (b *barriers) list() string {
 		return st.Muted.Render(truncate(b.empty(), b.width)) + strings.Repeat("\n", room-1)
 	}
 	var lines []string
-	start := b.offset[b.section]
+	start := b.win[b.section].offset
 	for i := start; i < len(rows) && i < start+room; i++ {
 		line := b.row(i, rows[i])
-		if i == b.cursor[b.section] {
+		if i == b.win[b.section].cursor {
 			lines = append(lines, st.Selected.Render("› "+pad(ansiStrip(line), b.width-2)))
 		} else {
 			lines = append(lines, "  "+truncate(line, b.width-2))
@@ -236,13 +236,6 @@ func findingText(st Styles, k workbook.FindingKind) string {
 	return st.Improve.Render("area to improve")
 }
 
-func firstLineOf(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + " …"
-	}
-	return s
-}
-
 // detailLines is the height of the detail panel: rule, heading, body and
 // hint. A tall window gives the body room for the figures by group, the
 // dialogue notes and every suggested intervention.
@@ -302,8 +295,8 @@ func (b *barriers) detail() string {
 		}
 		hint = "e or enter edits (status, review notes) · D deletes"
 	}
-	if b.confirmDel {
-		hint = st.Warning.Render("Delete this? y deletes, any other key keeps it.")
+	if b.confirm.open() {
+		hint = b.confirm.view(st, w)
 	} else {
 		hint = st.Muted.Render(truncate(hint, w))
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,35 +24,35 @@ type booklet struct {
 	statements   []questionnaire.Statement
 	numbers      questionnaire.Numbering
 	people       []workbook.Participant
-	answers      map[string]workbook.Response
-	person       int  // the participant under the cursor
-	typing       bool // entering this participant's answers
-	cur          int  // statement being typed
-	save         *saver
+	answers      answerSheet
+	win          listWindow // the participant under the cursor, and the rows in view
+	typing       bool       // entering this participant's answers
+	cur          int        // statement being typed
 	width        int
 	height       int
 	err          string
 }
 
 func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) Screen {
-	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, person: row, save: newSaver(e)}
+	return &booklet{env: e, siteID: siteID, assessmentID: assessmentID, group: g, win: listWindow{cursor: row}}
 }
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
 func (b *booklet) Title() string { return "Booklet entry" }
-func (b *booklet) saving() bool  { return b.save.busy() }
 func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
 }
 
+// room is how many participants the list shows.
+func (b *booklet) room() int { return max(b.height-4, 1) }
+
 func (b *booklet) Keys() []key.Binding {
 	k := b.env.keys
 	if b.typing {
-		return []key.Binding{k.Score, k.DontKnow, key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back one and correct")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done with this booklet"))}
+		return []key.Binding{k.Score, k.DontKnow, k.BookletBack, k.BookletDone}
 	}
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type this booklet"))}
+	return []key.Binding{k.Up, k.Down, k.BookletType}
 }
 
 func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -65,22 +64,11 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		b.apply(msg.data)
 	case reloadMsg:
-		if !b.save.busy() {
+		if !b.env.saves.busy() {
 			return b, b.Init()
 		}
-	case savedMsg:
-		j, mine, next := b.save.finished(msg.seq)
-		if mine {
-			if j.resp.Answered() || j.resp.Comment != "" {
-				b.answers[j.key] = j.resp
-			} else {
-				delete(b.answers, j.key)
-			}
-		}
-		return b, next
-	case saveFailedMsg:
-		_, _, next := b.save.finished(msg.seq)
-		return b, next
+	case saveDoneMsg:
+		b.answers.heard(msg)
 	case tea.KeyPressMsg:
 		if b.data == nil || len(b.people) == 0 {
 			return b, nil
@@ -90,11 +78,8 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		k := b.env.keys
 		switch {
-		case key.Matches(msg, k.Up):
-			b.person = max(b.person-1, 0)
-		case key.Matches(msg, k.Down):
-			b.person = min(b.person+1, len(b.people)-1)
-		case key.Matches(msg, k.Open):
+		case b.win.keys(msg, k, len(b.people), b.room()):
+		case key.Matches(msg, k.BookletType):
 			b.typing = true
 			b.cur = b.firstUnanswered()
 			return b, status("") // the last booklet's count is not this one's
@@ -117,24 +102,17 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 			b.people = append(b.people, p)
 		}
 	}
-	b.answers = map[string]workbook.Response{}
-	for _, r := range d.Responses {
-		b.answers[respKey(r.ParticipantID, r.StatementID)] = r
-	}
-	b.person = min(max(b.person, 0), max(len(b.people)-1, 0))
+	b.answers = newAnswerSheet(b.env.saves, d.Responses)
+	b.win.cursor = min(max(b.win.cursor, 0), max(len(b.people)-1, 0))
 }
 
 func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
-	k := respKey(pid, sid)
-	if r, ok := b.save.pending[k]; ok {
-		return r, true
-	}
-	r, ok := b.answers[k]
+	r, ok, _ := b.answers.get(pid, sid)
 	return r, ok
 }
 
 func (b *booklet) firstUnanswered() int {
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	for i, st := range b.statements {
 		if r, ok := b.answer(p.ID, st.ID); !ok || !r.Answered() {
 			return i
@@ -145,24 +123,24 @@ func (b *booklet) firstUnanswered() int {
 
 func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := b.env.keys
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, k.BookletDone):
 		b.typing = false
 		done := b.answeredCount(p)
-		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.person+1), done, len(b.statements))
+		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.win.cursor+1), done, len(b.statements))
 		if done == len(b.statements) {
 			// On to the next booklet still to type.
-			for i := b.person + 1; i < len(b.people); i++ {
+			for i := b.win.cursor + 1; i < len(b.people); i++ {
 				if b.answeredCount(b.people[i]) < len(b.statements) {
-					b.person = i
+					b.win.cursor = i
 					text += "; enter types the next one"
 					break
 				}
 			}
 		}
 		return b, status(text)
-	case msg.String() == "backspace":
+	case key.Matches(msg, k.BookletBack):
 		if b.cur == 0 {
 			return b, nil
 		}
@@ -172,16 +150,16 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		if b.cur >= len(b.statements) {
 			return b, status("This booklet is complete: backspace to correct, esc when done")
 		}
-		n, _ := strconv.Atoi(msg.String())
+		n := digit(msg)
 		if n > b.data.Questionnaire.Scale.Points {
 			return b, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", b.data.Questionnaire.Scale.Points))
 		}
 		cmd := b.put(p, n, key.Matches(msg, k.DontKnow))
 		b.cur++
 		return b, cmd
-	case msg.String() == "left":
+	case key.Matches(msg, k.Left):
 		b.cur = max(b.cur-1, 0)
-	case msg.String() == "right":
+	case key.Matches(msg, k.Right):
 		b.cur = min(b.cur+1, len(b.statements))
 	}
 	return b, nil
@@ -194,12 +172,7 @@ func (b *booklet) put(p workbook.Participant, score int, dk bool) tea.Cmd {
 	old, _ := b.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	shown := workbook.Response{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
-		Score: score, DontKnow: dk, Comment: old.Comment}
-	return b.save.answer(respKey(p.ID, st.ID), shown, "", func(c *workbook.Change) error {
-		_, err := c.RecordResponse(in)
-		return err
-	})
+	return b.answers.record(b.env, b, in, "", "")
 }
 
 func (b *booklet) answeredCount(p workbook.Participant) int {
@@ -227,15 +200,11 @@ func (b *booklet) View() string {
 	}
 	var s strings.Builder
 	s.WriteString(st.Title.Render("Whose booklet?") + "  " + st.Muted.Render("enter starts typing at their first unanswered statement") + "\n\n")
-	visible := max(b.height-4, 1)
-	start := 0
-	if b.person >= visible {
-		start = b.person - visible + 1
-	}
-	for i := start; i < len(b.people) && i < start+visible; i++ {
+	start, end := b.win.rows(len(b.people), b.room())
+	for i := start; i < end; i++ {
 		p := b.people[i]
 		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(p, i+1), 28), pad(roleNames[p.Role], 20), b.answeredCount(p), len(b.statements))
-		if i == b.person {
+		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
 			s.WriteString("  " + truncate(line, b.width-2) + "\n")
@@ -246,13 +215,13 @@ func (b *booklet) View() string {
 
 func (b *booklet) typingView() string {
 	st := b.env.styles
-	p := b.people[b.person]
+	p := b.people[b.win.cursor]
 	var s strings.Builder
 	saveState := st.Saved.Render("all saved ✓")
-	if b.save.busy() {
+	if b.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
-	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.person+1)) + "  " + saveState + "\n\n")
+	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.win.cursor+1)) + "  " + saveState + "\n\n")
 	// The strip: every answer so far, the cursor on the one being typed.
 	var strip []string
 	for i, stm := range b.statements {

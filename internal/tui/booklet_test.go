@@ -49,8 +49,8 @@ func TestBookletTypesOneKeyPerStatementWithCorrections(t *testing.T) {
 	s = typeText(t, s, "3")
 	// esc ends the booklet and moves on to the next one still to type.
 	s, log = press(t, s, "esc")
-	if s.Typing() || s.(*booklet).person != 1 || !strings.Contains(statusText(log), "enter types the next one") {
-		t.Errorf("after esc: typing %v, person %d, status %q", s.Typing(), s.(*booklet).person, statusText(log))
+	if s.Typing() || s.(*booklet).win.cursor != 1 || !strings.Contains(statusText(log), "enter types the next one") {
+		t.Errorf("after esc: typing %v, person %d, status %q", s.Typing(), s.(*booklet).win.cursor, statusText(log))
 	}
 
 	got := map[string]string{}

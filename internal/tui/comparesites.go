@@ -28,7 +28,7 @@ type compareSites struct {
 	env    *env
 	sites  []workbook.SiteSummary
 	chosen []string // site ids, in the order chosen
-	cursor int
+	win    listWindow
 	width  int
 	height int
 
@@ -92,21 +92,18 @@ func (c *compareSites) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return c, nil
 }
 
+// room is how many sites the list shows: the window less the intro and
+// the footer.
+func (c *compareSites) room() int { return max(c.height-4-strings.Count(c.footer(), "\n")-1, 1) }
+
 // key handles a key while choosing.
 func (c *compareSites) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := c.env.keys
 	switch {
-	case key.Matches(msg, k.Up):
-		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		c.cursor = min(c.cursor+1, max(len(c.sites)-1, 0))
-	case key.Matches(msg, k.Top):
-		c.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		c.cursor = max(len(c.sites)-1, 0)
+	case c.win.keys(msg, k, len(c.sites), c.room()):
 	case key.Matches(msg, k.Toggle):
-		if c.cursor < len(c.sites) {
-			c.toggle(c.sites[c.cursor].Site.ID)
+		if c.win.cursor < len(c.sites) {
+			c.toggle(c.sites[c.win.cursor].Site.ID)
 		}
 	case key.Matches(msg, k.ToggleAll):
 		if len(c.chosen) == len(c.sites) {
@@ -183,20 +180,16 @@ func (c *compareSites) View() string {
 		return b.String()
 	}
 	footer := c.footer()
-	visible := max(c.height-4-strings.Count(footer, "\n")-1, 1)
-	start := 0
-	if c.cursor >= visible {
-		start = c.cursor - visible + 1
-	}
+	start, end := c.win.rows(len(c.sites), c.room())
 	nameW := max(min(c.width-14, 40), 12)
-	for i := start; i < len(c.sites) && i < start+visible; i++ {
+	for i := start; i < end; i++ {
 		s := c.sites[i]
 		mark, order := "[ ]", "  "
 		if n := slices.Index(c.chosen, s.Site.ID); n >= 0 {
 			mark, order = "[x]", fmt.Sprintf("%2d", n+1)
 		}
 		line := mark + " " + order + "  " + pad(s.Site.Name, nameW) + "  " + s.Site.Organisation
-		if i == c.cursor {
+		if i == c.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, c.width-3)) + "\n")
 		} else {
 			b.WriteString("  " + truncate(line, c.width-3) + "\n")

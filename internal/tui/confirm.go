@@ -11,13 +11,13 @@ import (
 // asks with ask, hands it every key press while it is open, and draws it
 // under its body.
 type confirmPrompt struct {
-	question string  // the question, saying what y does
-	kept     string  // the status line when the answer is no
-	yes      tea.Cmd // what y runs
+	question string         // the question, saying what y does
+	kept     string         // the status line when the answer is no
+	yes      func() tea.Cmd // what y does
 }
 
-// ask opens the prompt.
-func (c *confirmPrompt) ask(question, kept string, yes tea.Cmd) {
+// ask opens the prompt; yes is called only when the answer is y.
+func (c *confirmPrompt) ask(question, kept string, yes func() tea.Cmd) {
 	c.question, c.kept, c.yes = question, kept, yes
 }
 
@@ -30,14 +30,14 @@ func (c *confirmPrompt) answer(msg tea.KeyPressMsg, k KeyMap) tea.Cmd {
 	yes, kept := c.yes, c.kept
 	*c = confirmPrompt{}
 	if key.Matches(msg, k.Confirm) {
-		return yes
+		return yes()
 	}
 	return status(kept)
 }
 
 // keys are the prompt's keys for the help line.
 func (c *confirmPrompt) keys(k KeyMap) []key.Binding {
-	return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep it"))}
+	return []key.Binding{k.Confirm, k.Keep}
 }
 
 // view draws the question wrapped to width, or nothing when the prompt is

@@ -41,7 +41,7 @@ func TestDialogueScoreKeysSaveAndAdvance(t *testing.T) {
 			t.Errorf("stored %s = %q, want %q", k, got[k], v)
 		}
 	}
-	if d.save.busy() {
+	if d.env.saves.busy() {
 		t.Error("saver still busy after every save ran")
 	}
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "all saved ✓") || !strings.Contains(view, "Statement 1.2 · 2 of 41") {
@@ -56,7 +56,7 @@ func TestDialogueShowsPendingUntilSaved(t *testing.T) {
 	// Press without running the save command: the answer is pending.
 	s, _ = s.Update(keyMsg("5"))
 	d := s.(*dialogue)
-	if !d.save.busy() || !strings.Contains(ansi.Strip(d.View()), "saving…") {
+	if !d.env.saves.busy() || !strings.Contains(ansi.Strip(d.View()), "saving…") {
 		t.Error("an answer not yet committed is not shown as saving")
 	}
 	if n := len(te.load().Responses); n != 0 {
@@ -224,8 +224,8 @@ func TestDialogueStatusNamesTheNumber(t *testing.T) {
 		var cmd tea.Cmd
 		s, cmd = s.Update(keyMsg("4")) // the save is in flight: what it will say when done
 		d := s.(*dialogue)
-		if d.save.inflight == nil || d.save.inflight.what != tt.want {
-			t.Errorf("the status bar will say %+v, want %q", d.save.inflight, tt.want)
+		if d.env.saves.inflight == nil || d.env.saves.inflight.what != tt.want {
+			t.Errorf("the status bar will say %+v, want %q", d.env.saves.inflight, tt.want)
 		}
 		s, _ = run(t, s, cmd)
 	}
@@ -304,5 +304,34 @@ func TestDialogueShowsNoMeanOfFewerThanThree(t *testing.T) {
 	s, _ = press(t, s, "3", "[") // the last score moves on: come back
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "outsiders' mean 3.00 (n=3)") {
 		t.Errorf("three outsiders' mean is not shown as theirs:\n%s", view)
+	}
+}
+
+// After the last person's score the screen moves on; a line shows the
+// finished statement's result (contested here) while the next is scored,
+// and no figure of fewer than 3 people.
+func TestDialogueShowsTheFinishedStatement(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 3)
+	s := openDialogue(t, te, workbook.Insider, 80, 21)
+	s, _ = press(t, s, "1", "5", "4")
+	view := ansi.Strip(s.View())
+	if !strings.Contains(view, "Statement 1.2 · 2 of 41") {
+		t.Fatalf("did not move on:\n%s", view)
+	}
+	if !strings.Contains(view, "Statement 1.1 done: mean 3.33 (n=3) to improve  ⚠ CONTESTED  1 ●  4 ●  5 ●") {
+		t.Errorf("no result of 1.1:\n%s", view)
+	}
+	// Moving on by hand drops the line.
+	s, _ = press(t, s, "]")
+	if strings.Contains(ansi.Strip(s.View()), "done:") {
+		t.Errorf("the line stayed after ]:\n%s", ansi.Strip(s.View()))
+	}
+
+	// Two scores and a don't-know: no figure.
+	s, _ = press(t, s, "[", "2", "d", "4")
+	view = ansi.Strip(s.View())
+	if !strings.Contains(view, "Statement 1.2 done: n=2, no figure of fewer than 3 people") || strings.Contains(view, "1.2 done: mean") {
+		t.Errorf("a group of 2 is described:\n%s", view)
 	}
 }

@@ -154,7 +154,7 @@ func (f *form) SetSize(w, h int) {
 
 func (f *form) Keys() []key.Binding {
 	k := f.env.keys
-	keys := []key.Binding{k.Tab, k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	keys := []key.Binding{k.Tab, k.Save, k.Cancel}
 	if len(f.fields) == 1 {
 		return keys[1:]
 	}
@@ -181,8 +181,6 @@ func (f *form) focusField(i int) tea.Cmd {
 	return nil
 }
 
-type formResultMsg struct{ err error }
-
 func (f *form) values() map[string]string {
 	vals := map[string]string{}
 	for _, fl := range f.fields {
@@ -194,10 +192,14 @@ func (f *form) values() map[string]string {
 func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := f.env.keys
 	switch msg := msg.(type) {
-	case formResultMsg:
+	case saveDoneMsg:
+		if msg.job.owner != f {
+			return f, nil
+		}
 		f.saving = false
 		if msg.err == nil {
-			return f, tea.Sequence(pop, savedStatus(f.done, f.warn))
+			f.env.close() // the root says what was saved
+			return f, nil
 		}
 		f.showErr(msg.err)
 		for i, fl := range f.fields {
@@ -212,24 +214,25 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		fl := f.fields[f.focus]
 		switch {
-		case msg.String() == "esc":
-			return f, tea.Sequence(pop, status("Cancelled: nothing changed"))
-		case key.Matches(msg, k.Save), msg.String() == "enter" && fl.kind != areaField && f.focus == len(f.fields)-1:
+		case key.Matches(msg, k.Cancel):
+			f.env.close()
+			return f, status("Cancelled: nothing changed")
+		case key.Matches(msg, k.Save), key.Matches(msg, k.Enter) && fl.kind != areaField && f.focus == len(f.fields)-1:
 			f.saving = true
 			vals := f.values()
 			fn := f.submit(vals)
 			if f.check != nil {
 				f.warn = f.check(vals)
 			}
-			return f, func() tea.Msg { return formResultMsg{err: f.env.svc.Change(fn)} }
-		case key.Matches(msg, k.Tab), msg.String() == "enter" && fl.kind != areaField, msg.String() == "down" && fl.kind != areaField:
+			return f, f.env.save(f, saveJob{what: f.done, warn: f.warn, ownsFailure: true, fn: fn})
+		case key.Matches(msg, k.Tab), key.Matches(msg, k.FieldNext) && fl.kind != areaField:
 			return f, f.focusField(f.focus + 1)
-		case key.Matches(msg, k.ShiftTab), msg.String() == "up" && fl.kind != areaField:
+		case key.Matches(msg, k.ShiftTab), key.Matches(msg, k.FieldPrev) && fl.kind != areaField:
 			return f, f.focusField(f.focus - 1)
-		case fl.kind == choiceField && (msg.String() == "left" || msg.String() == "h"):
+		case fl.kind == choiceField && key.Matches(msg, k.ChoiceLeft):
 			fl.choice = (fl.choice - 1 + len(fl.options)) % len(fl.options)
 			return f, nil
-		case fl.kind == choiceField && (msg.String() == "right" || msg.String() == "l" || msg.String() == "space"):
+		case fl.kind == choiceField && key.Matches(msg, k.ChoiceRight):
 			fl.choice = (fl.choice + 1) % len(fl.options)
 			return f, nil
 		}

@@ -68,7 +68,7 @@ func newTestEnv(t testing.TB) *testEnv {
 		},
 	})
 	te := &testEnv{t: t, svc: svc, st: st, q: q}
-	te.env = &env{svc: svc, styles: NewStyles(true), keys: DefaultKeyMap(), hooks: Hooks{Backup: st.AutoBackup}}
+	te.env = newEnv(svc, NewStyles(true), Hooks{Backup: st.AutoBackup})
 	te.change(func(c *workbook.Change) (err error) {
 		te.site, te.a, err = c.CreateSite(workbook.SiteInput{Name: "Eastbrook pilot", Organisation: "Eastbrook City Council", Area: "East"}, q)
 		return err
@@ -117,12 +117,19 @@ func (te *testEnv) load() *workbook.AssessmentData {
 	return d
 }
 
+// envOf returns the env a screen was made with.
+func envOf(s Screen) *env {
+	return (*env)(reflect.ValueOf(s).Elem().FieldByName("env").UnsafePointer())
+}
+
 // run executes cmd synchronously and feeds what it returns back into s,
-// as the Bubble Tea runtime would, until nothing is left. Screen changes
+// as the Bubble Tea runtime and the root would, until nothing is left:
+// the end of a save reaches s as the root's saveDoneMsg. Screen changes
 // (push/pop) are recorded in the returned log rather than followed.
 func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 	t.Helper()
-	var log []tea.Msg
+	e := envOf(s)
+	log := e.takeMoves()
 	queue := []tea.Cmd{cmd}
 	for len(queue) > 0 {
 		c := queue[0]
@@ -140,6 +147,23 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 			queue = append(queue, m...)
 		case pushMsg, popMsg, statusMsg, placeMsg:
 			log = append(log, msg)
+		case savedMsg, saveFailedMsg:
+			seq, err := 0, error(nil)
+			if failed, ok := m.(saveFailedMsg); ok {
+				seq, err = failed.seq, failed.err
+			} else {
+				seq = m.(savedMsg).seq
+			}
+			if saved, ok := m.(savedMsg); ok && (saved.what != "" || saved.warn != "") {
+				log = append(log, savedStatus(saved)) // as the root shows it
+			}
+			j, ok, next := e.saves.finished(seq)
+			if ok {
+				var more tea.Cmd
+				s, more = s.Update(saveDoneMsg{job: j, err: err})
+				log = append(log, e.takeMoves()...)
+				queue = append(queue, next, more)
+			}
 		default:
 			// tea.Sequence's message is an unexported slice of commands:
 			// run them in order, before anything queued later, as the
@@ -154,6 +178,7 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 			}
 			var next tea.Cmd
 			s, next = s.Update(msg)
+			log = append(log, e.takeMoves()...)
 			queue = append(queue, next)
 		}
 	}
@@ -187,7 +212,7 @@ func press(t *testing.T, s Screen, keys ...string) (Screen, []tea.Msg) {
 		var cmd tea.Cmd
 		s, cmd = s.Update(keyMsg(k))
 		var log []tea.Msg
-		s, log = run(t, s, cmd)
+		s, log = run(t, s, cmd) // run takes the moves the key asked for
 		all = append(all, log...)
 	}
 	return s, all

@@ -19,7 +19,8 @@ type home struct {
 	qs        []*questionnaire.Questionnaire
 	sites     []workbook.SiteSummary
 	loaded    bool
-	cursor    int
+	list      listWindow
+	want      string        // a site just created, for the cursor once the list is read
 	confirm   confirmPrompt // asks before a site is deleted
 	width     int
 	height    int
@@ -63,11 +64,14 @@ func (h *home) Keys() []key.Binding {
 	return keys
 }
 
+// room is how many sites the list shows.
+func (h *home) room() int { return max(h.height-6, 1) }
+
 func (h *home) selected() (workbook.SiteSummary, bool) {
-	if h.cursor < 0 || h.cursor >= len(h.sites) {
+	if h.list.cursor < 0 || h.list.cursor >= len(h.sites) {
 		return workbook.SiteSummary{}, false
 	}
-	return h.sites[h.cursor], true
+	return h.sites[h.list.cursor], true
 }
 
 func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -80,43 +84,46 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return h, nil
 		}
 		h.sites, h.loadError = msg.sites, ""
-		h.cursor = min(max(h.cursor, 0), max(len(h.sites)-1, 0))
+		for i, s := range h.sites {
+			if h.want != "" && s.Site.ID == h.want {
+				h.list.cursor, h.want = i, ""
+			}
+		}
+		h.list.fit(len(h.sites), h.room())
 	case reloadMsg:
 		return h, h.load
-	case savedMsg:
-		return h, h.load
+	case saveDoneMsg:
+		if msg.job.owner == h {
+			return h, h.load
+		}
 	case tea.KeyPressMsg:
 		if h.confirm.open() {
 			return h, h.confirm.answer(msg, k)
 		}
+		if h.list.keys(msg, k, len(h.sites), h.room()) {
+			return h, nil
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			h.cursor = max(h.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			h.cursor = min(h.cursor+1, max(len(h.sites)-1, 0))
-		case key.Matches(msg, k.Top):
-			h.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			h.cursor = max(len(h.sites)-1, 0)
 		case key.Matches(msg, k.Add):
-			return h, push(h.siteForm(nil))
+			h.env.open(h.siteForm(nil))
 		case key.Matches(msg, k.Rename), key.Matches(msg, k.Edit):
 			if s, ok := h.selected(); ok {
-				return h, push(h.siteForm(&s.Site))
+				h.env.open(h.siteForm(&s.Site))
 			}
 		case key.Matches(msg, k.Delete):
 			if s, ok := h.selected(); ok {
 				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", textsafe.Line(s.Site.Name)),
-					"Kept: nothing deleted", h.delete())
+					"Kept: nothing deleted", h.delete)
 			}
 		case key.Matches(msg, k.CompareSites):
 			if h.env.hooks.Compare != nil && len(h.sites) > 0 {
-				return h, push(newCompareSites(h.env, h.sites))
+				h.env.open(newCompareSites(h.env, h.sites))
 			}
 		case key.Matches(msg, k.Open):
 			if s, ok := h.selected(); ok {
 				site := newSiteScreen(h.env, s.Site.ID)
-				return h, tea.Batch(push(site), remember(site.Place()))
+				h.env.open(site)
+				return h, remember(site.Place())
 			}
 		}
 	}
@@ -129,25 +136,25 @@ func (h *home) delete() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	e := h.env
-	return func() tea.Msg {
+	backupHook := h.env.hooks.Backup
+	return h.env.save(h, saveJob{run: func(svc *workbook.Service) (string, error) {
 		backup := ""
-		if e.hooks.Backup != nil {
-			p, err := e.hooks.Backup("before-delete-" + s.Site.Slug)
+		if backupHook != nil {
+			p, err := backupHook("before-delete-" + s.Site.Slug)
 			if err != nil {
-				return statusMsg{text: "Not deleted: the backup before deleting failed: " + err.Error(), err: true}
+				return "", fmt.Errorf("not deleted: the backup before deleting failed: %w", err)
 			}
 			backup = p
 		}
-		if err := e.svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
-			return saveFailedMsg{err: err}
+		if err := svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
+			return "", err
 		}
 		what := "deleted " + textsafe.Line(s.Site.Name)
 		if backup != "" {
 			what += " (a backup is in " + backup + ")"
 		}
-		return savedMsg{what: what}
-	}
+		return what, nil
+	}})
 }
 
 // siteForm creates a site (s nil) or edits one.
@@ -185,7 +192,10 @@ func (h *home) siteForm(s *workbook.Site) Screen {
 					q = cand
 				}
 			}
-			_, _, err := c.CreateSite(in, q)
+			site, _, err := c.CreateSite(in, q)
+			if err == nil {
+				h.want = site.ID // the cursor goes to it once the list is read again
+			}
 			return err
 		}
 	})
@@ -211,19 +221,15 @@ func (h *home) View() string {
 	// the window; the partnership has the rest.
 	nameW := min(max(h.width-44, 16), max(h.width/3, 28))
 	b.WriteString(st.Muted.Render(pad("  SITE", nameW+2)+" MAP SEL WBK VER BAR  PARTNERSHIP") + "\n")
-	visible := max(h.height-6, 1)
-	start := 0
-	if h.cursor >= visible {
-		start = h.cursor - visible + 1
-	}
-	for i := start; i < len(h.sites) && i < start+visible; i++ {
+	start, end := h.list.rows(len(h.sites), h.room())
+	for i := start; i < end; i++ {
 		s := h.sites[i]
 		line := pad(textsafe.Line(s.Site.Name), nameW) + " "
 		for _, p := range s.Progress {
 			line += "  " + stepMark(st, p) + " "
 		}
 		line += " " + truncate(textsafe.Line(s.Partnership), max(h.width-nameW-26, 4))
-		if i == h.cursor {
+		if i == h.list.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(stripStyles(line), h.width-3)) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")

@@ -37,25 +37,24 @@ type mapScreen struct {
 	text    string    // the text filter
 	filters [3]filter // by directorate, area, community type
 
-	cursor, offset int
-	want           string // a partnership just saved by the form, for the cursor
-	mode           mapMode
-	input          textinput.Model
-	choose         chooser
-	save           *saver
-	loaded         bool
-	width, height  int
-	err            string
+	win           listWindow // the rows' cursor and scroll
+	want          string     // a partnership just saved by the form, for the cursor
+	mode          mapMode
+	input         textinput.Model
+	choose        chooser
+	confirm       confirmPrompt // asks before a partnership is deleted
+	loaded        bool
+	width, height int
+	err           string
 }
 
 // mapMode is what the keys of the Map do now.
 type mapMode int
 
 const (
-	mapBrowse  mapMode = iota
-	mapFilter          // typing the text filter
-	mapChoose          // choosing a directorate, area or community type
-	mapConfirm         // waiting for y to delete
+	mapBrowse mapMode = iota
+	mapFilter         // typing the text filter
+	mapChoose         // choosing a directorate, area or community type
 )
 
 // mapSort is the column the table is sorted by.
@@ -74,7 +73,7 @@ const (
 var mapSortNames = [mapSorts]string{"title", "directorate", "area", "community", "start year", "ongoing"}
 
 func newMapScreen(e *env, siteID string) Screen {
-	return &mapScreen{env: e, siteID: siteID, save: newSaver(e)}
+	return &mapScreen{env: e, siteID: siteID}
 }
 
 type mapLoadedMsg struct {
@@ -111,7 +110,6 @@ func (m *mapScreen) Init() tea.Cmd { return m.load }
 
 func (m *mapScreen) Title() string { return "1 Map" }
 
-func (m *mapScreen) saving() bool { return m.save.busy() }
 func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
 
 func (m *mapScreen) SetSize(w, h int) {
@@ -129,15 +127,16 @@ func (m *mapScreen) Keys() []key.Binding {
 	k := m.env.keys
 	switch m.mode {
 	case mapFilter:
-		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+		return []key.Binding{k.KeepFilter, k.ClearFilter}
 	case mapChoose:
-		return []key.Binding{k.Up, k.Down, bindingAs(k.Open, "enter", "choose"), bindingAs(k.Back, "esc", "cancel")}
-	case mapConfirm:
-		return []key.Binding{bindingAs(k.Confirm, "y", "delete"), key.NewBinding(key.WithKeys("n"), key.WithHelp("other", "keep"))}
+		return []key.Binding{k.Up, k.Down, k.ChooseValue, k.CancelChoice}
+	}
+	if m.confirm.open() {
+		return m.confirm.keys(k)
 	}
 	keys := []key.Binding{k.Add}
 	if len(m.all) > 0 {
-		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, bindingAs(k.Filter, "/", "filter by text"), k.ByDirectorate, k.ByArea, k.ByCommunity}
+		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, k.FilterText, k.ByDirectorate, k.ByArea, k.ByCommunity}
 		if m.filtering() {
 			keys = append(keys, k.NoFilters)
 		}
@@ -159,13 +158,9 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, nil
 	case reloadMsg:
 		return m, m.load
-	case savedMsg:
-		if _, mine, next := m.save.finished(msg.seq); mine {
-			return m, tea.Batch(next, m.load)
-		}
-	case saveFailedMsg:
-		if _, mine, next := m.save.finished(msg.seq); mine {
-			return m, tea.Batch(next, m.load)
+	case saveDoneMsg:
+		if msg.job.owner == m {
+			return m, m.load
 		}
 	case tea.KeyPressMsg:
 		if !m.loaded || m.err != "" {
@@ -176,8 +171,9 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return m, m.updateFilter(msg)
 		case mapChoose:
 			return m, m.updateChoose(msg)
-		case mapConfirm:
-			return m, m.updateConfirm(msg)
+		}
+		if m.confirm.open() {
+			return m, m.confirm.answer(msg, m.env.keys)
 		}
 		return m, m.updateBrowse(msg)
 	case tea.PasteMsg:
@@ -233,10 +229,10 @@ func (m *mapScreen) current() string {
 }
 
 func (m *mapScreen) selected() (workbook.Partnership, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.rows) {
+	if m.win.cursor < 0 || m.win.cursor >= len(m.rows) {
 		return workbook.Partnership{}, false
 	}
-	return m.all[m.rows[m.cursor]], true
+	return m.all[m.rows[m.win.cursor]], true
 }
 
 // dirName names a directorate id as the site does; an id the site no
@@ -287,10 +283,10 @@ func (m *mapScreen) refresh(keep string) {
 	}
 	for j, i := range m.rows {
 		if m.all[i].ID == keep {
-			m.cursor = j
+			m.win.cursor = j
 		}
 	}
-	m.cursor = min(max(m.cursor, 0), max(len(m.rows)-1, 0))
+	m.win.cursor = min(max(m.win.cursor, 0), max(len(m.rows)-1, 0))
 	m.scroll()
 }
 
@@ -314,6 +310,7 @@ func (m *mapScreen) compare(a, b int) int {
 		emptyA, emptyB = pa.StartYear == 0, pb.StartYear == 0
 		c = cmp.Compare(pa.StartYear, pb.StartYear)
 	case sortOngoing:
+		emptyA, emptyB = pa.OngoingUnknown, pb.OngoingUnknown
 		c = -cmpBool(pa.Ongoing, pb.Ongoing)
 	}
 	switch {
@@ -349,51 +346,23 @@ func (m *mapScreen) tableRoom() int {
 }
 
 // scroll keeps the cursor inside the rows shown.
-func (m *mapScreen) scroll() {
-	m.offset = scrollOffset(m.offset, m.cursor, m.tableRoom(), len(m.rows))
-}
-
-// scrollOffset returns the first row to show so that cursor is in view,
-// moving the view as little as possible.
-func scrollOffset(offset, cursor, room, n int) int {
-	if cursor < offset {
-		offset = cursor
-	}
-	if cursor >= offset+room {
-		offset = cursor - room + 1
-	}
-	return max(min(offset, n-room), 0)
-}
-
-func (m *mapScreen) move(to int) {
-	m.cursor = min(max(to, 0), max(len(m.rows)-1, 0))
-	m.scroll()
-}
+func (m *mapScreen) scroll() { m.win.fit(len(m.rows), m.tableRoom()) }
 
 func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.keys
+	if m.win.keys(msg, k, len(m.rows), m.tableRoom()) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.move(m.cursor - 1)
-	case key.Matches(msg, k.Down):
-		m.move(m.cursor + 1)
-	case key.Matches(msg, k.PageUp):
-		m.move(m.cursor - m.tableRoom())
-	case key.Matches(msg, k.PageDown):
-		m.move(m.cursor + m.tableRoom())
-	case key.Matches(msg, k.Top):
-		m.move(0)
-	case key.Matches(msg, k.Bottom):
-		m.move(len(m.rows) - 1)
 	case key.Matches(msg, k.Add):
-		return push(m.partnershipForm(nil))
+		m.env.open(m.partnershipForm(nil))
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
 		if p, ok := m.selected(); ok {
-			return push(m.partnershipForm(&p))
+			m.env.open(m.partnershipForm(&p))
 		}
 	case key.Matches(msg, k.Delete):
 		if _, ok := m.selected(); ok {
-			m.mode = mapConfirm
+			m.confirm.ask(m.confirmText(), "Kept: nothing deleted", m.deleteSelected)
 		}
 	case key.Matches(msg, k.Sort):
 		m.sortBy = (m.sortBy + 1) % mapSorts
@@ -421,13 +390,13 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *mapScreen) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
-	m.mode = mapBrowse
+// deleteSelected deletes the partnership under the cursor.
+func (m *mapScreen) deleteSelected() tea.Cmd {
 	p, ok := m.selected()
-	if !ok || !key.Matches(msg, m.env.keys.Confirm) {
-		return status("Kept: nothing deleted")
+	if !ok {
+		return nil
 	}
 	sid, id := m.siteID, p.ID
-	return m.save.add(saveJob{key: "delete/" + id, what: "deleted " + p.Title,
+	return m.env.save(m, saveJob{key: "delete/" + id, what: "deleted " + p.Title,
 		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
 }

@@ -35,9 +35,9 @@ type filter struct {
 
 // chooser is a short list to pick a filter value from.
 type chooser struct {
-	which  int
-	opts   []filterOption
-	cursor int
+	which int
+	opts  []filterOption
+	win   listWindow
 }
 
 // filterOption is one value of the chooser, with how many partnerships
@@ -54,12 +54,12 @@ func (m *mapScreen) setText(v string) {
 }
 
 func (m *mapScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := m.env.keys; {
+	case key.Matches(msg, k.ClearFilter):
 		m.mode = mapBrowse
 		m.setText("")
 		return nil
-	case "enter", "down", "up":
+	case key.Matches(msg, k.KeepFilter):
 		m.mode = mapBrowse
 		return nil
 	}
@@ -116,7 +116,7 @@ func (m *mapScreen) openChooser(which int) {
 	cur := m.filters[which]
 	for i, o := range opts {
 		if o.f.on == cur.on && o.f.value == cur.value {
-			m.choose.cursor = i
+			m.choose.win.cursor = i
 		}
 	}
 	m.mode = mapChoose
@@ -126,34 +126,14 @@ func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.env.keys
 	c := &m.choose
 	switch {
-	case key.Matches(msg, k.Up):
-		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, k.Down):
-		c.cursor = min(c.cursor+1, len(c.opts)-1)
-	case key.Matches(msg, k.Top):
-		c.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		c.cursor = len(c.opts) - 1
-	case key.Matches(msg, k.Open), key.Matches(msg, k.Toggle):
-		m.filters[c.which] = c.opts[c.cursor].f
+	case c.win.keys(msg, k, len(c.opts), m.tableRoom()):
+	case key.Matches(msg, k.ChooseValue):
+		m.filters[c.which] = c.opts[c.win.cursor].f
 		m.mode = mapBrowse
 		m.refresh(m.current())
 		return status(fmt.Sprintf("%d of %d partnerships shown", len(m.rows), len(m.all)))
-	case msg.String() == "esc", msg.String() == "q":
+	case key.Matches(msg, k.CancelChoice):
 		m.mode = mapBrowse
 	}
 	return nil
-}
-
-// communityName names a community type in words.
-func communityName(c workbook.CommunityType) string {
-	switch c {
-	case workbook.CommunityGeographical:
-		return "geographical"
-	case workbook.CommunityOfInterest:
-		return "of interest"
-	case workbook.CommunityUnknown:
-		return "not known"
-	}
-	return string(c)
 }

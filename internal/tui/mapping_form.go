@@ -1,48 +1,12 @@
 package tui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
-
-// sectorLetters are the one-letter codes of the partner sectors, as the
-// Map's table shows them; the form accepts them as well as the words.
-var sectorLetters = map[workbook.Sector]string{
-	workbook.SectorCouncil:   "C",
-	workbook.SectorHealth:    "H",
-	workbook.SectorPolice:    "P",
-	workbook.SectorSchools:   "S",
-	workbook.SectorVoluntary: "V",
-	workbook.SectorBusiness:  "B",
-	workbook.SectorResidents: "R",
-}
-
-// sectorCodes shows a partnership's sectors as a fixed row of letters, one
-// place per sector, so columns line up: "CH··V·R".
-func sectorCodes(ps []workbook.Sector) string {
-	var b strings.Builder
-	for _, s := range workbook.Sectors {
-		if slices.Contains(ps, s) {
-			b.WriteString(sectorLetters[s])
-		} else {
-			b.WriteString("·")
-		}
-	}
-	return b.String()
-}
-
-// sectorText lists sectors as words: "council, health".
-func sectorText(ps []workbook.Sector) string {
-	words := make([]string, len(ps))
-	for i, s := range ps {
-		words[i] = string(s)
-	}
-	return strings.Join(words, ", ")
-}
 
 // parseSectors reads the partners field: sector words or their letters,
 // separated by commas or spaces, in any case. A word that is no sector is
@@ -86,10 +50,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	if in.StartYear != 0 {
 		year = strconv.Itoa(in.StartYear)
 	}
-	ongoing := "no"
-	if in.Ongoing {
-		ongoing = "yes"
-	}
+	ongoing := ongoingValue(in)
 	fields := []*field{
 		textF("title", "Title", in.Title, workbook.MaxShortText),
 		choiceF("directorate", "Directorate", dirs, in.Directorate),
@@ -97,7 +58,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 		choiceF("community", "Kind of community", comms, string(in.Community)),
 		textF("partners", "Partners by sector: council health police schools voluntary business residents", sectorText(in.Partners), workbook.MaxShortText),
 		textF("start year", "Start year (such as 2004; empty if not known)", year, 4),
-		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}}, ongoing),
+		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}, {"unknown", "not known"}}, ongoing),
 		textF("notes", "Notes", in.Notes, workbook.MaxLongText),
 	}
 	f := newForm(m.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
@@ -106,7 +67,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 		out.Title, out.Directorate, out.Area, out.Notes = v["title"], v["directorate"], v["area"], v["notes"]
 		out.Community = workbook.CommunityType(v["community"])
 		out.Partners = parseSectors(v["partners"])
-		out.Ongoing = v["ongoing"] == "yes"
+		out.Ongoing, out.OngoingUnknown = v["ongoing"] == "yes", v["ongoing"] == "unknown"
 		var yearErr *workbook.FieldError
 		out.StartYear = 0
 		if y := strings.TrimSpace(v["start year"]); y != "" {

@@ -343,8 +343,8 @@ func TestMapScrollsLongLists(t *testing.T) {
 	}
 	sc, _ = press(t, s, "pgup", "home")
 	s = sc.(*mapScreen)
-	if s.cursor != 0 || s.offset != 0 {
-		t.Errorf("home: cursor %d offset %d", s.cursor, s.offset)
+	if s.win.cursor != 0 || s.win.offset != 0 {
+		t.Errorf("home: cursor %d offset %d", s.win.cursor, s.win.offset)
 	}
 }
 
@@ -450,9 +450,34 @@ func BenchmarkMapView500(b *testing.B) {
 	if len(s.all) != 500 {
 		b.Fatalf("%d partnerships", len(s.all))
 	}
-	s.move(250)
+	s.win.set(250, len(s.rows), s.tableRoom())
 	b.ResetTimer()
 	for b.Loop() {
 		_ = s.View()
+	}
+}
+
+// "Ongoing" can be not known: the form offers it, the table shows "—",
+// the detail line says so, and the Select screen suggests nothing for the
+// ongoing criterion.
+func TestMapOngoingNotKnown(t *testing.T) {
+	te := newTestEnv(t)
+	s := openMap(t, te, 80, 21)
+	_, log := press(t, s, "a")
+	fillForm(t, log, "Youth forum", "<tab>", "<tab>", "<tab>", "<tab>", "<tab>", "1995", "<tab>", "<right>", "<right>", "<enter>", "<enter>")
+	ps := storedPartnerships(te)
+	if len(ps) != 1 || !ps[0].OngoingUnknown || ps[0].Ongoing {
+		t.Fatalf("stored %+v", ps)
+	}
+	sc, _ := run(t, s, func() tea.Msg { return reloadMsg{} })
+	view := ansi.Strip(sc.View())
+	if !strings.Contains(lineWith(t, view, "Youth forum"), "1995   —") || !strings.Contains(view, "started 1995, not known whether ong") {
+		t.Errorf("not known is not shown so:\n%s", view)
+	}
+	// Edited, the form starts on "not known".
+	_, log = press(t, sc, "e")
+	fm := pushed(t, log, 80, 21)
+	if v := fm.(*form).values()["ongoing"]; v != "unknown" {
+		t.Errorf("the form starts on %q", v)
 	}
 }

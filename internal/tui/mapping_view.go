@@ -43,7 +43,7 @@ func (m *mapScreen) tableWidth() int {
 // chromeHeight is the number of lines around the table's rows.
 func (m *mapScreen) chromeHeight() int {
 	h := 2 + 1 + 1 + m.detailLines() // title, filters, header; a blank line and the detail
-	if m.mode == mapConfirm {
+	if m.confirm.open() {
 		h++
 	}
 	if m.width < panelMinWidth {
@@ -62,7 +62,7 @@ func (m *mapScreen) View() string {
 	}
 	var b strings.Builder
 	head := st.Title.Render("Partnerships of "+m.site.Name) + "  " + st.Muted.Render(fmt.Sprintf("%d mapped", len(m.all)))
-	if m.save.busy() {
+	if m.env.saves.busy() {
 		head += "  " + st.Pending.Render("saving…")
 	}
 	b.WriteString(truncate(head, m.width) + "\n")
@@ -76,8 +76,8 @@ func (m *mapScreen) View() string {
 	}
 	b.WriteString(block + "\n\n")
 	b.WriteString(m.detail())
-	if m.mode == mapConfirm {
-		b.WriteString("\n" + m.confirmLine())
+	if m.confirm.open() {
+		b.WriteString("\n" + st.Warning.Render(truncate(m.confirm.question, m.width)))
 	}
 	if m.width < panelMinWidth {
 		b.WriteString("\n" + strings.Join(m.countLines(m.width), "\n"))
@@ -96,7 +96,7 @@ func (m *mapScreen) filterLine() string {
 	if m.reverse {
 		dir = "▼"
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.offset, m.tableRoom(), len(m.rows)),
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.win.offset, m.tableRoom(), len(m.rows)),
 		"sort: " + mapSortNames[m.sortBy] + " " + dir}
 	if m.text != "" {
 		parts = append(parts, fmt.Sprintf("text %q", m.text))
@@ -141,8 +141,17 @@ func (m *mapScreen) table() string {
 		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership matches the filters: esc or x clears them.", w)))
 		return b.String()
 	}
-	end := min(m.offset+room, len(m.rows))
-	for j := m.offset; j < end; j++ {
+	// The directorates' names in the column's width, told apart.
+	dirNames := []string{m.dirName("")}
+	for _, p := range m.all {
+		dirNames = append(dirNames, m.dirName(p.Directorate))
+	}
+	for _, d := range m.site.Directorates {
+		dirNames = append(dirNames, d.Name)
+	}
+	short := shortNames(dirNames, c.dir)
+	end := min(m.win.offset+room, len(m.rows))
+	for j := m.win.offset; j < end; j++ {
 		p := m.all[m.rows[j]]
 		star := " "
 		if m.selectedBy[p.ID] != "" {
@@ -152,10 +161,7 @@ func (m *mapScreen) table() string {
 		if p.StartYear != 0 {
 			year = strconv.Itoa(p.StartYear)
 		}
-		ongoing := "no"
-		if p.Ongoing {
-			ongoing = "yes"
-		}
+		ongoing := ongoingCell(p)
 		comm := communityName(p.Community)
 		if p.Community == workbook.CommunityUnknown {
 			comm = "—"
@@ -168,10 +174,10 @@ func (m *mapScreen) table() string {
 		if area == "" {
 			area = "—"
 		}
-		line := pad(p.Title, c.title) + " " + pad(m.dirName(p.Directorate), c.dir) + " " + pad(area, c.area) + " " +
+		line := pad(p.Title, c.title) + " " + pad(short[m.dirName(p.Directorate)], c.dir) + " " + pad(area, c.area) + " " +
 			pad(comm, c.comm) + " " + sectorCodes(p.Partners) + " " + pad(year, c.start) + " " + pad(ongoing, c.ongoing)
 		b.WriteString("\n")
-		if j == m.cursor {
+		if j == m.win.cursor {
 			b.WriteString(st.Selected.Render(pad("›"+star+line, w)))
 		} else {
 			b.WriteString(" " + star + line)
@@ -183,16 +189,16 @@ func (m *mapScreen) table() string {
 // chooserView lists a filter's values with their counts.
 func (m *mapScreen) chooserView(w, room int) string {
 	st := m.env.styles
-	c := m.choose
+	c := &m.choose
 	var b strings.Builder
 	b.WriteString(st.Focused.Render(truncate("Show only the partnerships of one "+filterNames[c.which]+" (enter chooses, esc cancels)", w)))
 	room = max(room-1, 1)
-	off := scrollOffset(0, c.cursor, room, len(c.opts))
-	for i := off; i < len(c.opts) && i < off+room; i++ {
+	start, end := c.win.rows(len(c.opts), room)
+	for i := start; i < end; i++ {
 		o := c.opts[i]
 		line := pad(o.f.label, max(w-10, 8)) + fmt.Sprintf("%6d", o.count)
 		b.WriteString("\n")
-		if i == c.cursor {
+		if i == c.win.cursor {
 			b.WriteString(st.Selected.Render("› " + pad(line, w-2)))
 		} else {
 			b.WriteString("  " + truncate(line, w-2))
@@ -231,10 +237,13 @@ func (m *mapScreen) detail() string {
 	if p.StartYear != 0 {
 		when = fmt.Sprintf("started %d", p.StartYear)
 	}
-	if p.Ongoing {
+	switch ongoingValue(p) {
+	case "yes":
 		when += ", ongoing"
-	} else {
+	case "no":
 		when += ", not ongoing"
+	default:
+		when += ", not known whether ongoing"
 	}
 	parts = append(parts, when)
 	if by := m.selectedBy[p.ID]; by != "" {
@@ -249,14 +258,13 @@ func (m *mapScreen) detail() string {
 	return truncate(first, m.width) + "\n" + truncate(strings.Join(parts, " · "), m.width)
 }
 
-func (m *mapScreen) confirmLine() string {
-	st := m.env.styles
+func (m *mapScreen) confirmText() string {
 	p, _ := m.selected()
 	text := fmt.Sprintf("Delete %q? y deletes, any other key keeps it.", p.Title)
 	if by := m.selectedBy[p.ID]; by != "" {
 		text = fmt.Sprintf("Delete %q? It is selected for %s, which keeps its answers but no partnership. y deletes, any other key keeps it.", p.Title, by)
 	}
-	return st.Warning.Render(truncate(text, m.width))
+	return text
 }
 
 // countName names a row of the counts by directorate.
@@ -382,13 +390,4 @@ func (m *mapScreen) countLines(w int) []string {
 		lines = append(lines, truncate(b.String(), w))
 	}
 	return lines
-}
-
-// scrollText says which rows are in view when not all of them fit: " ·
-// rows 11-30".
-func scrollText(offset, room, n int) string {
-	if n <= room {
-		return ""
-	}
-	return fmt.Sprintf(" · rows %d-%d", offset+1, min(offset+room, n))
 }

@@ -19,8 +19,8 @@ type people struct {
 	group        workbook.Group
 	list         []workbook.Participant
 	answered     map[string]int
-	cursor       int
-	confirm      bool
+	win          listWindow
+	confirm      confirmPrompt // asks before a participant is removed
 	loaded       bool
 	width        int
 	height       int
@@ -45,14 +45,17 @@ func (p *people) SetSize(w, h int) { p.width, p.height = w, h }
 
 func (p *people) Keys() []key.Binding {
 	k := p.env.keys
-	if p.confirm {
-		return []key.Binding{k.Confirm, key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep"))}
+	if p.confirm.open() {
+		return p.confirm.keys(k)
 	}
 	if len(p.list) == 0 {
 		return []key.Binding{k.Add}
 	}
 	return []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete}
 }
+
+// room is how many people the list shows.
+func (p *people) room() int { return max(p.height-6, 1) }
 
 func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := p.env.keys
@@ -75,35 +78,37 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				p.answered[r.ParticipantID]++
 			}
 		}
-		p.cursor = min(p.cursor, max(len(p.list)-1, 0))
-	case reloadMsg, savedMsg:
+		p.win.fit(len(p.list), p.room())
+	case reloadMsg:
 		return p, p.Init()
+	case saveDoneMsg:
+		if msg.job.owner == p {
+			return p, p.Init()
+		}
 	case tea.KeyPressMsg:
-		if p.confirm {
-			p.confirm = false
-			if key.Matches(msg, k.Confirm) && p.cursor < len(p.list) {
-				x := p.list[p.cursor]
-				return p, p.env.change(fmt.Sprintf("removed %s and their answers", personLabel(x, p.cursor+1)), 0, func(c *workbook.Change) error {
-					return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
-				})
-			}
-			return p, status("Kept: nothing removed")
+		if p.confirm.open() {
+			return p, p.confirm.answer(msg, k)
+		}
+		if p.win.keys(msg, k, len(p.list), p.room()) {
+			return p, nil
 		}
 		switch {
-		case key.Matches(msg, k.Up):
-			p.cursor = max(p.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			p.cursor = min(p.cursor+1, max(len(p.list)-1, 0))
 		case key.Matches(msg, k.Add):
-			return p, push(p.form(nil))
+			p.env.open(p.form(nil))
 		case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
-			if p.cursor < len(p.list) {
-				x := p.list[p.cursor]
-				return p, push(p.form(&x))
+			if p.win.cursor < len(p.list) {
+				x := p.list[p.win.cursor]
+				p.env.open(p.form(&x))
 			}
 		case key.Matches(msg, k.Delete):
-			if p.cursor < len(p.list) {
-				p.confirm = true
+			if p.win.cursor < len(p.list) {
+				x, n := p.list[p.win.cursor], p.win.cursor+1
+				p.confirm.ask(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, n), p.answered[x.ID]),
+					"Kept: nothing removed", func() tea.Cmd {
+						return p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(x, n)), fn: func(c *workbook.Change) error {
+							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
+						}})
+					})
 			}
 		}
 	}
@@ -161,25 +166,20 @@ func (p *people) View() string {
 	case len(p.list) == 0:
 		return b.String() + "Nobody yet. Press " + st.Key.Render("a") + " to add the first person (a name is optional)."
 	}
-	visible := max(p.height-6, 1)
-	start := 0
-	if p.cursor >= visible {
-		start = p.cursor - visible + 1
-	}
-	for i := start; i < len(p.list) && i < start+visible; i++ {
+	start, end := p.win.rows(len(p.list), p.room())
+	for i := start; i < end; i++ {
 		x := p.list[i]
 		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 22), pad(roleNames[x.Role], 20), pad(x.Organisation, max(p.width-66, 8)))
 		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
-		if i == p.cursor {
+		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
 		} else {
 			b.WriteString("  " + truncate(line, p.width-2) + "\n")
 		}
 	}
 	b.WriteString("\n" + plural(len(p.list), strings.ToLower(p.Title()[:len(p.Title())-1])))
-	if p.confirm && p.cursor < len(p.list) {
-		x := p.list[p.cursor]
-		b.WriteString("\n" + st.Warning.Render(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, p.cursor+1), p.answered[x.ID])))
+	if p.confirm.open() {
+		b.WriteString("\n" + p.confirm.view(st, p.width))
 	}
 	return b.String()
 }

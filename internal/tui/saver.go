@@ -6,41 +6,58 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// saver queues a screen's changes and commits them one at a time, in the
-// order they were made, so fast typing can never save an older answer over
-// a newer one. Until its savedMsg arrives a change is pending, and the
-// screen shows it so.
+// saver is the one queue of changes of the interactive workbook. It
+// commits them one at a time, in the order they were made, so fast typing
+// can never save an older answer over a newer one. It belongs to the root,
+// not to a screen: a screen can be left while its changes are still being
+// saved, and quitting waits until the queue is empty.
+//
+// When a change is committed (or refused) the root tells every open
+// screen with a [saveDoneMsg]; until then an answer is pending, and the
+// screens that show it show it so.
 type saver struct {
-	env      *env
+	svc      *workbook.Service
 	next     int
 	queue    []saveJob
 	inflight *saveJob
-	pending  map[string]workbook.Response // by response key: what the screen shows as pending
+	pending  map[string]workbook.Response // by response key: what the screens show as pending
 }
 
+// saveJob is one change waiting in the saver.
 type saveJob struct {
-	seq  int
-	key  string
-	resp workbook.Response // for answers: the value shown as pending
-	what string
+	seq int
+	// owner is the screen that made the change: it is told first, and
+	// only it reloads for a change that is not an answer.
+	owner Screen
+	key   string            // the response key of an answer, or a key the owner chose
+	resp  workbook.Response // for answers: the value shown as pending
+	what  string            // what the status line says once it is saved
 	// warn is passed on in the savedMsg: what the saved text contains that
 	// may point at a person.
 	warn string
-	fn   func(c *workbook.Change) error
+	// ownsFailure is set when the owner shows why the change was refused
+	// (a form, next to its fields): the status line does not repeat it.
+	ownsFailure bool
+	fn          func(c *workbook.Change) error
+	// run, when set instead of fn, does work that is more than one
+	// transaction (a backup, then a deletion) and says what it did.
+	run func(svc *workbook.Service) (what string, err error)
 }
 
-func newSaver(e *env) *saver {
-	return &saver{env: e, next: 1, pending: map[string]workbook.Response{}}
+// saveDoneMsg tells every open screen that a job of the saver ended: err
+// is nil when it was committed.
+type saveDoneMsg struct {
+	job saveJob
+	err error
 }
 
-// answer queues one answer, shown as pending under key until saved.
-func (s *saver) answer(key string, shown workbook.Response, what string, fn func(c *workbook.Change) error) tea.Cmd {
-	return s.answerJob(saveJob{key: key, resp: shown, what: what, fn: fn})
+func newSaver(svc *workbook.Service) *saver {
+	return &saver{svc: svc, next: 1, pending: map[string]workbook.Response{}}
 }
 
-// answerJob queues the answer j.resp (with a comment, j.warn may warn
-// about it), shown as pending under j.key until saved.
-func (s *saver) answerJob(j saveJob) tea.Cmd {
+// answer queues an answer j.resp (with a comment, j.warn may warn about
+// it), shown as pending under j.key until saved.
+func (s *saver) answer(j saveJob) tea.Cmd {
 	s.pending[j.key] = j.resp
 	return s.add(j)
 }
@@ -60,23 +77,25 @@ func (s *saver) start() tea.Cmd {
 	j := s.queue[0]
 	s.queue = s.queue[1:]
 	s.inflight = &j
-	cmd := s.env.change(j.what, j.seq, j.fn)
-	if j.warn == "" {
-		return cmd
-	}
+	svc := s.svc
 	return func() tea.Msg {
-		msg := cmd()
-		if saved, ok := msg.(savedMsg); ok {
-			saved.warn = j.warn
-			return saved
+		what := j.what
+		var err error
+		if j.run != nil {
+			what, err = j.run(svc)
+		} else {
+			err = svc.Change(j.fn)
 		}
-		return msg
+		if err != nil {
+			return saveFailedMsg{err: err, seq: j.seq}
+		}
+		return savedMsg{what: what, seq: j.seq, warn: j.warn}
 	}
 }
 
-// finished handles the savedMsg or saveFailedMsg of the job in flight. It
-// returns the job, whether the message was this saver's, and the command
-// that starts the next job.
+// finished takes the savedMsg or saveFailedMsg of the job in flight. It
+// returns the job, whether the message was for it, and the command that
+// starts the next job.
 func (s *saver) finished(seq int) (saveJob, bool, tea.Cmd) {
 	if s.inflight == nil || s.inflight.seq != seq {
 		return saveJob{}, false, nil

@@ -55,10 +55,6 @@ type (
 	reloadMsg struct{}
 )
 
-func push(s Screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
-
-func pop() tea.Msg { return popMsg{} }
-
 func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
 
 // savedWarning is the status line after saving a text that names a
@@ -73,13 +69,13 @@ func savedWarning(what, found string) string {
 	return s
 }
 
-// savedStatus is the status after what was saved: a warning when found
-// (what the text contains that may point at a person) is not "".
-func savedStatus(what, found string) tea.Cmd {
-	if found == "" {
-		return status("Saved: " + what)
+// savedStatus is the status line once a change is saved: what it was,
+// or a warning when the saved text may point at a person.
+func savedStatus(msg savedMsg) statusMsg {
+	if msg.warn != "" {
+		return statusMsg{text: savedWarning(msg.what, msg.warn), warn: true}
 	}
-	return func() tea.Msg { return statusMsg{text: savedWarning(what, found), warn: true} }
+	return statusMsg{text: "Saved: " + msg.what}
 }
 
 func statusErr(err error) tea.Cmd { return statusRefused(err.Error()) }
@@ -92,21 +88,48 @@ func statusRefused(text string) tea.Cmd {
 
 func remember(s workbook.UIState) tea.Cmd { return func() tea.Msg { return placeMsg{s} } }
 
-// env is what every screen shares: the domain service, styles and keys.
+// env is what every screen shares: the domain service, styles and keys,
+// the one saver, and the moves between screens asked for while a screen
+// handled a message.
 type env struct {
 	svc    *workbook.Service
 	styles Styles
 	keys   KeyMap
 	hooks  Hooks
+	saves  *saver
+	// moves are the pushMsg and popMsg a screen asked for with open and
+	// close. The root makes them as soon as the screen's Update returns,
+	// before the next key is read, so that keys typed right after a key
+	// that opens a form reach the form.
+	moves []tea.Msg
 }
 
-// change runs fn as one transaction inside a command and reports savedMsg
-// (what describes it in the status bar) or saveFailedMsg.
-func (e *env) change(what string, seq int, fn func(c *workbook.Change) error) tea.Cmd {
-	return func() tea.Msg {
-		if err := e.svc.Change(fn); err != nil {
-			return saveFailedMsg{err: err, seq: seq}
-		}
-		return savedMsg{what: what, seq: seq}
-	}
+func newEnv(svc *workbook.Service, st Styles, hooks Hooks) *env {
+	return &env{svc: svc, styles: st, keys: DefaultKeyMap(), hooks: hooks, saves: newSaver(svc)}
+}
+
+// open puts s on top of the current screen.
+func (e *env) open(s Screen) { e.moves = append(e.moves, pushMsg{s}) }
+
+// close goes back to the screen below.
+func (e *env) close() { e.moves = append(e.moves, popMsg{}) }
+
+// takeMoves returns the moves asked for and forgets them.
+func (e *env) takeMoves() []tea.Msg {
+	m := e.moves
+	e.moves = nil
+	return m
+}
+
+// save queues a change of screen owner.
+func (e *env) save(owner Screen, j saveJob) tea.Cmd {
+	j.owner = owner
+	return e.saves.add(j)
+}
+
+// saveAnswer queues an answer of screen owner, shown as pending until
+// saved.
+func (e *env) saveAnswer(owner Screen, j saveJob) tea.Cmd {
+	j.owner = owner
+	return e.saves.answer(j)
 }

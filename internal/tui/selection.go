@@ -39,7 +39,6 @@ type selectScreen struct {
 	mode                selMode
 	input               textinput.Model
 
-	save    *saver
 	pending map[string]cellChange   // by cell key: what the screen shows until saved
 	jobs    map[string][]cellChange // by saveJob key: the cells a job saves
 	jobN    int
@@ -66,7 +65,7 @@ type cellChange struct {
 func cellKey(pid, cid string) string { return pid + "/" + cid }
 
 func newSelectScreen(e *env, siteID, assessmentID string) Screen {
-	return &selectScreen{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e),
+	return &selectScreen{env: e, siteID: siteID, assessmentID: assessmentID,
 		pending: map[string]cellChange{}, jobs: map[string][]cellChange{}}
 }
 
@@ -74,7 +73,6 @@ func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s
 
 func (s *selectScreen) Title() string { return "2 Select" }
 
-func (s *selectScreen) saving() bool { return s.save.busy() }
 func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
 
 func (s *selectScreen) SetSize(w, h int) {
@@ -92,16 +90,15 @@ func (s *selectScreen) Keys() []key.Binding {
 	k := s.env.keys
 	switch s.mode {
 	case selFilter:
-		return []key.Binding{bindingAs(k.Open, "enter", "keep filter"), bindingAs(k.Back, "esc", "clear filter")}
+		return []key.Binding{k.KeepFilter, k.ClearFilter}
 	case selNote:
-		return []key.Binding{bindingAs(k.Open, "enter", "save note"), bindingAs(k.Back, "esc", "cancel")}
+		return []key.Binding{k.SaveNote, k.Cancel}
 	}
 	if len(s.all) == 0 {
 		return nil
 	}
-	keys := []key.Binding{bindingAs(k.Met, "y/m", "met"), k.NotMet, bindingAs(k.Unknown, "u", "unknown (considered)"),
-		bindingAs(k.Clear, "⌫/x", "not marked"), k.Cycle, k.CellNote,
-		bindingAs(k.Up, "↑↓←→", "move"), k.Choose, k.OnlyAll, bindingAs(k.Filter, "/", "filter by title")}
+	keys := []key.Binding{k.MarkMet, k.NotMet, k.MarkUnknown, k.MarkClear, k.Cycle, k.CellNote,
+		k.MoveCell, k.Choose, k.OnlyAll, k.FilterTitle}
 	if s.suggestedCriterion() >= 0 {
 		keys = append(keys, k.Suggest, k.SuggestAll)
 	}
@@ -207,15 +204,13 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.apply(msg.data)
 		return s, nil
 	case reloadMsg:
-		if s.save.busy() {
+		if s.env.saves.busy() {
 			s.stale = true
 			return s, nil
 		}
 		return s, s.Init()
-	case savedMsg:
-		return s, s.finished(msg.seq, true)
-	case saveFailedMsg:
-		return s, s.finished(msg.seq, false)
+	case saveDoneMsg:
+		return s, s.finished(msg.job, msg.err == nil)
 	case tea.KeyPressMsg:
 		if s.data == nil {
 			return s, nil
@@ -242,9 +237,8 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // finished takes in the end of one of this screen's saves: a saved cell
 // is now what the store holds; a failed one goes back to the stored value.
-func (s *selectScreen) finished(seq int, ok bool) tea.Cmd {
-	j, mine, next := s.save.finished(seq)
-	if !mine {
+func (s *selectScreen) finished(j saveJob, ok bool) tea.Cmd {
+	if j.owner != s {
 		return nil
 	}
 	for _, c := range s.jobs[j.key] {
@@ -272,14 +266,14 @@ func (s *selectScreen) finished(seq int, ok bool) tea.Cmd {
 	if !ok {
 		s.stale = true
 	}
-	if s.stale && !s.save.busy() {
+	if s.stale && !s.env.saves.busy() {
 		s.stale = false
 		return s.Init()
 	}
 	if ok && s.onlyAll {
 		s.refresh(s.currentID())
 	}
-	return next
+	return nil
 }
 
 // saveCells queues one change of one or more cells, in one transaction.
@@ -294,7 +288,7 @@ func (s *selectScreen) saveCells(what string, cells []cellChange) tea.Cmd {
 		s.pending[cellKey(c.pid, c.cid)] = c
 	}
 	sid := s.siteID
-	return s.save.add(saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
+	return s.env.save(s, saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
 		for _, c := range cells {
 			if _, err := ch.SetCriterion(sid, c.pid, c.cid, c.mark); err != nil {
 				return err
@@ -336,13 +330,13 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		s.move(0)
 	case key.Matches(msg, k.Bottom):
 		s.move(len(s.rows) - 1)
-	case key.Matches(msg, k.Met):
+	case key.Matches(msg, k.MarkMet):
 		return s.setMark(workbook.Met, true)
 	case key.Matches(msg, k.NotMet):
 		return s.setMark(workbook.NotMet, true)
-	case key.Matches(msg, k.Unknown):
+	case key.Matches(msg, k.MarkUnknown):
 		return s.setMark(workbook.Unknown, true)
-	case key.Matches(msg, k.Clear):
+	case key.Matches(msg, k.MarkClear):
 		return s.setMark(workbook.NotMarked, false)
 	case key.Matches(msg, k.Cycle):
 		p, ok := s.current()
@@ -378,7 +372,7 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return s.input.Focus()
 	case key.Matches(msg, k.Choose):
 		if p, ok := s.current(); ok {
-			return push(s.selectForm(p))
+			s.env.open(s.selectForm(p))
 		}
 	}
 	return nil
@@ -416,12 +410,12 @@ func (s *selectScreen) setText(v string) {
 }
 
 func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := s.env.keys; {
+	case key.Matches(msg, k.ClearFilter):
 		s.mode = selBrowse
 		s.setText("")
 		return nil
-	case "enter", "up", "down":
+	case key.Matches(msg, k.KeepFilter):
 		s.mode = selBrowse
 		return nil
 	}
@@ -434,11 +428,11 @@ func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch k := s.env.keys; {
+	case key.Matches(msg, k.Cancel):
 		s.mode = selBrowse
 		return status("Cancelled: note unchanged")
-	case "enter":
+	case key.Matches(msg, k.SaveNote):
 		s.mode = selBrowse
 		p, ok := s.current()
 		if !ok {

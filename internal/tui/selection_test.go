@@ -130,7 +130,7 @@ func TestSelectShowsPendingUntilSaved(t *testing.T) {
 	s := openSelect(t, te, 80, 21)
 	sc, _ := s.Update(keyMsg("y"))
 	s = sc.(*selectScreen)
-	if !s.save.busy() || !strings.Contains(ansi.Strip(s.View()), "saving…") {
+	if !s.env.saves.busy() || !strings.Contains(ansi.Strip(s.View()), "saving…") {
 		t.Error("a mark not yet committed is not shown as saving")
 	}
 	if m, pending := s.mark(s.all[s.rows[0]], te.q.Criteria[0].ID); !pending || m.Mark != workbook.Met {
@@ -330,8 +330,8 @@ func TestSelectFailedSaveShowsTheStore(t *testing.T) {
 	te.change(func(c *workbook.Change) error { return c.DeletePartnership(te.site.ID, gone.ID) })
 	sc, _ := press(t, s, "y")
 	s = sc.(*selectScreen)
-	if len(s.pending) != 0 || s.save.busy() {
-		t.Errorf("after a failed save: pending %v busy %v", s.pending, s.save.busy())
+	if len(s.pending) != 0 || s.env.saves.busy() {
+		t.Errorf("after a failed save: pending %v busy %v", s.pending, s.env.saves.busy())
 	}
 	if len(s.all) != 11 || s.all[s.rows[0]].ID == gone.ID {
 		t.Errorf("the screen still shows the deleted partnership")

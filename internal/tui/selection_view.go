@@ -50,7 +50,7 @@ func (s *selectScreen) View() string {
 		title = "this assessment"
 	}
 	saveState := st.Saved.Render("all saved ✓")
-	if s.save.busy() {
+	if s.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
 	head := truncate(st.Title.Render("Choose the partnership for "+title), s.width-14)
@@ -231,10 +231,7 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 	if p.StartYear != 0 {
 		year = strconv.Itoa(p.StartYear)
 	}
-	ongoing := "no"
-	if p.Ongoing {
-		ongoing = "yes"
-	}
+	ongoing := ongoingCell(p)
 	b.WriteString(" " + score + pad(year, selStartW) + pad(ongoing, selOngW))
 	return b.String()
 }

@@ -65,16 +65,16 @@ func (s *siteScreen) Keys() []key.Binding {
 	}
 	keys := []key.Binding{k.Up, k.Down, k.Open}
 	if len(s.assessments) > 1 {
-		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "other assessment")))
+		keys = append(keys, k.OtherAssessment)
 	}
-	keys = append(keys, key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new assessment")))
+	keys = append(keys, k.NewAssessment)
 	if s.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
 	switch {
 	case s.data == nil:
 	case s.data.Assessment.Completed != "":
-		keys = append(keys, bindingAs(k.Complete, "K", "reopen the assessment"))
+		keys = append(keys, k.Reopen)
 	case workbook.StepsDone(s.data.Progress()):
 		keys = append(keys, k.Complete)
 	}
@@ -99,8 +99,14 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.data, s.assessments, s.err = msg.data, msg.assessments, ""
-	case reloadMsg, savedMsg:
+	case reportDoneMsg:
+		return s, msg.status()
+	case reloadMsg:
 		return s, s.load
+	case saveDoneMsg:
+		if msg.job.owner == s {
+			return s, s.load
+		}
 	case tea.KeyPressMsg:
 		if s.data == nil {
 			return s, nil
@@ -113,12 +119,12 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.cursor = max(s.cursor-1, 0)
 		case key.Matches(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(workbook.Steps)-1)
-		case msg.String() >= "1" && msg.String() <= "5":
-			s.cursor = int(msg.String()[0] - '1')
+		case key.Matches(msg, k.OpenStep):
+			s.cursor = digit(msg) - 1
 			return s, s.open()
 		case key.Matches(msg, k.Open):
 			return s, s.open()
-		case msg.String() == "tab" && len(s.assessments) > 1:
+		case key.Matches(msg, k.OtherAssessment) && len(s.assessments) > 1:
 			i := 0
 			for j, a := range s.assessments {
 				if a.ID == s.data.Assessment.ID {
@@ -127,8 +133,8 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 			s.assessment = s.assessments[(i+1)%len(s.assessments)].ID
 			return s, tea.Batch(s.load, remember(workbook.UIState{SiteID: s.siteID, AssessmentID: s.assessment, Screen: "site"}))
-		case msg.String() == "N":
-			return s, push(s.assessmentForm())
+		case key.Matches(msg, k.NewAssessment):
+			s.env.open(s.assessmentForm())
 		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
 			return s, makeReport(s.env, s.siteID, s.data.Assessment.ID)
 		case key.Matches(msg, k.Complete):
@@ -145,7 +151,7 @@ func (s *siteScreen) askComplete() tea.Cmd {
 	a := s.data.Assessment
 	if a.Completed != "" {
 		s.confirm.ask("Reopen this assessment? Its report will say DRAFT – assessment in progress again. y reopens, any other key keeps it completed.",
-			"Kept: the assessment stays completed on "+a.Completed, s.setCompleted(false))
+			"Kept: the assessment stays completed on "+a.Completed, func() tea.Cmd { return s.setCompleted(false) })
 		return nil
 	}
 	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
@@ -156,27 +162,24 @@ func (s *siteScreen) askComplete() tea.Cmd {
 		}
 	}
 	s.confirm.ask("Mark this assessment completed today? Its report will then say Completed and the date, not DRAFT. y completes, any other key keeps it in progress.",
-		"Kept: the assessment stays in progress", s.setCompleted(true))
+		"Kept: the assessment stays in progress", func() tea.Cmd { return s.setCompleted(true) })
 	return nil
 }
 
 // setCompleted completes (done) or reopens the assessment shown.
 func (s *siteScreen) setCompleted(done bool) tea.Cmd {
-	e, sid, aid := s.env, s.siteID, s.data.Assessment.ID
-	return func() tea.Msg {
+	sid, aid := s.siteID, s.data.Assessment.ID
+	return s.env.save(s, saveJob{run: func(svc *workbook.Service) (string, error) {
 		var a workbook.Assessment
-		err := e.svc.Change(func(c *workbook.Change) (err error) {
+		err := svc.Change(func(c *workbook.Change) (err error) {
 			a, err = c.SetCompleted(sid, aid, done)
 			return err
 		})
-		switch {
-		case err != nil:
-			return saveFailedMsg{err: err}
-		case done:
-			return savedMsg{what: "assessment completed on " + a.Completed}
+		if done {
+			return "assessment completed on " + a.Completed, err
 		}
-		return savedMsg{what: "assessment reopened: it is in progress again"}
-	}
+		return "assessment reopened: it is in progress again", err
+	}})
 }
 
 // completion says whether the assessment is completed, and when.
@@ -192,7 +195,8 @@ func (s *siteScreen) open() tea.Cmd {
 	step := workbook.Steps[s.cursor]
 	scr := stepScreen(s.env, step, s.siteID, s.data.Assessment.ID, 0, 0)
 	place := workbook.UIState{SiteID: s.siteID, AssessmentID: s.data.Assessment.ID, Screen: step.Key()}
-	return tea.Batch(push(scr), remember(place))
+	s.env.open(scr)
+	return remember(place)
 }
 
 // stepScreen builds the screen of one step.
@@ -358,14 +362,27 @@ func (r ReportResult) String() string {
 	return s
 }
 
-// makeReport writes the PDF report through the hook, reporting progress in
-// the status bar.
+// reportDoneMsg is what the report hook returned, for the screen that
+// asked for the report.
+type reportDoneMsg struct {
+	res ReportResult
+	err error
+}
+
+// status is the status line after the report was written, or not.
+func (r reportDoneMsg) status() tea.Cmd {
+	if r.err != nil {
+		return statusRefused("No report: " + r.err.Error())
+	}
+	return func() tea.Msg { return statusMsg{text: r.res.String(), warn: r.res.Warnings > 0} }
+}
+
+// makeReport writes the PDF report through the hook, saying so in the
+// status bar; the reportDoneMsg comes back to the screen that asked.
 func makeReport(e *env, siteID, assessmentID string) tea.Cmd {
+	hook := e.hooks.Report
 	return tea.Sequence(status("Making the PDF report…"), func() tea.Msg {
-		res, err := e.hooks.Report(siteID, assessmentID)
-		if err != nil {
-			return statusMsg{text: "No report: " + err.Error(), err: true}
-		}
-		return statusMsg{text: res.String(), warn: res.Warnings > 0}
+		res, err := hook(siteID, assessmentID)
+		return reportDoneMsg{res: res, err: err}
 	})
 }

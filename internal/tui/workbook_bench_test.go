@@ -80,7 +80,7 @@ func BenchmarkScoreKeyToSaved(b *testing.B) {
 				queue = append(queue, c)
 			}
 		}
-		if s.(*dialogue).save.busy() {
+		if s.(*dialogue).env.saves.busy() {
 			b.Fatal("an answer is still waiting to be saved")
 		}
 		i++

@@ -80,6 +80,9 @@ func checkPartnership(fe *FieldErrors, p Partnership) {
 			fe.add("partners", "%q is not a known sector", sec)
 		}
 	}
+	if p.Ongoing && p.OngoingUnknown {
+		fe.add("ongoing", "cannot be both ongoing and not known")
+	}
 	if p.StartYear != 0 && (p.StartYear < MinYear || p.StartYear > MaxYear) {
 		fe.add("start year", "must be a year such as 2004 (%d to %d), or empty; not %d", MinYear, MaxYear, p.StartYear)
 	}

@@ -149,18 +149,22 @@ type CriterionMark struct {
 // Partnership is one mapped partnership of a site (step 1), with the
 // criteria applied to it (step 2).
 type Partnership struct {
-	ID          string                   `json:"id"`
-	SiteID      string                   `json:"site"`
-	Title       string                   `json:"title"`
-	Directorate string                   `json:"directorate,omitempty"` // "" is unassigned
-	Area        string                   `json:"area,omitempty"`
-	Community   CommunityType            `json:"community,omitempty"`
-	Partners    []Sector                 `json:"partners,omitempty"`
-	StartYear   int                      `json:"start_year,omitempty"` // 0 is not known
-	Ongoing     bool                     `json:"ongoing"`
-	Notes       string                   `json:"notes,omitempty"`
-	Criteria    map[string]CriterionMark `json:"criteria,omitempty"`
-	Updated     time.Time                `json:"updated"`
+	ID          string        `json:"id"`
+	SiteID      string        `json:"site"`
+	Title       string        `json:"title"`
+	Directorate string        `json:"directorate,omitempty"` // "" is unassigned
+	Area        string        `json:"area,omitempty"`
+	Community   CommunityType `json:"community,omitempty"`
+	Partners    []Sector      `json:"partners,omitempty"`
+	StartYear   int           `json:"start_year,omitempty"` // 0 is not known
+	Ongoing     bool          `json:"ongoing"`
+	// OngoingUnknown is set when nobody knows whether the partnership
+	// still runs; Ongoing is then false. Records written before it
+	// existed do not have it: their Ongoing is as it was recorded.
+	OngoingUnknown bool                     `json:"ongoing_unknown,omitempty"`
+	Notes          string                   `json:"notes,omitempty"`
+	Criteria       map[string]CriterionMark `json:"criteria,omitempty"`
+	Updated        time.Time                `json:"updated"`
 }
 
 // Assessment is one run of the workbook at a site: one partnership, one

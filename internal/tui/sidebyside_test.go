@@ -58,12 +58,12 @@ func verifyFixture(te *testEnv) (ins, outs []workbook.Participant) {
 	return ins, outs
 }
 
-func openCompare(t *testing.T, te *testEnv, w, h int) *compare {
+func openCompare(t *testing.T, te *testEnv, w, h int) *sideBySide {
 	t.Helper()
-	c := newVerifyCompare(te.env, te.site.ID, te.a.ID)
+	c := newSideBySide(te.env, te.site.ID, te.a.ID)
 	c.SetSize(w, h)
 	s, _ := run(t, c, c.Init())
-	return s.(*compare)
+	return s.(*sideBySide)
 }
 
 // lineWith returns the first line of view containing text.
@@ -219,12 +219,12 @@ func TestCompareOpensOutsiderScoringAtTheStatement(t *testing.T) {
 	if d == nil || d.group != workbook.Outsider || d.wantCur != 1 {
 		t.Fatalf("enter on statement 2 pushed %+v", d)
 	}
-	if p := s.(*compare).Place(); p.Screen != "verify" || p.Statement != 1 {
+	if p := s.(*sideBySide).Place(); p.Screen != "verify" || p.Statement != 1 {
 		t.Errorf("place = %+v, want verify at statement index 1", p)
 	}
 	// On a key issue heading, enter writes its note instead.
 	s, log = press(t, s, "[")
-	if l, _ := s.(*compare).selected(); l.kind != lineIssue {
+	if l, _ := s.(*sideBySide).selected(); l.kind != lineIssue {
 		t.Fatalf("[ went to %+v, not the key issue's heading", l)
 	}
 	s, _ = press(t, s, "enter")
@@ -239,19 +239,19 @@ func TestCompareNavigation(t *testing.T) {
 	c := openCompare(t, te, 80, 24)
 	s, _ := press(t, c, "end")
 	last := te.q.VerificationStatements()
-	if p := s.(*compare).Place(); p.Statement != len(last)-1 {
+	if p := s.(*sideBySide).Place(); p.Statement != len(last)-1 {
 		t.Errorf("end: statement index %d, want %d", p.Statement, len(last)-1)
 	}
 	if !strings.Contains(ansi.Strip(s.View()), last[len(last)-1].Text.In("en")[:20]) {
 		t.Error("the last statement is not in view after end")
 	}
 	s, _ = press(t, s, "home")
-	if l, _ := s.(*compare).selected(); l.kind != lineIssue || l.issue != 0 {
+	if l, _ := s.(*sideBySide).selected(); l.kind != lineIssue || l.issue != 0 {
 		t.Errorf("home: %+v, want the first key issue", l)
 	}
 	// Note lines are skipped.
 	s, _ = press(t, s, "down")
-	if l, _ := s.(*compare).selected(); l.kind != lineItem {
+	if l, _ := s.(*sideBySide).selected(); l.kind != lineItem {
 		t.Errorf("down from a heading landed on %+v", l)
 	}
 }
@@ -266,7 +266,7 @@ func TestCompareGolden(t *testing.T) {
 			return err
 		})
 		c := openCompare(t, te, size.w, size.h)
-		golden(t, fmt.Sprintf("compare_%dx%d", size.w, size.h+3), c.View())
+		golden(t, fmt.Sprintf("sidebyside_%dx%d", size.w, size.h+3), c.View())
 	}
 }
 

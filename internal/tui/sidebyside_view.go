@@ -8,16 +8,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // The comparison's layout: the title, a legend and the column headings
 // above the list; a rule and the selected line in full (or the note being
 // edited) below it.
 const (
-	compareHeadLines   = 3
-	compareDetailLines = 5 // rule, heading, two lines of text, the gap in words
-	compareEditLines   = 6 // rule, label, four lines of text area
+	sideHeadLines   = 3
+	sideDetailLines = 5 // rule, heading, two lines of text, the gap in words
+	sideEditLines   = 6 // rule, label, four lines of text area
 )
 
 // Columns of the comparison. The word column is shown only when the
@@ -29,79 +28,18 @@ const (
 	wideFrom       = 110
 )
 
-// statCell shows one group's mean and n on a statement: "4.33 n=6",
-// "fewer than 3", "withheld" (beside a group of one or two) or "no
-// scores".
-func statCell(b questionnaire.Bands, s analysis.Stats) string {
-	switch {
-	case s.N == 0:
-		return "no scores"
-	case s.Complementary:
-		// A group within it has one or two people: this figure less the
-		// other group's would give theirs away.
-		return "withheld"
-	case s.Suppressed || s.N < analysis.MinRespondents:
-		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
-	}
-	return fmt.Sprintf("%s n=%d", mean(b, s.Mean), s.N)
-}
-
-// gapCell shows a verification gap as a symbol and a signed value, seven
-// cells wide: "▲ +1.83" a blind spot, "▼ -1.50" an unrecognised strength,
-// "  +0.25" neither, "  –" unknown.
-func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
-	if !g.Known {
-		return st.Muted.Render(pad("  –", gapCellWidth))
-	}
-	v := signedGap(b, g)
-	switch g.Kind {
-	case analysis.GapBlindSpot:
-		return st.Warning.Render("▲ " + v)
-	case analysis.GapUnrecognisedStrength:
-		return st.Good.Render("▼ " + v)
-	}
-	return "  " + v
-}
-
-// gapWord names a gap's kind in words, styled: "BLIND SPOT",
-// "UNRECOGNISED STRENGTH" or "".
-func gapWord(st Styles, g analysis.Gap) string {
-	switch {
-	case !g.Known:
-		return ""
-	case g.Kind == analysis.GapBlindSpot:
-		return st.Warning.Render("BLIND SPOT")
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return st.Good.Render("UNRECOGNISED STRENGTH")
-	}
-	return ""
-}
-
-// gapStyle is the style a gap's explanation is written in.
-func gapStyle(st Styles, g analysis.Gap, s string) string {
-	switch {
-	case !g.Known:
-		return st.Muted.Render(s)
-	case g.Kind == analysis.GapBlindSpot:
-		return st.Warning.Render(s)
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return st.Good.Render(s)
-	}
-	return s
-}
-
-func (c *compare) wide() bool { return c.width >= wideFrom }
+func (c *sideBySide) wide() bool { return c.width >= wideFrom }
 
 // listRoom is the number of lines of the list that fit.
-func (c *compare) listRoom() int {
-	detail := compareDetailLines
+func (c *sideBySide) listRoom() int {
+	detail := sideDetailLines
 	if c.editing {
-		detail = compareEditLines
+		detail = sideEditLines
 	}
-	return max(c.height-compareHeadLines-detail, 1)
+	return max(c.height-sideHeadLines-detail, 1)
 }
 
-func (c *compare) View() string {
+func (c *sideBySide) View() string {
 	st := c.env.styles
 	switch {
 	case c.err != "":
@@ -112,11 +50,11 @@ func (c *compare) View() string {
 	return c.head() + "\n" + c.list() + "\n" + c.detail()
 }
 
-func (c *compare) head() string {
+func (c *sideBySide) head() string {
 	st := c.env.styles
 	w := c.width
 	state := st.Saved.Render("all saved ✓")
-	if c.save.busy() {
+	if c.env.saves.busy() {
 		state = st.Pending.Render("saving…")
 	}
 	title := st.Title.Render("4 Verify side by side") +
@@ -137,7 +75,7 @@ func (c *compare) head() string {
 }
 
 // columns lays out one line of the list (without the two cursor cells).
-func (c *compare) columns(num, ins, outs, gap, word, text string) string {
+func (c *sideBySide) columns(num, ins, outs, gap, word, text string) string {
 	line := pad(num, 4) + " " + pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " " + pad(gap, gapCellWidth) + "  "
 	if c.wide() {
 		line += pad(word, gapWordWidth) + "  "
@@ -145,7 +83,7 @@ func (c *compare) columns(num, ins, outs, gap, word, text string) string {
 	return line + truncate(text, max(c.width-2-ansi.StringWidth(line), 1))
 }
 
-func (c *compare) list() string {
+func (c *sideBySide) list() string {
 	st := c.env.styles
 	room := c.listRoom()
 	var lines []string
@@ -165,7 +103,7 @@ func (c *compare) list() string {
 }
 
 // line draws one line of the list.
-func (c *compare) line(l cmpLine) string {
+func (c *sideBySide) line(l cmpLine) string {
 	st := c.env.styles
 	ic := c.issues[l.issue]
 	lang := c.lang
@@ -197,7 +135,7 @@ func (c *compare) line(l cmpLine) string {
 }
 
 // detail shows the selected line in full, or the note being edited.
-func (c *compare) detail() string {
+func (c *sideBySide) detail() string {
 	st := c.env.styles
 	w := c.width
 	rule := st.Muted.Render(strings.Repeat("─", max(w, 1)))

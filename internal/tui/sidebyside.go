@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -12,12 +10,12 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// compare is step 4's side-by-side view: for each verification statement,
+// sideBySide is step 4's side-by-side view: for each verification statement,
 // grouped by key issue, the insiders' and the outsiders' mean and n, the
 // gap, and whether it is a blind spot or an unrecognised strength; with the
 // verification note of each key issue, and a way into scoring a statement
 // with the outsiders.
-type compare struct {
+type sideBySide struct {
 	env          *env
 	siteID       string
 	assessmentID string
@@ -25,7 +23,7 @@ type compare struct {
 	data   *workbook.AssessmentData
 	res    analysis.Result
 	lang   string
-	issues []issueComparison
+	issues []issueGap
 	lines  []cmpLine
 	num    questionnaire.Numbering // names the statements: "4.6"
 	vindex map[string]int          // statement id -> index among the verification statements
@@ -37,7 +35,6 @@ type compare struct {
 	editKI  string // the key issue whose note is being edited
 	area    textarea.Model
 	pending map[string]bool // key issue ids whose note is being saved
-	save    *saver
 	width   int
 	height  int
 	err     string
@@ -54,20 +51,19 @@ const (
 
 type cmpLine struct {
 	kind  cmpKind
-	issue int                  // index into compare.issues
+	issue int                  // index into sideBySide.issues
 	item  *analysis.ItemResult // lineItem only
 }
 
-func newVerifyCompare(e *env, siteID, assessmentID string) Screen {
-	return &compare{env: e, siteID: siteID, assessmentID: assessmentID, save: newSaver(e), pending: map[string]bool{}}
+func newSideBySide(e *env, siteID, assessmentID string) Screen {
+	return &sideBySide{env: e, siteID: siteID, assessmentID: assessmentID, pending: map[string]bool{}}
 }
 
-func (c *compare) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
-func (c *compare) Title() string { return "Insiders and outsiders" }
-func (c *compare) saving() bool  { return c.save.busy() }
-func (c *compare) Typing() bool  { return c.editing }
+func (c *sideBySide) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
+func (c *sideBySide) Title() string { return "Insiders and outsiders" }
+func (c *sideBySide) Typing() bool  { return c.editing }
 
-func (c *compare) SetSize(w, h int) {
+func (c *sideBySide) SetSize(w, h int) {
 	c.width, c.height = w, h
 	if c.editing {
 		c.area.SetWidth(max(w-2, 10))
@@ -77,7 +73,7 @@ func (c *compare) SetSize(w, h int) {
 
 // Place is where the facilitator is, for resuming: step 4 at the
 // statement under the cursor.
-func (c *compare) Place() workbook.UIState {
+func (c *sideBySide) Place() workbook.UIState {
 	st := workbook.UIState{SiteID: c.siteID, AssessmentID: c.assessmentID, Screen: workbook.StepVerify.Key()}
 	if l, ok := c.selected(); ok {
 		switch {
@@ -90,22 +86,22 @@ func (c *compare) Place() workbook.UIState {
 	return st
 }
 
-func (c *compare) Keys() []key.Binding {
+func (c *sideBySide) Keys() []key.Binding {
 	k := c.env.keys
 	if c.editing {
-		return []key.Binding{k.Save, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{k.Save, k.Cancel}
 	}
 	var keys []key.Binding
 	if l, ok := c.selected(); ok && l.item != nil {
-		keys = append(keys, bindingAs(k.Notes, "n", "verification note"), bindingAs(k.Open, "enter", "score it with outsiders"))
+		keys = append(keys, k.VerifyNote, k.ScoreOutsiders)
 	} else {
-		keys = append(keys, bindingAs(k.Notes, "n/enter", "verification note"))
+		keys = append(keys, k.VerifyNoteEnter)
 	}
-	return append(keys, k.Up, k.Down, bindingAs(k.NextItem, "]", "next key issue"), bindingAs(k.PrevItem, "[", "previous key issue"),
+	return append(keys, k.Up, k.Down, k.NextIssue, k.PrevIssue,
 		k.PageDown, k.PageUp, k.Top, k.Bottom)
 }
 
-func (c *compare) apply(d *workbook.AssessmentData) {
+func (c *sideBySide) apply(d *workbook.AssessmentData) {
 	var keep string // the statement or key issue under the cursor
 	if l, ok := c.selected(); ok {
 		keep = c.lineID(l)
@@ -113,7 +109,7 @@ func (c *compare) apply(d *workbook.AssessmentData) {
 	c.data, c.lang = d, d.Assessment.Language
 	q := d.Questionnaire
 	c.res = analysis.Analyse(q, d.Participants, d.Responses)
-	c.issues = compareIssues(d, c.res)
+	c.issues = issueGaps(d, c.res)
 	c.num = q.Numbering()
 	c.vindex = map[string]int{}
 	for i, st := range q.VerificationStatements() {
@@ -149,21 +145,21 @@ func (c *compare) apply(d *workbook.AssessmentData) {
 }
 
 // lineID identifies a line across reloads.
-func (c *compare) lineID(l cmpLine) string {
+func (c *sideBySide) lineID(l cmpLine) string {
 	if l.item != nil {
 		return "s:" + l.item.Statement.ID
 	}
 	return "k:" + c.issues[l.issue].KeyIssue.ID
 }
 
-func (c *compare) selected() (cmpLine, bool) {
+func (c *sideBySide) selected() (cmpLine, bool) {
 	if c.cursor < 0 || c.cursor >= len(c.lines) {
 		return cmpLine{}, false
 	}
 	return c.lines[c.cursor], true
 }
 
-func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (c *sideBySide) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case assessmentLoadedMsg:
 		if msg.err != nil {
@@ -174,24 +170,20 @@ func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		c.apply(msg.data)
 		return c, nil
 	case reloadMsg:
-		if !c.save.busy() && !c.editing {
+		if !c.env.saves.busy() && !c.editing {
 			return c, c.Init()
 		}
 		return c, nil
-	case savedMsg:
-		j, mine, next := c.save.finished(msg.seq)
-		if mine {
-			delete(c.pending, j.key)
+	case saveDoneMsg:
+		if msg.job.owner != c {
+			return c, nil
 		}
-		return c, next
-	case saveFailedMsg:
-		j, mine, next := c.save.finished(msg.seq)
-		if mine {
+		delete(c.pending, msg.job.key)
+		if msg.err != nil {
 			// Show what the store holds, not what failed to be saved.
-			delete(c.pending, j.key)
-			return c, tea.Batch(next, c.Init())
+			return c, c.Init()
 		}
-		return c, next
+		return c, nil
 	case tea.KeyPressMsg:
 		if c.data == nil {
 			return c, nil
@@ -210,7 +202,7 @@ func (c *compare) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return c, nil
 }
 
-func (c *compare) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
+func (c *sideBySide) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	k := c.env.keys
 	l, ok := c.selected()
 	if !ok {
@@ -248,7 +240,7 @@ func (c *compare) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 
 // step moves the cursor by n selectable lines (at least one line when
 // possible), skipping note lines.
-func (c *compare) step(n int) {
+func (c *sideBySide) step(n int) {
 	dir := 1
 	if n < 0 {
 		dir, n = -1, -n
@@ -263,7 +255,7 @@ func (c *compare) step(n int) {
 }
 
 // toIssue moves the cursor to key issue i's heading.
-func (c *compare) toIssue(i int) {
+func (c *sideBySide) toIssue(i int) {
 	i = min(max(i, 0), len(c.issues)-1)
 	for j, l := range c.lines {
 		if l.kind == lineIssue && l.issue == i {
@@ -277,7 +269,7 @@ func (c *compare) toIssue(i int) {
 }
 
 // scroll keeps the cursor in view.
-func (c *compare) scroll() {
+func (c *sideBySide) scroll() {
 	room := c.listRoom()
 	if c.cursor < c.offset {
 		c.offset = c.cursor
@@ -297,16 +289,14 @@ func (c *compare) scroll() {
 
 // scoreWithOutsiders opens outsider scoring at a statement; esc comes
 // back here.
-func (c *compare) scoreWithOutsiders(statementID string) tea.Cmd {
-	if c.save.busy() {
-		return status("Still saving: try again in a moment")
-	}
+func (c *sideBySide) scoreWithOutsiders(statementID string) tea.Cmd {
 	i := c.vindex[statementID]
 	d := newDialogue(c.env, c.siteID, c.assessmentID, workbook.Outsider, i, 0)
-	return tea.Batch(push(d), remember(d.Place()))
+	c.env.open(d)
+	return remember(d.Place())
 }
 
-func (c *compare) editNote(kiID string) tea.Cmd {
+func (c *sideBySide) editNote(kiID string) tea.Cmd {
 	c.editing, c.editKI = true, kiID
 	c.area = newTextArea()
 	c.area.CharLimit = workbook.MaxLongText
@@ -317,9 +307,9 @@ func (c *compare) editNote(kiID string) tea.Cmd {
 	return c.area.Focus()
 }
 
-func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
+func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case msg.String() == "esc":
+	case key.Matches(msg, c.env.keys.Cancel):
 		c.editing = false
 		c.scroll()
 		return status("Cancelled: the note is unchanged")
@@ -331,7 +321,7 @@ func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 		ki, _ := c.data.Questionnaire.KeyIssue(n.KeyIssueID)
 		jobKey := "note/" + n.KeyIssueID
 		c.pending[jobKey] = true
-		return c.save.add(saveJob{key: jobKey, what: "verification note on " + ki.Title.In(c.lang), fn: func(ch *workbook.Change) error {
+		return c.env.save(c, saveJob{key: jobKey, what: "verification note on " + ki.Title.In(c.lang), fn: func(ch *workbook.Change) error {
 			_, err := ch.SetIssueNote(n)
 			return err
 		}})
@@ -341,60 +331,11 @@ func (c *compare) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// issueComparison is one key issue's verification statements with the
-// analysis's key-issue gap, which compares insiders and outsiders on the
-// statements both scored (3 or more people each).
-type issueComparison struct {
-	KeyIssue questionnaire.KeyIssue
-	// Items are the issue's verification statements in workbook order.
-	Items []analysis.ItemResult
-	Gap   analysis.Gap
-}
-
 // group is one side of the gap as statistics for statCell: the mean over
 // the compared statements and how many of the group scored one of them.
-func (ic issueComparison) group(outsiders bool) analysis.Stats {
+func (ic issueGap) group(outsiders bool) analysis.Stats {
 	if outsiders {
 		return analysis.Stats{N: ic.Gap.Outsiders, Mean: ic.Gap.OutsidersMean}
 	}
 	return analysis.Stats{N: ic.Gap.Insiders, Mean: ic.Gap.InsidersMean}
-}
-
-// compareIssues gathers, key issue by key issue, the verification
-// statements and the analysis's key-issue gap, which compares the two groups
-// on the same statements only: those both scored, 3 or more people each.
-func compareIssues(d *workbook.AssessmentData, res analysis.Result) []issueComparison {
-	verify := map[string]bool{}
-	for _, st := range d.Questionnaire.VerificationStatements() {
-		verify[st.ID] = true
-	}
-	out := make([]issueComparison, 0, len(res.Issues))
-	for _, is := range res.Issues {
-		ic := issueComparison{KeyIssue: is.KeyIssue, Gap: is.Gap}
-		for _, it := range res.Items {
-			if it.KeyIssueID == is.KeyIssue.ID && verify[it.Statement.ID] {
-				ic.Items = append(ic.Items, it)
-			}
-		}
-		out = append(out, ic)
-	}
-	return out
-}
-
-// explainGap says in words what a gap shows, with both groups' figures,
-// or why there is none: a statement outside the verification set (verified
-// false) is not one outsiders were asked.
-func explainGap(b questionnaire.Bands, g analysis.Gap, ins, outs string, verified bool) string {
-	figures := fmt.Sprintf("insiders %s, outsiders %s", ins, outs)
-	switch {
-	case !g.Known && !verified:
-		return fmt.Sprintf("Not a verification statement: only insiders score it (insiders %s).", ins)
-	case !g.Known:
-		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
-	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(b, g)[1:], figures)
-	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(b, g)[1:], figures)
-	}
-	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(b, g), analysis.GapThreshold, figures)
 }

@@ -1,0 +1,260 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// The dialogue's keys: scoring a row, moving between statements, and the
+// comment, notes, group score and jump fields.
+
+func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	k := d.env.keys
+	if key.Matches(msg, k.People) {
+		d.env.open(newPeople(d.env, d.siteID, d.assessmentID, d.group))
+		return d, nil
+	}
+	if len(d.people) == 0 || len(d.statements) == 0 {
+		return d, nil
+	}
+	switch {
+	case key.Matches(msg, k.Score):
+		n := digit(msg)
+		if n > d.data.Questionnaire.Scale.Points {
+			return d, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", d.data.Questionnaire.Scale.Points))
+		}
+		return d, d.record(n, false)
+	case key.Matches(msg, k.DontKnow):
+		return d, d.record(0, true)
+	case key.Matches(msg, k.Clear):
+		return d, d.clear()
+	case key.Matches(msg, k.Up):
+		d.row = max(d.row-1, 0)
+	case key.Matches(msg, k.Down):
+		d.row = min(d.row+1, len(d.people)-1)
+	case key.Matches(msg, k.NextItem), key.Matches(msg, k.Right):
+		return d, d.move(d.cur+1, 0)
+	case key.Matches(msg, k.PrevItem), key.Matches(msg, k.Left):
+		return d, d.move(d.cur-1, 0)
+	case key.Matches(msg, k.Top):
+		return d, d.move(0, 0)
+	case key.Matches(msg, k.Bottom):
+		return d, d.move(len(d.statements)-1, 0)
+	case key.Matches(msg, k.Unanswered):
+		return d, d.nextUnanswered()
+	case key.Matches(msg, k.Jump):
+		d.mode = modeJump
+		d.input = newInput(fmt.Sprintf("a number such as %s, or a place 1-%d", d.number(len(d.statements)-1), len(d.statements)), "", 64, d.width)
+		return d, d.input.Focus()
+	case key.Matches(msg, k.Comment):
+		p := d.people[d.row]
+		r, _, _ := d.answer(p.ID, d.statements[d.cur].ID)
+		d.mode = modeComment
+		d.input = newInput("comment", r.Comment, workbook.MaxLongText, d.width)
+		return d, d.input.Focus()
+	case key.Matches(msg, k.Notes):
+		d.mode = modeNotes
+		d.area = newTextArea()
+		d.area.CharLimit = workbook.MaxLongText
+		d.area.SetHeight(5)
+		d.area.SetWidth(max(d.width-4, 10))
+		if d.group == workbook.Outsider {
+			d.area.SetValue(d.issueNotes[d.issueOf[d.statements[d.cur].ID].ID].Notes)
+		} else {
+			d.area.SetValue(d.notes[d.statements[d.cur].ID].Notes)
+		}
+		return d, d.area.Focus()
+	case key.Matches(msg, k.GroupScore) && d.group == workbook.Insider:
+		d.mode = modeGroupScore
+	case key.Matches(msg, k.SideBySide) && d.group == workbook.Outsider:
+		d.env.open(newSideBySide(d.env, d.siteID, d.assessmentID))
+		return d, nil
+	case key.Matches(msg, k.Booklet):
+		d.env.open(newBooklet(d.env, d.siteID, d.assessmentID, d.group, d.row))
+		return d, nil
+	}
+	return d, remember(d.Place())
+}
+
+func newInput(placeholder, value string, limit, width int) textinput.Model {
+	in := newTextInput()
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.Prompt = "› "
+	in.SetWidth(max(width-6, 10))
+	in.SetValue(value)
+	return in
+}
+
+// record saves the current row's answer and moves on: to the next
+// participant, or from the last one to the next statement.
+func (d *dialogue) record(score int, dk bool) tea.Cmd {
+	p := d.people[d.row]
+	st := d.statements[d.cur]
+	old, _, _ := d.answer(p.ID, st.ID)
+	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+		Score: score, DontKnow: dk, Comment: old.Comment}
+	what := fmt.Sprintf("%s, statement %s: %s", personLabel(p, d.row+1), d.number(d.cur), scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
+	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
+		// Nowhere to move on to: say so, or the next key would change
+		// this answer unnoticed.
+		what += d.endNote(p.ID, st.ID)
+	}
+	cmd := d.answers.record(d.env, d, in, what, "")
+	var moveCmd tea.Cmd
+	if d.row < len(d.people)-1 {
+		d.row++
+		moveCmd = remember(d.Place())
+	} else if d.cur < len(d.statements)-1 {
+		done := d.cur
+		moveCmd = d.move(d.cur+1, 0)
+		d.finished = done // the room sees its result on the next screen
+	}
+	return tea.Batch(cmd, moveCmd)
+}
+
+// endNote follows the last answer to the last statement (pid, sid) in the
+// status bar: whether anything is still unanswered.
+func (d *dialogue) endNote(pid, sid string) string {
+	for i, st := range d.statements {
+		for _, p := range d.people {
+			if p.ID == pid && st.ID == sid {
+				continue
+			}
+			if r, ok, _ := d.answer(p.ID, st.ID); !ok || !r.Answered() {
+				return fmt.Sprintf(" · the last statement; statement %s still lacks an answer (u)", d.number(i))
+			}
+		}
+	}
+	return " · the last statement: every answer is in"
+}
+
+// clear removes the current row's score (keeping its comment).
+func (d *dialogue) clear() tea.Cmd {
+	p := d.people[d.row]
+	st := d.statements[d.cur]
+	old, _, _ := d.answer(p.ID, st.ID)
+	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
+	return d.answers.record(d.env, d, in, fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)), "")
+}
+
+func (d *dialogue) move(to, row int) tea.Cmd {
+	d.finished = -1
+	d.cur = min(max(to, 0), len(d.statements)-1)
+	d.row = row
+	return remember(d.Place())
+}
+
+// nextUnanswered goes to the next statement (after the current one,
+// wrapping) that someone has not answered, at that person's row.
+func (d *dialogue) nextUnanswered() tea.Cmd {
+	n := len(d.statements)
+	for step := 1; step <= n; step++ {
+		i := (d.cur + step) % n
+		for j, p := range d.people {
+			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
+				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %s: %s has not answered", d.number(i), personLabel(p, j+1))))
+			}
+		}
+	}
+	return status("Every statement has an answer from everyone")
+}
+
+func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	switch k := d.env.keys; {
+	case key.Matches(msg, k.Cancel):
+		d.mode = modeScore
+		return d, status("Cancelled: nothing changed")
+	case key.Matches(msg, k.Enter):
+		v := d.input.Value()
+		mode := d.mode
+		d.mode = modeScore
+		if mode == modeJump {
+			return d, d.jump(v)
+		}
+		p := d.people[d.row]
+		st := d.statements[d.cur]
+		old, _, _ := d.answer(p.ID, st.ID)
+		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
+			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
+		return d, d.answers.record(d.env, d, in, "comment of "+personLabel(p, d.row+1), analysis.Summary(d.watch.Check(v)))
+	}
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	return d, cmd
+}
+
+// number is the questionnaire's number of the i-th statement of this
+// screen ("4.6"): the name every screen and report gives it.
+func (d *dialogue) number(i int) string { return d.numbers.Number(d.statements[i].ID) }
+
+// jump goes to the statement v names: its number ("4.6"), its place in
+// this screen's list ("36") or its id.
+func (d *dialogue) jump(v string) tea.Cmd {
+	n, refused := jumpTarget(d.numbers, d.statements, d.group, v)
+	if refused != "" {
+		return statusRefused(refused)
+	}
+	return d.move(n, 0)
+}
+
+func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, d.env.keys.Cancel):
+		d.mode = modeScore
+		return d, status("Cancelled: nothing changed")
+	case key.Matches(msg, d.env.keys.Save):
+		d.mode = modeScore
+		v := d.area.Value()
+		st := d.statements[d.cur]
+		if d.group == workbook.Outsider {
+			ki := d.issueOf[st.ID]
+			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
+			d.issueNotes[ki.ID] = n
+			return d, d.env.save(d, saveJob{what: "verification note on " + ki.Title.In(d.lang), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+				_, err := c.SetIssueNote(n)
+				return err
+			}})
+		}
+		n := d.notes[st.ID]
+		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
+		d.notes[st.ID] = n
+		return d, d.env.save(d, saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+			_, err := c.SetStatementNote(n)
+			return err
+		}})
+	}
+	var cmd tea.Cmd
+	d.area, cmd = d.area.Update(msg)
+	return d, cmd
+}
+
+func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
+	d.mode = modeScore
+	st := d.statements[d.cur]
+	n := d.notes[st.ID]
+	switch {
+	case key.Matches(msg, d.env.keys.GroupScoreKeys):
+		v := digit(msg)
+		if v > d.data.Questionnaire.Scale.Points {
+			return d, status(fmt.Sprintf("Scores run from 1 to %d", d.data.Questionnaire.Scale.Points))
+		}
+		n.GroupScore = v
+	case key.Matches(msg, d.env.keys.Clear):
+		n.GroupScore = 0
+	default:
+		return d, status("Cancelled: group score unchanged")
+	}
+	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
+	d.notes[st.ID] = n
+	return d, d.env.save(d, saveJob{what: fmt.Sprintf("group score on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
+		_, err := c.SetStatementNote(n)
+		return err
+	}})
+}
