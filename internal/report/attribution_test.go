@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -57,7 +58,7 @@ func TestCommentAttribution(t *testing.T) {
 	for _, slug := range slugs {
 		t.Run(slug, func(t *testing.T) {
 			in := ins[slug]
-			l, _ := labelsFor(in.Data.Assessment.Language)
+			l, _ := labelsFor(i18n.Embedded(), in.Data.Assessment.Language)
 			r := newReport(in, Options{}, l, &cleaner{cov: &coverage{}})
 			behind := map[string]int{} // label -> people who took part
 			label := map[string]string{}
@@ -115,7 +116,7 @@ func TestWestmoorCommentsInPDF(t *testing.T) {
 		t.Errorf("no comment is signed by the merged category of senior staff and middle managers")
 	}
 	// With names, the name comes first and the category after it.
-	l, _ := labelsFor(questionnaire.English)
+	l, _ := labelsFor(i18n.Embedded(), questionnaire.English)
 	r := newReport(in, Options{Names: true}, l, &cleaner{cov: &coverage{}})
 	checked := false
 	for _, p := range in.Data.Participants {
@@ -136,7 +137,7 @@ func TestWestmoorCommentsInPDF(t *testing.T) {
 // language.
 func TestRoleWordsHoldLabels(t *testing.T) {
 	for _, lang := range []string{questionnaire.English, questionnaire.Italian} {
-		l, _ := labelsFor(lang)
+		l, _ := labelsFor(i18n.Embedded(), lang)
 		for _, r := range workbook.Roles {
 			if label := strings.ToLower(l.role(r)); !slices.Contains(analysis.RoleWords(r), label) {
 				t.Errorf("%s: the warnings do not look for %q (%s)", lang, label, r)
@@ -159,7 +160,7 @@ func TestMeetAllReadsForOnePartnership(t *testing.T) {
 		{questionnaire.English, 3, 30, "3 of the 30 mapped partnerships meet every criterion."},
 		{questionnaire.Italian, 0, 1, "L'unico partenariato mappato non soddisfa tutti i criteri."},
 	} {
-		l, _ := labelsFor(tt.lang)
+		l, _ := labelsFor(i18n.Embedded(), tt.lang)
 		if got := l.MeetAll(tt.all, tt.total); got != tt.want {
 			t.Errorf("%s MeetAll(%d, %d) = %q, want %q", tt.lang, tt.all, tt.total, got, tt.want)
 		}

@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"io"
 	"slices"
 	"strings"
@@ -15,9 +16,24 @@ import (
 type CompareOptions struct {
 	// Paper is PaperA4 (the default when empty) or PaperLetter.
 	Paper string
-	// Lang is the language of the headings: "en" or "it"; empty means the
-	// comparison's own language (that of its questionnaire texts).
+	// Lang is the language of the headings, a BCP 47 tag the catalogue
+	// has; empty means the comparison's own language (that of its
+	// questionnaire texts).
 	Lang string
+	// Catalog holds the report's words; nil is [i18n.Embedded].
+	Catalog *i18n.Catalog
+}
+
+// NoLanguageError is returned when a report is asked for in a language
+// the catalogue has no file for.
+type NoLanguageError struct {
+	Lang string
+	Have []string
+}
+
+func (e *NoLanguageError) Error() string {
+	return fmt.Sprintf("report: no report texts in language %q (Engage has %s; docs/translating.md says how to add one)",
+		e.Lang, strings.Join(e.Have, ", "))
 }
 
 // ErrNoSites is returned when a comparison has no site.
@@ -43,10 +59,13 @@ func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, e
 	if opts.Lang == "" {
 		opts.Lang = questionnaire.English
 	}
-	l, ok := labelsFor(opts.Lang)
-	cl, ok2 := cmpLabelsFor(opts.Lang)
+	if opts.Catalog == nil {
+		opts.Catalog = i18n.Embedded()
+	}
+	l, ok := labelsFor(opts.Catalog, opts.Lang)
+	cl, ok2 := cmpLabelsFor(opts.Catalog, opts.Lang)
 	if !ok || !ok2 {
-		return Result{}, fmt.Errorf("report: no report texts in language %q (use en or it)", opts.Lang)
+		return Result{}, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
 	}
 	for _, s := range c.Sites {
 		if len(s.Assessments) == 0 || s.Current().Questionnaire.Scale.Points < 2 {

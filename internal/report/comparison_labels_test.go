@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"reflect"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // is set in every language.
 func TestComparisonLabelsAreComplete(t *testing.T) {
 	for _, lang := range []string{"en", "it"} {
-		l, ok := cmpLabelsFor(lang)
+		l, ok := cmpLabelsFor(i18n.Embedded(), lang)
 		if !ok {
 			t.Fatalf("no comparison texts in %s", lang)
 		}
@@ -22,7 +23,7 @@ func TestComparisonLabelsAreComplete(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := cmpLabelsFor("fr"); ok {
+	if _, ok := cmpLabelsFor(i18n.Embedded(), "fr"); ok {
 		t.Error("texts in a language Engage does not have")
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ func renderWith(t *testing.T, in Input, res analysis.Result) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, _ := labelsFor(questionnaire.English)
+	l, _ := labelsFor(i18n.Embedded(), questionnaire.English)
 	r := newReport(in, Options{Paper: PaperA4, Lang: questionnaire.English}, l, &cleaner{cov: cov})
 	r.res = res
 	r.write()

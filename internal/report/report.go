@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"io"
 	"slices"
 	"time"
@@ -40,8 +41,11 @@ type Options struct {
 	// Paper is PaperA4 (the default when empty) or PaperLetter.
 	Paper string
 	// Lang is the language of the report's headings and of the
-	// statements: "en" or "it"; empty means the assessment's language.
+	// statements, a BCP 47 tag the catalogue has; empty means the
+	// assessment's language.
 	Lang string
+	// Catalog holds the report's words; nil is [i18n.Embedded].
+	Catalog *i18n.Catalog
 	// Names shows participants' names on the cover and beside their
 	// comments. Without it a comment is signed by its attribution category
 	// only (see [analysis.Attribute]).
@@ -84,9 +88,12 @@ func Site(w io.Writer, in Input, opts Options) (Result, error) {
 	if opts.Lang == "" {
 		opts.Lang = questionnaire.English
 	}
-	l, ok := labelsFor(opts.Lang)
+	if opts.Catalog == nil {
+		opts.Catalog = i18n.Embedded()
+	}
+	l, ok := labelsFor(opts.Catalog, opts.Lang)
 	if !ok {
-		return Result{}, fmt.Errorf("report: no report texts in language %q (use en or it)", opts.Lang)
+		return Result{}, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
 	}
 	if in.Data.Questionnaire.Scale.Points < 2 {
 		return Result{}, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -303,7 +304,7 @@ func TestConfirmedBarrierShowsItsWords(t *testing.T) {
 // TestLabelsComplete checks that every label is set in every language.
 func TestLabelsComplete(t *testing.T) {
 	for _, lang := range questionnaire.KnownLanguages {
-		l, ok := labelsFor(lang)
+		l, ok := labelsFor(i18n.Embedded(), lang)
 		if !ok {
 			t.Fatalf("no labels for %s", lang)
 		}
@@ -331,8 +332,8 @@ func TestLabelsComplete(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := labelsFor("fr"); ok {
-		t.Error("labelsFor(fr) should fail")
+	if _, ok := labelsFor(i18n.Embedded(), "fr"); ok {
+		t.Error("labelsFor(i18n.Embedded(), fr) should fail")
 	}
 }
 

@@ -1,23 +1,20 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
 // labels holds every heading, label and sentence of the report in one
 // language. Every field is set in every language; a test checks it.
 type labels struct {
+	lang    *i18n.Lang
 	LangTag string // BCP 47, for the PDF's /Lang
-	decimal string // decimal separator
-	quotes  [2]string
-	months  [12]string
 
 	roles       map[workbook.Role]string
 	groups      map[workbook.Group]string
@@ -117,15 +114,12 @@ type labels struct {
 	KeyIssueRef  func(number int) string
 }
 
-// labelsFor returns the labels of a language.
-func labelsFor(lang string) (*labels, bool) {
-	switch lang {
-	case questionnaire.English:
-		return english(), true
-	case questionnaire.Italian:
-		return italian(), true
+// labelsFor returns the labels of a language the catalogue has.
+func labelsFor(cat *i18n.Catalog, lang string) (*labels, bool) {
+	if !cat.Has(lang) {
+		return nil, false
 	}
-	return nil, false
+	return newLabels(cat.For(lang)), true
 }
 
 // num formats v with prec decimals, rounded half away from zero
@@ -133,8 +127,7 @@ func labelsFor(lang string) (*labels, bool) {
 // beside a band or a reading goes through [analysis.ShownMean] or
 // [analysis.ShownGap] first.
 func (l *labels) num(v float64, prec int) string {
-	s := strconv.FormatFloat(analysis.Round(v, prec), 'f', prec, 64)
-	return strings.Replace(s, ".", l.decimal, 1)
+	return l.lang.Num(analysis.Round(v, prec), prec)
 }
 
 // signed formats a change of a mean (or a gap already rounded by
@@ -165,7 +158,7 @@ func (l *labels) change(v float64) string {
 }
 
 func (l *labels) date(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), l.months[t.Month()-1], t.Year())
+	return l.lang.Date(t)
 }
 
 func (l *labels) dateTime(t time.Time) string {
@@ -186,7 +179,7 @@ func (l *labels) page(n int, total string) string { return l.Page(n, total) }
 func (l *labels) nShort(n int) string { return "n=" + strconv.Itoa(n) }
 
 // quote puts a text in the language's quotation marks.
-func (l *labels) quote(s string) string { return l.quotes[0] + s + l.quotes[1] }
+func (l *labels) quote(s string) string { return l.lang.Quote(s) }
 
 func (l *labels) role(r workbook.Role) string { return lookup(l.roles, r) }
 
