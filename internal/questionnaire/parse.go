@@ -202,8 +202,8 @@ func (d *decoder) languages(n ast.Node) []string {
 			continue
 		}
 		switch {
-		case !slices.Contains(KnownLanguages, s):
-			d.addf(it, "unknown language %q (Engage knows %s)", s, strings.Join(KnownLanguages, ", "))
+		case CheckLanguage(s) != nil:
+			d.addf(it, "%v", CheckLanguage(s))
 		case slices.Contains(out, s):
 			d.addf(it, "language %q is listed twice", s)
 		default:
@@ -489,6 +489,9 @@ func (d *decoder) checkText(n ast.Node, what string, t Text) {
 	for _, lang := range d.langs {
 		s, ok := t[lang]
 		switch {
+		case !ok && lang != English:
+			// Shown in English; validation counts these (Untranslated).
+			continue
 		case !ok:
 			d.addf(n, "%s: missing the %s text", what, languageName(lang))
 		case strings.TrimSpace(s) == "":

@@ -158,13 +158,59 @@ func TestEmbeddedDefaultIsValidAndComplete(t *testing.T) {
 	if len(q.Directorates) != 6 {
 		t.Errorf("%d directorates, want the 6 of the seed mapping", len(q.Directorates))
 	}
-	// Parse already requires every declared language; check Italian is one.
 	if !strings.Contains(strings.Join(q.Languages, ","), Italian) {
 		t.Errorf("languages %v, want Italian too", q.Languages)
 	}
 	all, err := Embedded()
 	if err != nil || len(all) == 0 {
 		t.Errorf("Embedded() = %d, %v", len(all), err)
+	}
+	// A missing translation is not an error (it falls back to English):
+	// the shipped workbooks have none missing.
+	for _, q := range all {
+		for _, lang := range q.Languages {
+			if n := q.Untranslated(lang); n > 0 {
+				t.Errorf("%s: %d texts have no %s translation", q.ID, n, lang)
+			}
+		}
+	}
+}
+
+// TestLanguages: any BCP 47 tag, written one way; a missing translation
+// is counted, not refused; an empty one is refused.
+func TestLanguages(t *testing.T) {
+	fr := strings.NewReplacer("languages: [en]", "languages: [en, fr]", "title: Mini", "title: {en: Mini, fr: Mini}",
+		"text: First", "text: {en: First, fr: Premier}")
+	q, err := Parse("fr.yaml", []byte(fr.Replace(minimal)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scale labels (3), don't know, the criterion, the key issue and
+	// the second statement have no French.
+	if n := q.Untranslated("fr"); n != 7 {
+		t.Errorf("Untranslated(fr) = %d, want 7", n)
+	}
+	if n := q.Untranslated("en"); n != 0 {
+		t.Errorf("Untranslated(en) = %d", n)
+	}
+	for _, tt := range []struct{ langs, want string }{
+		{"[en, cy]", ""},
+		{"[en, pt-BR]", ""},
+		{"[en, FR]", `3:17: write the language "FR" as "fr"`},
+		{"[en, french]", `3:17: "french" is not a language tag`},
+		{"[en, fr, fr]", `language "fr" is listed twice`},
+	} {
+		_, err := Parse("x.yaml", []byte(strings.Replace(minimal, "languages: [en]", "languages: "+tt.langs, 1)))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.langs, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want %q", tt.langs, err, tt.want)
+		}
+	}
+	empty := strings.NewReplacer("languages: [en]", "languages: [en, fr]", "title: Mini", `title: {en: Mini, fr: " "}`)
+	if _, err := Parse("x.yaml", []byte(empty.Replace(minimal))); err == nil || !strings.Contains(err.Error(), "the fr text is empty") {
+		t.Errorf("an empty translation: %v", err)
 	}
 }
 

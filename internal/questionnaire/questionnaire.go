@@ -13,22 +13,43 @@
 // # Texts
 //
 // Every human-readable text is a [Text]: English is required, other languages
-// (Italian today) are optional and fall back to English.
+// (any BCP 47 tag the questionnaire declares) are optional and fall back to
+// English; [Questionnaire.Untranslated] counts the texts that do, so that
+// validation can say so.
 package questionnaire
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+
+	"golang.org/x/text/language"
 )
 
-// Language codes a questionnaire may carry texts in.
+// Language codes Engage ships texts in. A questionnaire may carry texts
+// in any other language too ([CheckLanguage]).
 const (
 	English = "en"
 	Italian = "it"
 )
 
-// KnownLanguages lists the language codes Engage has interface texts for.
+// KnownLanguages lists the languages Engage shipped interface texts for
+// before the catalogues; the CLI still checks --lang against it.
 var KnownLanguages = []string{English, Italian}
+
+// CheckLanguage reports whether s is a BCP 47 language tag written the
+// canonical way ("fr", "cy", "pt-BR"), so that one language has one
+// spelling in files and stores.
+func CheckLanguage(s string) error {
+	t, err := language.Parse(s)
+	if err != nil || t == language.Und {
+		return fmt.Errorf("%q is not a language tag (BCP 47: en, it, fr, cy, pt-BR)", s)
+	}
+	if t.String() != s {
+		return fmt.Errorf("write the language %q as %q", s, t.String())
+	}
+	return nil
+}
 
 // Text is a human-readable text in one or more languages, keyed by language
 // code. English is always present in a valid questionnaire.
@@ -119,6 +140,60 @@ type Criterion struct {
 type Directorate struct {
 	ID   string
 	Name Text
+}
+
+// Texts returns every text of the questionnaire, in file order.
+func (q *Questionnaire) Texts() []Text {
+	out := []Text{q.Title, q.Description}
+	out = append(out, q.Scale.Labels...)
+	out = append(out, q.Scale.DontKnow)
+	for _, ki := range q.KeyIssues {
+		out = append(out, ki.Title, ki.Description)
+		for _, st := range ki.Statements {
+			out = append(out, st.Text, st.Help)
+			out = append(out, st.Interventions...)
+		}
+	}
+	for _, c := range q.Criteria {
+		out = append(out, c.Text, c.Help)
+	}
+	for _, d := range q.Directorates {
+		out = append(out, d.Name)
+	}
+	return out
+}
+
+// Untranslated counts the texts that have no lang text and so are shown
+// in English.
+func (q *Questionnaire) Untranslated(lang string) int {
+	n := 0
+	for _, t := range q.Texts() {
+		if len(t) == 0 || lang == English {
+			continue
+		}
+		if s, ok := t[lang]; !ok || s == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// DirectorateName names a site's directorate in lang: the questionnaire's
+// text for it when the site kept the default name (stored is one of that
+// directorate's texts), so that it follows the language like every other
+// text, and the site's own name when the site renamed it or added it.
+func (q *Questionnaire) DirectorateName(id, stored, lang string) string {
+	for _, d := range q.Directorates {
+		if d.ID != id {
+			continue
+		}
+		for _, s := range d.Name {
+			if s == stored {
+				return d.Name.In(lang)
+			}
+		}
+	}
+	return stored
 }
 
 // Statements returns every statement in workbook order.

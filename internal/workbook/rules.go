@@ -46,8 +46,8 @@ func checkDirectorates(fe *FieldErrors, dirs []Directorate) {
 }
 
 func checkLanguage(fe *FieldErrors, lang string) {
-	if !slices.Contains(questionnaire.KnownLanguages, lang) {
-		fe.add("language", "must be one of en, it, not %q", lang)
+	if err := questionnaire.CheckLanguage(lang); err != nil {
+		fe.add("language", "%v", err)
 	}
 }
 

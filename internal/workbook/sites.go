@@ -16,7 +16,7 @@ type SiteInput struct {
 	Organisation string
 	Area         string
 	Context      string
-	Language     string // "en" or "it"; "" is English
+	Language     string // a BCP 47 tag ("en", "it", "cy"); "" is English
 }
 
 // site returns the site in makes, with its language defaulted.

@@ -131,7 +131,7 @@ func TestSiteFieldErrors(t *testing.T) {
 		{"newline in name", workbook.SiteInput{Name: "a\nb", Organisation: "O"}, "name"},
 		{"bad utf8", workbook.SiteInput{Name: "a\xffb", Organisation: "O"}, "name"},
 		{"huge context", workbook.SiteInput{Name: "n", Organisation: "O", Context: strings.Repeat("é", 10001)}, "context"},
-		{"language", workbook.SiteInput{Name: "n", Organisation: "O", Language: "fr"}, "language"},
+		{"language", workbook.SiteInput{Name: "n", Organisation: "O", Language: "French"}, "language"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
