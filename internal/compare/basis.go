@@ -165,13 +165,7 @@ func columns(sites []Site, lang string) (dirs, crits []Column) {
 				continue
 			}
 			seenD[d.ID] = true
-			name := d.Name
-			for _, qd := range q.Directorates {
-				if qd.ID == d.ID {
-					name = qd.Name.In(lang)
-				}
-			}
-			dirs = append(dirs, Column{ID: d.ID, Text: name})
+			dirs = append(dirs, Column{ID: d.ID, Text: q.DirectorateName(d.ID, d.Name, lang)})
 		}
 		for _, c := range s.Criteria {
 			if !seenC[c.Criterion.ID] {

@@ -86,7 +86,7 @@ func (r *report) mapping() {
 			unlisted++
 			rows = append(rows, countRow{label: r.clean.line(c.Name) + " " + r.l.NotListed, n: c.Count, gap: true})
 		default:
-			rows = append(rows, countRow{label: r.clean.line(c.Name), n: c.Count})
+			rows = append(rows, countRow{label: r.clean.line(r.data.Questionnaire.DirectorateName(c.ID, c.Name, r.lang)), n: c.Count})
 		}
 	}
 	d.para(r.l.Mapped(total, len(r.data.Site.Directorates)), body)
@@ -248,7 +248,7 @@ func (r *report) selected() {
 	dir := r.l.Unassigned
 	for _, x := range r.data.Site.Directorates {
 		if x.ID == p.Directorate {
-			dir = r.clean.line(x.Name)
+			dir = r.clean.line(r.data.Questionnaire.DirectorateName(x.ID, x.Name, r.lang))
 		}
 	}
 	if p.Directorate != "" && dir == r.l.Unassigned {
