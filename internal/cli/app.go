@@ -43,7 +43,7 @@ func (g *globals) storeOptions() store.Options {
 	}
 	return store.Options{
 		AllowInsecure: insist,
-		Notify:        func(s string) { fmt.Fprintf(g.io.Err, "note: %s\n", s) },
+		Notify:        func(s string) { fmt.Fprintln(g.io.Err, g.l.T("cli.note", "Text", s)) },
 	}
 }
 
@@ -70,12 +70,12 @@ func (g *globals) loadQuestionnaire() (*questionnaire.Questionnaire, error) {
 	q, err := questionnaire.LoadFile(g.questionnaire)
 	var ve *questionnaire.ValidationError
 	if errors.As(err, &ve) {
-		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("%s is not a valid questionnaire:\n%s", g.questionnaire, ve.Error()),
-			Hint: "check it with `engage questionnaire validate " + g.questionnaire + "`"}
+		return nil, &ExitError{Code: 1, Message: g.l.T("cli.questionnaire.invalid", "File", g.questionnaire, "Problems", ve.Error()),
+			Hint: g.l.T("cli.questionnaire.invalid_hint", "File", g.questionnaire)}
 	}
 	if err != nil {
-		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("cannot read the questionnaire %s: %v", g.questionnaire, atomicfile.Cause(err)),
-			Hint: "--questionnaire names a workbook YAML file; `engage questionnaire list` shows the embedded ones"}
+		return nil, &ExitError{Code: 1, Message: g.l.T("cli.questionnaire.unreadable", "File", g.questionnaire, "Err", atomicfile.Cause(err).Error()),
+			Hint: g.l.T("cli.questionnaire.unreadable_hint")}
 	}
 	return q, nil
 }

@@ -19,18 +19,14 @@ func newBackupCmd(g *globals) *cobra.Command {
 	var out string
 	cmd := &cobra.Command{
 		Use:   "backup [-o FILE]",
-		Short: "Write a consistent copy of the store (and restore or list backups)",
-		Long: `Write a consistent copy of the store to FILE (default: engage-backup-DATE.db in the
-current folder). The copy is checked before engage says it is done.
-
-Engage also keeps the last few automatic backups beside the store, taken before
-anything that replaces or removes data; list them with ` + "`engage backup list`" + `.`,
-		Args: noArgs,
+		Short: g.l.T("cli.backup.short"),
+		Long:  g.l.T("cli.backup.long"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return backupRun(g, out, time.Now())
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "the backup `FILE` to write")
+	cmd.Flags().StringVarP(&out, "output", "o", "", g.l.T("cli.backup.flag_output"))
 	cmd.AddCommand(newBackupRestoreCmd(g), newBackupListCmd(g))
 	return cmd
 }
@@ -40,7 +36,7 @@ func backupRun(g *globals, out string, now time.Time) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: "close the other engage first; its automatic backups are in " + store.BackupDir(le.Path)}
+			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.backup.locked_hint", "Dir", store.BackupDir(le.Path))}
 		}
 		return err
 	}
@@ -51,32 +47,33 @@ func backupRun(g *globals, out string, now time.Time) error {
 	var te *atomicfile.TargetError
 	if err := atomicfile.CheckTarget(out); errors.As(err, &te) {
 		if te.Kind == "a folder" {
-			return &ExitError{Code: 1, Message: fmt.Sprintf("%s is a folder; give a file name", out), Hint: "for example -o " + filepath.Join(out, "engage-backup-"+now.Format("20060102-150405")+".db")}
+			return &ExitError{Code: 1, Message: g.l.T("cli.backup.is_folder", "Path", out),
+				Hint: g.l.T("cli.backup.is_folder_hint", "Example", filepath.Join(out, "engage-backup-"+now.Format("20060102-150405")+".db"))}
 		}
-		return &ExitError{Code: 1, Message: fmt.Sprintf("%s is %s, not a file; give a file name", out, te.Kind), Hint: "the backup is checked once written, so it goes to a file"}
+		return &ExitError{Code: 1, Message: g.l.T("cli.backup.not_file", "Path", out, "Kind", te.Kind), Hint: g.l.T("cli.backup.not_file_hint")}
 	}
 	if _, err := os.Stat(out); err == nil {
-		return &ExitError{Code: 1, Message: fmt.Sprintf("%s exists already; engage does not overwrite a file with a backup", out), Hint: "name another file with -o"}
+		return &ExitError{Code: 1, Message: g.l.T("cli.backup.exists", "Path", out), Hint: g.l.T("cli.backup.exists_hint")}
 	}
 	if err := st.BackupTo(out); err != nil {
-		return fmt.Errorf("write the backup: %w", err)
+		return fmt.Errorf("%s: %w", g.l.T("cli.backup.write_failed"), err)
 	}
 	if err := store.VerifyFile(out); err != nil {
-		return fmt.Errorf("the backup written to %s does not check out: %w", out, err)
+		return fmt.Errorf("%s: %w", g.l.T("cli.backup.check_failed", "Path", out), err)
 	}
 	info, err := os.Stat(out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.io.Out, "Backed up %s to %s (%d bytes, checked).\n", st.Path(), out, info.Size())
+	fmt.Fprintln(g.io.Out, g.l.N("cli.backup.done", int(info.Size()), "Store", st.Path(), "Path", out))
 	return nil
 }
 
 func newBackupRestoreCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore FILE",
-		Short: "Replace the store with a backup, after checking the backup and backing up the store",
-		Args:  exactArgs(1, "the backup FILE to restore"),
+		Short: g.l.T("cli.backup.restore_short"),
+		Args:  g.exactArgs(1, g.l.T("cli.backup.restore_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.storePath()
 			if err != nil {
@@ -86,9 +83,9 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.io.Out, "Restored %s from %s.\n", path, args[0])
+			fmt.Fprintln(g.io.Out, g.l.T("cli.backup.restored", "Store", path, "Path", args[0]))
 			if prev != "" {
-				fmt.Fprintf(g.io.Out, "The store as it was is kept in %s.\n", prev)
+				fmt.Fprintln(g.io.Out, g.l.T("cli.backup.kept", "Path", prev))
 			}
 			return nil
 		},
@@ -98,8 +95,8 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 func newBackupListCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
-		Short: "List the automatic backups kept beside the store",
-		Args:  noArgs,
+		Short: g.l.T("cli.backup.list_short"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.storePath()
 			if err != nil {
@@ -110,7 +107,7 @@ func newBackupListCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if len(all) == 0 {
-				fmt.Fprintf(g.io.Out, "No automatic backups of %s yet.\n", path)
+				fmt.Fprintln(g.io.Out, g.l.T("cli.backup.none", "Store", path))
 				return nil
 			}
 			return buffered(g.io.Out, func(w io.Writer) error {

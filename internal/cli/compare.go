@@ -9,12 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/engage-toolkit/engage/internal/compare"
-	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
@@ -39,74 +40,49 @@ func newCompareCmd(g *globals) *cobra.Command {
 	var opts compareOptions
 	cmd := &cobra.Command{
 		Use:   "compare [SITE...] [--all] [-o FILE.pdf] [--csv FILE.csv]",
-		Short: "Compare sites side by side: a PDF, and CSV data for R, pandas or a spreadsheet",
-		Long: `Compare sites side by side, each on its most recent assessment: key-issue means
-with n and spread, a grid shaded by band, blind spots, statements that are
-barriers at two or more sites, each site's mapping and criteria, and each
-site's context note. Sites are listed in the order given (by name with --all),
-never ranked. Sites that used different questionnaires are compared only on
-what they share, and the PDF says so.
-
--o writes the PDF. --csv writes the tidy long CSV, one row per response (site,
-assessment, partnership, group, role level, key issue, statement, score,
-don't-know, time; never a name), and beside it FILE-summary.csv, one row per
-site, assessment, key issue and group (n, mean, sd, band, gap). --summary names
-the summary file instead. The CSVs are UTF-8, RFC 4180, with a header row.
-
-The long CSV holds no row from which a group or role level of fewer than 3
-people can be read: the respondents of a group (insiders or outsiders) of 1
-or 2 in an assessment are left out, and a role level of fewer than 3 is
-merged with others of its group, written in role_level as e.g.
-"senior+middle" (the rule the site report signs comments by). The command
-says how many respondents were left out or merged.
-
---unsuppressed writes every answer with its real role level, small groups
-too, for a researcher with a data-sharing agreement: the CSV files are then
-readable by you only (mode 0600), and the command says which small groups
-they hold.
-
-Every file is written whole or not at all: nothing is replaced until all of
-them are complete. "-" for one of -o, --csv or --summary (and no other) writes
-that file to standard output instead (a PDF not to a terminal), and the
-summary lines go to standard error.`,
+		Short: g.l.T("cli.compare.short"),
+		Long:  g.l.T("cli.compare.long"),
 		Example: `  engage compare --all -o comparison.pdf --csv responses.csv
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
   engage compare --all --summary summary.csv
   engage compare --all --csv responses.csv --unsuppressed`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.sites = args
-			if err := opts.check(); err != nil {
+			opts.sites, opts.lang = args, userLang(g.lang, getenvOf(g.io))
+			if !g.cat.Has(opts.lang) {
+				if g.lang != "" {
+					return usageErr(cmd, g.noLanguage(opts.lang))
+				}
+				opts.lang = i18n.Fallback // the locale names a language engage lacks
+			}
+			if err := opts.check(g.l); err != nil {
 				return usageErr(cmd, err)
 			}
 			return compareRun(g, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&opts.all, "all", false, "compare every site in the store, by name")
-	f.StringVarP(&opts.pdf, "output", "o", "", "the PDF `FILE` to write (- for standard output)")
-	f.StringVar(&opts.csv, "csv", "", "the long CSV `FILE` to write, one row per response (and FILE-summary.csv beside it)")
-	f.StringVar(&opts.summary, "summary", "", "the summary CSV `FILE` to write (default: beside --csv, as FILE-summary.csv)")
-	f.StringVar(&opts.lang, "lang", questionnaire.English, "the language of the PDF and of the texts in the CSVs, en or it")
-	f.StringVar(&opts.paper, "paper", report.PaperA4, "the paper size, a4 or letter")
-	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, "write every answer to the long CSV, groups under 3 too, readable by you only (needs --csv)")
+	f.BoolVar(&opts.all, "all", false, g.l.T("cli.compare.flag_all"))
+	f.StringVarP(&opts.pdf, "output", "o", "", g.l.T("cli.compare.flag_output"))
+	f.StringVar(&opts.csv, "csv", "", g.l.T("cli.compare.flag_csv"))
+	f.StringVar(&opts.summary, "summary", "", g.l.T("cli.compare.flag_summary"))
+	f.StringVar(&opts.paper, "paper", report.PaperA4, g.l.T("cli.flag.paper"))
+	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	return cmd
 }
 
 // check validates the flags and fills in the summary's default path.
-func (o *compareOptions) check() error {
+func (o *compareOptions) check(l *i18n.Lang) error {
 	switch {
 	case o.all && len(o.sites) > 0:
-		return errors.New("name the sites to compare or use --all, not both")
+		return errors.New(l.T("cli.compare.sites_and_all"))
 	case !o.all && len(o.sites) == 0:
-		return errors.New("name the sites to compare (see `engage sites`), or use --all")
+		return errors.New(l.T("cli.compare.no_sites"))
 	case o.pdf == "" && o.csv == "" && o.summary == "":
-		return errors.New("nothing to write: give -o FILE.pdf, --csv FILE.csv, --summary FILE.csv or several")
-	case !slices.Contains(questionnaire.KnownLanguages, o.lang):
-		return fmt.Errorf("--lang must be one of %s, got %q", strings.Join(questionnaire.KnownLanguages, ", "), o.lang)
+		return errors.New(l.T("cli.compare.nothing"))
 	case !slices.Contains(report.Papers, o.paper):
-		return fmt.Errorf("--paper must be one of %s, got %q", strings.Join(report.Papers, ", "), o.paper)
+		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
 	case o.unsuppressed && o.csv == "":
-		return errors.New("--unsuppressed is about the long CSV: give --csv FILE.csv with it")
+		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	}
 	if o.csv == "-" || o.summary == "-" || o.pdf == "-" {
 		// Standard output takes one file; the CSV's summary is not
@@ -118,7 +94,7 @@ func (o *compareOptions) check() error {
 			}
 		}
 		if n > 1 {
-			return errors.New("- (standard output) can take only one of -o, --csv and --summary; name files for the others")
+			return errors.New(l.T("cli.compare.stdout_one"))
 		}
 	} else if o.csv != "" && o.summary == "" {
 		o.summary = summaryPath(o.csv)
@@ -133,7 +109,7 @@ func (o *compareOptions) check() error {
 			return err
 		}
 		if other, dup := paths[abs]; dup {
-			return fmt.Errorf("%s and %s both name %s", min(flag, other), max(flag, other), p)
+			return errors.New(l.T("cli.compare.same_file", "A", min(flag, other), "B", max(flag, other), "Path", p))
 		}
 		paths[abs] = flag
 	}
@@ -155,7 +131,7 @@ func compareRun(g *globals, opts compareOptions) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: "close the other engage first, or compare from its home screen"}
+			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.compare.locked_hint")}
 		}
 		return err
 	}
@@ -164,45 +140,45 @@ func compareRun(g *globals, opts compareOptions) error {
 	w := g.io.Out
 	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
 		if out.PDF == "-" {
-			if err := binaryToStdout(g, "PDF"); err != nil {
+			if err := binaryToStdout(g, g.l.T("cli.what.pdf")); err != nil {
 				return err
 			}
 		}
 		w = g.io.Err // standard output holds the file
 	}
 	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed}
-	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper})
+	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat})
 	if err != nil {
-		return compareError(err)
+		return compareError(g.l, err)
 	}
 	// The files are in place: failing to say so afterwards is not a
 	// failed comparison, as before the lines were buffered.
-	_ = buffered(w, func(w io.Writer) error { return printCompared(w, res, out, opts.unsuppressed) })
+	_ = buffered(w, func(w io.Writer) error { return printCompared(g.l, w, res, out, opts.unsuppressed) })
 	if res.Markers > 0 {
-		fmt.Fprintf(g.io.Err, "note: %d characters the fonts cannot draw (emoji and the like) are shown as %s in the PDF.\n", res.Markers, report.Marker)
+		fmt.Fprintln(g.io.Err, g.l.T("cli.note", "Text", g.l.N("cli.compare.markers", res.Markers, "Marker", report.Marker)))
 	}
 	return nil
 }
 
 // printCompared says what a comparison wrote, and what the long CSV holds
 // of small groups.
-func printCompared(w io.Writer, res ComparisonResult, out ComparisonFiles, unsuppressed bool) error {
-	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(res.Comparison)))
+func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out ComparisonFiles, unsuppressed bool) error {
+	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(l, res.Comparison)))
 	if out.PDF != "" {
-		fmt.Fprintf(w, "  PDF      %s (%d pages)\n", outName(out.PDF), res.Pages)
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_pdf", res.Pages, "Path", outName(l, out.PDF)))
 	}
 	private := ""
 	if out.Private {
-		private = ", readable by you only"
+		private = l.T("cli.compare.private")
 	}
 	if out.CSV != "" {
-		fmt.Fprintf(w, "  CSV      %s (%d responses%s)\n", outName(out.CSV), res.Responses, private)
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_csv", res.Responses, "Path", outName(l, out.CSV), "Private", private))
 	}
 	if out.Summary != "" {
-		fmt.Fprintf(w, "  summary  %s (%d rows%s)\n", outName(out.Summary), res.SummaryRows, private)
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_summary", res.SummaryRows, "Path", outName(l, out.Summary), "Private", private))
 	}
 	if out.CSV != "" {
-		for _, line := range rowsLines(res.Comparison, unsuppressed) {
+		for _, line := range rowsLines(l, res.Comparison, unsuppressed) {
 			if _, err := fmt.Fprintf(w, "  %s\n", textsafe.Line(line)); err != nil {
 				return err
 			}
@@ -212,47 +188,46 @@ func printCompared(w io.Writer, res ComparisonResult, out ComparisonFiles, unsup
 }
 
 // outName is how an output path is named to the user.
-func outName(path string) string {
+func outName(l *i18n.Lang, path string) string {
 	if path == "-" {
-		return "standard output"
+		return l.T("cli.stdout.name")
 	}
 	return path
 }
 
 // comparedLine says how many sites were compared and on what basis.
-func comparedLine(c *compare.Comparison) string {
-	n := len(c.Sites)
-	return fmt.Sprintf("Compared %d %s: %s", n, countNoun(n, "site", "sites"), basisLine(c))
+func comparedLine(l *i18n.Lang, c *compare.Comparison) string {
+	return l.N("cli.compare.compared", len(c.Sites), "Basis", basisLine(l, c))
 }
 
 // basisLine says in a few words what the sites were compared on.
-func basisLine(c *compare.Comparison) string {
+func basisLine(l *i18n.Lang, c *compare.Comparison) string {
 	b := c.Basis
 	switch b.Level {
 	case compare.LevelStatements:
 		if b.Mixed() {
-			return "versions of one questionnaire with the same statements, compared in full."
+			return l.T("cli.compare.basis_versions")
 		}
 		q := b.Questionnaires[0].Questionnaire
-		return fmt.Sprintf("all used %s %s, compared in full.", q.ID, q.Version)
+		return l.T("cli.compare.basis_same", "ID", q.ID, "Version", q.Version)
 	case compare.LevelKeyIssues:
 		var ids []string
 		for _, is := range c.Issues {
 			ids = append(ids, is.ID)
 		}
-		return fmt.Sprintf("%d questionnaires; compared only on the key issues they share (%s).", len(b.Questionnaires), strings.Join(ids, ", "))
+		return l.T("cli.compare.basis_key_issues", "N", len(b.Questionnaires), "Issues", strings.Join(ids, ", "))
 	}
-	return fmt.Sprintf("%d questionnaires with nothing in common to compare; each site's own figures are listed.", len(b.Questionnaires))
+	return l.T("cli.compare.basis_nothing", "N", len(b.Questionnaires))
 }
 
 // compareError gives a failed comparison its message and hint.
-func compareError(err error) error {
+func compareError(l *i18n.Lang, err error) error {
 	var nf *workbook.NotFoundError
 	switch {
 	case errors.As(err, &nf) && nf.Kind == "site":
-		return &ExitError{Code: 1, Message: fmt.Sprintf("no site %q in the store", nf.Ref), Hint: "list the sites with `engage sites`"}
+		return &ExitError{Code: 1, Message: l.T("cli.site.not_found", "Site", strconv.Quote(nf.Ref)), Hint: l.T("cli.site.not_found_hint")}
 	case errors.Is(err, compare.ErrNoSites):
-		return &ExitError{Code: 1, Message: err.Error(), Hint: "run `engage demo` for a demonstration study, or `engage` to create a site"}
+		return &ExitError{Code: 1, Message: err.Error(), Hint: l.T("cli.compare.no_sites_hint")}
 	}
 	return &ExitError{Code: 1, Message: err.Error()}
 }
@@ -295,13 +270,18 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 	if out.Private {
 		csvMode = 0o600
 	}
+	cat := ropts.Catalog
+	if cat == nil {
+		cat = i18n.Embedded()
+	}
+	l := cat.For(ropts.Lang)
 	open := func(path string, mode os.FileMode) (*pending, error) {
 		if path == "-" && out.Stdout != nil {
-			f := newStdoutPending(out.Stdout)
+			f := newStdoutPending(l, out.Stdout)
 			files = append(files, f)
 			return f, nil
 		}
-		f, err := newPending(path, mode)
+		f, err := newPending(l, path, mode)
 		if err == nil {
 			files = append(files, f)
 		}
@@ -370,26 +350,27 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 // errors marked so that they are told apart from a failure to read the
 // store, and put in place only by commit.
 type pending struct {
+	l    *i18n.Lang
 	f    *atomicfile.File
 	buf  *bufio.Writer
 	w    io.Writer
 	mode os.FileMode
 }
 
-func newPending(path string, mode os.FileMode) (*pending, error) {
+func newPending(l *i18n.Lang, path string, mode os.FileMode) (*pending, error) {
 	f, err := atomicfile.Create(path, mode)
 	if err != nil {
 		return nil, err
 	}
-	p := &pending{f: f, buf: bufio.NewWriterSize(f, 64<<10), mode: mode}
+	p := &pending{l: l, f: f, buf: bufio.NewWriterSize(f, 64<<10), mode: mode}
 	p.w = &markedWriter{p.buf}
 	return p, nil
 }
 
 // newStdoutPending is an output written straight to w (standard output):
 // there is nothing to put in place or remove.
-func newStdoutPending(w io.Writer) *pending {
-	p := &pending{buf: bufio.NewWriterSize(w, 64<<10)}
+func newStdoutPending(l *i18n.Lang, w io.Writer) *pending {
+	p := &pending{l: l, buf: bufio.NewWriterSize(w, 64<<10)}
 	p.w = &markedWriter{p.buf}
 	return p
 }
@@ -397,7 +378,7 @@ func newStdoutPending(w io.Writer) *pending {
 // name is the file's name, for messages.
 func (p *pending) name() string {
 	if p.f == nil {
-		return "standard output"
+		return p.l.T("cli.stdout.name")
 	}
 	return p.f.Path()
 }
@@ -407,7 +388,7 @@ func (p *pending) name() string {
 func (p *pending) fail(err error) error {
 	var we *writeError
 	if errors.As(err, &we) {
-		return fmt.Errorf("cannot write %s: %w", p.name(), atomicfile.Cause(we.err))
+		return fmt.Errorf("%s: %w", p.l.T("cli.cannot_write", "Path", p.name()), atomicfile.Cause(we.err))
 	}
 	return err
 }
@@ -415,7 +396,7 @@ func (p *pending) fail(err error) error {
 // finish flushes, syncs and closes the temporary file.
 func (p *pending) finish() error {
 	if err := p.buf.Flush(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.name(), atomicfile.Cause(err))
+		return fmt.Errorf("%s: %w", p.l.T("cli.cannot_write", "Path", p.name()), atomicfile.Cause(err))
 	}
 	if p.f == nil {
 		return nil
@@ -459,23 +440,29 @@ func (m *markedWriter) Write(b []byte) (int, error) {
 // writeTUIComparison writes the comparison of sites for the interactive
 // workbook: comparison.pdf, comparison.csv and comparison-summary.csv in
 // the folder engage was started from, or beside the store when that folder
-// cannot be written to. The texts are in Italian when every site is
-// Italian. It returns absolute paths, so the screen says exactly where the
-// files are.
-func writeTUIComparison(svc *workbook.Service, storePath string, siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {
-	lang := questionnaire.Italian
+// cannot be written to. The texts are in the sites' language when they
+// all have the same one (and engage speaks it), else in English. It
+// returns absolute paths, so the screen says exactly where the files are.
+func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath string, siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {
+	lang := ""
 	err := svc.Read(func(r *workbook.Reader) error {
-		for _, id := range siteIDs {
+		for i, id := range siteIDs {
 			s, err := r.Site(id)
 			if err != nil {
 				return err
 			}
-			if s.Language != questionnaire.Italian {
-				lang = questionnaire.English
+			if i == 0 {
+				lang = s.Language
+			} else if s.Language != lang {
+				lang = i18n.Fallback
 			}
 		}
 		return nil
 	})
+	if !cat.Has(lang) {
+		lang = i18n.Fallback
+	}
+	l := cat.For(lang)
 	if err != nil {
 		return tui.CompareResult{}, err
 	}
@@ -486,7 +473,7 @@ func writeTUIComparison(svc *workbook.Service, storePath string, siteIDs []strin
 	if abs, err := filepath.Abs(storePath); err == nil {
 		dirs = append(dirs, filepath.Dir(abs))
 	}
-	err = errors.New("no folder to write the comparison in")
+	err = errors.New(l.T("cli.compare.no_folder_at_all"))
 	sel := compare.Options{Sites: siteIDs, Lang: lang, Progress: progress}
 	for _, dir := range dirs {
 		out := ComparisonFiles{
@@ -495,11 +482,11 @@ func writeTUIComparison(svc *workbook.Service, storePath string, siteIDs []strin
 			Summary: filepath.Join(dir, "comparison-summary.csv"),
 		}
 		var res ComparisonResult
-		if res, err = WriteComparison(svc, sel, out, report.CompareOptions{Lang: lang}); err == nil {
+		if res, err = WriteComparison(svc, sel, out, report.CompareOptions{Lang: lang, Catalog: cat}); err == nil {
 			return tui.CompareResult{
 				PDF: out.PDF, CSV: out.CSV, Summary: out.Summary,
 				Pages: res.Pages, Responses: res.Responses, SummaryRows: res.SummaryRows,
-				Basis: comparedLine(res.Comparison),
+				Basis: comparedLine(l, res.Comparison),
 			}, nil
 		}
 	}

@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/compare"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -13,7 +13,7 @@ import (
 // per assessment under a heading: without unsuppressed, how many
 // respondents were left out and which role levels were merged; with it,
 // that every answer is there and which groups and levels under 3 it shows.
-func rowsLines(c *compare.Comparison, unsuppressed bool) []string {
+func rowsLines(lang *i18n.Lang, c *compare.Comparison, unsuppressed bool) []string {
 	var left, merged, small []string
 	leftN := 0
 	for si := range c.Sites {
@@ -22,22 +22,23 @@ func rowsLines(c *compare.Comparison, unsuppressed bool) []string {
 			a := &s.Assessments[ai]
 			at := "  " + s.Name
 			if len(s.Assessments) > 1 {
-				at += " (" + assessmentLabel(a) + ")"
+				at += " (" + assessmentLabel(lang, a) + ")"
 			}
 			at += ": "
 			var l, m, sm []string
 			for _, g := range groupTotals(a.Rows.LeftOut) {
 				leftN += g.People
-				l = append(l, people(g.People, g.Group))
+				l = append(l, people(lang, g.People, g.Group))
 			}
 			for _, x := range a.Rows.Merged {
-				m = append(m, fmt.Sprintf("%s (%s)", x.Level(), people(x.People, x.Group)))
+				m = append(m, lang.T("cli.rows.merged_level", "Level", x.Level(), "People", people(lang, x.People, x.Group)))
 			}
 			for _, x := range a.Rows.Small {
 				if x.Role == "" {
-					sm = append(sm, people(x.People, x.Group))
+					sm = append(sm, people(lang, x.People, x.Group))
 				} else {
-					sm = append(sm, fmt.Sprintf("%d %s %s", x.People, x.Role, singular(x.People, x.Group)))
+					// The role level as the CSV's role_level writes it.
+					sm = append(sm, lang.N("cli.rows.role_"+string(x.Group), x.People, "Role", string(x.Role)))
 				}
 			}
 			for _, v := range []struct {
@@ -52,19 +53,19 @@ func rowsLines(c *compare.Comparison, unsuppressed bool) []string {
 	}
 	if unsuppressed {
 		if len(small) == 0 {
-			return []string{"The CSV holds every answer with its real role level; no group or role level is under 3."}
+			return []string{lang.T("cli.rows.unsuppressed_none")}
 		}
-		out := []string{"The CSV holds every answer with its real role level, including groups and role levels under 3:"}
+		out := []string{lang.T("cli.rows.unsuppressed")}
 		out = append(out, small...)
-		return append(out, "Share it only as your data-sharing agreement allows.")
+		return append(out, lang.T("cli.rows.unsuppressed_share"))
 	}
 	var out []string
 	if leftN > 0 {
-		out = append(out, fmt.Sprintf("Left out of the CSV: %d %s of groups under 3:", leftN, countNoun(leftN, "respondent", "respondents")))
+		out = append(out, lang.N("cli.rows.left_out", leftN))
 		out = append(out, left...)
 	}
 	if len(merged) > 0 {
-		out = append(out, "Role levels under 3 merged with others in role_level:")
+		out = append(out, lang.T("cli.rows.merged"))
 		out = append(out, merged...)
 	}
 	withheld := 0
@@ -74,13 +75,12 @@ func rowsLines(c *compare.Comparison, unsuppressed bool) []string {
 		}
 	}
 	if withheld > 0 {
-		out = append(out, fmt.Sprintf("Scores withheld (score_withheld): %d %s on statements that fewer than 3 of a group or role level scored.",
-			withheld, countNoun(withheld, "answer", "answers")))
+		out = append(out, lang.N("cli.rows.withheld", withheld))
 	}
 	if len(out) == 0 {
-		out = append(out, "No respondent left out of the CSV, no role level merged and no score withheld: none is under 3.")
+		out = append(out, lang.T("cli.rows.none"))
 	}
-	return append(out, "(--unsuppressed writes every row, for a data-sharing agreement.)")
+	return append(out, lang.T("cli.rows.unsuppressed_note"))
 }
 
 // groupTotals adds cells up by group, in workbook order.
@@ -101,14 +101,12 @@ func groupTotals(cells []analysis.Cell) []analysis.Cell {
 }
 
 // people is "2 outsiders", "1 insider".
-func people(n int, g workbook.Group) string { return fmt.Sprintf("%d %s", n, singular(n, g)) }
-
-func singular(n int, g workbook.Group) string { return countNoun(n, string(g), string(g)+"s") }
+func people(l *i18n.Lang, n int, g workbook.Group) string { return l.N("cli.rows.n_"+string(g), n) }
 
 // assessmentLabel names an assessment among a site's several.
-func assessmentLabel(a *compare.Assessment) string {
+func assessmentLabel(l *i18n.Lang, a *compare.Assessment) string {
 	if a.Title != "" {
 		return a.Title
 	}
-	return "started " + a.Started
+	return l.T("cli.rows.started", "Date", a.Started)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"strings"
 	"testing"
 
@@ -50,7 +51,7 @@ func TestRowsLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := rowsLines(&compare.Comparison{Sites: tt.sites}, tt.unsuppressed)
+			got := rowsLines(i18n.Embedded().For("en"), &compare.Comparison{Sites: tt.sites}, tt.unsuppressed)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("rowsLines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -15,18 +16,12 @@ func newDemoCmd(g *globals) *cobra.Command {
 	var opts demo.Options
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Fill the store with a deterministic demonstration study of five pilot sites",
-		Long: `Fill the store with a demonstration study: five pilot sites with mapped
-partnerships, criteria, a selected partnership, insider and outsider responses,
-comments and findings. One site reproduces the seed research's mapping of 126
-partnerships. Running it again rebuilds the demo sites; it never duplicates
-them and leaves every other site alone. It backs the store up first, and it
-writes the whole study or nothing: stopped part way, it leaves the store as
-it was.`,
-		Args: noArgs,
+		Short: g.l.T("cli.demo.short"),
+		Long:  g.l.T("cli.demo.long"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Sites < 0 || opts.Participants < 0 {
-				return usageErr(cmd, fmt.Errorf("--sites and --participants must not be negative"))
+				return usageErr(cmd, errors.New(g.l.T("cli.demo.negative")))
 			}
 			if err := opts.Check(); err != nil {
 				return usageErr(cmd, err)
@@ -37,7 +32,7 @@ it was.`,
 			}
 			return g.withService(workbook.Options{}, func(_ *workbook.Service, st *store.Store) error {
 				if _, err := st.AutoBackup("before-demo"); err != nil {
-					return fmt.Errorf("back up before the demo: %w", err)
+					return fmt.Errorf("%s: %w", g.l.T("cli.demo.backup_failed"), err)
 				}
 				// A study of hundreds of sites is too large for one bbolt
 				// transaction (time and memory grow faster than the
@@ -56,17 +51,17 @@ it was.`,
 					return err
 				}
 				return buffered(g.io.Out, func(w io.Writer) error {
-					fmt.Fprintf(w, "Demonstration study written to %s: %d %s.\n", st.Path(), len(sites), countNoun(len(sites), "site", "sites"))
+					fmt.Fprintln(w, g.l.N("cli.demo.written", len(sites), "Path", st.Path()))
 					for _, s := range sites {
 						fmt.Fprintf(w, "  %-28s %s\n", s.Slug, s.Organisation)
 					}
-					_, err := fmt.Fprintln(w, "List them with `engage sites`.")
+					_, err := fmt.Fprintln(w, g.l.T("cli.demo.list_them"))
 					return err
 				})
 			})
 		},
 	}
-	cmd.Flags().IntVar(&opts.Sites, "sites", 0, fmt.Sprintf("how many sites (default 5, the pilot sites; more adds synthetic ones; at most %d)", workbook.MaxSites))
-	cmd.Flags().IntVar(&opts.Participants, "participants", 0, fmt.Sprintf("participants in each assessment (default: each pilot site's own numbers; at most %d)", workbook.MaxParticipants))
+	cmd.Flags().IntVar(&opts.Sites, "sites", 0, g.l.T("cli.demo.flag_sites", "Max", workbook.MaxSites))
+	cmd.Flags().IntVar(&opts.Participants, "participants", 0, g.l.T("cli.demo.flag_participants", "Max", workbook.MaxParticipants))
 	return cmd
 }

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/engage-toolkit/engage/internal/bundle"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -27,35 +29,20 @@ func newExportCmd(g *globals) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export SITE [-o FILE] [--anonymise [--drop KINDS]]",
-		Short: "Write one site, with everything recorded for it, to a bundle file for another store",
-		Long: `Write one site to a bundle file (default: SLUG.engage in the current folder;
--o - writes it to standard output):
-the questionnaire(s) it pinned, its mapping and criteria, every assessment with
-its participants, answers, notes, findings and action plan, each record with the
-time it was last changed, and a SHA-256 checksum. Import it on another laptop
-with ` + "`engage import FILE`" + `.
-
---anonymise leaves out participants' names; role levels and groups are kept.
---drop leaves out more, as a comma-separated list of:
-  organisations  participants' organisations
-  comments       comments given with answers (an answer that was only a comment goes)
-  notes          partnership and criterion notes, selection reasons, dialogue notes,
-                 verification notes, review notes of the action plan
-  owners         who owns each action of the action plan
-  context        the site's context note
-  all            all of these`,
-		Args: exactArgs(1, "the SITE to export (its id or slug; see `engage sites`)"),
+		Short: g.l.T("cli.export.short"),
+		Long:  g.l.T("cli.export.long"),
+		Args:  g.exactArgs(1, g.l.T("cli.export.arg_site")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.site = args[0]
 			if opts.drop != "" && !opts.anonymise {
-				return usageErr(cmd, errors.New("--drop goes with --anonymise"))
+				return usageErr(cmd, errors.New(g.l.T("cli.export.drop_alone")))
 			}
 			return exportRun(g, opts, cmd)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "the bundle `FILE` to write (default SLUG.engage), or - for standard output")
-	cmd.Flags().BoolVar(&opts.anonymise, "anonymise", false, "leave out participants' names (and what --drop lists)")
-	cmd.Flags().StringVar(&opts.drop, "drop", "", "with --anonymise, also leave out these `KINDS`: organisations,comments,notes,owners,context or all")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", g.l.T("cli.export.flag_output"))
+	cmd.Flags().BoolVar(&opts.anonymise, "anonymise", false, g.l.T("cli.export.flag_anonymise"))
+	cmd.Flags().StringVar(&opts.drop, "drop", "", g.l.T("cli.export.flag_drop"))
 	return cmd
 }
 
@@ -72,7 +59,7 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: "close the other engage first, then export"}
+			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.export.locked_hint")}
 		}
 		return err
 	}
@@ -83,7 +70,7 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 		return err
 	})
 	if errors.Is(err, workbook.ErrNotFound) {
-		return &ExitError{Code: 1, Message: fmt.Sprintf("no site %q in %s", opts.site, st.Path()), Hint: "see `engage sites` for the sites and their slugs"}
+		return &ExitError{Code: 1, Message: g.l.T("cli.export.no_site", "Site", strconv.Quote(opts.site), "Store", st.Path()), Hint: g.l.T("cli.export.no_site_hint")}
 	}
 	if err != nil {
 		return err
@@ -96,13 +83,13 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 	switch out {
 	case "-":
 		// The bundle is what standard output is for; the words go to stderr.
-		if err := binaryToStdout(g, "bundle"); err != nil {
+		if err := binaryToStdout(g, g.l.T("cli.what.bundle")); err != nil {
 			return err
 		}
 		if _, err := g.io.Out.Write(data); err != nil {
-			return fmt.Errorf("write the bundle to standard output: %w", err)
+			return fmt.Errorf("%s: %w", g.l.T("cli.export.stdout_failed"), err)
 		}
-		out, say = "standard output", g.io.Err
+		out, say = g.l.T("cli.stdout.name"), g.io.Err
 	case "":
 		out = b.Records.Site.Slug + ".engage"
 		fallthrough
@@ -113,19 +100,19 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 		}
 	}
 	s := b.Records.Site
-	fmt.Fprintln(say, textsafe.Line(fmt.Sprintf("Exported site %s (%s) to %s: %s (%s).", s.Slug, s.Name, out, b.Counts(), sizeText(len(data)))))
+	fmt.Fprintln(say, textsafe.Line(g.l.T("cli.export.done", "Slug", s.Slug, "Name", s.Name, "Path", out, "Counts", b.Counts(), "Size", sizeText(g.l, len(data)))))
 	if len(b.Withheld) > 0 {
-		fmt.Fprintf(say, "Left out: %s.\n", withheldText(b.Withheld))
+		fmt.Fprintln(say, g.l.T("cli.export.left_out", "What", withheldText(g.l, b.Withheld)))
 	}
 	return nil
 }
 
 // withheldText says what an anonymised bundle left out.
-func withheldText(fs []bundle.Field) string {
+func withheldText(l *i18n.Lang, fs []bundle.Field) string {
 	words := map[bundle.Field]string{
-		bundle.FieldNames: "participants' names", bundle.FieldOrganisations: "participants' organisations",
-		bundle.FieldComments: "comments", bundle.FieldNotes: "notes", bundle.FieldOwners: "action owners",
-		bundle.FieldContext: "the context note",
+		bundle.FieldNames: l.T("cli.withheld.names"), bundle.FieldOrganisations: l.T("cli.withheld.organisations"),
+		bundle.FieldComments: l.T("cli.withheld.comments"), bundle.FieldNotes: l.T("cli.withheld.notes"),
+		bundle.FieldOwners: l.T("cli.withheld.owners"), bundle.FieldContext: l.T("cli.withheld.context"),
 	}
 	parts := make([]string, len(fs))
 	for i, f := range fs {
@@ -135,12 +122,12 @@ func withheldText(fs []bundle.Field) string {
 }
 
 // sizeText is a file's size for people.
-func sizeText(n int) string {
+func sizeText(l *i18n.Lang, n int) string {
 	switch {
 	case n < 10_000:
-		return fmt.Sprintf("%d bytes", n)
+		return l.N("cli.size.bytes", n)
 	case n < 10<<20:
-		return fmt.Sprintf("%d KB", (n+512)/1024)
+		return l.T("cli.size.kb", "N", (n+512)/1024)
 	}
-	return fmt.Sprintf("%d MB", (n+1<<19)>>20)
+	return l.T("cli.size.mb", "N", (n+1<<19)>>20)
 }

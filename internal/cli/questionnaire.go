@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/engage-toolkit/engage/internal/atomicfile"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
@@ -21,8 +23,8 @@ func newQuestionnaireCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "questionnaire",
 		Aliases: []string{"questionnaires"},
-		Short:   "Validate, list and show questionnaires (workbooks)",
-		Args:    noArgs,
+		Short:   g.l.T("cli.questionnaire.short"),
+		Args:    g.noArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newQuestionnaireValidateCmd(g), newQuestionnaireListCmd(g), newQuestionnaireShowCmd(g))
@@ -32,15 +34,16 @@ func newQuestionnaireCmd(g *globals) *cobra.Command {
 func newQuestionnaireValidateCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check questionnaire files and report every problem as file:line:col",
-		Args:  minArgs(1, "at least one questionnaire FILE"),
+		Short: g.l.T("cli.questionnaire.validate_short"),
+		Args:  g.minArgs(1, g.l.T("cli.questionnaire.validate_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return validateRun(g.io, args)
+			return validateRun(g, args)
 		},
 	}
 }
 
-func validateRun(sys IO, files []string) error {
+func validateRun(g *globals, files []string) error {
+	sys, l := g.io, g.l
 	bad := 0
 	for _, f := range files {
 		q, err := questionnaire.LoadFile(f)
@@ -53,20 +56,43 @@ func validateRun(sys IO, files []string) error {
 			bad++
 			fmt.Fprintln(sys.Err, textsafe.Block(fmt.Sprintf("%s: %v", f, atomicfile.Cause(err))))
 		default:
-			nk, ns, nc := len(q.KeyIssues), len(q.Statements()), len(q.Criteria)
-			fmt.Fprintf(sys.Out, "%s: valid: %s %s, %d %s, %d %s (%d for verification), %d %s, languages %s\n",
-				textsafe.Line(f), q.ID, textsafe.Line(q.Version), nk, countNoun(nk, "key issue", "key issues"), ns, countNoun(ns, "statement", "statements"),
-				len(q.VerificationStatements()), nc, countNoun(nc, "criterion", "criteria"), strings.Join(q.Languages, ", "))
+			fmt.Fprintln(sys.Out, l.T("cli.questionnaire.valid", "File", textsafe.Line(f), "ID", q.ID, "Version", textsafe.Line(q.Version),
+				"KeyIssues", l.N("cli.questionnaire.n_key_issues", len(q.KeyIssues)),
+				"Statements", l.N("cli.questionnaire.n_statements", len(q.Statements())),
+				"Verification", len(q.VerificationStatements()),
+				"Criteria", l.N("cli.questionnaire.n_criteria", len(q.Criteria)),
+				"Languages", strings.Join(q.Languages, ", ")))
+			for _, line := range languageNotes(g, q) {
+				fmt.Fprintln(sys.Out, "  "+line)
+			}
 		}
 	}
 	if bad > 0 {
-		noun := "file has"
-		if bad > 1 {
-			noun = "files have"
-		}
-		return &ExitError{Code: 1, Message: fmt.Sprintf("%d %s problems", bad, noun)}
+		return &ExitError{Code: 1, Message: l.N("cli.questionnaire.files_bad", bad)}
 	}
 	return nil
+}
+
+// languageNotes says, for each language a questionnaire declares besides
+// English, how many of its texts fall back to English, and whether
+// engage's own words are there in that language.
+func languageNotes(g *globals, q *questionnaire.Questionnaire) []string {
+	var out []string
+	for _, lang := range q.Languages {
+		if lang == questionnaire.English {
+			continue
+		}
+		if n := q.Untranslated(lang); n > 0 {
+			out = append(out, g.l.N("cli.questionnaire.untranslated", n, "Lang", lang))
+		}
+		switch missing := len(g.cat.Missing(lang)); {
+		case !g.cat.Has(lang):
+			out = append(out, g.l.T("cli.questionnaire.no_catalogue", "Lang", lang, "Env", i18n.EnvDir))
+		case missing > 0:
+			out = append(out, g.l.N("cli.questionnaire.catalogue_gaps", missing, "Lang", lang, "File", g.cat.File(g.cat.For(lang).Code())))
+		}
+	}
+	return out
 }
 
 // available is a questionnaire and where it comes from.
@@ -122,8 +148,8 @@ func (g *globals) availableQuestionnaires() ([]available, error) {
 func newQuestionnaireListCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
-		Short: "List the questionnaires available: embedded, given with --questionnaire, and pinned in the store",
-		Args:  noArgs,
+		Short: g.l.T("cli.questionnaire.list_short"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			all, err := g.availableQuestionnaires()
 			if err != nil {
@@ -131,10 +157,13 @@ func newQuestionnaireListCmd(g *globals) *cobra.Command {
 			}
 			return buffered(g.io.Out, func(w io.Writer) error {
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tVERSION\tHASH\tSTATEMENTS\tLANGUAGES\tSOURCE\tTITLE")
+				l := g.l
+				fmt.Fprintln(tw, strings.Join([]string{l.T("cli.questionnaire.col_id"), l.T("cli.questionnaire.col_version"),
+					l.T("cli.questionnaire.col_hash"), l.T("cli.questionnaire.col_statements"), l.T("cli.questionnaire.col_languages"),
+					l.T("cli.questionnaire.col_source"), l.T("cli.questionnaire.col_title")}, "\t"))
 				for _, a := range all {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", a.q.ID, textsafe.Line(a.q.Version), a.q.Hash[:12], len(a.q.Statements()),
-						strings.Join(a.q.Languages, ","), textsafe.Line(a.source), textsafe.Line(a.q.Title.String()))
+						strings.Join(a.q.Languages, ","), textsafe.Line(sourceName(l, a.source)), textsafe.Line(a.q.Title.In(l.Code())))
 				}
 				return tw.Flush()
 			})
@@ -143,31 +172,45 @@ func newQuestionnaireListCmd(g *globals) *cobra.Command {
 }
 
 func newQuestionnaireShowCmd(g *globals) *cobra.Command {
-	var lang string
 	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Print a questionnaire's statements, criteria and scale (ID, ID@VERSION or a hash prefix)",
-		Args:  exactArgs(1, "the questionnaire ID (see `engage questionnaire list`)"),
+		Short: g.l.T("cli.questionnaire.show_short"),
+		Long:  g.l.T("cli.questionnaire.show_long"),
+		Args:  g.exactArgs(1, g.l.T("cli.questionnaire.show_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains(questionnaire.KnownLanguages, lang) {
-				return usageErr(cmd, fmt.Errorf("--lang must be one of %s", strings.Join(questionnaire.KnownLanguages, ", ")))
-			}
+			// The texts in --lang, or the user's language; engage's own
+			// headings in the same language, or English without a
+			// catalogue for it.
+			lang := userLang(g.lang, getenvOf(g.io))
 			all, err := g.availableQuestionnaires()
 			if err != nil {
 				return err
 			}
-			q, err := pickQuestionnaire(all, args[0])
+			q, err := pickQuestionnaire(g.l, all, args[0])
 			if err != nil {
 				return err
 			}
-			return buffered(g.io.Out, func(w io.Writer) error { return showQuestionnaire(w, q, lang) })
+			return buffered(g.io.Out, func(w io.Writer) error { return showQuestionnaire(w, g.cat.For(lang), q, lang) })
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", questionnaire.English, "language of the texts: en or it")
 	return cmd
 }
 
-func pickQuestionnaire(all []available, ref string) (*questionnaire.Questionnaire, error) {
+// sourceName says where a questionnaire comes from in l's language.
+func sourceName(l *i18n.Lang, source string) string {
+	parts := strings.Split(source, ", ")
+	for i, p := range parts {
+		switch p {
+		case "embedded":
+			parts[i] = l.T("cli.questionnaire.source_embedded")
+		case "in store":
+			parts[i] = l.T("cli.questionnaire.source_store")
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func pickQuestionnaire(l *i18n.Lang, all []available, ref string) (*questionnaire.Questionnaire, error) {
 	var match []*questionnaire.Questionnaire
 	for _, a := range all {
 		switch {
@@ -177,7 +220,7 @@ func pickQuestionnaire(all []available, ref string) (*questionnaire.Questionnair
 	}
 	switch len(match) {
 	case 0:
-		return nil, &ExitError{Code: 1, Message: fmt.Sprintf("no questionnaire %q", ref), Hint: "see `engage questionnaire list`"}
+		return nil, &ExitError{Code: 1, Message: l.T("cli.questionnaire.not_found", "Ref", strconv.Quote(ref)), Hint: l.T("cli.questionnaire.see_list")}
 	case 1:
 		return match[0], nil
 	}
@@ -186,48 +229,49 @@ func pickQuestionnaire(all []available, ref string) (*questionnaire.Questionnair
 	if match[0].ID == ref && slices.IndexFunc(match[1:], func(q *questionnaire.Questionnaire) bool { return q.Version == match[0].Version }) < 0 {
 		return match[0], nil
 	}
-	return nil, &ExitError{Code: 1, Message: fmt.Sprintf("%q matches %d questionnaires", ref, len(match)), Hint: "name one by ID@VERSION or hash prefix (see `engage questionnaire list`)"}
+	return nil, &ExitError{Code: 1, Message: l.T("cli.questionnaire.ambiguous", "Ref", strconv.Quote(ref), "N", len(match)), Hint: l.T("cli.questionnaire.ambiguous_hint")}
 }
 
-// showQuestionnaire prints q's texts in lang. Each text comes from the
-// file (perhaps a bundle's), so each is printed through textsafe.
-func showQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string) error {
+// showQuestionnaire prints q's texts in lang, with the headings in l's
+// language. Each text comes from the file (perhaps a bundle's), so each
+// is printed through textsafe.
+func showQuestionnaire(w io.Writer, l *i18n.Lang, q *questionnaire.Questionnaire, lang string) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	in := func(t questionnaire.Text) string { return textsafe.Line(t.In(lang)) }
-	p("%s\n%s %s (hash %s)\n", in(q.Title), q.ID, textsafe.Line(q.Version), q.Hash[:12])
+	p("%s\n%s\n", in(q.Title), l.T("cli.show.id", "ID", q.ID, "Version", textsafe.Line(q.Version), "Hash", q.Hash[:12]))
 	if d := textsafe.Block(q.Description.In(lang)); d != "" {
 		p("\n%s\n", d)
 	}
-	p("\nScale: 1-%d", q.Scale.Points)
-	for i, l := range q.Scale.Labels {
-		p("\n  %d  %s", i+1, in(l))
+	p("\n%s", l.T("cli.show.scale", "Points", q.Scale.Points))
+	for i, label := range q.Scale.Labels {
+		p("\n  %d  %s", i+1, in(label))
 	}
-	p("\n  -  %s (never scored)\n", in(q.Scale.DontKnow))
-	p("Bands: good area from %.2f, area to improve from %.2f, barrier below %.2f\n", q.Bands.Good, q.Bands.Improve, q.Bands.Improve)
-	p("\nPartnership criteria:\n")
+	p("\n  -  %s\n", l.T("cli.show.dont_know", "Label", in(q.Scale.DontKnow)))
+	p("%s\n", l.T("cli.show.bands", "Good", l.Num(q.Bands.Good, 2), "Improve", l.Num(q.Bands.Improve, 2)))
+	p("\n%s\n", l.T("cli.show.criteria"))
 	for i, c := range q.Criteria {
 		p("  %d. %s", i+1, in(c.Text))
 		if c.CutoffYear > 0 {
-			p(" (cut-off year %d)", c.CutoffYear)
+			p(" %s", l.T("cli.show.cutoff", "Year", c.CutoffYear))
 		}
 		p("  [%s]\n", c.ID)
 	}
 	if len(q.Directorates) > 0 {
-		p("\nDefault directorates:\n")
+		p("\n%s\n", l.T("cli.show.directorates"))
 		for _, d := range q.Directorates {
 			p("  - %s  [%s]\n", in(d.Name), d.ID)
 		}
 	}
 	numbers := q.Numbering()
 	for i, ki := range q.KeyIssues {
-		p("\nKey issue %d: %s  [%s]\n", i+1, in(ki.Title), ki.ID)
+		p("\n%s  [%s]\n", l.T("cli.show.key_issue", "N", i+1, "Title", in(ki.Title)), ki.ID)
 		for _, st := range ki.Statements {
 			marks := ""
 			if st.Verify {
-				marks += " (verification)"
+				marks += " " + l.T("cli.show.verification")
 			}
 			if st.Reverse {
-				marks += " (reversed)"
+				marks += " " + l.T("cli.show.reversed")
 			}
 			p("  %s %s%s  [%s]\n", numbers.Number(st.ID), in(st.Text), marks, st.ID)
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestShowQuestionnaireCleansEveryText(t *testing.T) {
 	}
 	for _, lang := range q.Languages {
 		var buf bytes.Buffer
-		if err := showQuestionnaire(&buf, q, lang); err != nil {
+		if err := showQuestionnaire(&buf, i18n.Embedded().For(lang), q, lang); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()

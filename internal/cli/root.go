@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 )
@@ -44,28 +46,56 @@ type globals struct {
 	// insecureStore uses a store that belongs to another user or lies in
 	// a folder anyone may write to (--insecure-store, ENGAGE_INSECURE_STORE=1).
 	insecureStore bool
+	// lang is --lang as given ("" when not): it chooses the language of
+	// the messages and of what a command writes.
+	lang string
+	// cat is every language Engage speaks; l is the user's (--lang, then
+	// the locale variables, then English). catErr is a catalogue folder
+	// that could not be read: commands refuse to run with it.
+	cat    *i18n.Catalog
+	l      *i18n.Lang
+	catErr error
 }
 
-// NewRootCmd builds the engage command tree.
+// NewRootCmd builds the engage command tree, speaking the language of the
+// locale variables sys gives.
 func NewRootCmd(sys IO) *cobra.Command {
-	g := &globals{io: sys}
-	root := &cobra.Command{
-		Use:   "engage",
-		Short: "Partnership engagement self-assessment",
-		Long: `Engage helps a statutory organisation find out why it finds it hard to engage
-with communities: map its partnerships, select one, hold the workbook dialogue,
-verify with outsiders and identify the barriers.
+	root, _ := newRootCmd(sys, nil)
+	return root
+}
 
-Run engage with no command for the interactive workbook.`,
+// newRootCmd builds the command tree in the language that args (--lang)
+// or the environment ask for: help texts are made here, before the flags
+// are parsed.
+func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
+	g := &globals{io: sys}
+	g.cat, g.catErr = i18n.LoadDir(i18n.Dir(getenvOf(sys)))
+	if g.catErr != nil {
+		g.cat = i18n.Embedded()
+	}
+	g.l = g.cat.For(userLang(scanLang(args), getenvOf(sys)))
+	l := g.l
+	root := &cobra.Command{
+		Use:           "engage",
+		Short:         l.T("cli.root.short"),
+		Long:          l.T("cli.root.long"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          rootArgs,
+		Args:          g.rootArgs,
 		// An empty --db or --questionnaire (a script's unset variable)
 		// would quietly fall back to the default store or workbook.
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if g.catErr != nil {
+				return &ExitError{Code: 1, Message: g.catErr.Error(), Hint: l.T("cli.catalogue.hint", "Env", i18n.EnvDir)}
+			}
 			for _, name := range []string{"db", "questionnaire"} {
 				if f := cmd.Flags().Lookup(name); f != nil && f.Changed && f.Value.String() == "" {
-					return usageErr(cmd, fmt.Errorf("--%s needs a file name, got an empty one", name))
+					return usageErr(cmd, errors.New(l.T("cli.flag.empty_file", "Flag", name)))
+				}
+			}
+			if g.lang != "" {
+				if err := questionnaire.CheckLanguage(g.lang); err != nil {
+					return usageErr(cmd, errors.New(l.T("cli.flag.lang_bad", "Err", err.Error())))
 				}
 			}
 			return nil
@@ -77,12 +107,13 @@ Run engage with no command for the interactive workbook.`,
 	root.SetIn(sys.In)
 	root.SetOut(sys.Out)
 	root.SetErr(sys.Err)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageErr(cmd, flagError(err)) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageErr(cmd, flagError(l, err)) })
 	root.CompletionOptions.DisableDefaultCmd = true
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.db, "db", "", "the store file (default: $ENGAGE_DB, or engage/engage.db in your data folder)")
-	pf.StringVar(&g.questionnaire, "questionnaire", "", "a questionnaire `FILE` to use instead of the embedded default workbook")
-	pf.BoolVar(&g.insecureStore, "insecure-store", false, "use a store that belongs to another user or lies in a folder anyone can write to (also $"+store.EnvInsecure+"=1)")
+	pf.StringVar(&g.db, "db", "", l.T("cli.flag.db"))
+	pf.StringVar(&g.questionnaire, "questionnaire", "", l.T("cli.flag.questionnaire"))
+	pf.BoolVar(&g.insecureStore, "insecure-store", false, l.T("cli.flag.insecure_store", "Env", store.EnvInsecure))
+	pf.StringVar(&g.lang, "lang", "", l.T("cli.flag.lang"))
 
 	root.AddCommand(
 		newDemoCmd(g),
@@ -96,7 +127,8 @@ Run engage with no command for the interactive workbook.`,
 		newCompareCmd(g),
 		newCheckCmd(g),
 	)
-	return root
+	localiseHelp(l, root)
+	return root, g
 }
 
 // ExitError ends engage with a code and a message (none when Message is
@@ -122,58 +154,61 @@ func usageErr(cmd *cobra.Command, err error) error { return &usageError{err: err
 
 // rootArgs rejects a word after plain engage as the unknown command it
 // almost always is, with cobra's suggestions.
-func rootArgs(cmd *cobra.Command, args []string) error {
+func (g *globals) rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	l := g.l
+	msg := l.T("cli.args.unknown_command", "Cmd", strconv.Quote(args[0]), "Path", strconv.Quote(cmd.CommandPath()))
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		msg += fmt.Sprintf("; did you mean %q?", s[0])
+		msg = l.T("cli.args.did_you_mean", "Message", msg, "Suggestion", strconv.Quote(s[0]))
 	}
 	return usageErr(cmd, errors.New(msg))
 }
 
 // flagError says what a flag wants instead of passing on strconv's words
 // ("strconv.ParseInt: parsing ...").
-func flagError(err error) error {
+func flagError(l *i18n.Lang, err error) error {
 	var bad *pflag.InvalidValueError
 	var num *strconv.NumError
 	if !errors.As(err, &bad) || !errors.As(err, &num) {
 		return err
 	}
-	want := "a number"
+	want := l.T("cli.flag.want_number")
 	switch num.Func {
 	case "ParseInt", "ParseUint":
-		want = "a whole number"
+		want = l.T("cli.flag.want_whole_number")
 	case "ParseBool":
-		want = "true or false"
+		want = l.T("cli.flag.want_bool")
 	}
-	return fmt.Errorf("--%s wants %s, got %q", bad.GetFlag().Name, want, bad.GetValue())
+	return errors.New(l.T("cli.flag.wants", "Flag", bad.GetFlag().Name, "Want", want, "Value", strconv.Quote(bad.GetValue())))
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
+func (g *globals) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErr(cmd, fmt.Errorf("%q takes no arguments, got %q", cmd.CommandPath(), args[0]))
+		return usageErr(cmd, errors.New(g.l.T("cli.args.none", "Cmd", strconv.Quote(cmd.CommandPath()), "Arg", strconv.Quote(args[0]))))
 	}
 	return nil
 }
 
-func exactArgs(n int, what string) cobra.PositionalArgs {
+// exactArgs wants n arguments; what names them in the user's language.
+func (g *globals) exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
+		l, path := g.l, strconv.Quote(cmd.CommandPath())
 		switch {
 		case len(args) < n:
-			return usageErr(cmd, fmt.Errorf("%q needs %s", cmd.CommandPath(), what))
+			return usageErr(cmd, errors.New(l.T("cli.args.needs", "Cmd", path, "What", what)))
 		case len(args) > n:
-			return usageErr(cmd, fmt.Errorf("%q takes only %s, got %d arguments: %q", cmd.CommandPath(), what, len(args), args))
+			return usageErr(cmd, errors.New(l.T("cli.args.only", "Cmd", path, "What", what, "N", len(args), "Args", fmt.Sprintf("%q", args))))
 		}
 		return nil
 	}
 }
 
-func minArgs(n int, what string) cobra.PositionalArgs {
+func (g *globals) minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usageErr(cmd, fmt.Errorf("%q needs %s", cmd.CommandPath(), what))
+			return usageErr(cmd, errors.New(g.l.T("cli.args.needs", "Cmd", strconv.Quote(cmd.CommandPath()), "What", what)))
 		}
 		return nil
 	}
@@ -186,7 +221,8 @@ type hinter interface{ Hint() string }
 // 1 failure, 2 usage error. Errors are printed to sys.Err as one line, with
 // a hint where one helps.
 func Run(sys IO, args []string) int {
-	root := NewRootCmd(sys)
+	root, g := newRootCmd(sys, args)
+	l := g.l
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -202,10 +238,10 @@ func Run(sys IO, args []string) int {
 	case errors.As(err, &ue):
 		code = 2
 		if ue.cmd != nil {
-			hint = fmt.Sprintf("see `%s --help`", ue.cmd.CommandPath())
+			hint = l.T("cli.hint.see_help", "Cmd", ue.cmd.CommandPath())
 		}
 	case isUnknownCommand(err):
-		code, hint = 2, "see `engage --help`"
+		code, hint = 2, l.T("cli.hint.see_help", "Cmd", "engage")
 	}
 	if hint == "" && errors.As(err, &h) {
 		hint = h.Hint()
@@ -213,10 +249,10 @@ func Run(sys IO, args []string) int {
 	// A message may quote a file's content or a record (a refused
 	// bundle, a questionnaire's problems): it is shown as text only.
 	if msg != "" {
-		fmt.Fprintf(sys.Err, "engage: %s\n", textsafe.Block(msg))
+		fmt.Fprintln(sys.Err, l.T("cli.run.error", "Message", textsafe.Block(msg)))
 	}
 	if hint != "" {
-		fmt.Fprintf(sys.Err, "hint: %s\n", textsafe.Line(hint))
+		fmt.Fprintln(sys.Err, l.T("cli.run.hint", "Hint", textsafe.Line(hint)))
 	}
 	return code
 }

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -31,8 +33,8 @@ func newSitesCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "sites",
-		Short: "List the sites in the store with their progress through the five steps",
-		Args:  noArgs,
+		Short: g.l.T("cli.sites.short"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Read only: listing the sites of a mistyped --db must not
 			// create a store there.
@@ -50,10 +52,10 @@ func newSitesCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return writeSitesJSON(g.io.Out, sums)
 			}
-			return buffered(g.io.Out, func(w io.Writer) error { return writeSitesTable(w, sums) })
+			return buffered(g.io.Out, func(w io.Writer) error { return writeSitesTable(g.l, w, sums) })
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per site")
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.l.T("cli.sites.flag_json"))
 	return cmd
 }
 
@@ -89,17 +91,19 @@ func writeSitesJSON(w io.Writer, sums []siteSummary) error {
 	return err
 }
 
-func writeSitesTable(w io.Writer, sums []siteSummary) error {
+func writeSitesTable(l *i18n.Lang, w io.Writer, sums []siteSummary) error {
 	if len(sums) == 0 {
-		_, err := fmt.Fprintln(w, "No sites yet. Run `engage demo` for a demonstration study, or `engage` to create a site.")
+		_, err := fmt.Fprintln(w, l.T("cli.sites.none"))
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SLUG\tNAME\tORGANISATION\t1 MAP\t2 SELECT\t3 WORKBOOK\t4 VERIFY\t5 BARRIERS")
+	fmt.Fprintln(tw, strings.Join([]string{l.T("cli.sites.col_slug"), l.T("cli.sites.col_name"), l.T("cli.sites.col_organisation"),
+		l.T("cli.sites.col_map"), l.T("cli.sites.col_select"), l.T("cli.sites.col_workbook"), l.T("cli.sites.col_verify"),
+		l.T("cli.sites.col_barriers")}, "\t"))
 	for _, s := range sums {
 		fmt.Fprintf(tw, "%s\t%s\t%s", textsafe.Line(s.Slug), textsafe.Line(s.Name), textsafe.Line(s.Organisation))
 		for _, p := range s.steps {
-			fmt.Fprintf(tw, "\t%s", stepCell(p))
+			fmt.Fprintf(tw, "\t%s", stepCell(l, p))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -107,26 +111,26 @@ func writeSitesTable(w io.Writer, sums []siteSummary) error {
 }
 
 // stepCell says a step's progress in a few characters.
-func stepCell(p workbook.StepProgress) string {
+func stepCell(l *i18n.Lang, p workbook.StepProgress) string {
 	switch p.Step {
 	case workbook.StepMap:
 		if p.Done == 0 {
 			return "-"
 		}
-		return fmt.Sprintf("%d mapped", p.Done)
+		return l.N("cli.sites.mapped", p.Done)
 	case workbook.StepSelect:
 		if p.Status == workbook.Done {
-			return "selected"
+			return l.T("cli.sites.selected")
 		}
 		if p.Status == workbook.Started {
-			return fmt.Sprintf("%d/%d checked", p.Done, p.Total)
+			return l.T("cli.sites.checked", "Done", p.Done, "Total", p.Total)
 		}
 		return "-"
 	case workbook.StepBarriers:
 		if p.Done == 0 {
 			return "-"
 		}
-		return fmt.Sprintf("%d written", p.Done)
+		return l.N("cli.sites.written", p.Done)
 	}
 	if p.Total == 0 {
 		return "-"

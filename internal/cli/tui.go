@@ -17,7 +17,7 @@ import (
 // both ends; without one it explains and exits 2.
 func runTUI(g *globals) error {
 	if g.io.IsTerminal == nil || !g.io.IsTerminal() {
-		return &ExitError{Code: 2, Message: "the interactive workbook needs a terminal; for scripts use the commands: engage sites, engage report, engage --help"}
+		return &ExitError{Code: 2, Message: g.l.T("cli.tui.no_terminal")}
 	}
 	qs, err := g.newSiteQuestionnaires()
 	if err != nil {
@@ -30,7 +30,7 @@ func runTUI(g *globals) error {
 	defer st.Close()
 	// A daily automatic backup, before anything is typed.
 	if err := st.AutoBackupIfOlder(24*time.Hour, "daily"); err != nil {
-		return fmt.Errorf("back up the store before starting: %w", err)
+		return fmt.Errorf("%s: %w", g.l.T("cli.tui.backup_failed"), err)
 	}
 	svc := workbook.NewService(st, workbook.Options{})
 	m, err := tui.New(tui.Options{
@@ -45,7 +45,7 @@ func runTUI(g *globals) error {
 	}
 	p := tea.NewProgram(m, tea.WithInput(g.io.In), tea.WithOutput(g.io.Out))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) {
-		return fmt.Errorf("the interactive workbook stopped: %w", err)
+		return fmt.Errorf("%s: %w", g.l.T("cli.tui.stopped"), err)
 	}
 	return nil
 }
@@ -78,10 +78,10 @@ func (g *globals) tuiHooks(svc *workbook.Service, st *store.Store) tui.Hooks {
 	return tui.Hooks{
 		Backup: st.AutoBackup,
 		Report: func(siteID, assessmentID string) (tui.ReportResult, error) {
-			return writeTUIReport(svc, st.Path(), siteID, assessmentID)
+			return writeTUIReport(g.cat, svc, st.Path(), siteID, assessmentID)
 		},
 		Compare: func(siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {
-			return writeTUIComparison(svc, st.Path(), siteIDs, progress)
+			return writeTUIComparison(g.cat, svc, st.Path(), siteIDs, progress)
 		},
 	}
 }

@@ -27,10 +27,11 @@ func version() string {
 func newVersionCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print engage's version",
-		Args:  noArgs,
+		Short: g.l.T("cli.version.short"),
+		Args:  g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(g.io.Out, "engage %s (store format %d, %s %s/%s)\n", version(), store.SchemaVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintln(g.io.Out, g.l.T("cli.version.line", "Version", version(), "Schema", store.SchemaVersion,
+				"Go", runtime.Version(), "OS", runtime.GOOS, "Arch", runtime.GOARCH))
 			return err
 		},
 	}

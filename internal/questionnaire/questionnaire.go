@@ -33,10 +33,6 @@ const (
 	Italian = "it"
 )
 
-// KnownLanguages lists the languages Engage shipped interface texts for
-// before the catalogues; the CLI still checks --lang against it.
-var KnownLanguages = []string{English, Italian}
-
 // CheckLanguage reports whether s is a BCP 47 language tag written the
 // canonical way ("fr", "cy", "pt-BR"), so that one language has one
 // spelling in files and stores.

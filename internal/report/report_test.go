@@ -303,7 +303,7 @@ func TestConfirmedBarrierShowsItsWords(t *testing.T) {
 
 // TestLabelsComplete checks that every label is set in every language.
 func TestLabelsComplete(t *testing.T) {
-	for _, lang := range questionnaire.KnownLanguages {
+	for _, lang := range i18n.Embedded().Languages() {
 		l, ok := labelsFor(i18n.Embedded(), lang)
 		if !ok {
 			t.Fatalf("no labels for %s", lang)
@@ -408,12 +408,19 @@ func emptyFields(l *labels) []string {
 		f := v.Field(i)
 		switch f.Kind() {
 		case reflect.String:
-			if f.Len() == 0 {
+			if f.Len() == 0 || strings.Contains(f.String(), "⟦") {
 				out = append(out, v.Type().Field(i).Name)
 			}
 		case reflect.Func, reflect.Map:
 			if f.IsNil() || (f.Kind() == reflect.Map && f.Len() == 0) {
 				out = append(out, v.Type().Field(i).Name)
+			}
+			if f.Kind() == reflect.Map {
+				for _, k := range f.MapKeys() {
+					if s := f.MapIndex(k); s.Kind() == reflect.String && strings.Contains(s.String(), "⟦") {
+						out = append(out, v.Type().Field(i).Name+"["+k.String()+"]")
+					}
+				}
 			}
 		}
 	}
