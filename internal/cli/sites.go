@@ -49,6 +49,9 @@ func newSitesCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// By name as the user's language sorts: case and accents
+			// do not put "Ébène" after "Zeta".
+			i18n.SortFunc(g.l, sums, func(s siteSummary) string { return s.Name })
 			if asJSON {
 				return writeSitesJSON(g.io.Out, sums)
 			}
