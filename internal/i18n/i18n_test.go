@@ -246,3 +246,13 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("a misspelt value in a user's file: %v", err)
 	}
 }
+
+func TestNilLangIsEnglish(t *testing.T) {
+	var l *Lang
+	if got := l.T("report.summary"); got != "Summary" {
+		t.Errorf("nil Lang: %q", got)
+	}
+	if l.Code() != Fallback || l.Num(4, 1) != "4.0" || !l.Exists("report.summary") {
+		t.Error("nil Lang is not English")
+	}
+}

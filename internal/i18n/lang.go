@@ -14,6 +14,8 @@ import (
 )
 
 // Lang is one language's texts and formats. It is safe for concurrent use.
+// A nil *Lang is English, so that a model or a test made without one
+// still speaks.
 type Lang struct {
 	cat     *Catalog
 	own     *langData
@@ -24,11 +26,11 @@ type Lang struct {
 }
 
 // Code returns the code of the catalogue the texts come from ("it").
-func (l *Lang) Code() string { return l.code }
+func (l *Lang) Code() string { return l.or().code }
 
 // Tag returns the language asked for, as a BCP 47 tag; its region and
 // script choose the sorting when the collator knows them.
-func (l *Lang) Tag() language.Tag { return l.tag }
+func (l *Lang) Tag() language.Tag { return l.or().tag }
 
 // T returns message id with args, which are name, value pairs
 // ("Title", t) that the message's template names ({{.Title}}).
@@ -43,6 +45,7 @@ func (l *Lang) N(id string, n int, args ...any) string {
 }
 
 func (l *Lang) say(id string, count any, args []any) string {
+	l = l.or()
 	data := make(map[string]any, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
 		name, ok := args[i].(string)
@@ -69,7 +72,7 @@ func (l *Lang) say(id string, count any, args []any) string {
 
 // Has reports whether the language itself (not English in its place) has
 // message id.
-func (l *Lang) Has(id string) bool { _, ok := l.own.msgs[id]; return ok }
+func (l *Lang) Has(id string) bool { _, ok := l.or().own.msgs[id]; return ok }
 
 // Num formats v with prec decimals and the language's decimal separator.
 // v is rounded by strconv (half to even on ties of the binary value):
@@ -77,11 +80,11 @@ func (l *Lang) Has(id string) bool { _, ok := l.own.msgs[id]; return ok }
 // first (analysis.Round).
 func (l *Lang) Num(v float64, prec int) string {
 	s := strconv.FormatFloat(v, 'f', prec, 64)
-	return strings.Replace(s, ".", l.decimal, 1)
+	return strings.Replace(s, ".", l.or().decimal, 1)
 }
 
 // Decimal returns the language's decimal separator.
-func (l *Lang) Decimal() string { return l.decimal }
+func (l *Lang) Decimal() string { return l.or().decimal }
 
 var months = [12]string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december"}
@@ -103,7 +106,7 @@ func (l *Lang) Quote(s string) string {
 // sorts accented letters beside their base letter. A collator is not safe
 // for concurrent use: take one per goroutine.
 func (l *Lang) Collator() *collate.Collator {
-	return collate.New(l.tag, collate.IgnoreCase)
+	return collate.New(l.Tag(), collate.IgnoreCase)
 }
 
 // Sort sorts ss in the language's order.
@@ -154,6 +157,13 @@ func (l *Lang) Exists(id string) bool {
 	if l.Has(id) {
 		return true
 	}
-	_, ok := l.cat.lang(Fallback).msgs[id]
+	_, ok := l.or().cat.lang(Fallback).msgs[id]
 	return ok
+}
+
+func (l *Lang) or() *Lang {
+	if l == nil {
+		return Embedded().For(Fallback)
+	}
+	return l
 }
