@@ -256,3 +256,26 @@ func TestNilLangIsEnglish(t *testing.T) {
 		t.Error("nil Lang is not English")
 	}
 }
+
+// TestConcurrent reads languages for the first time and says messages
+// from several goroutines at once (a report rendering while the screen
+// asks for another language): run with -race.
+func TestConcurrent(t *testing.T) {
+	c, err := LoadDir("testdata/locales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string)
+	for i := range 8 {
+		go func() {
+			lang := []string{"en", "it", "fr", "cy"}[i%4]
+			l := c.For(lang)
+			done <- l.N("report.mapped", i, "Directorates", l.N("report.n_directorates", 2)) + l.Num(1.5, 1)
+		}()
+	}
+	for range 8 {
+		if s := <-done; strings.Contains(s, "⟦") {
+			t.Error(s)
+		}
+	}
+}
