@@ -169,23 +169,26 @@ func withhold(recs *workbook.SiteRecords, fs []Field) *workbook.SiteRecords {
 	return fromRecords(kept)
 }
 
-// Counts says how many records of each kind the bundle holds, for people.
-func (b *Bundle) Counts() string {
+// Count is how many records of one kind a bundle holds.
+type Count struct {
+	Kind string // "assessment", "partnership", "participant", "answer", "note", "finding", "action"
+	N    int
+}
+
+// KindCounts says how many records of each kind the bundle holds: always
+// assessments, partnerships, participants and answers, then notes,
+// findings and actions when there are any.
+func (b *Bundle) KindCounts() []Count {
 	r := b.Records
-	parts := []string{
-		plural(len(r.Assessments), "assessment"), plural(len(r.Partnerships), "partnership"),
-		plural(len(r.Participants), "participant"), plural(len(r.Responses), "answer"),
+	out := []Count{{"assessment", len(r.Assessments)}, {"partnership", len(r.Partnerships)},
+		{"participant", len(r.Participants)}, {"answer", len(r.Responses)}}
+	for _, c := range []Count{{"note", len(r.StatementNotes) + len(r.IssueNotes)}, {"finding", len(r.Findings)},
+		{"action", len(r.Interventions)}} {
+		if c.N > 0 {
+			out = append(out, c)
+		}
 	}
-	if n := len(r.StatementNotes) + len(r.IssueNotes); n > 0 {
-		parts = append(parts, plural(n, "note"))
-	}
-	if n := len(r.Findings); n > 0 {
-		parts = append(parts, plural(n, "finding"))
-	}
-	if n := len(r.Interventions); n > 0 {
-		parts = append(parts, plural(n, "action"))
-	}
-	return strings.Join(parts, ", ")
+	return out
 }
 
 func plural(n int, noun string) string {

@@ -100,7 +100,7 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 		}
 	}
 	s := b.Records.Site
-	fmt.Fprintln(say, textsafe.Line(g.l.T("cli.export.done", "Slug", s.Slug, "Name", s.Name, "Path", out, "Counts", b.Counts(), "Size", sizeText(g.l, len(data)))))
+	fmt.Fprintln(say, textsafe.Line(g.l.T("cli.export.done", "Slug", s.Slug, "Name", s.Name, "Path", out, "Counts", recordCounts(g.l, b), "Size", sizeText(g.l, len(data)))))
 	if len(b.Withheld) > 0 {
 		fmt.Fprintln(say, g.l.T("cli.export.left_out", "What", withheldText(g.l, b.Withheld)))
 	}

@@ -135,6 +135,24 @@ func printConflicts(l *i18n.Lang, w io.Writer, file string, b *bundle.Bundle, re
 }
 
 // conflictKinds counts conflicts by kind: "5 participants, 394 answers".
+// recordCounts says how many records of each kind a bundle holds.
+func recordCounts(l *i18n.Lang, b *bundle.Bundle) string {
+	var parts []string
+	for _, c := range b.KindCounts() {
+		parts = append(parts, recordCount(l, c.Kind, c.N))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// recordCount says "3 partnerships" for a kind of record.
+func recordCount(l *i18n.Lang, kind string, n int) string {
+	id := "cli.record." + strings.ReplaceAll(kind, " ", "_")
+	if l.Exists(id) {
+		return l.N(id, n)
+	}
+	return l.N("cli.record.other", n, "Kind", kind)
+}
+
 func conflictKinds(l *i18n.Lang, cs []bundle.Conflict) string {
 	var kinds []string
 	count := map[string]int{}
@@ -146,12 +164,7 @@ func conflictKinds(l *i18n.Lang, cs []bundle.Conflict) string {
 	}
 	parts := make([]string, len(kinds))
 	for i, k := range kinds {
-		id := "cli.record." + strings.ReplaceAll(k, " ", "_")
-		if l.Exists(id) {
-			parts[i] = l.N(id, count[k])
-		} else {
-			parts[i] = l.N("cli.record.other", count[k], "Kind", k)
-		}
+		parts[i] = recordCount(l, k, count[k])
 	}
 	return strings.Join(parts, ", ")
 }
@@ -161,7 +174,7 @@ func printImported(l *i18n.Lang, w io.Writer, file string, b *bundle.Bundle, res
 	var line string
 	switch {
 	case res.Created:
-		line = l.T("cli.import.created", "File", file, "Slug", s.Slug, "Name", s.Name, "Counts", b.Counts())
+		line = l.T("cli.import.created", "File", file, "Slug", s.Slug, "Name", s.Name, "Counts", recordCounts(l, b))
 		if s.Slug != b.Records.Site.Slug {
 			line = l.T("cli.import.slug_taken", "Line", line, "Theirs", b.Records.Site.Slug, "Slug", s.Slug)
 		}
