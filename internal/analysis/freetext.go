@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -214,15 +215,39 @@ func lastRune(s string) rune {
 // PlacedWarning is what was found in one free text of an assessment, and
 // where.
 type PlacedWarning struct {
-	// Where names the text: "notes on statement 1.2", "a comment on
-	// statement 1.2", "verification notes on key issue 2", `finding
-	// "Meetings are…" (barrier, statement 4.6)`, `action "Invite…"`.
+	// Where names the text in English: "notes on statement 1.2", "a
+	// comment on statement 1.2", "verification notes on key issue 2",
+	// `finding "Meetings are…" (barrier, statement 4.6)`, `action
+	// "Invite…"`. Place, Number, Excerpt and Kind say the same for an
+	// output that names it in another language.
 	Where string
+	// Place is the kind of text.
+	Place Place
+	// Number is the statement's number ("1.2") for notes, a comment or a
+	// finding on a statement, the key issue's ("2") for verification
+	// notes or a finding on a key issue, "" otherwise.
+	Number string
+	// Excerpt is the first words of a finding or an action.
+	Excerpt string
+	// Kind is a finding's kind.
+	Kind workbook.FindingKind
 	// StatementID, KeyIssueID and FindingID say what the text is about,
 	// "" where it is not.
 	StatementID, KeyIssueID, FindingID string
 	Warnings                           []TextWarning
 }
+
+// Place is the kind of free text a warning is about.
+type Place string
+
+// The places of a [PlacedWarning].
+const (
+	PlaceStatementNotes Place = "statement_notes"
+	PlaceComment        Place = "comment"
+	PlaceIssueNotes     Place = "issue_notes"
+	PlaceFinding        Place = "finding"
+	PlaceAction         Place = "action"
+)
 
 // String is the warning as one line: where, then what was found.
 func (p PlacedWarning) String() string { return p.Where + ": " + Summary(p.Warnings) }
@@ -262,12 +287,13 @@ func FreeTextWarnings(d *workbook.AssessmentData) []PlacedWarning {
 			}
 		}
 	}
-	stmt := func(id string) string {
+	num := func(id string) string {
 		if n, ok := number[id]; ok {
-			return "statement " + n
+			return n
 		}
-		return "statement " + id
+		return id
 	}
+	stmt := func(id string) string { return "statement " + num(id) }
 	var out []PlacedWarning
 	add := func(p PlacedWarning, text string) {
 		if p.Warnings = w.Check(text); len(p.Warnings) > 0 {
@@ -290,28 +316,32 @@ func FreeTextWarnings(d *workbook.AssessmentData) []PlacedWarning {
 	}
 	for _, ki := range d.Questionnaire.KeyIssues {
 		for _, st := range ki.Statements {
-			add(PlacedWarning{Where: "notes on " + stmt(st.ID), StatementID: st.ID, KeyIssueID: ki.ID}, notes[st.ID])
+			add(PlacedWarning{Where: "notes on " + stmt(st.ID), Place: PlaceStatementNotes, Number: num(st.ID),
+				StatementID: st.ID, KeyIssueID: ki.ID}, notes[st.ID])
 			for _, c := range comments[st.ID] {
-				add(PlacedWarning{Where: "a comment on " + stmt(st.ID), StatementID: st.ID, KeyIssueID: ki.ID}, c)
+				add(PlacedWarning{Where: "a comment on " + stmt(st.ID), Place: PlaceComment, Number: num(st.ID),
+					StatementID: st.ID, KeyIssueID: ki.ID}, c)
 			}
 		}
-		add(PlacedWarning{Where: fmt.Sprintf("verification notes on key issue %d", issue[ki.ID]), KeyIssueID: ki.ID}, issueNotes[ki.ID])
+		add(PlacedWarning{Where: fmt.Sprintf("verification notes on key issue %d", issue[ki.ID]), Place: PlaceIssueNotes,
+			Number: strconv.Itoa(issue[ki.ID]), KeyIssueID: ki.ID}, issueNotes[ki.ID])
 	}
 	for _, f := range d.Findings {
-		about := string(f.Kind)
+		about, n := string(f.Kind), ""
 		switch {
 		case f.StatementID != "":
-			about += ", " + stmt(f.StatementID)
+			about, n = about+", "+stmt(f.StatementID), num(f.StatementID)
 		case f.KeyIssueID != "":
-			about += fmt.Sprintf(", key issue %d", issue[f.KeyIssueID])
+			about, n = about+fmt.Sprintf(", key issue %d", issue[f.KeyIssueID]), strconv.Itoa(issue[f.KeyIssueID])
 		}
-		add(PlacedWarning{Where: fmt.Sprintf("finding %q (%s)", excerpt(f.Text), about),
-			StatementID: f.StatementID, KeyIssueID: f.KeyIssueID, FindingID: f.ID}, f.Text)
+		add(PlacedWarning{Where: fmt.Sprintf("finding %q (%s)", excerpt(f.Text), about), Place: PlaceFinding, Number: n,
+			Excerpt: excerpt(f.Text), Kind: f.Kind, StatementID: f.StatementID, KeyIssueID: f.KeyIssueID, FindingID: f.ID}, f.Text)
 	}
 	for _, iv := range d.Interventions {
 		// The owner is who answers for the action: naming them is the
 		// point of the plan.
-		add(PlacedWarning{Where: fmt.Sprintf("action %q", excerpt(iv.Action)), KeyIssueID: iv.KeyIssueID}, iv.Action+"\n"+iv.Review)
+		add(PlacedWarning{Where: fmt.Sprintf("action %q", excerpt(iv.Action)), Place: PlaceAction, Excerpt: excerpt(iv.Action),
+			KeyIssueID: iv.KeyIssueID}, iv.Action+"\n"+iv.Review)
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,9 +121,16 @@ func TestFreeTextWarnings(t *testing.T) {
 			{Action: "Review with the middle managers", Owner: "Lead"},
 		},
 	}
-	var got []string
+	var got, places []string
 	for _, p := range FreeTextWarnings(d) {
 		got = append(got, p.String())
+		places = append(places, fmt.Sprintf("%s %s %q %s", p.Place, p.Number, p.Excerpt, p.Kind))
+	}
+	// The same places as fields, for an output in another language.
+	wantPlaces := []string{`statement_notes 1.2 "" `, `comment 2.1 "" `, `issue_notes 2 "" `,
+		`finding 2.1 "Collins's team decides alone." barrier`, `action  "Review with the middle managers" `}
+	if !slices.Equal(places, wantPlaces) {
+		t.Errorf("places %q, want %q", places, wantPlaces)
 	}
 	want := []string{
 		`notes on statement 1.2: "senior staff" points at a group of 1 (senior insiders)`,

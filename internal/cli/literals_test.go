@@ -20,10 +20,12 @@ func TestNoLiteralWords(t *testing.T) {
 // id the catalogue lacks. The TUI's ids are looked for in internal/tui.
 func TestCatalogueIDsUsed(t *testing.T) {
 	i18ntest.UnusedIDs(t, []string{".", "../report", "../i18n", "../questionnaire", "../tui"},
-		"date.month.",                                         // Lang.Month
-		"cli.record.",                                         // a conflict's record kind
-		"cli.rows.n_",                                         // a group
-		"cli.rows.role_",                                      // a group
+		"date.month.",                         // Lang.Month
+		"cli.record.",                         // a conflict's record kind
+		"cli.rows.n_",                         // a group
+		"cli.rows.role_",                      // a group
+		"cli.warn.kind.",                      // a finding's kind
+		"cli.warn.who_", "cli.warn.who_role_", // a group
 		"role.", "group.", "sector.", "community.", "status.", // the domain's values, for every output
 	)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
@@ -103,9 +104,53 @@ func reportRun(g *globals, opts reportOptions) error {
 		fmt.Fprintln(g.io.Err, g.l.T("cli.note", "Text", g.l.N("cli.report.markers", res.Markers, "Marker", report.Marker)))
 	}
 	for _, w := range res.TextWarnings {
-		fmt.Fprintln(g.io.Err, g.l.T("cli.warning", "Text", textsafe.Line(w.String())))
+		fmt.Fprintln(g.io.Err, g.l.T("cli.warning", "Text", textsafe.Line(placedWarning(g.l, w))))
 	}
 	return nil
+}
+
+// placedWarning says in l's language in which text a participant's name
+// or words pointing at a small group were found, and what.
+func placedWarning(l *i18n.Lang, p analysis.PlacedWarning) string {
+	var where string
+	switch p.Place {
+	case analysis.PlaceStatementNotes:
+		where = l.T("cli.warn.statement_notes", "Number", p.Number)
+	case analysis.PlaceComment:
+		where = l.T("cli.warn.comment", "Number", p.Number)
+	case analysis.PlaceIssueNotes:
+		where = l.T("cli.warn.issue_notes", "Number", p.Number)
+	case analysis.PlaceFinding:
+		kind := string(p.Kind)
+		if id := "cli.warn.kind." + kind; l.Exists(id) {
+			kind = l.T(id)
+		}
+		switch {
+		case p.StatementID != "":
+			where = l.T("cli.warn.finding_statement", "Excerpt", strconv.Quote(p.Excerpt), "Kind", kind, "Number", p.Number)
+		case p.Number != "":
+			where = l.T("cli.warn.finding_issue", "Excerpt", strconv.Quote(p.Excerpt), "Kind", kind, "Number", p.Number)
+		default:
+			where = l.T("cli.warn.finding", "Excerpt", strconv.Quote(p.Excerpt), "Kind", kind)
+		}
+	case analysis.PlaceAction:
+		where = l.T("cli.warn.action", "Excerpt", strconv.Quote(p.Excerpt))
+	default:
+		where = p.Where
+	}
+	what := make([]string, len(p.Warnings))
+	for i, w := range p.Warnings {
+		if w.Name {
+			what[i] = l.T("cli.warn.names", "Found", strconv.Quote(w.Found))
+			continue
+		}
+		who := l.T("cli.warn.who_" + string(w.Group))
+		if w.Role != "" {
+			who = l.T("cli.warn.who_role_"+string(w.Group), "Role", string(w.Role))
+		}
+		what[i] = l.N("cli.warn.points", w.People, "Found", strconv.Quote(w.Found), "Who", who)
+	}
+	return l.T("cli.warn.line", "Where", where, "What", strings.Join(what, "; "))
 }
 
 // binaryToStdout refuses to write a PDF or a bundle (what) to standard
