@@ -190,6 +190,9 @@ func TestLanguages(t *testing.T) {
 	if n := q.Untranslated("fr"); n != 7 {
 		t.Errorf("Untranslated(fr) = %d, want 7", n)
 	}
+	if got := q.Title.In("fr-CA"); got != "Mini" || q.KeyIssues[0].Statements[0].Text.In("fr-CA") != "Premier" {
+		t.Errorf("a variant of French does not find the French texts: %q", q.KeyIssues[0].Statements[0].Text.In("fr-CA"))
+	}
 	if n := q.Untranslated("en"); n != 0 {
 		t.Errorf("Untranslated(en) = %d", n)
 	}

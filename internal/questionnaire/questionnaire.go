@@ -22,6 +22,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -51,10 +52,18 @@ func CheckLanguage(s string) error {
 // code. English is always present in a valid questionnaire.
 type Text map[string]string
 
-// In returns the text in lang, falling back to English.
+// In returns the text in lang, else in a language lang is a variant of
+// ("it" for "it-IT", "pt" for "pt-BR"), else in English.
 func (t Text) In(lang string) string {
-	if s, ok := t[lang]; ok && s != "" {
-		return s
+	for l := lang; l != ""; {
+		if s, ok := t[l]; ok && s != "" {
+			return s
+		}
+		i := strings.LastIndex(l, "-")
+		if i < 0 {
+			break
+		}
+		l = l[:i]
 	}
 	return t[English]
 }
