@@ -38,6 +38,8 @@ func runTUI(g *globals) error {
 		Questionnaires: qs,
 		StorePath:      st.Path(),
 		Dark:           true,
+		Catalog:        g.cat,
+		Lang:           g.l,
 		Hooks:          g.tuiHooks(svc, st),
 	})
 	if err != nil {

@@ -40,6 +40,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -74,6 +75,12 @@ type Options struct {
 	// Dark says whether the terminal background is dark (until the
 	// terminal answers for itself).
 	Dark bool
+	// Catalog holds the languages the screens can speak (nil is the
+	// embedded set), and Lang is the user's language (--lang, LANG;
+	// nil is English): the list of sites and everything not about one
+	// site speak it, a site's screens speak the site's language.
+	Catalog *i18n.Catalog
+	Lang    *i18n.Lang
 }
 
 // Model is the root of the interactive workbook.
@@ -106,6 +113,10 @@ type Model struct {
 // New builds the root model, reopening at the place the store remembers.
 func New(opts Options) (*Model, error) {
 	e := newEnv(opts.Service, NewStyles(opts.Dark), opts.Hooks)
+	e.cat, e.user = opts.Catalog, opts.Lang
+	if e.user == nil {
+		e.user = e.cat.For("en")
+	}
 	m := &Model{env: e, opts: opts, help: help.New()}
 	m.help.Styles = help.DefaultStyles(opts.Dark)
 	home := newHome(e, opts.Questionnaires)

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -102,6 +103,20 @@ type env struct {
 	// before the next key is read, so that keys typed right after a key
 	// that opens a form reach the form.
 	moves []tea.Msg
+	// cat is the catalogue of languages, user the user's language (see
+	// Options): lang gives a site's.
+	cat  *i18n.Catalog
+	user *i18n.Lang
+}
+
+// lang returns the language a site's screens speak: the site's own
+// (its Language), in the catalogue; a language the catalogue lacks is
+// English, as the reports speak it.
+func (e *env) lang(site string) *i18n.Lang {
+	if site == "" {
+		return e.user
+	}
+	return e.cat.For(site)
 }
 
 func newEnv(svc *workbook.Service, st Styles, hooks Hooks) *env {
