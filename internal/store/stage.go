@@ -135,41 +135,41 @@ func (s *Store) replace(stage func(dir, base string) (string, os.FileInfo, error
 // stageEmpty makes a new, empty owner-only file in dir, held as
 // stageCopy's is, for a store to be written into.
 func stageEmpty(dir, base string) (string, os.FileInfo, error) {
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return "", nil, err
-	}
-	tmp := f.Name()
-	err = holdFile(f)
-	var info os.FileInfo
-	if err == nil {
-		info, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return "", nil, err
-	}
-	return tmp, info, nil
+	return stageFile(dir, base, func(*os.File) error { return nil })
 }
 
 // stageCopy writes a consistent copy of the store to a new owner-only file
 // in dir, synced to disk, and returns its path and what it is. The file is
 // held while it is written (see atomicfile.CleanLeftovers).
 func (s *Store) stageCopy(dir, base string) (string, os.FileInfo, error) {
+	tmp, info, err := stageFile(dir, base, func(f *os.File) error {
+		if _, err := s.WriteBackup(f); err != nil {
+			return err
+		}
+		return f.Sync()
+	})
+	if err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			return "", nil, err
+		}
+		return "", nil, &WriteError{Path: s.path, Err: fmt.Errorf("copy the store: %w", err)}
+	}
+	return tmp, info, nil
+}
+
+// stageFile makes a new owner-only file in dir named as atomicfile names
+// its temporary files, holds it, lets fill write it, and returns its path
+// and what it is; on an error the file is gone.
+func stageFile(dir, base string, fill func(*os.File) error) (string, os.FileInfo, error) {
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return "", nil, &WriteError{Path: s.path, Err: err}
+		return "", nil, err
 	}
 	tmp := f.Name()
 	err = holdFile(f)
 	if err == nil {
-		_, err = s.WriteBackup(f)
-	}
-	if err == nil {
-		err = f.Sync()
+		err = fill(f)
 	}
 	var info os.FileInfo
 	if err == nil {
@@ -180,11 +180,7 @@ func (s *Store) stageCopy(dir, base string) (string, os.FileInfo, error) {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		var de *DamagedError
-		if errors.As(err, &de) {
-			return "", nil, err
-		}
-		return "", nil, &WriteError{Path: s.path, Err: fmt.Errorf("copy the store: %w", err)}
+		return "", nil, err
 	}
 	return tmp, info, nil
 }
