@@ -146,7 +146,9 @@ func compareRun(g *globals, opts compareOptions) error {
 		}
 		w = g.io.Err // standard output holds the file
 	}
-	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed}
+	// The store is open read-only: nothing writes it while the comparison
+	// reads it, so a second read may decode ahead.
+	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed, ReadAhead: true}
 	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat})
 	if err != nil {
 		return compareError(g.l, err)

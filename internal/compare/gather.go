@@ -30,6 +30,10 @@ type gatherer struct {
 	tally    *analysis.Tally
 	at       []time.Time
 	withheld []bool
+	// next, when set, gives the next site's records, read ahead (see
+	// prefetch); rec is the current site's.
+	next func() *siteRecords
+	rec  *siteRecords
 }
 
 func (g *gatherer) later(t time.Time) {
@@ -45,16 +49,17 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 		ID: s.ID, Slug: s.Slug, Name: s.Name, Organisation: s.Organisation, Area: s.Area,
 		Language: s.Language, Context: s.Context,
 	}
-	as, err := g.r.Assessments(s.ID)
-	if err != nil {
-		return Site{}, err
+	if g.next != nil {
+		g.rec = g.next()
+	} else {
+		g.rec = readSite(g.r, s.ID)
 	}
+	if g.rec.err != nil {
+		return Site{}, g.rec.err
+	}
+	as, ps := g.rec.assessments, g.rec.partnerships
 	if len(as) == 0 {
 		return Site{}, fmt.Errorf("%s has no assessment to compare; start one or leave the site out", s.Name)
-	}
-	ps, err := g.r.Partnerships(s.ID)
-	if err != nil {
-		return Site{}, err
 	}
 	titles := make(map[string]string, len(ps))
 	for _, p := range ps {
@@ -96,10 +101,7 @@ func (g *gatherer) assessment(s *Site, a workbook.Assessment, partnership string
 	if err != nil {
 		return Assessment{}, analysis.Result{}, err
 	}
-	people, err := g.r.Participants(s.ID, a.ID)
-	if err != nil {
-		return Assessment{}, analysis.Result{}, err
-	}
+	people := g.rec.people[a.ID]
 	if g.tally == nil {
 		g.tally = analysis.NewTally(q, people)
 	} else {
