@@ -172,9 +172,12 @@ func openList(b []byte) (int, fastStatus) {
 	return 0, s.st
 }
 
-// responseParser reads response records, sharing the ids they repeat.
+// responseParser reads response records, sharing the ids they repeat and
+// parsing a time only when it is not the last one's.
 type responseParser struct {
-	ids map[string]string
+	ids    map[string]string
+	lastAt []byte // the last time read, quoted
+	at     time.Time
 }
 
 // next reads the next record of the list from b, which starts where the
@@ -257,7 +260,7 @@ func (p *responseParser) record(s *scanner) (workbook.Response, bool) {
 			}
 		case "at":
 			bit = keyAt
-			r.At, ok = s.time()
+			r.At, ok = p.time(s)
 		default:
 			s.st = fastOdd // unknown, or in other case: the slow path says which
 			return r, false
@@ -431,15 +434,19 @@ func (s *scanner) boolean() (bool, bool) {
 }
 
 // time reads a time as encoding/json does, with time.Time.UnmarshalJSON
-// on the quoted string.
-func (s *scanner) time() (time.Time, bool) {
+// on the quoted string (the answers of a sitting share a few times).
+func (p *responseParser) time(s *scanner) (time.Time, bool) {
 	v, ok := s.quoted()
 	if !ok {
 		return time.Time{}, false
+	}
+	if p.lastAt != nil && bytes.Equal(v, p.lastAt) {
+		return p.at, true
 	}
 	var t time.Time
 	if err := t.UnmarshalJSON(v); err != nil {
 		return time.Time{}, s.fail(fastOdd) // the slow path gives the message
 	}
+	p.lastAt, p.at = append(p.lastAt[:0], v...), t
 	return t, true
 }

@@ -238,6 +238,8 @@ func TestReadResponsesAgrees(t *testing.T) {
 		"cut after a record":       "[" + plain,
 		"cut in a record":          "[" + plain[:40],
 		"cut after the key":        ``,
+		"times again and changed": "[" + plain + "," + strings.Replace(plain, "10:00:00Z", "10:00:01Z", 1) + "," + plain +
+			"," + strings.Replace(plain, "10:00:00Z", "10:00:00+01:00", 1) + "," + strings.Replace(plain, "10:00:00Z", "10:00:60Z", 1) + "]",
 	}
 	for name, responses := range docs {
 		t.Run(name, func(t *testing.T) {
