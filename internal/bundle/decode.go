@@ -97,7 +97,7 @@ func decode(body []byte, h header, now time.Time, parse func(what, src string) (
 	}
 	zr.Multistream(false)
 	cr := &contentReader{zr: zr}
-	doc, err := readDocument(json.NewDecoder(cr))
+	doc, err := readDocument(cr, true)
 	if err == nil {
 		// The gzip stream's end is where its checksum is checked.
 		if _, cerr := io.Copy(io.Discard, cr); cerr != nil {
@@ -170,10 +170,13 @@ func decode(body []byte, h header, now time.Time, parse func(what, src string) (
 	return b, nil
 }
 
-// readDocument reads the bundle's JSON object from dec, member by member
+// readDocument reads the bundle's JSON object from r, member by member
 // and record by record, counting the site's records against the limits.
-// An error past a limit is a *workbook.LimitError.
-func readDocument(dec *json.Decoder) (*document, error) {
+// An error past a limit is a *workbook.LimitError. With fast, the answers
+// are read by [readResponses]; without, as every other record is (the
+// tests compare the two).
+func readDocument(r io.Reader, fast bool) (*document, error) {
+	dec := json.NewDecoder(r)
 	notJSON := func(err error) error {
 		return fmt.Errorf("its content is not a bundle's JSON: %v", err)
 	}
@@ -216,7 +219,13 @@ func readDocument(dec *json.Decoder) (*document, error) {
 		case "participants":
 			err = decodeList(dec, name, &doc.Participants, counted[workbook.Participant](&lc))
 		case "responses":
-			err = decodeList(dec, name, &doc.Responses, counted[workbook.Response](&lc))
+			if !fast {
+				err = decodeList(dec, name, &doc.Responses, counted[workbook.Response](&lc))
+				break
+			}
+			// dec reads r ahead: readResponses takes what it holds,
+			// then r, and returns a decoder for the rest.
+			dec, err = readResponses(dec, r, &doc.Responses, counted[workbook.Response](&lc))
 		case "statement_notes":
 			err = decodeList(dec, name, &doc.StatementNotes, counted[workbook.StatementNote](&lc))
 		case "issue_notes":
@@ -336,7 +345,13 @@ func decodeList[T any](dec *json.Decoder, name string, into *[]T, add func(T) er
 	if tok != json.Delim('[') {
 		return fmt.Errorf("its content is not a bundle's JSON: %s: a list was expected", name)
 	}
-	for i := 1; dec.More(); i++ {
+	return decodeItems(dec, name, 1, into, add)
+}
+
+// decodeItems reads the rest of a list whose '[' dec has read, from its
+// record first (counted from 1), as decodeList does.
+func decodeItems[T any](dec *json.Decoder, name string, first int, into *[]T, add func(T) error) error {
+	for i := first; dec.More(); i++ {
 		var v T
 		if err := decodeRecord(dec, name, i, &v); err != nil {
 			return err

@@ -161,10 +161,16 @@ func (c *Change) DeleteSite(id string) error {
 	return c.tx.Delete(BucketSites, id)
 }
 
+// uniqueSlug returns base, or base-2, base-3 ... if another site has it.
+// It reads only each site's id and slug: importing a programme's sites one
+// by one decoded every site before each.
 func (c *Change) uniqueSlug(base, selfID string) (string, error) {
 	taken := map[string]bool{}
 	err := c.tx.ForEach(BucketSites, "", func(k string, raw []byte) error {
-		s, err := decode[Site](raw)
+		s, err := decode[struct {
+			ID   string `json:"id"`
+			Slug string `json:"slug"`
+		}](raw)
 		if err != nil {
 			return err
 		}
