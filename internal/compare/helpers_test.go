@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -118,11 +119,25 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// gather gathers a comparison twice, reading in one read and reading
+// each site's records ahead in a second one, and fails when the two
+// differ.
 func gather(t *testing.T, svc *workbook.Service, opts compare.Options) *compare.Comparison {
 	t.Helper()
+	opts.ReadAhead = false
 	c, err := compare.Gather(svc, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if opts.Responses == nil && opts.Progress == nil {
+		opts.ReadAhead = true
+		ahead, err := compare.Gather(svc, opts)
+		if err != nil {
+			t.Fatalf("reading ahead: %v", err)
+		}
+		if !reflect.DeepEqual(c, ahead) {
+			t.Fatal("the comparison read ahead differs from the one read in one read")
+		}
 	}
 	return c
 }
