@@ -49,9 +49,10 @@ type recordChecker struct {
 
 // rec returns a function adding problems about one record, after checking
 // that the record is the site's and not a duplicate.
-func (ck *recordChecker) rec(what string, r Record, siteID, id string, idRequired bool) func(field, format string, args ...any) {
+func (ck *recordChecker) rec(what func() string, r Record, siteID, id string, idRequired bool) func(field, format string, args ...any) {
+	// what is made only for a problem: a bundle has 200,000 answers.
 	add := func(field, format string, args ...any) {
-		f := what
+		f := what()
 		if field != "" {
 			f += " " + field
 		}
@@ -64,10 +65,11 @@ func (ck *recordChecker) rec(what string, r Record, siteID, id string, idRequire
 		add("id", "%q is not a record id (1 to 64 lower-case letters, digits and hyphens)", id)
 	}
 	b, k := r.Location()
-	if ck.seen[string(b)+"\x00"+k] {
+	seen := string(b) + "\x00" + k
+	if ck.seen[seen] {
 		add("", "appears twice")
 	}
-	ck.seen[string(b)+"\x00"+k] = true
+	ck.seen[seen] = true
 	return add
 }
 
@@ -118,7 +120,7 @@ func validSlug(s string) bool {
 
 func (ck *recordChecker) site() {
 	s := ck.s.Site
-	add := ck.rec("site", s, s.ID, s.ID, true)
+	add := ck.rec(func() string { return "site" }, s, s.ID, s.ID, true)
 	var fe FieldErrors
 	if !validSlug(s.Slug) {
 		fe.add("slug", "%q is not a slug (lower-case letters, digits and hyphens)", s.Slug)
@@ -141,7 +143,7 @@ func (ck *recordChecker) partnerships() {
 	ck.partnershipIDs = map[string]bool{}
 	for i, p := range ck.s.Partnerships {
 		ck.partnershipIDs[p.ID] = true
-		add := ck.rec(fmt.Sprintf("partnership %d (%s)", i+1, p.ID), p, p.SiteID, p.ID, true)
+		add := ck.rec(func() string { return fmt.Sprintf("partnership %d (%s)", i+1, p.ID) }, p, p.SiteID, p.ID, true)
 		var fe FieldErrors
 		checkPartnership(&fe, p)
 		// A stored partnership's sectors are sorted once each.
@@ -165,7 +167,7 @@ func (ck *recordChecker) partnerships() {
 func (ck *recordChecker) assessments() {
 	ck.assessmentQ = map[string]*questionnaire.Questionnaire{}
 	for i, a := range ck.s.Assessments {
-		add := ck.rec(fmt.Sprintf("assessment %d (%s)", i+1, a.ID), a, a.SiteID, a.ID, true)
+		add := ck.rec(func() string { return fmt.Sprintf("assessment %d (%s)", i+1, a.ID) }, a, a.SiteID, a.ID, true)
 		var fe FieldErrors
 		checkAssessment(&fe, a)
 		// Deleting a partnership clears the selections of it, so a selected
@@ -198,7 +200,7 @@ func (ck *recordChecker) assessment(add func(field, format string, args ...any),
 func (ck *recordChecker) participants() {
 	ck.people = map[string]Participant{}
 	for i, p := range ck.s.Participants {
-		add := ck.rec(fmt.Sprintf("participant %d (%s)", i+1, p.ID), p, p.SiteID, p.ID, true)
+		add := ck.rec(func() string { return fmt.Sprintf("participant %d (%s)", i+1, p.ID) }, p, p.SiteID, p.ID, true)
 		ck.assessment(add, p.AssessmentID)
 		var fe FieldErrors
 		checkParticipant(&fe, p)
@@ -210,7 +212,9 @@ func (ck *recordChecker) participants() {
 
 func (ck *recordChecker) responses() {
 	for i, r := range ck.s.Responses {
-		add := ck.rec(fmt.Sprintf("response %d (participant %s, statement %s)", i+1, r.ParticipantID, r.StatementID), r, r.SiteID, "", false)
+		add := ck.rec(func() string {
+			return fmt.Sprintf("response %d (participant %s, statement %s)", i+1, r.ParticipantID, r.StatementID)
+		}, r, r.SiteID, "", false)
 		q, _ := ck.assessment(add, r.AssessmentID)
 		p, pok := ck.people[key(r.AssessmentID, r.ParticipantID)]
 		if !pok {
@@ -228,7 +232,7 @@ func (ck *recordChecker) responses() {
 
 func (ck *recordChecker) notes() {
 	for i, n := range ck.s.StatementNotes {
-		add := ck.rec(fmt.Sprintf("statement note %d (statement %s)", i+1, n.StatementID), n, n.SiteID, "", false)
+		add := ck.rec(func() string { return fmt.Sprintf("statement note %d (statement %s)", i+1, n.StatementID) }, n, n.SiteID, "", false)
 		q, _ := ck.assessment(add, n.AssessmentID)
 		var fe FieldErrors
 		checkStatementNote(&fe, n, q)
@@ -239,7 +243,7 @@ func (ck *recordChecker) notes() {
 		ck.checkTimes(add, n.Updated)
 	}
 	for i, n := range ck.s.IssueNotes {
-		add := ck.rec(fmt.Sprintf("issue note %d (key issue %s)", i+1, n.KeyIssueID), n, n.SiteID, "", false)
+		add := ck.rec(func() string { return fmt.Sprintf("issue note %d (key issue %s)", i+1, n.KeyIssueID) }, n, n.SiteID, "", false)
 		q, _ := ck.assessment(add, n.AssessmentID)
 		var fe FieldErrors
 		checkIssueNote(&fe, n, q)
@@ -253,7 +257,7 @@ func (ck *recordChecker) notes() {
 
 func (ck *recordChecker) findings() {
 	for i, f := range ck.s.Findings {
-		add := ck.rec(fmt.Sprintf("finding %d (%s)", i+1, f.ID), f, f.SiteID, f.ID, true)
+		add := ck.rec(func() string { return fmt.Sprintf("finding %d (%s)", i+1, f.ID) }, f, f.SiteID, f.ID, true)
 		q, _ := ck.assessment(add, f.AssessmentID)
 		var fe FieldErrors
 		checkFinding(&fe, f, q)
@@ -264,7 +268,7 @@ func (ck *recordChecker) findings() {
 
 func (ck *recordChecker) interventions() {
 	for i, iv := range ck.s.Interventions {
-		add := ck.rec(fmt.Sprintf("intervention %d (%s)", i+1, iv.ID), iv, iv.SiteID, iv.ID, true)
+		add := ck.rec(func() string { return fmt.Sprintf("intervention %d (%s)", i+1, iv.ID) }, iv, iv.SiteID, iv.ID, true)
 		q, _ := ck.assessment(add, iv.AssessmentID)
 		var fe FieldErrors
 		checkIntervention(&fe, iv, q)
