@@ -92,8 +92,15 @@ func (m *Model) helpLine() string {
 		return truncate(tail, m.width)
 	}
 	sep := m.help.Styles.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
-	m.help.SetWidth(max(m.width-lipgloss.Width(sep+tail), 1))
+	room := max(m.width-lipgloss.Width(sep+tail), 1)
+	m.help.SetWidth(room)
 	line := m.help.ShortHelpView(screen)
+	// The help adds a key that does not fit when not even its ellipsis
+	// would: leave such keys out, so that the global ones still show.
+	ellipsis := " " + m.help.Styles.Ellipsis.Inline(true).Render(m.help.Ellipsis)
+	for n := len(screen) - 1; lipgloss.Width(line) > room && n >= 0; n-- {
+		line = m.help.ShortHelpView(screen[:n]) + ellipsis
+	}
 	m.help.SetWidth(m.width)
 	return truncate(line+sep+tail, m.width)
 }

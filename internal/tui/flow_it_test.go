@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
@@ -21,6 +22,30 @@ func startFlowIn(t *testing.T, svc *workbook.Service, q *questionnaire.Questionn
 	f := &frames{m: m}
 	tm := teatest.NewTestModel(t, f, teatest.WithInitialTermSize(w, h))
 	return &flow{t: t, tm: tm, f: f}
+}
+
+// seeSaved waits until the screen shows every one of texts with nothing
+// left to save: what the English flow reads as "all saved ✓", in any
+// language.
+func (fl *flow) seeSaved(texts ...string) {
+	fl.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		fl.f.mu.Lock()
+		frame, idle := fl.f.frame, fl.f.idle
+		fl.f.mu.Unlock()
+		all := idle
+		for _, s := range texts {
+			all = all && strings.Contains(frame, s)
+		}
+		if all {
+			return
+		}
+		if time.Now().After(deadline) {
+			fl.t.Fatalf("after 10s, saving (%v) or not showing %q:\n%s", !idle, texts, frame)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 }
 
 // firstLine is the first line of s.
@@ -98,14 +123,14 @@ func TestWholeWorkbookFlowItalian(t *testing.T) {
 	fl.see(key("ctrl+c", "tui.key.force_quit")) // typing the note
 	fl.typ("NHS trust sits on the board")
 	fl.press("enter")
-	fl.see("NHS trust sits on the board", key("q", "tui.key.quit"))
+	fl.seeSaved("NHS trust sits on the board", key("q", "tui.key.quit"))
 	fl.press("f")
 	fl.see("› Youth forum")
 	fl.press("S")
 	fl.see(key("ctrl+s", "tui.key.save"), "Youth forum")
 	fl.typ("Meets every criterion; the board agreed on 3 March")
 	fl.press("ctrl+s")
-	fl.see("★")
+	fl.seeSaved("★")
 	fl.press("esc")
 	fl.see(it.T("tui.site.checked_selected", "Done", 1, "Total", 3, "Partnership", "Youth forum"), it.T("tui.site.no_insiders"))
 
@@ -132,12 +157,12 @@ func TestWholeWorkbookFlowItalian(t *testing.T) {
 		keys.WriteString(insiderKey(0, i) + insiderKey(1, i))
 	}
 	fl.typ(keys.String())
-	fl.see("4.11 · 41 ")
+	fl.seeSaved("4.11 · 41 ")
 	fl.press("c")
 	fl.see(key("ctrl+c", "tui.key.force_quit")) // typing the comment
 	fl.typ("Actions slip when the lead is away")
 	fl.press("enter")
-	fl.see(saved)
+	fl.seeSaved(saved)
 	fl.press("esc")
 	fl.see(it.T("tui.site.answers_insiders", "Done", 82, "Total", 82, "Percent", 100), it.T("tui.site.no_outsiders"))
 
@@ -161,7 +186,7 @@ func TestWholeWorkbookFlowItalian(t *testing.T) {
 	for i := range 22 {
 		fl.press(outsiderKey(0, i), "]")
 	}
-	fl.see("4.11 · 22 ")
+	fl.seeSaved("4.11 · 22 ")
 	fl.press("b")
 	fl.see("› #1 ", "22/22")
 	fl.press("down", "enter")
@@ -179,6 +204,7 @@ func TestWholeWorkbookFlowItalian(t *testing.T) {
 		booklet.WriteString(outsiderKey(1, i))
 	}
 	fl.typ(booklet.String())
+	fl.seeSaved("Bea", strings.Repeat("3 ", 3)) // the booklet's answers, all saved
 	fl.press("esc")
 	fl.press("esc")
 	fl.see("4.11 · 22 ")
@@ -190,7 +216,7 @@ func TestWholeWorkbookFlowItalian(t *testing.T) {
 	fl.press("5")
 	fl.see("›  1.")
 	fl.press("y")
-	fl.see(saved)
+	fl.seeSaved(saved)
 	fl.press("i")
 	fl.see(it.T("tui.form.hint_field"))
 	fl.press("tab")

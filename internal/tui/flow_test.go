@@ -33,7 +33,8 @@ type frames struct {
 	m     *Model
 	mu    sync.Mutex
 	frame string
-	n     int // frames drawn
+	n     int  // frames drawn
+	idle  bool // whether nothing was being saved when the frame was drawn
 }
 
 func (f *frames) Init() tea.Cmd { return f.m.Init() }
@@ -45,8 +46,9 @@ func (f *frames) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (f *frames) View() tea.View {
 	v := f.m.View()
+	idle := !f.m.env.saves.busy()
 	f.mu.Lock()
-	f.frame, f.n = ansi.Strip(v.Content), f.n+1
+	f.frame, f.n, f.idle = ansi.Strip(v.Content), f.n+1, idle
 	f.mu.Unlock()
 	return v
 }

@@ -98,3 +98,21 @@ func TestFrameItalianGolden(t *testing.T) {
 		shot("people_form")
 	}
 }
+
+// TestFooterKeepsTheGlobalKeys: however long the screen's keys are in a
+// language, the footer fits the window and ends with help and quit.
+func TestFooterKeepsTheGlobalKeys(t *testing.T) {
+	te := newTestEnv(t)
+	italianSite(t, te)
+	te.env.hooks.Report = func(string, string) (ReportResult, error) { return ReportResult{}, nil }
+	it := i18n.Embedded().For("it")
+	for w := MinWidth; w <= 130; w++ {
+		m := newItalianRoot(t, te, w, 30)
+		pressRoot(t, m, "enter")
+		lines := strings.Split(screenText(m), "\n")
+		last := strings.TrimRight(lines[len(lines)-1], " ")
+		if want := "? " + it.T("tui.key.help") + " • q " + it.T("tui.key.quit"); !strings.HasSuffix(last, want) || ansi.StringWidth(last) > w {
+			t.Errorf("%d wide: the footer %q does not end with %q within the window", w, last, want)
+		}
+	}
+}
