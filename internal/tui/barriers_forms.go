@@ -71,7 +71,7 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 		// is about its key issue.
 		iv.KeyIssueID = row.keyIssue()
 		if row.item != nil {
-			intro = fmt.Sprintf("For statement %s: %s", b.num.Number(row.item.Statement.ID), statementText(row.item.Statement, b.lang))
+			intro = fmt.Sprintf("For statement %s: %s", b.num.Number(row.item.Statement.ID), statementText(nil, row.item.Statement, b.lang))
 			if s, n, ok := b.suggested(row); ok {
 				iv.Action = s
 				intro += fmt.Sprintf(" (action: suggestion %d of %d)", b.suggestionIndex(n)+1, n)

@@ -82,8 +82,8 @@ func (b *barriers) head() string {
 		case pop == analysis.PopNone:
 			line += st.Muted.Render("no statement has 3 scores yet")
 		default:
-			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + pad(popText(pop), 9) + " " + mean(q.Bands, s.Mean) + "  " +
-				pad(bandText(st, s.Band), 10) + fmt.Sprintf("  n=%d", s.Respondents)
+			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + pad(popText(nil, pop), 9) + " " + mean(nil, q.Bands, s.Mean) + "  " +
+				pad(bandText(nil, st, s.Band), 10) + fmt.Sprintf("  n=%d", s.Respondents)
 		}
 		out.WriteString(truncate(line, w) + "\n")
 	}
@@ -152,7 +152,7 @@ func (b *barriers) row(i int, r bRow) string {
 		return b.gapRow(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
 	case r.item != nil:
 		it := r.item
-		text := pad(b.num.Number(it.Statement.ID), 4) + " " + statementText(it.Statement, b.lang)
+		text := pad(b.num.Number(it.Statement.ID), 4) + " " + statementText(nil, it.Statement, b.lang)
 		switch b.section {
 		case secBarriers:
 			mark := strings.Repeat(" ", 11)
@@ -167,10 +167,10 @@ func (b *barriers) row(i int, r bRow) string {
 			if s.Contested {
 				contested = st.Warning.Render("contested")
 			}
-			return fmt.Sprintf("%2d. %-9s %s %-5s %s %s %s", i+1, popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), fmt.Sprintf("n=%d", s.N), mark, contested, text)
+			return fmt.Sprintf("%2d. %-9s %s %-5s %s %s %s", i+1, popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), fmt.Sprintf("n=%d", s.N), mark, contested, text)
 		case secContested:
 			pop, s := it.Headline()
-			return fmt.Sprintf("%-9s %s %s %d–%d sd %.2f %-5s %s", popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), pad(bandText(st, s.Band), 10),
+			return fmt.Sprintf("%-9s %s %s %d–%d sd %.2f %-5s %s", popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), pad(bandText(nil, st, s.Band), 10),
 				s.Min, s.Max, analysis.ShownSD(s.SD, 2), fmt.Sprintf("n=%d", s.N), text)
 		}
 		return b.gapRow(it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), text)
@@ -178,7 +178,7 @@ func (b *barriers) row(i int, r bRow) string {
 		f := r.finding
 		text := firstLineOf(f.Text)
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok && text == "" {
-			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), statementText(s, b.lang)))
+			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), statementText(nil, s, b.lang)))
 		}
 		issueW := 18
 		if b.width >= wideFrom {
@@ -283,7 +283,7 @@ func (b *barriers) detail() string {
 		}
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
 			head += fmt.Sprintf(" · statement %s", b.num.Number(s.ID))
-			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), statementText(s, b.lang))), 2})
+			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), statementText(nil, s, b.lang))), 2})
 		}
 		hint = "e or enter edits · D deletes · i adds an intervention for it"
 	case row.plan != nil:
@@ -323,16 +323,16 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	it := row.item
 	pop, s := it.Headline()
 	head = fmt.Sprintf("Statement %s · %s · %s %s (n=%d) %s", b.num.Number(it.Statement.ID), b.issueTitle(it.KeyIssueID),
-		popText(pop), mean(b.data.Questionnaire.Bands, s.Mean), s.N, bandText(st, s.Band))
+		popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
 	if s.Contested {
 		head += " · " + st.Warning.Render("⚠ CONTESTED")
 	}
 	if it.Statement.Reverse {
 		head += " · REVERSED"
 	}
-	text := para{statementText(it.Statement, b.lang), 2}
+	text := para{statementText(nil, it.Statement, b.lang), 2}
 	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", s.Min, s.Max, analysis.ShownSD(s.SD, 2), s.DontKnow)
-	figures := para{gapStyle(st, it.Gap, explainGap(b.data.Questionnaire.Bands, it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(pop)+": "+spread+"."), 2}
+	figures := para{gapStyle(st, it.Gap, explainGap(b.data.Questionnaire.Bands, it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(nil, pop)+": "+spread+"."), 2}
 	if b.section == secGaps {
 		body = []para{figures, text}
 	} else {

@@ -128,7 +128,7 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.BookletDone):
 		b.typing = false
 		done := b.answeredCount(p)
-		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(p, b.win.cursor+1), done, len(b.statements))
+		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(nil, p, b.win.cursor+1), done, len(b.statements))
 		if done == len(b.statements) {
 			// On to the next booklet still to type.
 			for i := b.win.cursor + 1; i < len(b.people); i++ {
@@ -203,7 +203,7 @@ func (b *booklet) View() string {
 	start, end := b.win.rows(len(b.people), b.room())
 	for i := start; i < end; i++ {
 		p := b.people[i]
-		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(p, i+1), 28), pad(roleNames[p.Role], 20), b.answeredCount(p), len(b.statements))
+		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(nil, p, i+1), 28), pad(roleName(nil, p.Role), 20), b.answeredCount(p), len(b.statements))
 		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
@@ -221,7 +221,7 @@ func (b *booklet) typingView() string {
 	if b.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
-	s.WriteString(st.Title.Render("Booklet of "+personLabel(p, b.win.cursor+1)) + "  " + saveState + "\n\n")
+	s.WriteString(st.Title.Render("Booklet of "+personLabel(nil, p, b.win.cursor+1)) + "  " + saveState + "\n\n")
 	// The strip: every answer so far, the cursor on the one being typed.
 	var strip []string
 	for i, stm := range b.statements {

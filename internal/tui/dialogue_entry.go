@@ -100,7 +100,7 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	what := fmt.Sprintf("%s, statement %s: %s", personLabel(p, d.row+1), d.number(d.cur), scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
+	what := fmt.Sprintf("%s, statement %s: %s", personLabel(nil, p, d.row+1), d.number(d.cur), scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
 	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
 		// Nowhere to move on to: say so, or the next key would change
 		// this answer unnoticed.
@@ -141,7 +141,7 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.answers.record(d.env, d, in, fmt.Sprintf("%s, statement %s cleared", personLabel(p, d.row+1), d.number(d.cur)), "")
+	return d.answers.record(d.env, d, in, fmt.Sprintf("%s, statement %s cleared", personLabel(nil, p, d.row+1), d.number(d.cur)), "")
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
@@ -159,7 +159,7 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 		i := (d.cur + step) % n
 		for j, p := range d.people {
 			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
-				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %s: %s has not answered", d.number(i), personLabel(p, j+1))))
+				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %s: %s has not answered", d.number(i), personLabel(nil, p, j+1))))
 			}
 		}
 	}
@@ -183,7 +183,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, "comment of "+personLabel(p, d.row+1), analysis.Summary(d.watch.Check(v)))
+		return d, d.answers.record(d.env, d, in, "comment of "+personLabel(nil, p, d.row+1), analysis.Summary(d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)

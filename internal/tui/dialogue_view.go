@@ -128,7 +128,7 @@ func (d *dialogue) rows(stmt questionnaire.Statement, room int) string {
 		if r.Comment != "" {
 			comment = "✎ " + strings.ReplaceAll(r.Comment, "\n", " ")
 		}
-		line := fmt.Sprintf("%s %s%s  %s", pad(personLabel(p, i+1), nameW), pad(score, 2), mark, comment)
+		line := fmt.Sprintf("%s %s%s  %s", pad(personLabel(nil, p, i+1), nameW), pad(score, 2), mark, comment)
 		line = pad(line, d.width-2)
 		if i == d.row && d.mode == modeScore {
 			b.WriteString(st.Selected.Render("› "+line) + "\n")
@@ -173,7 +173,7 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 	var facts string
 	switch {
 	case s.N >= analysis.MinRespondents:
-		facts = fmt.Sprintf("%s mean %s (n=%d) %s", whose, mean(q.Bands, s.Mean), s.N, bandText(st, s.Band))
+		facts = fmt.Sprintf("%s mean %s (n=%d) %s", whose, mean(nil, q.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
 		if s.Contested {
 			facts += "  " + st.Warning.Render("⚠ CONTESTED")
 		}
@@ -231,7 +231,7 @@ func (d *dialogue) finishedLine() string {
 			dots = append(dots, fmt.Sprintf("%d %s", v, strings.Repeat("●", n)))
 		}
 	}
-	line := head + fmt.Sprintf("mean %s (n=%d) %s", mean(d.data.Questionnaire.Bands, s.Mean), s.N, bandText(st, s.Band))
+	line := head + fmt.Sprintf("mean %s (n=%d) %s", mean(nil, d.data.Questionnaire.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
 	if s.Contested {
 		line += "  " + st.Warning.Render("⚠ CONTESTED")
 	}
@@ -288,7 +288,7 @@ func (d *dialogue) editor() string {
 	st := d.env.styles
 	switch d.mode {
 	case modeComment:
-		return st.Focused.Render("Comment of "+personLabel(d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
+		return st.Focused.Render("Comment of "+personLabel(nil, d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
 	case modeJump:
 		return st.Focused.Render("Jump to statement: type its number, e.g. "+d.number(len(d.statements)-1)+" (enter goes, esc cancels)") + "\n" + d.input.View()
 	case modeNotes:

@@ -54,11 +54,11 @@ func explainGap(b questionnaire.Bands, g analysis.Gap, ins, outs string, verifie
 	case !g.Known:
 		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
 	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(b, g)[1:], figures)
+		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(nil, b, g)[1:], figures)
 	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(b, g)[1:], figures)
+		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(nil, b, g)[1:], figures)
 	}
-	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(b, g), analysis.GapThreshold, figures)
+	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(nil, b, g), analysis.GapThreshold, figures)
 }
 
 // statCell shows one group's mean and n on a statement: "4.33 n=6",
@@ -75,7 +75,7 @@ func statCell(b questionnaire.Bands, s analysis.Stats) string {
 	case s.Suppressed || s.N < analysis.MinRespondents:
 		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
 	}
-	return fmt.Sprintf("%s n=%d", mean(b, s.Mean), s.N)
+	return fmt.Sprintf("%s n=%d", mean(nil, b, s.Mean), s.N)
 }
 
 // gapCell shows a verification gap as a symbol and a signed value, seven
@@ -85,7 +85,7 @@ func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
 	if !g.Known {
 		return st.Muted.Render(pad("  –", gapCellWidth))
 	}
-	v := signedGap(b, g)
+	v := signedGap(nil, b, g)
 	switch g.Kind {
 	case analysis.GapBlindSpot:
 		return st.Warning.Render("▲ " + v)

@@ -238,7 +238,7 @@ func (h *home) View() string {
 	if h.confirm.open() {
 		b.WriteString("\n" + h.confirm.view(st, h.width))
 	} else if s, ok := h.selected(); ok {
-		about := strings.Trim(textsafe.Line(s.Site.Organisation)+" · "+textsafe.Line(s.Site.Area), " ·") + " · " + plural(s.Assessments, "assessment")
+		about := strings.Trim(textsafe.Line(s.Site.Organisation)+" · "+textsafe.Line(s.Site.Area), " ·") + " · " + plural(nil, s.Assessments, "tui.home.assessments")
 		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n✓ done ◐ started · not started"))
 	}
 	return b.String()

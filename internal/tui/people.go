@@ -103,9 +103,9 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Delete):
 			if p.win.cursor < len(p.list) {
 				x, n := p.list[p.win.cursor], p.win.cursor+1
-				p.confirm.ask(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(x, n), p.answered[x.ID]),
+				p.confirm.ask(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(nil, x, n), p.answered[x.ID]),
 					"Kept: nothing removed", func() tea.Cmd {
-						return p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(x, n)), fn: func(c *workbook.Change) error {
+						return p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(nil, x, n)), fn: func(c *workbook.Change) error {
 							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
 						}})
 					})
@@ -123,7 +123,7 @@ func (p *people) roleOptions() []option {
 	}
 	var out []option
 	for _, r := range order {
-		out = append(out, option{string(r), roleNames[r]})
+		out = append(out, option{string(r), roleName(nil, r)})
 	}
 	return out
 }
@@ -169,7 +169,7 @@ func (p *people) View() string {
 	start, end := p.win.rows(len(p.list), p.room())
 	for i := start; i < end; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(x, i+1), 22), pad(roleNames[x.Role], 20), pad(x.Organisation, max(p.width-66, 8)))
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(nil, x, i+1), 22), pad(roleName(nil, x.Role), 20), pad(x.Organisation, max(p.width-66, 8)))
 		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
 		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
@@ -177,9 +177,17 @@ func (p *people) View() string {
 			b.WriteString("  " + truncate(line, p.width-2) + "\n")
 		}
 	}
-	b.WriteString("\n" + plural(len(p.list), strings.ToLower(p.Title()[:len(p.Title())-1])))
+	b.WriteString("\n" + plural(nil, len(p.list), p.countID()))
 	if p.confirm.open() {
 		b.WriteString("\n" + p.confirm.view(st, p.width))
 	}
 	return b.String()
+}
+
+// countID is the message that counts the group's people.
+func (p *people) countID() string {
+	if p.group == workbook.Outsider {
+		return "tui.people.count_outsiders"
+	}
+	return "tui.people.count_insiders"
 }

@@ -130,7 +130,7 @@ func (c *sideBySide) line(l cmpLine) string {
 		return "    " + truncate(text, max(c.width-6, 1))
 	}
 	it := l.item
-	text := statementText(it.Statement, lang)
+	text := statementText(nil, it.Statement, lang)
 	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, c.data.Questionnaire.Bands, it.Gap), gapWord(st, it.Gap), text)
 }
 

@@ -157,7 +157,7 @@ func (s *siteScreen) askComplete() tea.Cmd {
 	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
 		for _, p := range prog {
 			if p.Status != workbook.Done {
-				return status(fmt.Sprintf("K marks the assessment completed once all five steps are done; %s is not done yet", stepNames[p.Step]))
+				return status(fmt.Sprintf("K marks the assessment completed once all five steps are done; %s is not done yet", stepName(nil, p.Step)))
 			}
 		}
 	}
@@ -267,7 +267,7 @@ func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
 		if p.Done == 0 {
 			return "no partnerships mapped yet"
 		}
-		return plural(p.Done, "partnership") + " mapped"
+		return plural(nil, p.Done, "tui.site.mapped")
 	case workbook.StepSelect:
 		sel := "none selected yet"
 		if d.Partnership != nil {
@@ -284,7 +284,7 @@ func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
 		}
 		return fmt.Sprintf("%d of %d answers from %s (%d%%)", p.Done, p.Total, who, p.Done*100/p.Total)
 	}
-	return plural(len(d.Findings), "finding") + ", " + plural(len(d.Interventions), "intervention")
+	return plural(nil, len(d.Findings), "tui.site.findings") + ", " + plural(nil, len(d.Interventions), "tui.site.interventions")
 }
 
 func (s *siteScreen) View() string {
@@ -307,11 +307,11 @@ func (s *siteScreen) View() string {
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {
-		path = append(path, stepMark(st, p)+" "+stepNames[p.Step])
+		path = append(path, stepMark(st, p)+" "+stepName(nil, p.Step))
 	}
 	b.WriteString(strings.Join(path, st.Muted.Render(" → ")) + "\n\n")
 	for i, p := range prog {
-		line := fmt.Sprintf("%d %-9s %s", i+1, stepNames[p.Step], s.stepDetail(p))
+		line := fmt.Sprintf("%d %-9s %s", i+1, stepName(nil, p.Step), s.stepDetail(p))
 		if i == s.cursor {
 			// The mark stays on the cursor's row, unstyled inside the
 			// reversed line.

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -52,65 +53,75 @@ func stepMark(st Styles, p workbook.StepProgress) string {
 	return st.Muted.Render("·")
 }
 
-// stepNames are the five steps as the screens name them.
-var stepNames = map[workbook.Step]string{
-	workbook.StepMap:      "Map",
-	workbook.StepSelect:   "Select",
-	workbook.StepWorkbook: "Workbook",
-	workbook.StepVerify:   "Verify",
-	workbook.StepBarriers: "Barriers",
+// stepIDs are the messages that name the five steps on screen.
+var stepIDs = map[workbook.Step]string{
+	workbook.StepMap:      "tui.common.step.map",
+	workbook.StepSelect:   "tui.common.step.select",
+	workbook.StepWorkbook: "tui.common.step.workbook",
+	workbook.StepVerify:   "tui.common.step.verify",
+	workbook.StepBarriers: "tui.common.step.barriers",
 }
 
-// bandText names a band in words, styled, so it reads without colour.
-func bandText(st Styles, b analysis.Band) string {
+// stepName names a step as the screens name it, in l.
+func stepName(l *i18n.Lang, s workbook.Step) string { return l.T(stepIDs[s]) }
+
+// bandText names a band in words in l, styled, so it reads without
+// colour.
+func bandText(l *i18n.Lang, st Styles, b analysis.Band) string {
 	switch b {
 	case analysis.BandGood:
-		return st.Good.Render("good area")
+		return st.Good.Render(l.T("tui.common.band.good"))
 	case analysis.BandImprove:
-		return st.Improve.Render("to improve")
+		return st.Improve.Render(l.T("tui.common.band.improve"))
 	case analysis.BandBarrier:
-		return st.Barrier.Render("BARRIER")
+		return st.Barrier.Render(l.T("tui.common.band.barrier"))
 	}
-	return st.Muted.Render("no score")
+	return st.Muted.Render(l.T("tui.common.band.none"))
 }
 
 // mean formats a mean to two decimals as every output does: rounded half
-// away from zero, never across an edge of the bands b.
-func mean(b questionnaire.Bands, v float64) string {
-	return fmt.Sprintf("%.2f", analysis.ShownMean(b, v, 2))
+// away from zero, never across an edge of the bands b, with l's decimal
+// separator.
+func mean(l *i18n.Lang, b questionnaire.Bands, v float64) string {
+	return l.Num(analysis.ShownMean(b, v, 2), 2)
 }
 
 // signedGap formats a known verification gap with its sign, as every
 // output prints it: the difference of its two means as printed
-// ([analysis.ShownGapFigures]). Zero has no sign.
-func signedGap(b questionnaire.Bands, g analysis.Gap) string {
+// ([analysis.ShownGapFigures]), with l's decimal separator. Zero has no
+// sign.
+func signedGap(l *i18n.Lang, b questionnaire.Bands, g analysis.Gap) string {
 	v, _, _ := analysis.ShownGapFigures(b, g, 2)
 	if v == 0 {
-		return "0.00"
+		return l.Num(0, 2)
 	}
-	return fmt.Sprintf("%+.2f", v)
+	if v > 0 {
+		return "+" + l.Num(v, 2)
+	}
+	return l.Num(v, 2)
 }
 
-// statementText is a statement's words in lang, marked "(reversed)" when
-// agreeing with it is bad, as every output marks it.
-func statementText(st questionnaire.Statement, lang string) string {
+// statementText is a statement's words in the questionnaire's language
+// lang, marked "(reversed)" in l when agreeing with it is bad, as every
+// output marks it.
+func statementText(l *i18n.Lang, st questionnaire.Statement, lang string) string {
 	if st.Reverse {
-		return st.Text.In(lang) + " (reversed)"
+		return st.Text.In(lang) + " " + l.T("tui.common.reversed")
 	}
 	return st.Text.In(lang)
 }
 
-// popText names whose a figure is, as the reports do.
-func popText(p analysis.Population) string {
+// popText names whose a figure is in l, as the reports do.
+func popText(l *i18n.Lang, p analysis.Population) string {
 	switch p {
 	case analysis.PopEveryone:
-		return "everyone"
+		return l.T("tui.common.pop.everyone")
 	case analysis.PopInsiders:
-		return "insiders"
+		return l.T("tui.common.pop.insiders")
 	case analysis.PopOutsiders:
-		return "outsiders"
+		return l.T("tui.common.pop.outsiders")
 	}
-	return "nobody"
+	return l.T("tui.common.pop.nobody")
 }
 
 // scoreText shows a response's answer.
@@ -124,22 +135,31 @@ func scoreText(r workbook.Response, ok bool) string {
 	return fmt.Sprint(r.Score)
 }
 
-// roleNames are the role levels in words.
-var roleNames = map[workbook.Role]string{
-	workbook.RoleSenior:    "senior",
-	workbook.RoleMiddle:    "middle",
-	workbook.RoleFrontLine: "front-line",
-	workbook.RoleCommunity: "community member",
-	workbook.RolePartner:   "partner organisation",
+// roleIDs are the messages that name the role levels on screen.
+var roleIDs = map[workbook.Role]string{
+	workbook.RoleSenior:    "tui.common.role.senior",
+	workbook.RoleMiddle:    "tui.common.role.middle",
+	workbook.RoleFrontLine: "tui.common.role.front_line",
+	workbook.RoleCommunity: "tui.common.role.community",
+	workbook.RolePartner:   "tui.common.role.partner",
+}
+
+// roleName is a role level in words in l.
+func roleName(l *i18n.Lang, r workbook.Role) string {
+	id, ok := roleIDs[r]
+	if !ok {
+		return string(r)
+	}
+	return l.T(id)
 }
 
 // personLabel names a participant on screen: their name when given, else
-// their role and number.
-func personLabel(p workbook.Participant, n int) string {
+// their number and role in l.
+func personLabel(l *i18n.Lang, p workbook.Participant, n int) string {
 	if p.Name != "" {
 		return p.Name
 	}
-	return fmt.Sprintf("#%d %s", n, roleNames[p.Role])
+	return fmt.Sprintf("#%d %s", n, roleName(l, p.Role))
 }
 
 // joinWrap joins parts with sep, starting a new line before a part that
@@ -166,13 +186,9 @@ func joinWrap(parts []string, sep string, width int) string {
 	return b.String()
 }
 
-// plural counts n things: "1 finding", "2 findings".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
-}
+// plural counts n things in l with message id, whose plural forms read
+// the number as {{.Count}}: "1 finding", "2 findings".
+func plural(l *i18n.Lang, n int, id string) string { return l.N(id, n) }
 
 // ansiStrip removes ANSI styling from s.
 func ansiStrip(s string) string { return ansi.Strip(s) }
