@@ -32,7 +32,6 @@
 package tui
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 
@@ -115,8 +114,9 @@ func New(opts Options) (*Model, error) {
 	e := newEnv(opts.Service, NewStyles(opts.Dark), opts.Hooks)
 	e.cat, e.user = opts.Catalog, opts.Lang
 	if e.user == nil {
-		e.user = e.cat.For("en")
+		e.user = e.cat.For(i18n.Fallback)
 	}
+	e.keys = e.keysIn(e.user)
 	m := &Model{env: e, opts: opts, help: help.New()}
 	m.help.Styles = help.DefaultStyles(opts.Dark)
 	home := newHome(e, opts.Questionnaires)
@@ -146,6 +146,10 @@ func (m *Model) Init() tea.Cmd {
 }
 
 func (m *Model) top() Screen { return m.stack[len(m.stack)-1] }
+
+// keys is the keymap in the top screen's language: the keys the root
+// adds to a screen's help speak as the screen does.
+func (m *Model) keys() KeyMap { return m.env.keysIn(m.env.langOf(m.top())) }
 
 // Update routes a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -193,23 +197,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.place = msg.state
-		st := msg.state
+		st, l := msg.state, m.env.langOf(m.top())
 		return m, func() tea.Msg {
 			if err := m.env.svc.Change(func(c *workbook.Change) error { return c.SetUIState(st) }); err != nil {
-				return statusMsg{text: "could not remember this place: " + err.Error(), err: true}
+				return statusMsg{text: l.T("tui.app.place_failed", "Err", err.Error()), err: true}
 			}
 			return nil
 		}
 	case saveFailedMsg:
 		j, cmd := m.saveDone(msg.seq, msg.err)
 		if !j.ownsFailure {
-			m.status, m.isErr, m.isWarn = notSaved(msg.err), true, false
+			m.status, m.isErr, m.isWarn = notSaved(m.env.langOf(j.owner), msg.err), true, false
 		}
 		return m, cmd
 	case savedMsg:
-		_, cmd := m.saveDone(msg.seq, nil)
+		j, cmd := m.saveDone(msg.seq, nil)
 		if msg.what != "" || msg.warn != "" {
-			st := savedStatus(msg)
+			st := savedStatus(m.env.langOf(j.owner), msg)
 			m.status, m.isErr, m.isWarn = st.text, false, st.warn
 		}
 		return m, cmd
@@ -220,7 +224,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The text inputs leave out what is not text; say so rather than
 		// change the paste silently.
 		if n := notText(msg.Content); n > 0 {
-			m.status, m.isErr, m.isWarn = fmt.Sprintf("%d pasted characters were left out: control codes or bytes that are not text", n), true, false
+			m.status, m.isErr, m.isWarn = m.env.langOf(m.top()).N("tui.app.paste_left_out", n), true, false
 		}
 	}
 	return m, m.route(m.top(), msg)
@@ -318,13 +322,10 @@ func (m *Model) saveDone(seq int, err error) (saveJob, tea.Cmd) {
 // quitMsg quits once nothing is left to save.
 type quitMsg struct{}
 
-// holding is the status while quitting waits for saves.
-const holding = "Saving… one moment"
-
 // globalKey handles the keys every screen shares. It reports whether the
 // key was used.
 func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.env.keys
+	k := m.keys()
 	switch {
 	case key.Matches(msg, k.ForceQuit) && (m.quitHeld || m.quitAsk.open()):
 		m.quitting = true
@@ -332,14 +333,15 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.quitAsk.open():
 		return m.quitAsk.answer(msg, k), true
 	case key.Matches(msg, k.ForceQuit) && m.top().Typing():
-		m.quitAsk.ask("Quit and lose what you are typing? y quits, any other key goes back to it.", "Not quit: go on typing", m.quit)
+		l := m.env.langOf(m.top())
+		m.quitAsk.ask(l.T("tui.app.quit_typing"), l.T("tui.app.quit_typing_kept"), m.quit)
 		return nil, true
 	case key.Matches(msg, k.ForceQuit):
 		return m.quit(), true
 	}
 	if m.overlay.open {
 		w, h := m.bodySize()
-		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.footerKeys(), w)), helpRoom(w, h)) {
+		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.footerKeys(), w)), helpRoom(m.env.langOf(m.top()), w, h)) {
 			return m.quit(), true
 		}
 		return nil, true // the help takes every key: none reaches the screen under it
@@ -363,7 +365,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) quit() tea.Cmd {
 	if m.env.saves.busy() {
 		m.quitHeld = true
-		m.status, m.isErr, m.isWarn = holding, false, false
+		m.status, m.isErr, m.isWarn = m.env.langOf(m.top()).T("tui.app.holding"), false, false
 		return nil
 	}
 	m.quitting = true

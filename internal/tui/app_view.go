@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 )
 
@@ -41,11 +41,12 @@ func (m *Model) render() string {
 	if m.quitting {
 		return ""
 	}
+	l := m.env.langOf(m.top())
 	if m.width == 0 {
-		return "Starting Engage…"
+		return l.T("tui.app.starting")
 	}
 	if m.width < MinWidth || m.height < MinHeight {
-		return tooSmall(st, m.width, m.height)
+		return tooSmall(l, st, m.width, m.height)
 	}
 	var crumbs []string
 	for _, s := range m.stack {
@@ -55,7 +56,7 @@ func (m *Model) render() string {
 	w, h := m.bodySize()
 	var body string
 	if m.overlay.open {
-		body = m.overlay.view(st, m.footerKeys(), w, h)
+		body = m.overlay.view(l, st, m.footerKeys(), w, h)
 	} else {
 		body = m.top().View()
 	}
@@ -101,7 +102,7 @@ func (m *Model) helpLine() string {
 // screen's, esc when it goes back, then ? and q; while a text field has the
 // keyboard ? and q are text, and only ctrl+c quits.
 func (m *Model) footerKeys() []key.Binding {
-	k := m.env.keys
+	k := m.keys()
 	if m.quitAsk.open() {
 		return append(m.quitAsk.keys(k), k.ForceQuit)
 	}
@@ -121,19 +122,19 @@ func (m *Model) footerKeys() []key.Binding {
 	return append(keys, k.Help, k.Quit)
 }
 
-// notSaved words a failed save for the status bar: what was not saved and
-// why, and what to do when the error knows (a full disk, a removed store).
-func notSaved(err error) string {
+// notSaved words a failed save for the status bar in l: what was not
+// saved and why, and what to do when the error knows (a full disk, a
+// removed store).
+func notSaved(l *i18n.Lang, err error) string {
 	text := err.Error()
 	if rest, ok := strings.CutPrefix(text, "not saved: "); ok {
 		text = rest
 	}
-	text = "NOT SAVED: " + text
 	var h interface{ Hint() string }
 	if errors.As(err, &h) && h.Hint() != "" {
-		text += "; " + h.Hint()
+		return l.T("tui.app.not_saved_hint", "Err", text, "Hint", h.Hint())
 	}
-	return text
+	return l.T("tui.app.not_saved", "Err", text)
 }
 
 // notText counts what a text field cannot hold in pasted text: bytes that
@@ -155,12 +156,13 @@ func notText(s string) int {
 }
 
 // tooSmall asks for a larger window, in as few words as the window has
-// room for, and never more than the window.
-func tooSmall(st Styles, w, h int) string {
+// room for, in l, and never more than the window.
+func tooSmall(l *i18n.Lang, st Styles, w, h int) string {
+	need := l.T("tui.app.too_small_need", "Width", MinWidth, "Height", MinHeight)
 	for _, msg := range []string{
-		fmt.Sprintf("Make the window larger: Engage needs at least %dx%d (now %dx%d).", MinWidth, MinHeight, w, h),
-		fmt.Sprintf("Make the window larger: at least %dx%d.", MinWidth, MinHeight),
-		fmt.Sprintf("Need %dx%d", MinWidth, MinHeight),
+		l.T("tui.app.too_small", "Width", MinWidth, "Height", MinHeight, "NowWidth", w, "NowHeight", h),
+		l.T("tui.app.too_small_short", "Width", MinWidth, "Height", MinHeight),
+		need,
 	} {
 		box := st.Notice.Width(min(w, 40)).Render(msg)
 		if lipgloss.Height(box) <= h && lipgloss.Width(box) <= w {
@@ -168,6 +170,5 @@ func tooSmall(st Styles, w, h int) string {
 		}
 	}
 	// Not even that fits: as much of it as the window holds.
-	line := fmt.Sprintf("Need %dx%d", MinWidth, MinHeight)
-	return ansi.Truncate(line, w, "")
+	return ansi.Truncate(need, w, "")
 }

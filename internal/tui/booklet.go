@@ -243,7 +243,7 @@ func (b *booklet) typingView() string {
 		return s.String()
 	}
 	stm := b.statements[b.cur]
-	s.WriteString(st.Accent.Render(statementHeading(b.numbers, b.statements, b.cur, b.group)) + "\n")
+	s.WriteString(st.Accent.Render(statementHeading(nil, b.numbers, b.statements, b.cur, b.group)) + "\n")
 	s.WriteString(st.Statement.Width(b.width).Render(stm.Text.In(b.lang)) + "\n\n")
 	q := b.data.Questionnaire
 	var legend []string

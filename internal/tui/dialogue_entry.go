@@ -197,7 +197,7 @@ func (d *dialogue) number(i int) string { return d.numbers.Number(d.statements[i
 // jump goes to the statement v names: its number ("4.6"), its place in
 // this screen's list ("36") or its id.
 func (d *dialogue) jump(v string) tea.Cmd {
-	n, refused := jumpTarget(d.numbers, d.statements, d.group, v)
+	n, refused := jumpTarget(nil, d.numbers, d.statements, d.group, v)
 	if refused != "" {
 		return statusRefused(refused)
 	}

@@ -74,7 +74,7 @@ func (d *dialogue) render() string {
 	if d.env.saves.busy() {
 		saveState = st.Pending.Render("saving…")
 	}
-	head := statementHeading(d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)
+	head := statementHeading(nil, d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)
 	top.WriteString(pad(st.Accent.Render(truncate(head, w-16)), w-14) + " " + saveState + "\n")
 	text := stmt.Text.In(d.lang)
 	if stmt.Reverse {

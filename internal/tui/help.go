@@ -1,12 +1,13 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/engage-toolkit/engage/internal/i18n"
 )
 
 // helpOverlay is the ? screen: the keys of the screen underneath, drawn
@@ -73,32 +74,34 @@ func helpLayout(st Styles, keys []key.Binding, w int) []string {
 	return rows
 }
 
-// helpNote is the overlay's last line, wrapped to w.
-func helpNote(w int) string {
-	return ansi.Wordwrap("Every change is saved as you make it. Press ? or esc to close this help.", max(w, 20), "")
+// helpNote is the overlay's last line in l, wrapped to w.
+func helpNote(l *i18n.Lang, w int) string {
+	return ansi.Wordwrap(l.T("tui.help.note"), max(w, 20), "")
 }
 
 // helpRoom is how many rows of keys fit in a body of w x h: the title, a
 // blank line, the line that says there is more and the note take the
 // rest.
-func helpRoom(w, h int) int { return max(h-3-strings.Count(helpNote(w), "\n")-1, 1) }
+func helpRoom(l *i18n.Lang, w, h int) int {
+	return max(h-3-strings.Count(helpNote(l, w), "\n")-1, 1)
+}
 
-// view draws the overlay in a body of w x h.
-func (o *helpOverlay) view(st Styles, keys []key.Binding, w, h int) string {
+// view draws the overlay in a body of w x h, in l.
+func (o *helpOverlay) view(l *i18n.Lang, st Styles, keys []key.Binding, w, h int) string {
 	rows := helpLayout(st, keys, w)
-	room := helpRoom(w, h)
+	room := helpRoom(l, w, h)
 	o.offset = max(min(o.offset, len(rows)-room), 0)
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys on this screen") + "\n\n")
+	b.WriteString(st.Title.Render(l.T("tui.help.title")) + "\n\n")
 	end := min(o.offset+room, len(rows))
 	for _, r := range rows[o.offset:end] {
 		b.WriteString(r + "\n")
 	}
 	if len(rows) > room {
-		b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("  lines %d-%d of %d · ↑/↓ scrolls", o.offset+1, end, len(rows)), w)) + "\n")
+		b.WriteString(st.Muted.Render(truncate("  "+l.T("tui.help.lines", "First", o.offset+1, "Last", end, "Total", len(rows)), w)) + "\n")
 	} else {
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Muted.Render(helpNote(w)))
+	b.WriteString(st.Muted.Render(helpNote(l, w)))
 	return b.String()
 }

@@ -155,7 +155,7 @@ func run(t *testing.T, s Screen, cmd tea.Cmd) (Screen, []tea.Msg) {
 				seq = m.(savedMsg).seq
 			}
 			if saved, ok := m.(savedMsg); ok && (saved.what != "" || saved.warn != "") {
-				log = append(log, savedStatus(saved)) // as the root shows it
+				log = append(log, savedStatus(nil, saved)) // as the root shows it
 			}
 			j, ok, next := e.saves.finished(seq)
 			if ok {

@@ -96,7 +96,7 @@ func (m *mapScreen) filterLine() string {
 	if m.reverse {
 		dir = "▼"
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(m.win.offset, m.tableRoom(), len(m.rows)),
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(nil, m.win.offset, m.tableRoom(), len(m.rows)),
 		"sort: " + mapSortNames[m.sortBy] + " " + dir}
 	if m.text != "" {
 		parts = append(parts, fmt.Sprintf("text %q", m.text))
@@ -149,7 +149,7 @@ func (m *mapScreen) table() string {
 	for _, d := range m.site.Directorates {
 		dirNames = append(dirNames, d.Name)
 	}
-	short := shortNames(dirNames, c.dir)
+	short := shortNames(nil, dirNames, c.dir)
 	end := min(m.win.offset+room, len(m.rows))
 	for j := m.win.offset; j < end; j++ {
 		p := m.all[m.rows[j]]

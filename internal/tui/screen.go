@@ -58,25 +58,24 @@ type (
 
 func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text: text} } }
 
-// savedWarning is the status line after saving a text that names a
+// savedWarning is the status line in l after saving a text that names a
 // participant or points at a group under 3 (found, from
 // [analysis.Summary]), the warning first so that a narrow window still
 // shows it. The text is saved as written; the report will warn again.
-func savedWarning(what, found string) string {
-	s := "Saved; check before sharing: it " + found
+func savedWarning(l *i18n.Lang, what, found string) string {
 	if what != "" {
-		s += " (" + what + ")"
+		return l.T("tui.app.saved_warning_what", "Found", found, "What", what)
 	}
-	return s
+	return l.T("tui.app.saved_warning", "Found", found)
 }
 
-// savedStatus is the status line once a change is saved: what it was,
-// or a warning when the saved text may point at a person.
-func savedStatus(msg savedMsg) statusMsg {
+// savedStatus is the status line in l once a change is saved: what it
+// was, or a warning when the saved text may point at a person.
+func savedStatus(l *i18n.Lang, msg savedMsg) statusMsg {
 	if msg.warn != "" {
-		return statusMsg{text: savedWarning(msg.what, msg.warn), warn: true}
+		return statusMsg{text: savedWarning(l, msg.what, msg.warn), warn: true}
 	}
-	return statusMsg{text: "Saved: " + msg.what}
+	return statusMsg{text: l.T("tui.app.saved", "What", msg.what)}
 }
 
 func statusErr(err error) tea.Cmd { return statusRefused(err.Error()) }
@@ -88,6 +87,14 @@ func statusRefused(text string) tea.Cmd {
 }
 
 func remember(s workbook.UIState) tea.Cmd { return func() tea.Msg { return placeMsg{s} } }
+
+// speaker is a screen that speaks a language of its own: a site's screens
+// speak the site's ([env.lang]). The root draws what it adds to such a
+// screen (the keys it shares, the help, the status of its saves) in that
+// language; a screen that is not a speaker speaks the user's.
+type speaker interface {
+	Lang() *i18n.Lang
+}
 
 // env is what every screen shares: the domain service, styles and keys,
 // the one saver, and the moves between screens asked for while a screen
@@ -107,6 +114,37 @@ type env struct {
 	// Options): lang gives a site's.
 	cat  *i18n.Catalog
 	user *i18n.Lang
+	// keyMaps are the keymaps with their help in each language asked for
+	// (keysIn), by the language's code.
+	keyMaps map[string]KeyMap
+}
+
+// keysIn returns the keymap whose help is in l, so that a screen lists
+// its keys in the language it speaks. keys is the user's.
+func (e *env) keysIn(l *i18n.Lang) KeyMap {
+	if l == nil {
+		l = e.user
+	}
+	code := l.Code()
+	if k, ok := e.keyMaps[code]; ok {
+		return k
+	}
+	if e.keyMaps == nil {
+		e.keyMaps = map[string]KeyMap{}
+	}
+	k := keyMapFor(l)
+	e.keyMaps[code] = k
+	return k
+}
+
+// langOf is the language screen s speaks: its own, or the user's.
+func (e *env) langOf(s Screen) *i18n.Lang {
+	if sp, ok := s.(speaker); ok {
+		if l := sp.Lang(); l != nil {
+			return l
+		}
+	}
+	return e.user
 }
 
 // lang returns the language a site's screens speak: the site's own

@@ -97,7 +97,7 @@ func (s *selectScreen) filterLine() string {
 			meeting++
 		}
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(s.rows), len(s.all)) + scrollText(s.offset, s.tableRoom(), len(s.rows)),
+	parts := []string{fmt.Sprintf("Showing %d of %d", len(s.rows), len(s.all)) + scrollText(nil, s.offset, s.tableRoom(), len(s.rows)),
 		fmt.Sprintf("%d meet every criterion", meeting)}
 	if s.onlyAll {
 		parts = append(parts, "only those shown (f shows all)")

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/engage-toolkit/engage/internal/i18n"
 )
 
 // shortNames fits each of names into width cells so that names that
@@ -16,7 +18,7 @@ import (
 // cells is "Pol. & res.", not "Policy and …", which "Policy and
 // communication" would also be). Should that still read as another, the
 // plain cut stays.
-func shortNames(names []string, width int) map[string]string {
+func shortNames(l *i18n.Lang, names []string, width int) map[string]string {
 	out := make(map[string]string, len(names))
 	cuts := map[string]int{}
 	for _, n := range names {
@@ -28,7 +30,7 @@ func shortNames(names []string, width int) map[string]string {
 	names = slices.Compact(slices.Sorted(maps.Keys(out)))
 	for _, n := range names {
 		if cuts[out[n]] > 1 {
-			out[n] = shortName(n, width)
+			out[n] = shortName(l, n, width)
 		}
 	}
 	// Two different names shown alike: cut both plainly, which keeps
@@ -46,13 +48,14 @@ func shortNames(names []string, width int) map[string]string {
 	return out
 }
 
-func shortName(name string, width int) string {
+func shortName(l *i18n.Lang, name string, width int) string {
 	if width <= 0 || ansi.StringWidth(name) <= width {
 		return name
 	}
+	and := l.T("tui.common.short_and")
 	words := strings.Fields(name)
 	for i, w := range words {
-		if strings.EqualFold(w, "and") {
+		if strings.EqualFold(w, and) {
 			words[i] = "&"
 		}
 	}

@@ -14,7 +14,7 @@ func TestShortNamesStayDistinct(t *testing.T) {
 		// "Policy and …" twice: those two are shortened word by word.
 		{12, map[string]string{"Policy and resources": "Pol. & res.", "Policy and communication": "Pol. & com.", "Social care and health": "Social care…", "Education": "Education"}},
 	} {
-		got := shortNames(names, tt.width)
+		got := shortNames(nil, names, tt.width)
 		for n, want := range tt.want {
 			if got[n] != want {
 				t.Errorf("width %d: %q is %q, want %q", tt.width, n, got[n], want)

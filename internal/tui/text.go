@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/engage-toolkit/engage/internal/i18n"
 )
 
 // Small text helpers more than one screen draws with.
@@ -16,9 +17,9 @@ func firstLineOf(s string) string {
 
 // scrollText says which rows are in view when not all of them fit: " ·
 // rows 11-30".
-func scrollText(offset, room, n int) string {
+func scrollText(l *i18n.Lang, offset, room, n int) string {
 	if n <= room {
 		return ""
 	}
-	return fmt.Sprintf(" · rows %d-%d", offset+1, min(offset+room, n))
+	return " · " + l.T("tui.common.rows", "First", offset+1, "Last", min(offset+room, n))
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -192,3 +193,38 @@ func plural(l *i18n.Lang, n int, id string) string { return l.N(id, n) }
 
 // ansiStrip removes ANSI styling from s.
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// warnSummary says in l what one text contains that may point at a
+// person (ws, from [analysis.TextWatch.Check]), joined into one line; ""
+// when nothing. In English it reads as [analysis.Summary].
+func warnSummary(l *i18n.Lang, ws []analysis.TextWarning) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		if w.Name {
+			s[i] = l.T("tui.common.warn.names", "Found", strconv.Quote(w.Found))
+			continue
+		}
+		who := l.T(warnWho[w.Group][0])
+		if id, ok := warnRoles[w.Role]; ok {
+			who = l.T(warnWho[w.Group][1], "Role", l.T(id))
+		}
+		s[i] = l.N("tui.common.warn.points", w.People, "Found", strconv.Quote(w.Found), "Who", who)
+	}
+	return strings.Join(s, "; ")
+}
+
+// warnWho are the messages that name a group in a warning: alone, and
+// with a role.
+var warnWho = map[workbook.Group][2]string{
+	workbook.Insider:  {"tui.common.warn.who_insider", "tui.common.warn.who_role_insider"},
+	workbook.Outsider: {"tui.common.warn.who_outsider", "tui.common.warn.who_role_outsider"},
+}
+
+// warnRoles are the messages that name a role in a warning.
+var warnRoles = map[workbook.Role]string{
+	workbook.RoleSenior:    "tui.common.warn.role.senior",
+	workbook.RoleMiddle:    "tui.common.warn.role.middle",
+	workbook.RoleFrontLine: "tui.common.warn.role.front_line",
+	workbook.RoleCommunity: "tui.common.warn.role.community",
+	workbook.RolePartner:   "tui.common.warn.role.partner",
+}
