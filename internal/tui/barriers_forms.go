@@ -46,7 +46,7 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 		choiceF("key issue", "Key issue", b.issueOptions(), f.KeyIssueID),
 		areaF("text", "What the group found", f.Text, workbook.MaxLongText),
 	}
-	fm := newForm(b.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	fm := newForm(b.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		nf := f
 		nf.Kind, nf.KeyIssueID, nf.Text = workbook.FindingKind(v["kind"]), v["key issue"], v["text"]
 		return func(c *workbook.Change) error { _, err := c.SaveFinding(nf); return err }
@@ -90,7 +90,7 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 		choiceF("status", "Status", statuses, string(iv.Status)),
 		areaF("review notes", "Review notes (what happened when it was monitored)", iv.Review, workbook.MaxLongText),
 	}
-	fm := newForm(b.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	fm := newForm(b.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		n := iv
 		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
 		n.Status, n.Review = workbook.Status(v["status"]), v["review notes"]

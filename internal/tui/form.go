@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -11,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -112,6 +112,7 @@ func choiceF(name, label string, opts []option, value string) *field {
 // its field.
 type form struct {
 	env    *env
+	lang   *i18n.Lang // what the form itself says is in it: the language of the screen that opened it
 	title  string
 	intro  string
 	fields []*field
@@ -129,10 +130,18 @@ type form struct {
 	saving bool
 }
 
-func newForm(e *env, title string, fields []*field, done string, submit func(map[string]string) func(*workbook.Change) error) *form {
-	f := &form{env: e, title: title, fields: fields, submit: submit, done: done}
+// newForm makes a form that speaks l (nil: the user's language); the
+// title, labels and done are the caller's, in l already.
+func newForm(e *env, l *i18n.Lang, title string, fields []*field, done string, submit func(map[string]string) func(*workbook.Change) error) *form {
+	if l == nil {
+		l = e.user
+	}
+	f := &form{env: e, lang: l, title: title, fields: fields, submit: submit, done: done}
 	return f
 }
+
+// Lang is the language the form speaks.
+func (f *form) Lang() *i18n.Lang { return f.lang }
 
 func (f *form) Init() tea.Cmd { return f.focusField(0) }
 
@@ -153,7 +162,7 @@ func (f *form) SetSize(w, h int) {
 }
 
 func (f *form) Keys() []key.Binding {
-	k := f.env.keys
+	k := f.env.keysIn(f.lang)
 	keys := []key.Binding{k.Tab, k.Save, k.Cancel}
 	if len(f.fields) == 1 {
 		return keys[1:]
@@ -216,7 +225,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Cancel):
 			f.env.close()
-			return f, status("Cancelled: nothing changed")
+			return f, status(f.lang.T("tui.form.cancelled"))
 		case key.Matches(msg, k.Save), key.Matches(msg, k.Enter) && fl.kind != areaField && f.focus == len(f.fields)-1:
 			f.saving = true
 			vals := f.values()
@@ -239,7 +248,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	fl := f.fields[f.focus]
 	if p, ok := msg.(tea.PasteMsg); ok {
-		fl.err = fl.pasteErr(p.Content)
+		fl.err = fl.pasteErr(f.lang, p.Content)
 	}
 	var cmd tea.Cmd
 	switch fl.kind {
@@ -264,7 +273,7 @@ func (f *form) showErr(err error) {
 	case errors.As(err, &fe):
 		fes = workbook.FieldErrors{fe}
 	default:
-		f.err = "Not saved: " + err.Error()
+		f.err = f.lang.T("tui.form.not_saved", "Err", err.Error())
 		return
 	}
 	var rest []string
@@ -282,9 +291,9 @@ func (f *form) showErr(err error) {
 		}
 	}
 	if len(rest) > 0 {
-		f.err = "Not saved: " + strings.Join(rest, "; ")
+		f.err = f.lang.T("tui.form.not_saved", "Err", strings.Join(rest, "; "))
 	} else {
-		f.err = "Not saved: see the marked fields"
+		f.err = f.lang.T("tui.form.not_saved_fields")
 	}
 }
 
@@ -324,7 +333,7 @@ func (f *form) View() string {
 				}
 			}
 			if i == f.focus {
-				parts = append(parts, st.Muted.Render(" ←/→ to change"))
+				parts = append(parts, st.Muted.Render(" "+f.lang.T("tui.form.change_choice")))
 			}
 			// Options wrap whole, never in the middle of one. A long list
 			// shows only its choice until the field has the focus, so that
@@ -332,7 +341,7 @@ func (f *form) View() string {
 			lines := joinWrap(parts, " ", max(f.width-2, 10))
 			if i != f.focus && strings.Contains(lines, "\n") {
 				lines = st.Selected.Render(" "+fl.options[fl.choice].label+" ") +
-					st.Muted.Render(fmt.Sprintf("  %d of %d", fl.choice+1, len(fl.options)))
+					st.Muted.Render("  "+f.lang.T("tui.form.choice_of", "Place", fl.choice+1, "Total", len(fl.options)))
 			}
 			b.WriteString(indent(lines, "  ") + "\n")
 		}
@@ -343,17 +352,16 @@ func (f *form) View() string {
 
 // hint says what enter, tab and ctrl+s do in the focused field.
 func (f *form) hint() string {
-	next := "tab: next field · "
-	if len(f.fields) == 1 {
-		next = ""
-	}
+	l := f.lang
 	switch {
+	case f.fields[f.focus].kind == areaField && len(f.fields) == 1:
+		return l.T("tui.form.hint_area_only")
 	case f.fields[f.focus].kind == areaField:
-		return "enter: new line · " + next + "ctrl+s: save · esc: cancel"
+		return l.T("tui.form.hint_area")
 	case f.focus == len(f.fields)-1:
-		return "enter or ctrl+s: save · esc: cancel"
+		return l.T("tui.form.hint_last")
 	}
-	return "tab/enter: next field · ctrl+s: save · esc: cancel"
+	return l.T("tui.form.hint_field")
 }
 
 func indent(s, pad string) string {
@@ -366,7 +374,7 @@ func indent(s, pad string) string {
 
 // pasteErr says when a paste does not fit the field: the input keeps what
 // fits, and the facilitator is told instead of finding the text cut later.
-func (f *field) pasteErr(paste string) string {
+func (f *field) pasteErr(l *i18n.Lang, paste string) string {
 	limit, have := 0, 0
 	switch f.kind {
 	case textField:
@@ -375,7 +383,7 @@ func (f *field) pasteErr(paste string) string {
 		limit, have = f.area.CharLimit, utf8.RuneCountInString(f.area.Value())
 	}
 	if limit > 0 && have+utf8.RuneCountInString(paste) > limit {
-		return fmt.Sprintf("the paste was cut: this field holds at most %d characters", limit)
+		return l.N("tui.form.paste_cut", limit)
 	}
 	return ""
 }

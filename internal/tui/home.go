@@ -179,7 +179,7 @@ func (h *home) siteForm(s *workbook.Site) Screen {
 		}
 		fields = append(fields, choiceF("questionnaire", "Questionnaire", qopts, h.qs[0].Hash))
 	}
-	return newForm(h.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	return newForm(h.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		in := workbook.SiteInput{ID: in.ID, Name: v["name"], Organisation: v["organisation"], Area: v["area"], Context: v["context"], Language: v["language"]}
 		return func(c *workbook.Change) error {
 			if s != nil {

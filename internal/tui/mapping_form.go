@@ -61,7 +61,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}, {"unknown", "not known"}}, ongoing),
 		textF("notes", "Notes", in.Notes, workbook.MaxLongText),
 	}
-	f := newForm(m.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	f := newForm(m.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		out := in
 		out.Criteria = nil // the stored marks are kept
 		out.Title, out.Directorate, out.Area, out.Notes = v["title"], v["directorate"], v["area"], v["notes"]

@@ -140,7 +140,7 @@ func (p *people) form(x *workbook.Participant) Screen {
 		choiceF("role level", "Role level", p.roleOptions(), string(cur.Role)),
 		textF("organisation", "Organisation (optional)", cur.Organisation, workbook.MaxShortText),
 	}
-	return newForm(p.env, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	return newForm(p.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		np := cur
 		np.Name, np.Role, np.Organisation = v["name"], workbook.Role(v["role level"]), v["organisation"]
 		return func(c *workbook.Change) error {

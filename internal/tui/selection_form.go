@@ -56,7 +56,7 @@ func (s *selectScreen) selectForm(p workbook.Partnership) Screen {
 	}
 	fields := []*field{areaF("reason", "Why this partnership? (the criteria it meets, what was agreed, by whom)", reason, workbook.MaxLongText)}
 	sid, aid, pid := s.siteID, s.assessmentID, p.ID
-	f := newForm(s.env, "Select "+p.Title, fields, "selected "+p.Title, func(v map[string]string) func(*workbook.Change) error {
+	f := newForm(s.env, nil, "Select "+p.Title, fields, "selected "+p.Title, func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
 			_, err := c.SelectPartnership(sid, aid, pid, v["reason"])
 			return err

@@ -248,7 +248,7 @@ func (s *siteScreen) assessmentForm() Screen {
 		textF("title", "Title (e.g. the partnership and the year)", "", workbook.MaxShortText),
 		textF("started", "Started (YYYY-MM-DD)", time.Now().Format(time.DateOnly), 10),
 	}
-	return newForm(s.env, "New assessment of "+textsafe.Line(s.data.Site.Name), fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
+	return newForm(s.env, nil, "New assessment of "+textsafe.Line(s.data.Site.Name), fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
 			a, err := c.NewAssessment(s.siteID, workbook.AssessmentInput{Title: v["title"], Started: v["started"]})
 			if err == nil {
