@@ -245,7 +245,7 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		default:
 			b.report, b.reportErr = msg.res.String(), false
 		}
-		return b, msg.status()
+		return b, msg.status(nil)
 	case spinner.TickMsg:
 		if b.reporting {
 			var cmd tea.Cmd
@@ -320,7 +320,7 @@ func (b *barriers) makeReport() tea.Cmd {
 	}
 	b.reporting, b.report, b.reportErr = true, "", false
 	b.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(b.env.styles.Pending))
-	return tea.Batch(b.spin.Tick, makeReport(b.env, b.siteID, b.data.Assessment.ID))
+	return tea.Batch(b.spin.Tick, makeReport(b.env, nil, b.siteID, b.data.Assessment.ID))
 }
 
 // open pushes a screen; what this screen is still saving or writing

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -44,7 +45,7 @@ func (h *home) load() tea.Msg {
 }
 
 func (h *home) Init() tea.Cmd           { return h.load }
-func (h *home) Title() string           { return "Engage" }
+func (h *home) Title() string           { return h.env.user.T("tui.home.title") }
 func (h *home) Typing() bool            { return false }
 func (h *home) SetSize(w, hh int)       { h.width, h.height = w, hh }
 func (h *home) Place() workbook.UIState { return workbook.UIState{Screen: "home"} }
@@ -84,6 +85,7 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return h, nil
 		}
 		h.sites, h.loadError = msg.sites, ""
+		i18n.SortFunc(h.env.user, h.sites, func(s workbook.SiteSummary) string { return s.Site.Name })
 		for i, s := range h.sites {
 			if h.want != "" && s.Site.ID == h.want {
 				h.list.cursor, h.want = i, ""
@@ -112,8 +114,8 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Delete):
 			if s, ok := h.selected(); ok {
-				h.confirm.ask(fmt.Sprintf("Delete %s and everything recorded for it? A backup is taken first. y to delete, any other key to keep it.", textsafe.Line(s.Site.Name)),
-					"Kept: nothing deleted", h.delete)
+				l := h.env.user
+				h.confirm.ask(l.T("tui.home.delete_ask", "Site", textsafe.Line(s.Site.Name)), l.T("tui.common.kept"), h.delete)
 			}
 		case key.Matches(msg, k.CompareSites):
 			if h.env.hooks.Compare != nil && len(h.sites) > 0 {
@@ -136,48 +138,51 @@ func (h *home) delete() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	backupHook := h.env.hooks.Backup
+	backupHook, l := h.env.hooks.Backup, h.env.user
 	return h.env.save(h, saveJob{run: func(svc *workbook.Service) (string, error) {
 		backup := ""
 		if backupHook != nil {
 			p, err := backupHook("before-delete-" + s.Site.Slug)
 			if err != nil {
-				return "", fmt.Errorf("not deleted: the backup before deleting failed: %w", err)
+				return "", fmt.Errorf("%s: %w", l.T("tui.home.backup_failed"), err)
 			}
 			backup = p
 		}
 		if err := svc.Change(func(c *workbook.Change) error { return c.DeleteSite(s.Site.ID) }); err != nil {
 			return "", err
 		}
-		what := "deleted " + textsafe.Line(s.Site.Name)
 		if backup != "" {
-			what += " (a backup is in " + backup + ")"
+			return l.T("tui.home.deleted_backup", "Site", textsafe.Line(s.Site.Name), "Backup", backup), nil
 		}
-		return what, nil
+		return l.T("tui.home.deleted", "Site", textsafe.Line(s.Site.Name)), nil
 	}})
 }
 
 // siteForm creates a site (s nil) or edits one.
 func (h *home) siteForm(s *workbook.Site) Screen {
+	l := h.env.user
 	in := workbook.SiteInput{Language: questionnaire.English}
-	title, done := "New site", "site created"
+	if code := l.Code(); h.env.cat.Has(code) {
+		in.Language = code // a new site speaks as its facilitator does, until changed
+	}
+	title, done := l.T("tui.home.new_site"), l.T("tui.home.site_created")
 	if s != nil {
 		in = workbook.SiteInput{ID: s.ID, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Context: s.Context, Language: s.Language}
-		title, done = "Edit site "+textsafe.Line(s.Name), "site changed"
+		title, done = l.T("tui.home.edit_site", "Site", textsafe.Line(s.Name)), l.T("tui.home.site_changed")
 	}
 	fields := []*field{
-		textF("name", "Name of the site (how you will find it)", in.Name, workbook.MaxShortText),
-		textF("organisation", "Organisation", in.Organisation, workbook.MaxShortText),
-		textF("area", "Area (locality, neighbourhood, ambito territoriale)", in.Area, workbook.MaxShortText),
-		areaF("context", "Context note (shown beside this site when sites are compared)", in.Context, workbook.MaxLongText),
-		choiceF("language", "Language of the workbook and reports", []option{{"en", "English"}, {"it", "Italiano"}}, in.Language),
+		textF("name", l.T("tui.home.field_name"), in.Name, workbook.MaxShortText),
+		textF("organisation", l.T("tui.home.field_organisation"), in.Organisation, workbook.MaxShortText),
+		textF("area", l.T("tui.home.field_area"), in.Area, workbook.MaxShortText),
+		areaF("context", l.T("tui.home.field_context"), in.Context, workbook.MaxLongText),
+		choiceF("language", l.T("tui.home.field_language"), h.languages(in.Language), in.Language),
 	}
 	var qopts []option
 	if s == nil && len(h.qs) > 1 {
 		for _, q := range h.qs {
 			qopts = append(qopts, option{q.Hash, fmt.Sprintf("%s %s", q.ID, q.Version)})
 		}
-		fields = append(fields, choiceF("questionnaire", "Questionnaire", qopts, h.qs[0].Hash))
+		fields = append(fields, choiceF("questionnaire", l.T("tui.home.field_questionnaire"), qopts, h.qs[0].Hash))
 	}
 	return newForm(h.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		in := workbook.SiteInput{ID: in.ID, Name: v["name"], Organisation: v["organisation"], Area: v["area"], Context: v["context"], Language: v["language"]}
@@ -204,23 +209,28 @@ func (h *home) siteForm(s *workbook.Site) Screen {
 func (h *home) View() string {
 	st := h.env.styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Sites") + "  " + st.Muted.Render("Map → Select → Workbook → Verify → Barriers") + "\n\n")
+	l := h.env.user
+	steps := make([]string, 0, len(workbook.Steps))
+	for _, s := range workbook.Steps {
+		steps = append(steps, stepName(l, s))
+	}
+	b.WriteString(st.Title.Render(l.T("tui.home.sites")) + "  " + st.Muted.Render(strings.Join(steps, " → ")) + "\n\n")
 	switch {
 	case h.loadError != "":
-		b.WriteString(st.Error.Render("Could not read the sites: "+h.loadError) + "\n")
+		b.WriteString(st.Error.Render(l.T("tui.home.load_failed", "Err", h.loadError)) + "\n")
 		return b.String()
 	case !h.loaded:
-		b.WriteString(st.Muted.Render("Reading the store…"))
+		b.WriteString(st.Muted.Render(l.T("tui.home.reading")))
 		return b.String()
 	case len(h.sites) == 0:
-		b.WriteString("No sites yet.\n\nPress " + st.Key.Render("a") + " to create the first site: the organisation whose partnership you will assess.\n")
-		b.WriteString(st.Muted.Render("(Or quit and run `engage demo` to look around a demonstration study.)"))
+		b.WriteString(l.T("tui.home.empty", "Key", st.Key.Render("a")) + "\n")
+		b.WriteString(st.Muted.Render(l.T("tui.home.empty_demo")))
 		return b.String()
 	}
 	// The name takes what the progress columns leave, up to a third of
 	// the window; the partnership has the rest.
 	nameW := min(max(h.width-44, 16), max(h.width/3, 28))
-	b.WriteString(st.Muted.Render(pad("  SITE", nameW+2)+" MAP SEL WBK VER BAR  PARTNERSHIP") + "\n")
+	b.WriteString(st.Muted.Render(pad("  "+l.T("tui.home.col_site"), nameW+2)+" "+l.T("tui.home.col_steps")+"  "+l.T("tui.home.col_partnership")) + "\n")
 	start, end := h.list.rows(len(h.sites), h.room())
 	for i := start; i < end; i++ {
 		s := h.sites[i]
@@ -238,8 +248,8 @@ func (h *home) View() string {
 	if h.confirm.open() {
 		b.WriteString("\n" + h.confirm.view(st, h.width))
 	} else if s, ok := h.selected(); ok {
-		about := strings.Trim(textsafe.Line(s.Site.Organisation)+" · "+textsafe.Line(s.Site.Area), " ·") + " · " + plural(nil, s.Assessments, "tui.home.assessments")
-		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n✓ done ◐ started · not started"))
+		about := strings.Trim(textsafe.Line(s.Site.Organisation)+" · "+textsafe.Line(s.Site.Area), " ·") + " · " + plural(l, s.Assessments, "tui.home.assessments")
+		b.WriteString("\n" + st.Muted.Render(truncate(strings.TrimPrefix(about, " · "), h.width)+"\n"+truncate(l.T("tui.home.legend"), h.width)))
 	}
 	return b.String()
 }
@@ -247,3 +257,19 @@ func (h *home) View() string {
 // stripStyles removes styling so a selected row can be drawn reversed as
 // one piece.
 func stripStyles(s string) string { return ansiStrip(s) }
+
+// languages are the languages a site can speak: those of the catalogue,
+// each named in its own words, with the site's own (cur) when the
+// catalogue lacks it, so that editing a site never changes it.
+func (h *home) languages(cur string) []option {
+	var opts []option
+	have := false
+	for _, code := range h.env.cat.Languages() {
+		opts = append(opts, option{code, h.env.cat.For(code).T("language.name")})
+		have = have || code == cur
+	}
+	if !have && cur != "" {
+		opts = append(opts, option{cur, cur})
+	}
+	return opts
+}

@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -16,6 +18,7 @@ import (
 // what is missing in each, and its assessments.
 type siteScreen struct {
 	env         *env
+	lang        *i18n.Lang // the site's, once read; nil until then
 	siteID      string
 	assessment  string // "" is the current one
 	data        *workbook.AssessmentData
@@ -51,15 +54,27 @@ func (s *siteScreen) Init() tea.Cmd { return s.load }
 
 func (s *siteScreen) Title() string {
 	if s.data == nil {
-		return "Site"
+		return s.l().T("tui.site.title")
 	}
 	return textsafe.Line(s.data.Site.Name)
+}
+
+// Lang is the site's language, once the site is read.
+func (s *siteScreen) Lang() *i18n.Lang { return s.lang }
+
+// l is the language the screen speaks now: the site's, or the user's
+// until the site is read.
+func (s *siteScreen) l() *i18n.Lang {
+	if s.lang == nil {
+		return s.env.user
+	}
+	return s.lang
 }
 
 func (s *siteScreen) Typing() bool     { return false }
 func (s *siteScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *siteScreen) Keys() []key.Binding {
-	k := s.env.keys
+	k := s.env.keysIn(s.lang)
 	if s.confirm.open() {
 		return s.confirm.keys(k)
 	}
@@ -99,8 +114,9 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		s.data, s.assessments, s.err = msg.data, msg.assessments, ""
+		s.lang = s.env.lang(msg.data.Site.Language)
 	case reportDoneMsg:
-		return s, msg.status()
+		return s, msg.status(s.l())
 	case reloadMsg:
 		return s, s.load
 	case saveDoneMsg:
@@ -136,7 +152,7 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.NewAssessment):
 			s.env.open(s.assessmentForm())
 		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
-			return s, makeReport(s.env, s.siteID, s.data.Assessment.ID)
+			return s, makeReport(s.env, s.l(), s.siteID, s.data.Assessment.ID)
 		case key.Matches(msg, k.Complete):
 			return s, s.askComplete()
 		}
@@ -148,27 +164,25 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // before reopening a completed one. An assessment is offered for
 // completion once its five steps are done.
 func (s *siteScreen) askComplete() tea.Cmd {
-	a := s.data.Assessment
+	a, l := s.data.Assessment, s.l()
 	if a.Completed != "" {
-		s.confirm.ask("Reopen this assessment? Its report will say DRAFT – assessment in progress again. y reopens, any other key keeps it completed.",
-			"Kept: the assessment stays completed on "+a.Completed, func() tea.Cmd { return s.setCompleted(false) })
+		s.confirm.ask(l.T("tui.site.reopen_ask"), l.T("tui.site.reopen_kept", "Date", a.Completed), func() tea.Cmd { return s.setCompleted(false) })
 		return nil
 	}
 	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
 		for _, p := range prog {
 			if p.Status != workbook.Done {
-				return status(fmt.Sprintf("K marks the assessment completed once all five steps are done; %s is not done yet", stepName(nil, p.Step)))
+				return status(l.T("tui.site.not_done", "Step", stepName(l, p.Step)))
 			}
 		}
 	}
-	s.confirm.ask("Mark this assessment completed today? Its report will then say Completed and the date, not DRAFT. y completes, any other key keeps it in progress.",
-		"Kept: the assessment stays in progress", func() tea.Cmd { return s.setCompleted(true) })
+	s.confirm.ask(l.T("tui.site.complete_ask"), l.T("tui.site.complete_kept"), func() tea.Cmd { return s.setCompleted(true) })
 	return nil
 }
 
 // setCompleted completes (done) or reopens the assessment shown.
 func (s *siteScreen) setCompleted(done bool) tea.Cmd {
-	sid, aid := s.siteID, s.data.Assessment.ID
+	sid, aid, l := s.siteID, s.data.Assessment.ID, s.l()
 	return s.env.save(s, saveJob{run: func(svc *workbook.Service) (string, error) {
 		var a workbook.Assessment
 		err := svc.Change(func(c *workbook.Change) (err error) {
@@ -176,18 +190,18 @@ func (s *siteScreen) setCompleted(done bool) tea.Cmd {
 			return err
 		})
 		if done {
-			return "assessment completed on " + a.Completed, err
+			return l.T("tui.site.completed", "Date", a.Completed), err
 		}
-		return "assessment reopened: it is in progress again", err
+		return l.T("tui.site.reopened"), err
 	}})
 }
 
-// completion says whether the assessment is completed, and when.
-func completion(a workbook.Assessment) string {
+// completion says in l whether the assessment is completed, and when.
+func completion(l *i18n.Lang, a workbook.Assessment) string {
 	if a.Completed != "" {
-		return "completed on " + a.Completed
+		return l.T("tui.site.completion_done", "Date", a.Completed)
 	}
-	return "in progress"
+	return l.T("tui.site.completion_open")
 }
 
 // open goes into the step under the cursor.
@@ -244,11 +258,12 @@ func resume(e *env, p workbook.UIState) []Screen {
 }
 
 func (s *siteScreen) assessmentForm() Screen {
+	l := s.l()
 	fields := []*field{
-		textF("title", "Title (e.g. the partnership and the year)", "", workbook.MaxShortText),
-		textF("started", "Started (YYYY-MM-DD)", time.Now().Format(time.DateOnly), 10),
+		textF("title", l.T("tui.site.field_title"), "", workbook.MaxShortText),
+		textF("started", l.T("tui.site.field_started"), time.Now().Format(time.DateOnly), 10),
 	}
-	return newForm(s.env, nil, "New assessment of "+textsafe.Line(s.data.Site.Name), fields, "new assessment started", func(v map[string]string) func(*workbook.Change) error {
+	return newForm(s.env, l, l.T("tui.site.new_assessment", "Site", textsafe.Line(s.data.Site.Name)), fields, l.T("tui.site.assessment_started"), func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
 			a, err := c.NewAssessment(s.siteID, workbook.AssessmentInput{Title: v["title"], Started: v["started"]})
 			if err == nil {
@@ -261,57 +276,61 @@ func (s *siteScreen) assessmentForm() Screen {
 
 // stepDetail says what is done and what is missing in a step.
 func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
-	d := s.data
+	d, l := s.data, s.l()
 	switch p.Step {
 	case workbook.StepMap:
 		if p.Done == 0 {
-			return "no partnerships mapped yet"
+			return l.T("tui.site.none_mapped")
 		}
-		return plural(nil, p.Done, "tui.site.mapped")
+		return plural(l, p.Done, "tui.site.mapped")
 	case workbook.StepSelect:
-		sel := "none selected yet"
 		if d.Partnership != nil {
-			sel = "selected: " + d.Partnership.Title
+			return l.T("tui.site.checked_selected", "Done", p.Done, "Total", p.Total, "Partnership", textsafe.Line(d.Partnership.Title))
 		}
-		return fmt.Sprintf("%d of %d checked against every criterion; %s", p.Done, p.Total, sel)
-	case workbook.StepWorkbook, workbook.StepVerify:
-		who := "insiders"
-		if p.Step == workbook.StepVerify {
-			who = "outsiders"
-		}
+		return l.T("tui.site.checked", "Done", p.Done, "Total", p.Total)
+	case workbook.StepWorkbook:
 		if p.Total == 0 {
-			return "no " + who + " yet"
+			return l.T("tui.site.no_insiders")
 		}
-		return fmt.Sprintf("%d of %d answers from %s (%d%%)", p.Done, p.Total, who, p.Done*100/p.Total)
+		return l.T("tui.site.answers_insiders", "Done", p.Done, "Total", p.Total, "Percent", p.Done*100/p.Total)
+	case workbook.StepVerify:
+		if p.Total == 0 {
+			return l.T("tui.site.no_outsiders")
+		}
+		return l.T("tui.site.answers_outsiders", "Done", p.Done, "Total", p.Total, "Percent", p.Done*100/p.Total)
 	}
-	return plural(nil, len(d.Findings), "tui.site.findings") + ", " + plural(nil, len(d.Interventions), "tui.site.interventions")
+	return plural(l, len(d.Findings), "tui.site.findings") + ", " + plural(l, len(d.Interventions), "tui.site.interventions")
 }
 
 func (s *siteScreen) View() string {
-	st := s.env.styles
+	st, l := s.env.styles, s.l()
 	if s.err != "" {
-		return st.Error.Render("Could not read this site: " + s.err)
+		return st.Error.Render(l.T("tui.site.load_failed", "Err", s.err))
 	}
 	if s.data == nil {
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(l.T("tui.site.reading"))
 	}
 	d := s.data
 	var b strings.Builder
 	b.WriteString(st.Title.Render(textsafe.Line(d.Site.Name)) + "  " + st.Muted.Render(strings.Trim(textsafe.Line(d.Site.Organisation)+" · "+textsafe.Line(d.Site.Area), " ·")) + "\n")
-	title := d.Assessment.Title
+	title := textsafe.Line(d.Assessment.Title)
 	if title == "" {
-		title = "Assessment"
+		title = l.T("tui.site.assessment")
 	}
-	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%s %d of %d, started %s, %s · %s %s",
-		title, s.index()+1, len(s.assessments), d.Assessment.Started, completion(d.Assessment), d.Questionnaire.ID, d.Questionnaire.Version), s.width)) + "\n\n")
+	b.WriteString(st.Muted.Render(truncate(l.T("tui.site.assessment_line", "Title", title, "Place", s.index()+1, "Total", len(s.assessments),
+		"Started", d.Assessment.Started, "Completion", completion(l, d.Assessment), "Questionnaire", d.Questionnaire.ID+" "+d.Questionnaire.Version), s.width)) + "\n\n")
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {
-		path = append(path, stepMark(st, p)+" "+stepName(nil, p.Step))
+		path = append(path, stepMark(st, p)+" "+stepName(l, p.Step))
 	}
 	b.WriteString(strings.Join(path, st.Muted.Render(" → ")) + "\n\n")
+	nameW := 0
+	for _, p := range prog {
+		nameW = max(nameW, ansi.StringWidth(stepName(l, p.Step)))
+	}
 	for i, p := range prog {
-		line := fmt.Sprintf("%d %-9s %s", i+1, stepName(nil, p.Step), s.stepDetail(p))
+		line := fmt.Sprintf("%d %s %s", i+1, pad(stepName(l, p.Step), max(nameW, 9)), s.stepDetail(p))
 		if i == s.cursor {
 			// The mark stays on the cursor's row, unstyled inside the
 			// reversed line.
@@ -320,12 +339,12 @@ func (s *siteScreen) View() string {
 			b.WriteString("  " + stepMark(st, p) + " " + truncate(line, max(s.width-5, 10)) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Muted.Render("enter or 1-5 opens a step. ✓ done ◐ started · not started"))
+	b.WriteString("\n" + st.Muted.Render(truncate(l.T("tui.site.legend"), s.width)))
 	switch {
 	case s.confirm.open():
 		b.WriteString("\n\n" + s.confirm.view(st, s.width))
 	case d.Assessment.Completed == "" && workbook.StepsDone(prog):
-		b.WriteString("\n\n" + truncate("All five steps are done: K marks the assessment completed (the report then stops saying DRAFT).", s.width))
+		b.WriteString("\n\n" + truncate(l.T("tui.site.all_done"), s.width))
 	}
 	return b.String()
 }
@@ -349,15 +368,14 @@ type ReportResult struct {
 	Warnings int
 }
 
-// String is the status line after the report was written.
-func (r ReportResult) String() string {
-	s := fmt.Sprintf("Report written: %s (%d pages)", r.Path, r.Pages)
+// String is the status line after the report was written, in English.
+func (r ReportResult) String() string { return r.Text(nil) }
+
+// Text is the status line after the report was written, in l.
+func (r ReportResult) Text(l *i18n.Lang) string {
+	s := l.N("tui.site.report_written", r.Pages, "Path", r.Path)
 	if r.Warnings > 0 {
-		verb := "texts name"
-		if r.Warnings == 1 {
-			verb = "text names"
-		}
-		s += fmt.Sprintf(" · check before sharing: %d %s a participant or a group under 3 (engage report lists them)", r.Warnings, verb)
+		s += " · " + l.N("tui.site.report_warnings", r.Warnings)
 	}
 	return s
 }
@@ -369,19 +387,19 @@ type reportDoneMsg struct {
 	err error
 }
 
-// status is the status line after the report was written, or not.
-func (r reportDoneMsg) status() tea.Cmd {
+// status is the status line in l after the report was written, or not.
+func (r reportDoneMsg) status(l *i18n.Lang) tea.Cmd {
 	if r.err != nil {
-		return statusRefused("No report: " + r.err.Error())
+		return statusRefused(l.T("tui.site.no_report", "Err", r.err.Error()))
 	}
-	return func() tea.Msg { return statusMsg{text: r.res.String(), warn: r.res.Warnings > 0} }
+	return func() tea.Msg { return statusMsg{text: r.res.Text(l), warn: r.res.Warnings > 0} }
 }
 
 // makeReport writes the PDF report through the hook, saying so in the
-// status bar; the reportDoneMsg comes back to the screen that asked.
-func makeReport(e *env, siteID, assessmentID string) tea.Cmd {
+// status bar in l; the reportDoneMsg comes back to the screen that asked.
+func makeReport(e *env, l *i18n.Lang, siteID, assessmentID string) tea.Cmd {
 	hook := e.hooks.Report
-	return tea.Sequence(status("Making the PDF report…"), func() tea.Msg {
+	return tea.Sequence(status(l.T("tui.site.making_report")), func() tea.Msg {
 		res, err := hook(siteID, assessmentID)
 		return reportDoneMsg{res: res, err: err}
 	})
