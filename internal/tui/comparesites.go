@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -53,7 +54,7 @@ type (
 )
 
 func (c *compareSites) Init() tea.Cmd           { return nil }
-func (c *compareSites) Title() string           { return "Compare sites" }
+func (c *compareSites) Title() string           { return c.env.user.T("tui.compare.title") }
 func (c *compareSites) SetSize(w, h int)        { c.width, c.height = w, h }
 func (c *compareSites) Typing() bool            { return c.writing } // keeps esc and q here until the files are written
 func (c *compareSites) isChosen(id string) bool { return slices.Contains(c.chosen, id) }
@@ -79,10 +80,10 @@ func (c *compareSites) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		c.writing, c.ch = false, nil
 		if msg.err != nil {
 			c.err = msg.err.Error()
-			return c, statusErr(fmt.Errorf("no comparison written: %w", msg.err))
+			return c, statusRefused(c.env.user.T("tui.compare.failed", "Err", msg.err.Error()))
 		}
 		c.result = &msg.res
-		return c, status("Comparison written: " + msg.res.PDF)
+		return c, status(c.env.user.T("tui.compare.written", "Path", msg.res.PDF))
 	case tea.KeyPressMsg:
 		if c.writing {
 			return c, nil
@@ -118,7 +119,7 @@ func (c *compareSites) key(msg tea.KeyPressMsg) tea.Cmd {
 		c.result, c.err = nil, ""
 	case key.Matches(msg, k.Write):
 		if len(c.chosen) == 0 {
-			return status("Choose at least one site with space first")
+			return status(c.env.user.T("tui.compare.choose_first"))
 		}
 		return c.start()
 	}
@@ -139,7 +140,7 @@ func (c *compareSites) toggle(id string) {
 func (c *compareSites) start() tea.Cmd {
 	hook := c.env.hooks.Compare
 	if hook == nil {
-		return statusErr(fmt.Errorf("comparing sites is not available here"))
+		return statusRefused(c.env.user.T("tui.compare.unavailable"))
 	}
 	ids := slices.Clone(c.chosen)
 	ch := make(chan tea.Msg, 8)
@@ -158,7 +159,7 @@ func (c *compareSites) start() tea.Cmd {
 		}()
 		return <-ch
 	}
-	return tea.Batch(status(fmt.Sprintf("Comparing %d sites…", len(ids))), run)
+	return tea.Batch(status(c.env.user.N("tui.compare.comparing", len(ids))), run)
 }
 
 // next waits for the next message of the comparison being written.
@@ -171,12 +172,12 @@ func (c *compareSites) next() tea.Cmd {
 }
 
 func (c *compareSites) View() string {
-	st := c.env.styles
+	st, l := c.env.styles, c.env.user
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Compare sites") + "  " + st.Muted.Render("side by side, never ranked") + "\n")
-	b.WriteString(st.Muted.Render(truncate("Space chooses sites (compared in the order chosen); w writes the PDF and CSVs.", c.width)) + "\n\n")
+	b.WriteString(st.Title.Render(l.T("tui.compare.title")) + "  " + st.Muted.Render(l.T("tui.compare.never_ranked")) + "\n")
+	b.WriteString(st.Muted.Render(truncate(l.T("tui.compare.intro"), c.width)) + "\n\n")
 	if len(c.sites) == 0 {
-		b.WriteString("No sites to compare yet.")
+		b.WriteString(l.T("tui.compare.no_sites"))
 		return b.String()
 	}
 	footer := c.footer()
@@ -202,19 +203,28 @@ func (c *compareSites) View() string {
 // footer says how many sites are chosen, the progress, or what was
 // written.
 func (c *compareSites) footer() string {
-	st := c.env.styles
+	st, l := c.env.styles, c.env.user
 	switch {
 	case c.writing:
 		w := max(min(c.width-30, 40), 10)
-		return fmt.Sprintf("Comparing… %s %d of %d sites", bar(st, c.done, c.total, w), c.done, c.total)
+		return l.N("tui.compare.progress", c.total, "Bar", bar(st, c.done, c.total, w), "Done", c.done)
 	case c.err != "":
-		return st.Error.Render(truncate("Not written: "+c.err, c.width))
+		return st.Error.Render(truncate(l.T("tui.compare.not_written", "Err", c.err), c.width))
 	case c.result != nil:
 		r := c.result
-		lines := []string{st.Saved.Render("Written:")}
-		lines = append(lines, "  PDF      "+truncate(fmt.Sprintf("%s (%d pages)", r.PDF, r.Pages), c.width-11))
-		lines = append(lines, "  CSV      "+truncate(fmt.Sprintf("%s (%d responses)", r.CSV, r.Responses), c.width-11))
-		lines = append(lines, "  summary  "+truncate(fmt.Sprintf("%s (%d rows)", r.Summary, r.SummaryRows), c.width-11))
+		names := []string{l.T("tui.compare.file_pdf"), l.T("tui.compare.file_csv"), l.T("tui.compare.file_summary")}
+		nameW := 0
+		for _, n := range names {
+			nameW = max(nameW, ansi.StringWidth(n))
+		}
+		nameW = max(nameW, 7)
+		row := func(name, text string) string {
+			return "  " + pad(name, nameW) + "  " + truncate(text, c.width-nameW-4)
+		}
+		lines := []string{st.Saved.Render(l.T("tui.compare.written_head"))}
+		lines = append(lines, row(names[0], r.PDF+" "+l.N("tui.compare.pages", r.Pages)))
+		lines = append(lines, row(names[1], r.CSV+" "+l.N("tui.compare.responses", r.Responses)))
+		lines = append(lines, row(names[2], r.Summary+" "+l.N("tui.compare.rows", r.SummaryRows)))
 		if r.Basis != "" {
 			lines = append(lines, st.Muted.Render(truncate(r.Basis, c.width)))
 		}
@@ -223,9 +233,9 @@ func (c *compareSites) footer() string {
 	n := len(c.chosen)
 	switch n {
 	case 0:
-		return st.Muted.Render("No site chosen yet.")
+		return st.Muted.Render(l.T("tui.compare.none_chosen"))
 	case 1:
-		return "1 site chosen " + st.Muted.Render("(choose another to compare them side by side)")
+		return l.N("tui.compare.chosen", n) + " " + st.Muted.Render(l.T("tui.compare.choose_another"))
 	}
-	return fmt.Sprintf("%d sites chosen", n)
+	return l.N("tui.compare.chosen", n)
 }

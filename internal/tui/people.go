@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -14,6 +15,7 @@ import (
 // dialogue, outsiders for verification. Names are optional.
 type people struct {
 	env          *env
+	lang         *i18n.Lang // the site's, once read; nil until then
 	siteID       string
 	assessmentID string
 	group        workbook.Group
@@ -35,16 +37,28 @@ func (p *people) Init() tea.Cmd { return loadAssessment(p.env, p.siteID, p.asses
 
 func (p *people) Title() string {
 	if p.group == workbook.Outsider {
-		return "Outsiders"
+		return p.l().T("tui.people.title_outsiders")
 	}
-	return "Insiders"
+	return p.l().T("tui.people.title_insiders")
+}
+
+// Lang is the site's language, once the site is read.
+func (p *people) Lang() *i18n.Lang { return p.lang }
+
+// l is the language the screen speaks now: the site's, or the user's
+// until the site is read.
+func (p *people) l() *i18n.Lang {
+	if p.lang == nil {
+		return p.env.user
+	}
+	return p.lang
 }
 
 func (p *people) Typing() bool     { return false }
 func (p *people) SetSize(w, h int) { p.width, p.height = w, h }
 
 func (p *people) Keys() []key.Binding {
-	k := p.env.keys
+	k := p.env.keysIn(p.lang)
 	if p.confirm.open() {
 		return p.confirm.keys(k)
 	}
@@ -66,6 +80,7 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			p.err = msg.err.Error()
 			return p, nil
 		}
+		p.lang = p.env.lang(msg.data.Site.Language)
 		p.list = p.list[:0]
 		for _, x := range msg.data.Participants {
 			if x.Group == p.group {
@@ -102,10 +117,11 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Delete):
 			if p.win.cursor < len(p.list) {
-				x, n := p.list[p.win.cursor], p.win.cursor+1
-				p.confirm.ask(fmt.Sprintf("Remove %s and their %d answers? y removes, any other key keeps.", personLabel(nil, x, n), p.answered[x.ID]),
-					"Kept: nothing removed", func() tea.Cmd {
-						return p.env.save(p, saveJob{what: fmt.Sprintf("removed %s and their answers", personLabel(nil, x, n)), fn: func(c *workbook.Change) error {
+				x, n, l := p.list[p.win.cursor], p.win.cursor+1, p.l()
+				who := personLabel(l, x, n)
+				p.confirm.ask(l.N("tui.people.remove_ask", p.answered[x.ID], "Who", who),
+					l.T("tui.people.remove_kept"), func() tea.Cmd {
+						return p.env.save(p, saveJob{what: l.T("tui.people.removed", "Who", who), fn: func(c *workbook.Change) error {
 							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
 						}})
 					})
@@ -123,24 +139,28 @@ func (p *people) roleOptions() []option {
 	}
 	var out []option
 	for _, r := range order {
-		out = append(out, option{string(r), roleName(nil, r)})
+		out = append(out, option{string(r), roleName(p.l(), r)})
 	}
 	return out
 }
 
 func (p *people) form(x *workbook.Participant) Screen {
+	l := p.l()
 	cur := workbook.Participant{SiteID: p.siteID, AssessmentID: p.assessmentID, Group: p.group}
-	title, done := "Add "+strings.ToLower(p.Title()[:len(p.Title())-1]), "participant added"
+	title, done := l.T("tui.people.add_insider"), l.T("tui.people.added")
+	if p.group == workbook.Outsider {
+		title = l.T("tui.people.add_outsider")
+	}
 	if x != nil {
 		cur = *x
-		title, done = "Edit participant", "participant changed"
+		title, done = l.T("tui.people.edit"), l.T("tui.people.changed")
 	}
 	fields := []*field{
-		textF("name", "Name (optional: never shown in reports unless asked)", cur.Name, workbook.MaxShortText),
-		choiceF("role level", "Role level", p.roleOptions(), string(cur.Role)),
-		textF("organisation", "Organisation (optional)", cur.Organisation, workbook.MaxShortText),
+		textF("name", l.T("tui.people.field_name"), cur.Name, workbook.MaxShortText),
+		choiceF("role level", l.T("tui.people.field_role"), p.roleOptions(), string(cur.Role)),
+		textF("organisation", l.T("tui.people.field_organisation"), cur.Organisation, workbook.MaxShortText),
 	}
-	return newForm(p.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	return newForm(p.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		np := cur
 		np.Name, np.Role, np.Organisation = v["name"], workbook.Role(v["role level"]), v["organisation"]
 		return func(c *workbook.Change) error {
@@ -151,33 +171,33 @@ func (p *people) form(x *workbook.Participant) Screen {
 }
 
 func (p *people) View() string {
-	st := p.env.styles
+	st, l := p.env.styles, p.l()
 	var b strings.Builder
-	who := "Insiders: the partnership's own people, who hold the workbook dialogue"
+	who := l.T("tui.people.about_insiders")
 	if p.group == workbook.Outsider {
-		who = "Outsiders: community members and partners who verify the insiders' view"
+		who = l.T("tui.people.about_outsiders")
 	}
-	b.WriteString(st.Title.Render(who) + "\n\n")
+	b.WriteString(st.Title.Render(truncate(who, p.width)) + "\n\n")
 	switch {
 	case p.err != "":
-		return b.String() + st.Error.Render("Could not read the participants: "+p.err)
+		return b.String() + st.Error.Render(l.T("tui.people.load_failed", "Err", p.err))
 	case !p.loaded:
-		return b.String() + st.Muted.Render("Reading…")
+		return b.String() + st.Muted.Render(l.T("tui.site.reading"))
 	case len(p.list) == 0:
-		return b.String() + "Nobody yet. Press " + st.Key.Render("a") + " to add the first person (a name is optional)."
+		return b.String() + l.T("tui.people.empty", "Key", st.Key.Render("a"))
 	}
 	start, end := p.win.rows(len(p.list), p.room())
 	for i := start; i < end; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(nil, x, i+1), 22), pad(roleName(nil, x.Role), 20), pad(x.Organisation, max(p.width-66, 8)))
-		line += fmt.Sprintf(" %d answers", p.answered[x.ID])
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), 22), pad(roleName(l, x.Role), 20), pad(x.Organisation, max(p.width-66, 8)))
+		line += " " + l.N("tui.people.answers", p.answered[x.ID])
 		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
 		} else {
 			b.WriteString("  " + truncate(line, p.width-2) + "\n")
 		}
 	}
-	b.WriteString("\n" + plural(nil, len(p.list), p.countID()))
+	b.WriteString("\n" + plural(l, len(p.list), p.countID()))
 	if p.confirm.open() {
 		b.WriteString("\n" + p.confirm.view(st, p.width))
 	}
