@@ -22,8 +22,9 @@ import (
 // Sinks say where a literal reaches people.
 type Sinks struct {
 	// Calls are functions whose string arguments are printed or
-	// returned as messages, as "pkg.Func" ("fmt.Errorf", "errors.New")
-	// or ".Method" for a method of any value (".SetStatus").
+	// returned as messages, as "pkg.Func" ("fmt.Errorf", "errors.New"),
+	// ".Method" for a method of any value (".SetStatus") or "func" for a
+	// function of the package itself ("status").
 	Calls []string
 	// Fields are struct fields whose value is shown ("Short", "Hint").
 	Fields []string
@@ -82,6 +83,12 @@ func NoLiteralWords(t testing.TB, dir string, sinks Sinks, allowed ...string) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				if id, ok := n.Fun.(*ast.Ident); ok && slices.Contains(sinks.Calls, id.Name) {
+					for _, a := range n.Args {
+						lits(a, id.Name)
+					}
+					return true
+				}
 				sel, ok := n.Fun.(*ast.SelectorExpr)
 				if !ok {
 					return true
