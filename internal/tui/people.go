@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -186,10 +187,17 @@ func (p *people) View() string {
 	case len(p.list) == 0:
 		return b.String() + l.T("tui.people.empty", "Key", st.Key.Render("a"))
 	}
+	// The role column is as wide as the language's widest role, at least
+	// 20; the name column grows with it, as a name may be "#n role".
+	roleW := 20
+	for _, r := range p.roleOptions() {
+		roleW = max(roleW, ansi.StringWidth(r.label))
+	}
+	nameW := 22 + roleW - 20
 	start, end := p.win.rows(len(p.list), p.room())
 	for i := start; i < end; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), 22), pad(roleName(l, x.Role), 20), pad(x.Organisation, max(p.width-66, 8)))
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), nameW), pad(roleName(l, x.Role), roleW), pad(x.Organisation, max(p.width-66-2*(roleW-20), 8)))
 		line += " " + l.N("tui.people.answers", p.answered[x.ID])
 		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
