@@ -23,7 +23,7 @@ import (
 type Sinks struct {
 	// Calls are functions whose string arguments are printed or
 	// returned as messages, as "pkg.Func" ("fmt.Errorf", "errors.New"),
-	// ".Method" for a method of any value (".SetStatus") or "func" for a
+	// ".Method" for a method of any value (".SetStatus") or "Func" for a
 	// function of the package itself ("status").
 	Calls []string
 	// Fields are struct fields whose value is shown ("Short", "Hint").
