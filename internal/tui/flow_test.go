@@ -533,7 +533,7 @@ func checkFlowStore(t *testing.T, svc *workbook.Service, q *questionnaire.Questi
 		t.Fatalf("interventions: %+v", d.Interventions)
 	}
 	iv := d.Interventions[0]
-	if iv.Action != first.Interventions[0].In(questionnaire.English) || iv.Owner != "Head of youth services" || iv.Due != "2026-06-30" ||
+	if iv.Action != first.Interventions[0].In(site.Language) || iv.Owner != "Head of youth services" || iv.Due != "2026-06-30" ||
 		iv.KeyIssueID != q.KeyIssues[0].ID || iv.Status != workbook.StatusPlanned {
 		t.Errorf("intervention: %+v", iv)
 	}

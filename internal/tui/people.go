@@ -188,16 +188,17 @@ func (p *people) View() string {
 		return b.String() + l.T("tui.people.empty", "Key", st.Key.Render("a"))
 	}
 	// The role column is as wide as the language's widest role, at least
-	// 20; the name column grows with it, as a name may be "#n role".
+	// 20; the name column grows twice as fast, as a name may be "#n
+	// role".
 	roleW := 20
 	for _, r := range p.roleOptions() {
 		roleW = max(roleW, ansi.StringWidth(r.label))
 	}
-	nameW := 22 + roleW - 20
+	nameW := 22 + 2*(roleW-20)
 	start, end := p.win.rows(len(p.list), p.room())
 	for i := start; i < end; i++ {
 		x := p.list[i]
-		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), nameW), pad(roleName(l, x.Role), roleW), pad(x.Organisation, max(p.width-66-2*(roleW-20), 8)))
+		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), nameW), pad(roleName(l, x.Role), roleW), pad(x.Organisation, max(p.width-66-3*(roleW-20), 8)))
 		line += " " + l.N("tui.people.answers", p.answered[x.ID])
 		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
