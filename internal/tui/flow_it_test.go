@@ -35,8 +35,8 @@ func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
 // data typed in, statement numbers, the keys of the footer).
 func TestWholeWorkbookFlowItalian(t *testing.T) {
 	it := i18n.Embedded().For("it-IT")
-	saved := strings.TrimSpace(it.T("tui.app.saved", "What", "")) // "Salvato:"
-	key := func(k, id string) string { return k + " " + it.T(id) }  // as the footer shows a key
+	saved := strings.TrimSpace(it.T("tui.app.saved", "What", ""))  // "Salvato:"
+	key := func(k, id string) string { return k + " " + it.T(id) } // as the footer shows a key
 	svc, q := newEmptyStore(t)
 	fl := startFlowIn(t, svc, q, 80, 24, it)
 
