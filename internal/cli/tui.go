@@ -25,6 +25,10 @@ func runTUI(g *globals) error {
 	}
 	st, err := g.openStore(false)
 	if err != nil {
+		var le *store.LockedError
+		if errors.As(err, &le) {
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("tui.app.store_in_use_hint")}
+		}
 		return err
 	}
 	defer st.Close()
