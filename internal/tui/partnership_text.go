@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -36,14 +37,6 @@ func sectorCodes(ps []workbook.Sector) string {
 	return b.String()
 }
 
-// sectorText lists sectors as words: "council, health".
-func sectorText(ps []workbook.Sector) string {
-	words := make([]string, len(ps))
-	for i, s := range ps {
-		words[i] = string(s)
-	}
-	return strings.Join(words, ", ")
-}
 
 // ongoingValue is whether p is ongoing as the form's choice: yes, no or
 // unknown.
@@ -57,24 +50,39 @@ func ongoingValue(p workbook.Partnership) string {
 	return "no"
 }
 
+// sectorText lists sectors in l's words, one word each, as the form
+// reads them back ([parseSectors]): "council, health".
+func sectorText(l *i18n.Lang, ps []workbook.Sector) string {
+
+	words := make([]string, len(ps))
+	for i, s := range ps {
+		words[i] = l.T("tui.map.sector." + string(s))
+	}
+	return strings.Join(words, ", ")
+}
+
 // ongoingCell is whether p is ongoing in a table's narrow column: "—"
 // when not known, as the other columns show what is not known.
-func ongoingCell(p workbook.Partnership) string {
-	if v := ongoingValue(p); v != "unknown" {
-		return v
+func ongoingCell(l *i18n.Lang, p workbook.Partnership) string {
+	switch ongoingValue(p) {
+	case "yes":
+		return l.T("tui.map.yes")
+	case "no":
+		return l.T("tui.map.no")
 	}
 	return "—"
 }
 
 // communityName names a community type in words.
-func communityName(c workbook.CommunityType) string {
+func communityName(l *i18n.Lang, c workbook.CommunityType) string {
 	switch c {
 	case workbook.CommunityGeographical:
-		return "geographical"
+		return l.T("tui.map.community.geographical")
 	case workbook.CommunityOfInterest:
-		return "of interest"
+		return l.T("tui.map.community.of_interest")
 	case workbook.CommunityUnknown:
-		return "not known"
+		return l.T("tui.map.not_known")
 	}
 	return string(c)
 }
+
