@@ -26,7 +26,7 @@ type mapScreen struct {
 	assessmentID string // the assessment the site screen showed, for resuming
 
 	site       workbook.Site
-	l          *i18n.Lang // the site's language
+	l          *i18n.Lang        // the site's language
 	coll       *collate.Collator // the language's order, for sorting by name
 	all        []workbook.Partnership
 	hay        []string          // lower-cased searchable text, by index of all

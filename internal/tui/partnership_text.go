@@ -37,7 +37,6 @@ func sectorCodes(ps []workbook.Sector) string {
 	return b.String()
 }
 
-
 // ongoingValue is whether p is ongoing as the form's choice: yes, no or
 // unknown.
 func ongoingValue(p workbook.Partnership) string {
@@ -85,4 +84,3 @@ func communityName(l *i18n.Lang, c workbook.CommunityType) string {
 	}
 	return string(c)
 }
-

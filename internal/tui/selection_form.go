@@ -8,7 +8,6 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
-
 )
 
 // acceptSuggestions records the suggested "ongoing" marks: of the
