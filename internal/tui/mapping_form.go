@@ -18,7 +18,7 @@ func parseSectors(l *i18n.Lang, v string) []workbook.Sector {
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		s := workbook.Sector(strings.ToLower(w))
 		for sec, letter := range sectorLetters {
-			if strings.EqualFold(w, letter) || strings.EqualFold(w, l.T("tui.map.sector."+string(sec))) {
+			if strings.EqualFold(w, letter) || strings.EqualFold(w, sectorWord(l, sec)) {
 				s = sec
 			}
 		}

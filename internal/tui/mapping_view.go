@@ -297,7 +297,7 @@ func (m *mapScreen) panel(h int) string {
 	if m.shown != nil {
 		col = m.l.T("tui.map.shown_all")
 	}
-	lines := []string{st.Heading.Render(pad(m.l.T("tui.map.by_directorate"), panelWidth-ansi.StringWidth(col)) + col)}
+	lines := []string{st.Heading.Render(pad(m.l.T("tui.map.by_directorate"), panelWidth-ansi.StringWidth(col)-1) + " " + col)}
 	dirFilter := m.filters[filterDirectorate]
 	for _, c := range m.counts {
 		mark := "  "

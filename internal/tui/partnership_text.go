@@ -23,6 +23,26 @@ var sectorLetters = map[workbook.Sector]string{
 	workbook.SectorResidents: "R",
 }
 
+// sectorIDs name the sectors in the catalogue, one word each.
+var sectorIDs = map[workbook.Sector]string{
+	workbook.SectorCouncil:   "tui.map.sector.council",
+	workbook.SectorHealth:    "tui.map.sector.health",
+	workbook.SectorPolice:    "tui.map.sector.police",
+	workbook.SectorSchools:   "tui.map.sector.schools",
+	workbook.SectorVoluntary: "tui.map.sector.voluntary",
+	workbook.SectorBusiness:  "tui.map.sector.business",
+	workbook.SectorResidents: "tui.map.sector.residents",
+}
+
+// sectorWord names a sector in one word of l; a sector this Engage does
+// not know is shown as it is.
+func sectorWord(l *i18n.Lang, s workbook.Sector) string {
+	if id, ok := sectorIDs[s]; ok {
+		return l.T(id)
+	}
+	return string(s)
+}
+
 // sectorCodes shows a partnership's sectors as a fixed row of letters, one
 // place per sector, so columns line up: "CH··V·R".
 func sectorCodes(ps []workbook.Sector) string {
@@ -55,7 +75,7 @@ func sectorText(l *i18n.Lang, ps []workbook.Sector) string {
 
 	words := make([]string, len(ps))
 	for i, s := range ps {
-		words[i] = l.T("tui.map.sector." + string(s))
+		words[i] = sectorWord(l, s)
 	}
 	return strings.Join(words, ", ")
 }

@@ -21,12 +21,21 @@ const (
 	selOngW   = 3
 )
 
-// selCols are the widths of the matrix's text columns.
-type selCols struct{ title, dir int }
+// selCols are the widths of the matrix's columns: the text ones, and the
+// fixed ones widened to the words of the language with a space after.
+type selCols struct{ title, dir, met, start, ong int }
 
 func (s *selectScreen) columns() selCols {
-	rest := s.width - 2 - 1 - len(s.criteria)*cellW - 1 - selMetW - selStartW - selOngW
-	c := selCols{title: max(rest, 12)}
+	words := func(w int, ids ...string) int {
+		for _, id := range ids {
+			w = max(w, ansi.StringWidth(s.l.T(id))+1)
+		}
+		return w
+	}
+	c := selCols{met: words(selMetW, "tui.select.col.met", "tui.select.all"), start: words(selStartW, "tui.select.col.start"),
+		ong: words(selOngW, "tui.select.col.ongoing")}
+	rest := s.width - 2 - 1 - len(s.criteria)*cellW - 1 - c.met - c.start - c.ong
+	c.title = max(rest, 12)
 	if rest >= 70 { // room for the directorate too
 		c.dir = min(26, rest-44)
 		c.title = rest - c.dir - 1
@@ -138,8 +147,8 @@ func (s *selectScreen) matrix() string {
 			b.WriteString(st.Heading.Render(h))
 		}
 	}
-	b.WriteString(st.Heading.Render(" " + pad(s.l.T("tui.select.col.met"), selMetW) + pad(s.l.T("tui.map.col.start"), selStartW) +
-		pad(s.l.T("tui.select.col.ongoing"), selOngW)))
+	b.WriteString(st.Heading.Render(" " + pad(s.l.T("tui.select.col.met"), c.met) + pad(s.l.T("tui.select.col.start"), c.start) +
+		pad(s.l.T("tui.select.col.ongoing"), c.ong)))
 	rows, _ := analysis.CountCriteria(s.criteria, s.all)
 	counts := "  " + pad(s.l.T("tui.select.met_of", "All", len(s.all)), c.title) + " "
 	if c.dir > 0 {
@@ -229,16 +238,16 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 	}
 	score := fmt.Sprintf("%d/%d", met, len(s.criteria))
 	if met == len(s.criteria) && met > 0 {
-		score = st.Good.Render(pad(s.l.T("tui.select.all"), selMetW))
+		score = st.Good.Render(pad(s.l.T("tui.select.all"), c.met))
 	} else {
-		score = pad(score, selMetW)
+		score = pad(score, c.met)
 	}
 	year := "—"
 	if p.StartYear != 0 {
 		year = strconv.Itoa(p.StartYear)
 	}
 	ongoing := ongoingCell(s.l, p)
-	b.WriteString(" " + score + pad(year, selStartW) + pad(ongoing, selOngW))
+	b.WriteString(" " + score + pad(year, c.start) + pad(ongoing, c.ong))
 	return b.String()
 }
 

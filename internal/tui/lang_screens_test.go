@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/engage-toolkit/engage/internal/i18n/i18ntest"
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// italianSite makes te's site an Italian one, "Ambito Valle del Sole"
+// (language it), with its first assessment: the fixtures that follow
+// fill it as they fill the English one.
+func italianSite(te *testEnv) {
+	te.t.Helper()
+	te.change(func(c *workbook.Change) (err error) {
+		te.site, te.a, err = c.CreateSite(workbook.SiteInput{Name: "Ambito Valle del Sole", Organisation: "Comune di Valle del Sole",
+			Area: "Valle", Language: "it"}, te.q)
+		return err
+	})
+}
+
+// The site's screens in Italian, at 80x24 and 120x40, on the fixtures of
+// the English goldens.
+func TestItalianScreensGolden(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 21}, {120, 37}} {
+		name := func(screen string) string { return fmt.Sprintf("it_%s_%dx%d", screen, size.w, size.h+3) }
+
+		te := newTestEnv(t)
+		italianSite(te)
+		ps := mapFixture(te)
+		te.change(func(c *workbook.Change) error {
+			_, err := c.SelectPartnership(te.site.ID, te.a.ID, ps[1].ID, "")
+			return err
+		})
+		s := openMap(t, te, size.w, size.h)
+		sc, _ := press(t, s, "down", "down", "c", "down", "down", "enter")
+		golden(t, name("map"), sc.View())
+
+		te = newTestEnv(t)
+		italianSite(te)
+		mapFixture(te)
+		markAll(te, "Carers' network", workbook.Met)
+		markAll(te, "Race equality forum", workbook.NotMet)
+		p := stored(te, "Carers' network")
+		te.change(func(c *workbook.Change) error {
+			if _, err := c.SetCriterion(te.site.ID, p.ID, te.q.Criteria[3].ID, workbook.CriterionMark{Mark: workbook.Met, Note: "due residenti nel consiglio"}); err != nil {
+				return err
+			}
+			_, err := c.SelectPartnership(te.site.ID, te.a.ID, p.ID, "Soddisfa tutti i criteri e i caregiver hanno chiesto di partecipare")
+			return err
+		})
+		sel := openSelect(t, te, size.w, size.h)
+		sc, _ = press(t, sel, "y", "n", "right", "down", "down")
+		golden(t, name("select"), sc.View())
+	}
+}
+
+// langScreenFiles are the site's screens translated here: the Map, Select,
+// the dialogue and booklet entry, Barriers, the side-by-side comparison
+// and the gaps.
+var langScreenFiles = []string{
+	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "partnership_text.go",
+	"selection.go", "selection_view.go", "selection_form.go",
+}
+
+// tuiSinks are where the TUI shows a literal: the status line, inputs,
+// form fields and titles, styled text and what is written to a screen.
+var tuiSinks = i18ntest.Sinks{
+	Calls: []string{"fmt.Sprintf", "fmt.Errorf", "errors.New", ".Render", ".WriteString", ".ask",
+		"status", "statusRefused", "newInput", "textF", "areaF", "choiceF", "newForm", "truncate", "pad"},
+	Fields: []string{"what", "intro", "label", "text", "title", "Message"},
+}
+
+// TestScreensNoLiteralWords fails when one of langScreenFiles shows a
+// word that is not from the catalogue.
+func TestScreensNoLiteralWords(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range langScreenFiles {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), src, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	i18ntest.NoLiteralWords(t, dir, tuiSinks, formKeys...)
+}
+
+// formKeys are the names of form fields and the values of choices, which
+// the screens read back and never show.
+var formKeys = []string{
+	"title", "directorate", "area", "community", "partners", "start year", "ongoing", "notes", "yes", "unknown", // a partnership
+	"reason", // a selection
+}
