@@ -55,6 +55,27 @@ func TestItalianScreensGolden(t *testing.T) {
 		sel := openSelect(t, te, size.w, size.h)
 		sc, _ = press(t, sel, "y", "n", "right", "down", "down")
 		golden(t, name("select"), sc.View())
+
+		// The dialogue after a finished statement (its result on the
+		// next one), the verification with a note, booklet entry.
+		te = newTestEnv(t)
+		italianSite(te)
+		te.addPeople(workbook.Insider, 6)
+		te.addPeople(workbook.Outsider, 3)
+		sc = openDialogue(t, te, workbook.Insider, size.w, size.h)
+		sc, _ = press(t, sc, "5", "5", "1", "d", "1", "4", "4", "5", "up", "up")
+		golden(t, name("dialogue"), sc.View())
+
+		sc = openDialogue(t, te, workbook.Outsider, size.w, size.h)
+		sc, _ = press(t, sc, "2", "3", "2", "n")
+		sc = typeText(t, sc, "Non vedono il cambiamento")
+		sc, _ = press(t, sc, "ctrl+s")
+		golden(t, name("verify"), sc.View())
+
+		sc = openBooklet(t, te, workbook.Outsider, size.w, size.h)
+		golden(t, name("booklet_list"), sc.View())
+		sc, _ = press(t, sc, "down", "enter", "4", "4", "d")
+		golden(t, name("booklet"), sc.View())
 	}
 }
 
@@ -64,6 +85,7 @@ func TestItalianScreensGolden(t *testing.T) {
 var langScreenFiles = []string{
 	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "partnership_text.go",
 	"selection.go", "selection_view.go", "selection_form.go",
+	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go",
 }
 
 // tuiSinks are where the TUI shows a literal: the status line, inputs,
