@@ -50,7 +50,7 @@ func (b *booklet) SetSize(w, h int) {
 func (b *booklet) room() int { return max(b.height-4, 1) }
 
 func (b *booklet) Keys() []key.Binding {
-	k := b.env.keys
+	k := b.env.keysIn(b.l)
 	if b.typing {
 		return []key.Binding{k.Score, k.DontKnow, k.BookletBack, k.BookletDone}
 	}

@@ -101,7 +101,7 @@ func (d *dialogue) Place() workbook.UIState {
 }
 
 func (d *dialogue) Keys() []key.Binding {
-	k := d.env.keys
+	k := d.env.keysIn(d.l)
 	switch d.mode {
 	case modeComment, modeJump:
 		if d.mode == modeJump {

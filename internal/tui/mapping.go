@@ -131,7 +131,7 @@ func (m *mapScreen) Place() workbook.UIState {
 }
 
 func (m *mapScreen) Keys() []key.Binding {
-	k := m.env.keys
+	k := m.env.keysIn(m.l)
 	switch m.mode {
 	case mapFilter:
 		return []key.Binding{k.KeepFilter, k.ClearFilter}

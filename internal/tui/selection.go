@@ -88,7 +88,7 @@ func (s *selectScreen) Place() workbook.UIState {
 }
 
 func (s *selectScreen) Keys() []key.Binding {
-	k := s.env.keys
+	k := s.env.keysIn(s.l)
 	switch s.mode {
 	case selFilter:
 		return []key.Binding{k.KeepFilter, k.ClearFilter}
