@@ -40,6 +40,10 @@ func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) 
 }
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
+
+// Lang is the site's language, which the screen speaks.
+func (b *booklet) Lang() *i18n.Lang { return b.l }
+
 func (b *booklet) Title() string { return b.l.T("tui.booklet.title") }
 func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {

@@ -68,6 +68,9 @@ func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statemen
 
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
 
+// Lang is the site's language, which the screen speaks.
+func (d *dialogue) Lang() *i18n.Lang { return d.l }
+
 func (d *dialogue) Title() string {
 	if d.group == workbook.Outsider {
 		return d.l.T("tui.dialogue.title_verify")

@@ -5,7 +5,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -182,7 +181,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), analysis.Summary(d.watch.Check(v)))
+		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), warnSummary(d.l, d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
@@ -216,7 +215,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+			return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
 				_, err := c.SetIssueNote(n)
 				return err
 			}})
@@ -224,7 +223,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+		return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
 			_, err := c.SetStatementNote(n)
 			return err
 		}})

@@ -76,6 +76,42 @@ func TestItalianScreensGolden(t *testing.T) {
 		golden(t, name("booklet_list"), sc.View())
 		sc, _ = press(t, sc, "down", "enter", "4", "4", "d")
 		golden(t, name("booklet"), sc.View())
+
+		// Barriers with findings and a plan, every section; the
+		// side-by-side comparison.
+		te = newTestEnv(t)
+		italianSite(te)
+		verifyFixture(te)
+		te.change(func(c *workbook.Change) error {
+			for _, f := range []workbook.Finding{
+				{Kind: workbook.FindingBarrier, StatementID: "ca-feedback", Text: "Nessuno dice ai residenti cosa è cambiato."},
+				{Kind: workbook.FindingGood, KeyIssueID: "community-ability", Text: "Gli incontri sono molto partecipati."},
+			} {
+				f.SiteID, f.AssessmentID = te.site.ID, te.a.ID
+				if _, err := c.SaveFinding(f); err != nil {
+					return err
+				}
+			}
+			if _, err := c.SetIssueNote(workbook.IssueNote{SiteID: te.site.ID, AssessmentID: te.a.ID, KeyIssueID: "community-ability",
+				Notes: "I residenti dicono che gli orari degli incontri vanno bene al personale."}); err != nil {
+				return err
+			}
+			_, err := c.SaveIntervention(workbook.Intervention{SiteID: te.site.ID, AssessmentID: te.a.ID, Action: "Una lettera «avete detto, abbiamo fatto» dopo ogni incontro",
+				Owner: "Responsabile del partenariato", Due: "2026-06-30", KeyIssueID: "community-ability", Status: workbook.StatusInProgress})
+			return err
+		})
+		b := openBarriers(t, te, size.w, size.h)
+		golden(t, name("barriers"), b.View())
+		for i, sec := range []string{"contested", "gaps", "findings", "plan"} {
+			sc, _ = press(t, b, "tab")
+			b = sc.(*barriers)
+			if i == 1 {
+				sc, _ = press(t, b, "down")
+				b = sc.(*barriers)
+			}
+			golden(t, name("barriers_"+sec), b.View())
+		}
+		golden(t, name("sidebyside"), openCompare(t, te, size.w, size.h).View())
 	}
 }
 
@@ -86,6 +122,7 @@ var langScreenFiles = []string{
 	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "partnership_text.go",
 	"selection.go", "selection_view.go", "selection_form.go",
 	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go",
+	"barriers.go", "barriers_view.go", "barriers_forms.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
 }
 
 // tuiSinks are where the TUI shows a literal: the status line, inputs,
@@ -116,5 +153,6 @@ func TestScreensNoLiteralWords(t *testing.T) {
 // the screens read back and never show.
 var formKeys = []string{
 	"title", "directorate", "area", "community", "partners", "start year", "ongoing", "notes", "yes", "unknown", // a partnership
-	"reason", // a selection
+	"reason",                                                                             // a selection
+	"kind", "key issue", "text", "action", "owner", "due date", "status", "review notes", // a finding, an intervention
 }

@@ -115,6 +115,9 @@ func (m *mapScreen) load() tea.Msg {
 
 func (m *mapScreen) Init() tea.Cmd { return m.load }
 
+// Lang is the site's language, which the screen speaks.
+func (m *mapScreen) Lang() *i18n.Lang { return m.l }
+
 func (m *mapScreen) Title() string { return m.l.T("tui.map.title") }
 
 func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }

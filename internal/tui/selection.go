@@ -72,6 +72,9 @@ func newSelectScreen(e *env, siteID, assessmentID string) Screen {
 
 func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s.assessmentID) }
 
+// Lang is the site's language, which the screen speaks.
+func (s *selectScreen) Lang() *i18n.Lang { return s.l }
+
 func (s *selectScreen) Title() string { return s.l.T("tui.select.title") }
 
 func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
