@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -207,10 +208,14 @@ func (b *booklet) View() string {
 	}
 	var s strings.Builder
 	s.WriteString(st.Title.Render(b.l.T("tui.booklet.whose")) + "  " + st.Muted.Render(b.l.T("tui.booklet.whose_hint")) + "\n\n")
+	roleW := 20 // as wide as the language's widest role level
+	for _, r := range workbook.Roles {
+		roleW = max(roleW, ansi.StringWidth(roleName(b.l, r)))
+	}
 	start, end := b.win.rows(len(b.people), b.room())
 	for i := start; i < end; i++ {
 		p := b.people[i]
-		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(b.l, p, i+1), 28), pad(roleName(b.l, p.Role), 20), b.answeredCount(p), len(b.statements))
+		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(b.l, p, i+1), 28), pad(roleName(b.l, p.Role), roleW), b.answeredCount(p), len(b.statements))
 		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
