@@ -2,7 +2,6 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 
@@ -11,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -28,7 +28,8 @@ type barriers struct {
 
 	data      *workbook.AssessmentData
 	res       analysis.Result
-	lang      string
+	l         *i18n.Lang              // the site's language, for what Engage says
+	lang      string                  // the assessment's, for the questionnaire's texts
 	num       questionnaire.Numbering // names the statements: "4.6"
 	confirmed map[string]bool         // statement ids with a confirmed-barrier finding
 	lists     [barrierSections][]bRow
@@ -59,7 +60,9 @@ const (
 	barrierSections
 )
 
-var barrierSectionNames = [barrierSections]string{"Barriers", "Contested", "Gaps", "Findings", "Action plan"}
+// barrierSectionIDs name the sections in the catalogue.
+var barrierSectionIDs = [barrierSections]string{"tui.barriers.sec.barriers", "tui.barriers.sec.contested", "tui.barriers.sec.gaps",
+	"tui.barriers.sec.findings", "tui.barriers.sec.plan"}
 
 // bRow is one row of a section: a statement, a key issue (gaps), a
 // finding or an intervention.
@@ -124,7 +127,11 @@ func newBarriers(e *env, siteID, assessmentID string) Screen {
 }
 
 func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
-func (b *barriers) Title() string { return "5 Barriers" }
+
+// Lang is the site's language, which the screen speaks.
+func (b *barriers) Lang() *i18n.Lang { return b.l }
+
+func (b *barriers) Title() string { return b.l.T("tui.barriers.title") }
 func (b *barriers) Typing() bool  { return false }
 
 func (b *barriers) SetSize(w, h int) {
@@ -138,7 +145,7 @@ func (b *barriers) Place() workbook.UIState {
 }
 
 func (b *barriers) Keys() []key.Binding {
-	k := b.env.keys
+	k := b.env.keysIn(b.l)
 	if b.confirm.open() {
 		return b.confirm.keys(k)
 	}
@@ -164,6 +171,7 @@ func (b *barriers) Keys() []key.Binding {
 
 func (b *barriers) apply(d *workbook.AssessmentData) {
 	b.data, b.lang = d, d.Assessment.Language
+	b.l = b.env.lang(d.Site.Language)
 	q := d.Questionnaire
 	b.res = analysis.Analyse(q, d.Participants, d.Responses)
 	b.num = q.Numbering()
@@ -241,11 +249,11 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.reporting = false
 		switch {
 		case msg.err != nil:
-			b.report, b.reportErr = "No report: "+msg.err.Error(), true
+			b.report, b.reportErr = b.l.T("tui.site.no_report", "Err", msg.err.Error()), true
 		default:
-			b.report, b.reportErr = msg.res.String(), false
+			b.report, b.reportErr = msg.res.Text(b.l), false
 		}
-		return b, msg.status(nil)
+		return b, msg.status(b.l)
 	case spinner.TickMsg:
 		if b.reporting {
 			var cmd tea.Cmd
@@ -298,7 +306,7 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 			return b.open(b.planForm(row.plan))
 		}
 	case key.Matches(msg, k.Delete) && ok && (row.finding != nil || row.plan != nil):
-		b.confirm.ask("Delete this? y deletes, any other key keeps it.", "Kept: nothing deleted", b.deleteSelected)
+		b.confirm.ask(b.l.T("tui.barriers.delete"), b.l.T("tui.map.kept"), b.deleteSelected)
 	case key.Matches(msg, k.Finding):
 		return b.open(b.findingForm(nil))
 	case key.Matches(msg, k.Action):
@@ -316,11 +324,11 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 // runs meanwhile.
 func (b *barriers) makeReport() tea.Cmd {
 	if b.reporting {
-		return status("The PDF report is still being written…")
+		return status(b.l.T("tui.barriers.still_writing"))
 	}
 	b.reporting, b.report, b.reportErr = true, "", false
 	b.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(b.env.styles.Pending))
-	return tea.Batch(b.spin.Tick, makeReport(b.env, nil, b.siteID, b.data.Assessment.ID))
+	return tea.Batch(b.spin.Tick, makeReport(b.env, b.l, b.siteID, b.data.Assessment.ID))
 }
 
 // open pushes a screen; what this screen is still saving or writing
@@ -352,20 +360,20 @@ func (b *barriers) selected() (bRow, bool) {
 func (b *barriers) confirmBarrier() tea.Cmd {
 	row, ok := b.selected()
 	if b.section != secBarriers || !ok {
-		return status("y confirms a barrier: choose one in the Barriers list (tab)")
+		return status(b.l.T("tui.barriers.confirm_where"))
 	}
 	id := row.item.Statement.ID
 	jobKey := "confirm/" + id
 	switch {
 	case b.confirmed[id]:
-		return status(fmt.Sprintf("Statement %s is already a confirmed barrier (see Findings)", b.num.Number(id)))
+		return status(b.l.T("tui.barriers.already_confirmed", "Number", b.num.Number(id)))
 	case b.pending[jobKey]:
 		return nil
 	}
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
 		KeyIssueID: row.item.KeyIssueID, StatementID: id}
 	b.pending[jobKey] = true
-	return b.env.save(b, saveJob{key: jobKey, what: fmt.Sprintf("statement %s confirmed as a barrier", b.num.Number(id)),
+	return b.env.save(b, saveJob{key: jobKey, what: b.l.T("tui.barriers.confirmed", "Number", b.num.Number(id)),
 		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
 }
 
@@ -380,11 +388,11 @@ func (b *barriers) deleteSelected() tea.Cmd {
 	switch {
 	case row.finding != nil:
 		id := row.finding.ID
-		j = saveJob{key: "finding/" + id, what: "finding deleted",
+		j = saveJob{key: "finding/" + id, what: b.l.T("tui.barriers.finding_deleted"),
 			fn: func(c *workbook.Change) error { return c.DeleteFinding(sid, aid, id) }}
 	case row.plan != nil:
 		id := row.plan.ID
-		j = saveJob{key: "plan/" + id, what: "intervention deleted",
+		j = saveJob{key: "plan/" + id, what: b.l.T("tui.barriers.plan_deleted"),
 			fn: func(c *workbook.Change) error { return c.DeleteIntervention(sid, aid, id) }}
 	default:
 		return nil

@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"fmt"
-
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -11,7 +10,7 @@ import (
 
 // issueOptions are the key issues as form choices, "none" first.
 func (b *barriers) issueOptions() []option {
-	opts := []option{{"", "none"}}
+	opts := []option{{"", b.l.T("tui.barriers.form.no_issue")}}
 	for _, ki := range b.data.Questionnaire.KeyIssues {
 		opts = append(opts, option{ki.ID, ki.Title.In(b.lang)})
 	}
@@ -33,26 +32,27 @@ func kindOfBand(band analysis.Band) workbook.FindingKind {
 // one.
 func (b *barriers) findingForm(old *workbook.Finding) Screen {
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingImprove}
-	title, done := "Write a finding", "finding written"
+	title, done := b.l.T("tui.barriers.form.new_finding"), b.l.T("tui.barriers.form.finding_written")
 	if old != nil {
-		f, title, done = *old, "Edit finding", "finding changed"
+		f, title, done = *old, b.l.T("tui.barriers.form.edit_finding"), b.l.T("tui.barriers.form.finding_changed")
 	} else if row, ok := b.selected(); ok {
 		f.KeyIssueID, f.StatementID = row.subject()
 		f.Kind = b.kindOf(f.KeyIssueID, f.StatementID)
 	}
-	kinds := []option{{string(workbook.FindingBarrier), "confirmed barrier"}, {string(workbook.FindingGood), "good area"}, {string(workbook.FindingImprove), "area to improve"}}
+	kinds := []option{{string(workbook.FindingBarrier), b.l.T("tui.barriers.kind.barrier")}, {string(workbook.FindingGood), b.l.T("tui.barriers.kind.good")},
+		{string(workbook.FindingImprove), b.l.T("tui.barriers.kind.improve")}}
 	fields := []*field{
-		choiceF("kind", "Kind", kinds, string(f.Kind)),
-		choiceF("key issue", "Key issue", b.issueOptions(), f.KeyIssueID),
-		areaF("text", "What the group found", f.Text, workbook.MaxLongText),
+		choiceF("kind", b.l.T("tui.barriers.form.kind"), kinds, string(f.Kind)),
+		choiceF("key issue", b.l.T("tui.barriers.form.key_issue"), b.issueOptions(), f.KeyIssueID),
+		areaF("text", b.l.T("tui.barriers.form.text"), f.Text, workbook.MaxLongText),
 	}
-	fm := newForm(b.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		nf := f
 		nf.Kind, nf.KeyIssueID, nf.Text = workbook.FindingKind(v["kind"]), v["key issue"], v["text"]
 		return func(c *workbook.Change) error { _, err := c.SaveFinding(nf); return err }
 	})
 	if st, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
-		fm.intro = fmt.Sprintf("About statement %s: %s", b.num.Number(st.ID), st.Text.In(b.lang))
+		fm.intro = b.l.T("tui.barriers.form.about", "Number", b.num.Number(st.ID), "Text", st.Text.In(b.lang))
 	}
 	fm.check = b.textCheck("text")
 	return fm
@@ -63,34 +63,34 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 // intervention shown.
 func (b *barriers) planForm(old *workbook.Intervention) Screen {
 	iv := workbook.Intervention{SiteID: b.siteID, AssessmentID: b.assessmentID, Status: workbook.StatusPlanned}
-	title, done, intro := "Add an intervention", "intervention added", ""
+	title, done, intro := b.l.T("tui.barriers.form.new_plan"), b.l.T("tui.barriers.form.plan_added"), ""
 	if old != nil {
-		iv, title, done = *old, "Edit intervention", "intervention changed"
+		iv, title, done = *old, b.l.T("tui.barriers.form.edit_plan"), b.l.T("tui.barriers.form.plan_changed")
 	} else if row, ok := b.selected(); ok && row.plan == nil {
 		// Added from a statement, key issue or finding, the intervention
 		// is about its key issue.
 		iv.KeyIssueID = row.keyIssue()
 		if row.item != nil {
-			intro = fmt.Sprintf("For statement %s: %s", b.num.Number(row.item.Statement.ID), statementText(nil, row.item.Statement, b.lang))
+			intro = b.l.T("tui.barriers.form.for", "Number", b.num.Number(row.item.Statement.ID), "Text", statementText(b.l, row.item.Statement, b.lang))
 			if s, n, ok := b.suggested(row); ok {
 				iv.Action = s
-				intro += fmt.Sprintf(" (action: suggestion %d of %d)", b.suggestionIndex(n)+1, n)
+				intro += " " + b.l.T("tui.barriers.form.suggestion", "N", b.suggestionIndex(n)+1, "Of", n)
 			}
 		}
 	}
 	var statuses []option
 	for _, s := range workbook.Statuses {
-		statuses = append(statuses, option{string(s), planStatusText(s)})
+		statuses = append(statuses, option{string(s), planStatusText(b.l, s)})
 	}
 	fields := []*field{
-		textF("action", "Action: what will be done", iv.Action, workbook.MaxShortText),
-		textF("owner", "Owner: who sees that it is done", iv.Owner, workbook.MaxShortText),
-		textF("due date", "Due date (YYYY-MM-DD, or empty)", iv.Due, 40),
-		choiceF("key issue", "Key issue", b.issueOptions(), iv.KeyIssueID),
-		choiceF("status", "Status", statuses, string(iv.Status)),
-		areaF("review notes", "Review notes (what happened when it was monitored)", iv.Review, workbook.MaxLongText),
+		textF("action", b.l.T("tui.barriers.form.action"), iv.Action, workbook.MaxShortText),
+		textF("owner", b.l.T("tui.barriers.form.owner"), iv.Owner, workbook.MaxShortText),
+		textF("due date", b.l.T("tui.barriers.form.due"), iv.Due, 40),
+		choiceF("key issue", b.l.T("tui.barriers.form.key_issue"), b.issueOptions(), iv.KeyIssueID),
+		choiceF("status", b.l.T("tui.barriers.form.status"), statuses, string(iv.Status)),
+		areaF("review notes", b.l.T("tui.barriers.form.review"), iv.Review, workbook.MaxLongText),
 	}
-	fm := newForm(b.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		n := iv
 		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
 		n.Status, n.Review = workbook.Status(v["status"]), v["review notes"]
@@ -111,7 +111,7 @@ func (b *barriers) textCheck(fields ...string) func(map[string]string) string {
 		for _, f := range fields {
 			ws = append(ws, watch.Check(v[f])...)
 		}
-		return analysis.Summary(ws)
+		return warnSummary(b.l, ws)
 	}
 }
 
@@ -127,12 +127,12 @@ func (b *barriers) suggested(row bRow) (string, int, bool) {
 
 func (b *barriers) suggestionIndex(n int) int { return ((b.suggestion % n) + n) % n }
 
-func planStatusText(s workbook.Status) string {
+func planStatusText(l *i18n.Lang, s workbook.Status) string {
 	switch s {
 	case workbook.StatusInProgress:
-		return "in progress"
+		return l.T("tui.barriers.status.in_progress")
 	case workbook.StatusDone:
-		return "done ✓"
+		return l.T("tui.barriers.status.done")
 	}
-	return "planned"
+	return l.T("tui.barriers.status.planned")
 }

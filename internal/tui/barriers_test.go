@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -345,7 +346,7 @@ func TestBarriersKeysMatchTheSection(t *testing.T) {
 	for sec := range barrierSections {
 		for _, k := range want[sec] {
 			if !hasKey(s.Keys(), k) {
-				t.Errorf("section %s: %s is not in the help", barrierSectionNames[sec], k)
+				t.Errorf("section %s: %s is not in the help", (*i18n.Lang)(nil).T(barrierSectionIDs[sec]), k)
 			}
 		}
 		s, _ = press(t, s, "tab")

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -31,9 +32,9 @@ func (b *barriers) View() string {
 	st := b.env.styles
 	switch {
 	case b.err != "":
-		return st.Error.Render("Could not read the assessment: " + b.err)
+		return st.Error.Render(b.l.T("tui.select.read_failed", "Err", b.err))
 	case b.data == nil:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(b.l.T("tui.map.reading"))
 	}
 	return b.head() + "\n" + b.list() + "\n" + b.detail()
 }
@@ -44,11 +45,11 @@ func (b *barriers) head() string {
 	st := b.env.styles
 	w := b.width
 	q := b.data.Questionnaire
-	state := st.Saved.Render("all saved ✓")
+	state := st.Saved.Render(b.l.T("tui.select.all_saved"))
 	if b.env.saves.busy() {
-		state = st.Pending.Render("saving…")
+		state = st.Pending.Render(b.l.T("tui.map.saving"))
 	}
-	title := st.Title.Render("5 Identify barriers") + st.Muted.Render(fmt.Sprintf(" · %d insiders, %d outsiders answered", b.res.Insiders, b.res.Outsiders))
+	title := st.Title.Render(b.l.T("tui.barriers.heading")) + st.Muted.Render(" · "+answeredText(b.l, b.res.Insiders, b.res.Outsiders))
 	var out strings.Builder
 	stateW := ansi.StringWidth(state)
 	out.WriteString(pad(truncate(title, w-stateW-1), w-stateW-1) + " " + state + "\n")
@@ -56,41 +57,43 @@ func (b *barriers) head() string {
 	// path once R was pressed.
 	switch {
 	case b.reporting:
-		out.WriteString(truncate(b.spin.View()+st.Pending.Render(" Writing the PDF report…"), w) + "\n")
+		out.WriteString(truncate(b.spin.View()+st.Pending.Render(" "+b.l.T("tui.barriers.writing")), w) + "\n")
 	case b.report != "" && b.reportErr:
 		out.WriteString(st.Error.Render(truncate(b.report, w)) + "\n")
 	case b.report != "":
 		out.WriteString(st.Saved.Render(truncate(b.report, w)) + "\n")
 	default:
-		out.WriteString(st.Muted.Render(truncate(fmt.Sprintf("Key issue means · good area ≥ %.2f · to improve ≥ %.2f · BARRIER below %.2f",
-			q.Bands.Good, q.Bands.Improve, q.Bands.Improve), w)) + "\n")
+		out.WriteString(st.Muted.Render(truncate(b.l.T("tui.barriers.legend", "Good", b.l.Num(q.Bands.Good, 2), "Improve", b.l.Num(q.Bands.Improve, 2)), w)) + "\n")
 	}
 	// A line is the name, the bar and 37 cells of figures (whose, the
-	// mean, the band, n): the bar takes a third of what is left, the name
-	// the rest. The figure is the key issue's headline: everyone's, or
-	// the insiders' when the outsiders are too few to be pooled.
-	barW := min(max((w-37)/3, 8), 40)
-	nameW := min(max(w-37-barW, 12), 60)
+	// mean, the band, n; more when the language's band names are longer):
+	// the bar takes a third of what is left, the name the rest. The figure
+	// is the key issue's headline: everyone's, or the insiders' when the
+	// outsiders are too few to be pooled.
+	bandW := b.bandWidth()
+	figW := 37 + bandW - 10
+	barW := min(max((w-figW)/3, 8), 40)
+	nameW := min(max(w-figW-barW, 12), 60)
 	for _, is := range b.res.Issues {
 		line := "  " + pad(is.KeyIssue.Title.In(b.lang), nameW) + " "
 		pop, s := is.Headline()
 		switch {
 		case is.All.Respondents == 0:
-			line += st.Muted.Render("no scores yet")
+			line += st.Muted.Render(b.l.T("tui.dialogue.no_scores"))
 		case pop == analysis.PopNone && s.Suppressed:
-			line += st.Muted.Render("fewer than 3 people scored: not shown")
+			line += st.Muted.Render(b.l.T("tui.barriers.issue_suppressed", "Min", analysis.MinRespondents))
 		case pop == analysis.PopNone:
-			line += st.Muted.Render("no statement has 3 scores yet")
+			line += st.Muted.Render(b.l.T("tui.barriers.issue_none", "Min", analysis.MinRespondents))
 		default:
-			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + pad(popText(nil, pop), 9) + " " + mean(nil, q.Bands, s.Mean) + "  " +
-				pad(bandText(nil, st, s.Band), 10) + fmt.Sprintf("  n=%d", s.Respondents)
+			line += bar(st, int(s.Mean*100+0.5), q.Scale.Points*100, barW) + "  " + pad(popText(b.l, pop), 9) + " " + mean(b.l, q.Bands, s.Mean) + "  " +
+				pad(bandText(b.l, st, s.Band), bandW) + fmt.Sprintf("  n=%d", s.Respondents)
 		}
 		out.WriteString(truncate(line, w) + "\n")
 	}
 	out.WriteString("\n")
 	var tabs []string
 	for s := range barrierSections {
-		label := fmt.Sprintf("%s %d", barrierSectionNames[s], len(b.lists[s]))
+		label := fmt.Sprintf("%s %d", b.l.T(barrierSectionIDs[s]), len(b.lists[s]))
 		if s == b.section {
 			tabs = append(tabs, st.Selected.Render("["+label+"]"))
 		} else {
@@ -99,7 +102,7 @@ func (b *barriers) head() string {
 	}
 	line := strings.Join(tabs, " ")
 	if n := len(b.lists[b.section]); n > 0 {
-		line += st.Muted.Render(fmt.Sprintf("  %d of %d", b.win[b.section].cursor+1, n))
+		line += st.Muted.Render("  " + b.l.T("tui.barriers.n_of", "N", b.win[b.section].cursor+1, "Of", n))
 	}
 	out.WriteString(truncate(line, w))
 	return out.String()
@@ -132,15 +135,15 @@ func (b *barriers) list() string {
 func (b *barriers) empty() string {
 	switch b.section {
 	case secBarriers:
-		return fmt.Sprintf("No barriers: no statement has a mean below %.2f from 3 or more people.", b.data.Questionnaire.Bands.Improve)
+		return b.l.T("tui.barriers.empty.barriers", "Improve", b.l.Num(b.data.Questionnaire.Bands.Improve, 2), "Min", analysis.MinRespondents)
 	case secContested:
-		return "No contested statements: nowhere do scores both agree and disagree, or spread by 1.0 or more."
+		return b.l.T("tui.barriers.empty.contested", "SD", b.l.Num(1, 1))
 	case secGaps:
-		return "No verification gaps of 1.0 or more (a gap needs 3 or more insiders and outsiders)."
+		return b.l.T("tui.barriers.empty.gaps", "Threshold", b.l.Num(analysis.GapThreshold, 1), "Min", analysis.MinRespondents)
 	case secFindings:
-		return "No findings yet: y confirms a barrier, f writes a good area or an area to improve."
+		return b.l.T("tui.barriers.empty.findings")
 	}
-	return "No interventions yet: i adds one (from a barrier, its suggestion is filled in)."
+	return b.l.T("tui.barriers.empty.plan")
 }
 
 // row draws one row of a section.
@@ -149,53 +152,65 @@ func (b *barriers) row(i int, r bRow) string {
 	switch {
 	case r.issue != nil:
 		is := r.issue
-		return b.gapRow(is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), "Key issue: "+is.KeyIssue.Title.In(b.lang))
+		return b.gapRow(is.Gap, statCell(b.l, b.data.Questionnaire.Bands, is.group(false)), statCell(b.l, b.data.Questionnaire.Bands, is.group(true)),
+			b.l.T("tui.gaps.key_issue", "Issue", is.KeyIssue.Title.In(b.lang)))
 	case r.item != nil:
 		it := r.item
-		text := pad(b.num.Number(it.Statement.ID), 4) + " " + statementText(nil, it.Statement, b.lang)
+		text := pad(b.num.Number(it.Statement.ID), 4) + " " + statementText(b.l, it.Statement, b.lang)
 		switch b.section {
 		case secBarriers:
-			mark := strings.Repeat(" ", 11)
+			confirmed, saving := "✓ "+b.l.T("tui.barriers.row_confirmed"), "… "+b.l.T("tui.map.saving")
+			markW := max(ansi.StringWidth(confirmed), ansi.StringWidth(saving))
+			mark := strings.Repeat(" ", markW)
 			switch {
 			case b.confirmed[it.Statement.ID]:
-				mark = st.Good.Render("✓ confirmed")
+				mark = st.Good.Render(pad(confirmed, markW))
 			case b.pending["confirm/"+it.Statement.ID]:
-				mark = st.Pending.Render("… saving   ")
+				mark = st.Pending.Render(pad(saving, markW))
 			}
 			pop, s := it.Headline()
-			contested := "         "
+			contestedWord := b.l.T("tui.barriers.row_contested")
+			contested := strings.Repeat(" ", ansi.StringWidth(contestedWord))
 			if s.Contested {
-				contested = st.Warning.Render("contested")
+				contested = st.Warning.Render(contestedWord)
 			}
-			return fmt.Sprintf("%2d. %-9s %s %-5s %s %s %s", i+1, popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), fmt.Sprintf("n=%d", s.N), mark, contested, text)
+			return fmt.Sprintf("%2d. %s %s %-5s %s %s %s", i+1, pad(popText(b.l, pop), 9), mean(b.l, b.data.Questionnaire.Bands, s.Mean), fmt.Sprintf("n=%d", s.N), mark, contested, text)
 		case secContested:
 			pop, s := it.Headline()
-			return fmt.Sprintf("%-9s %s %s %d–%d sd %.2f %-5s %s", popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), pad(bandText(nil, st, s.Band), 10),
-				s.Min, s.Max, analysis.ShownSD(s.SD, 2), fmt.Sprintf("n=%d", s.N), text)
+			return fmt.Sprintf("%s %s %s %d–%d %s %-5s %s", pad(popText(b.l, pop), 9), mean(b.l, b.data.Questionnaire.Bands, s.Mean), pad(bandText(b.l, st, s.Band), b.bandWidth()),
+				s.Min, s.Max, b.l.T("tui.barriers.sd", "SD", b.l.Num(analysis.ShownSD(s.SD, 2), 2)), fmt.Sprintf("n=%d", s.N), text)
 		}
-		return b.gapRow(it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), text)
+		return b.gapRow(it.Gap, statCell(b.l, b.data.Questionnaire.Bands, it.Insiders), statCell(b.l, b.data.Questionnaire.Bands, it.Outsiders), text)
 	case r.finding != nil:
 		f := r.finding
 		text := firstLineOf(f.Text)
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok && text == "" {
-			text = st.Muted.Render(fmt.Sprintf("statement %s: %s", b.num.Number(s.ID), statementText(nil, s, b.lang)))
+			text = st.Muted.Render(b.l.T("tui.barriers.statement_lower", "Number", b.num.Number(s.ID), "Text", statementText(b.l, s, b.lang)))
 		}
 		issueW := 18
 		if b.width >= wideFrom {
 			issueW = 32
 		}
-		return b.pendingMark("finding/"+f.ID) + pad(findingText(st, f.Kind), 18) + " " + pad(b.issueTitle(f.KeyIssueID), issueW) + " " + text
+		kindW := 18
+		for _, k := range []workbook.FindingKind{workbook.FindingBarrier, workbook.FindingGood, workbook.FindingImprove} {
+			kindW = max(kindW, ansi.StringWidth(findingText(b.l, st, k))+1)
+		}
+		return b.pendingMark("finding/"+f.ID) + pad(findingText(b.l, st, f.Kind), kindW) + " " + pad(b.issueTitle(f.KeyIssueID), issueW) + " " + text
 	case r.plan != nil:
 		iv := r.plan
 		due := iv.Due
 		if due == "" {
-			due = "no date"
+			due = b.l.T("tui.barriers.no_date")
 		}
 		ownerW := 16
 		if b.width >= wideFrom {
 			ownerW = 26
 		}
-		return b.pendingMark("plan/"+iv.ID) + pad(planStatusText(iv.Status), 11) + " " + pad(due, 10) + " " + pad(iv.Owner, ownerW) + " " + firstLineOf(iv.Action)
+		statusW := 11
+		for _, s := range workbook.Statuses {
+			statusW = max(statusW, ansi.StringWidth(planStatusText(b.l, s)))
+		}
+		return b.pendingMark("plan/"+iv.ID) + pad(planStatusText(b.l, iv.Status), statusW) + " " + pad(due, 10) + " " + pad(iv.Owner, ownerW) + " " + firstLineOf(iv.Action)
 	}
 	return ""
 }
@@ -204,9 +219,9 @@ func (b *barriers) row(i int, r bRow) string {
 // the window is wide both groups' figures, then the text.
 func (b *barriers) gapRow(g analysis.Gap, ins, outs, text string) string {
 	st := b.env.styles
-	line := gapCell(st, b.data.Questionnaire.Bands, g) + " " + pad(gapWord(st, g), gapWordWidth) + " "
+	line := gapCell(b.l, st, b.data.Questionnaire.Bands, g) + " " + pad(gapWord(b.l, st, g), gapWordWidth(b.l)) + " "
 	if b.width >= wideFrom {
-		line += pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " "
+		line += pad(ins, statCellWidth(b.l)) + " " + pad(outs, statCellWidth(b.l)) + " "
 	}
 	return line + text
 }
@@ -222,18 +237,28 @@ func (b *barriers) issueTitle(id string) string {
 	if ki, ok := b.data.Questionnaire.KeyIssue(id); ok {
 		return ki.Title.In(b.lang)
 	}
-	return "no key issue"
+	return b.l.T("tui.barriers.no_issue")
+}
+
+// bandWidth is the width of the widest band's name in the screen's
+// language, at least 10.
+func (b *barriers) bandWidth() int {
+	w := 10
+	for _, band := range []analysis.Band{analysis.BandGood, analysis.BandImprove, analysis.BandBarrier, analysis.BandNone} {
+		w = max(w, ansi.StringWidth(bandText(b.l, b.env.styles, band)))
+	}
+	return w
 }
 
 // findingText names a finding's kind in words.
-func findingText(st Styles, k workbook.FindingKind) string {
+func findingText(l *i18n.Lang, st Styles, k workbook.FindingKind) string {
 	switch k {
 	case workbook.FindingBarrier:
-		return st.Barrier.Render("BARRIER confirmed")
+		return st.Barrier.Render(l.T("tui.barriers.finding.barrier"))
 	case workbook.FindingGood:
-		return st.Good.Render("good area")
+		return st.Good.Render(l.T("tui.barriers.finding.good"))
 	}
-	return st.Improve.Render("area to improve")
+	return st.Improve.Render(l.T("tui.barriers.finding.improve"))
 }
 
 // detailLines is the height of the detail panel: rule, heading, body and
@@ -263,37 +288,38 @@ func (b *barriers) detail() string {
 	var body []para
 	switch {
 	case !ok:
-		hint = "f writes a finding · i adds an intervention · tab shows the next section"
+		hint = b.l.T("tui.barriers.hint.none")
 	case row.item != nil:
 		head, body, hint = b.itemDetail(row, tall)
 	case row.issue != nil:
 		is := row.issue
-		head = "Key issue: " + is.KeyIssue.Title.In(b.lang)
-		body = []para{{gapStyle(st, is.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. %s", is.Gap.Compared,
-			explainGap(b.data.Questionnaire.Bands, is.Gap, statCell(b.data.Questionnaire.Bands, is.group(false)), statCell(b.data.Questionnaire.Bands, is.group(true)), true))), 2}}
+		head = b.l.T("tui.gaps.key_issue", "Issue", is.KeyIssue.Title.In(b.lang))
+		body = []para{{gapStyle(st, is.Gap, b.l.N("tui.gaps.compared_on", is.Gap.Compared)+" "+
+			explainGap(b.l, b.data.Questionnaire.Bands, is.Gap, statCell(b.l, b.data.Questionnaire.Bands, is.group(false)), statCell(b.l, b.data.Questionnaire.Bands, is.group(true)), true)), 2}}
 		if n := b.issueNote(is.KeyIssue.ID); n != "" {
-			body = append(body, para{"Verification note: " + n, 3})
+			body = append(body, para{b.l.T("tui.sidebyside.note", "Note", n), 3})
 		}
-		hint = "v compares insiders and outsiders statement by statement · f writes a finding · i adds an intervention"
+		hint = b.l.T("tui.barriers.hint.issue")
 	case row.finding != nil:
 		f := row.finding
-		head = ansiStrip(findingText(st, f.Kind)) + " · " + b.issueTitle(f.KeyIssueID)
+		head = ansiStrip(findingText(b.l, st, f.Kind)) + " · " + b.issueTitle(f.KeyIssueID)
 		if f.Text != "" {
 			body = append(body, para{f.Text, budget})
 		}
 		if s, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
-			head += fmt.Sprintf(" · statement %s", b.num.Number(s.ID))
-			body = append(body, para{st.Muted.Render(fmt.Sprintf("Statement %s: %s", b.num.Number(s.ID), statementText(nil, s, b.lang))), 2})
+			head += " · " + b.l.T("tui.barriers.statement_n", "Number", b.num.Number(s.ID))
+			body = append(body, para{st.Muted.Render(b.l.T("tui.barriers.statement", "Number", b.num.Number(s.ID), "Text", statementText(b.l, s, b.lang))), 2})
 		}
-		hint = "e or enter edits · D deletes · i adds an intervention for it"
+		hint = b.l.T("tui.barriers.hint.finding")
 	case row.plan != nil:
 		iv := row.plan
-		head = fmt.Sprintf("%s · due %s · owner %s · %s", planStatusText(iv.Status), orNoneText(iv.Due), orNoneText(iv.Owner), b.issueTitle(iv.KeyIssueID))
+		head = b.l.T("tui.barriers.plan_head", "Status", planStatusText(b.l, iv.Status), "Due", b.orNone(iv.Due), "Owner", b.orNone(iv.Owner),
+			"Issue", b.issueTitle(iv.KeyIssueID))
 		body = []para{{iv.Action, 2}}
 		if iv.Review != "" {
-			body = append(body, para{"Review: " + iv.Review, budget})
+			body = append(body, para{b.l.T("tui.barriers.review", "Review", iv.Review), budget})
 		}
-		hint = "e or enter edits (status, review notes) · D deletes"
+		hint = b.l.T("tui.barriers.hint.plan")
 	}
 	if b.confirm.open() {
 		hint = b.confirm.view(st, w)
@@ -322,28 +348,29 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	st := b.env.styles
 	it := row.item
 	pop, s := it.Headline()
-	head = fmt.Sprintf("Statement %s · %s · %s %s (n=%d) %s", b.num.Number(it.Statement.ID), b.issueTitle(it.KeyIssueID),
-		popText(nil, pop), mean(nil, b.data.Questionnaire.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
+	head = b.l.T("tui.barriers.item_head", "Number", b.num.Number(it.Statement.ID), "Issue", b.issueTitle(it.KeyIssueID),
+		"Whose", popText(b.l, pop), "Mean", mean(b.l, b.data.Questionnaire.Bands, s.Mean), "N", s.N, "Band", bandText(b.l, st, s.Band))
 	if s.Contested {
-		head += " · " + st.Warning.Render("⚠ CONTESTED")
+		head += " · " + st.Warning.Render("⚠ "+b.l.T("tui.dialogue.contested"))
 	}
 	if it.Statement.Reverse {
-		head += " · REVERSED"
+		head += " · " + b.l.T("tui.barriers.reversed")
 	}
-	text := para{statementText(nil, it.Statement, b.lang), 2}
-	spread := fmt.Sprintf("scores %d-%d, sd %.2f, %d don't know", s.Min, s.Max, analysis.ShownSD(s.SD, 2), s.DontKnow)
-	figures := para{gapStyle(st, it.Gap, explainGap(b.data.Questionnaire.Bands, it.Gap, statCell(b.data.Questionnaire.Bands, it.Insiders), statCell(b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(nil, pop)+": "+spread+"."), 2}
+	text := para{statementText(b.l, it.Statement, b.lang), 2}
+	spread := b.l.T("tui.barriers.spread", "Min", s.Min, "Max", s.Max, "SD", b.l.Num(analysis.ShownSD(s.SD, 2), 2), "DontKnow", s.DontKnow)
+	figures := para{gapStyle(st, it.Gap, explainGap(b.l, b.data.Questionnaire.Bands, it.Gap, statCell(b.l, b.data.Questionnaire.Bands, it.Insiders),
+		statCell(b.l, b.data.Questionnaire.Bands, it.Outsiders), b.data.Questionnaire.InVerification(it.Statement))) + " " + st.Muted.Render(popText(b.l, pop)+": "+spread+"."), 2}
 	if b.section == secGaps {
 		body = []para{figures, text}
 	} else {
 		body = []para{text, figures}
 	}
 	if n := b.statementNote(it.Statement.ID); n != "" {
-		body = append(body, para{"Dialogue notes: " + n, 2})
+		body = append(body, para{b.l.T("tui.barriers.dialogue_notes", "Notes", n), 2})
 	}
-	hint = "i adds an intervention · f writes a finding"
+	hint = b.l.T("tui.barriers.hint.item")
 	if b.section == secBarriers {
-		hint = "y or enter confirms this barrier · " + hint
+		hint = b.l.T("tui.barriers.hint.confirm") + " · " + hint
 	}
 	ivs := it.Statement.Interventions
 	if len(ivs) == 0 {
@@ -352,16 +379,16 @@ func (b *barriers) itemDetail(row bRow, tall bool) (head string, body []para, hi
 	chosen := b.suggestionIndex(len(ivs))
 	if !tall {
 		// No room for the list: the hint shows the suggestion i adds.
-		hint = fmt.Sprintf("Suggested (%d of %d, ←/→ for others, i adds it): %s", chosen+1, len(ivs), ivs[chosen].In(b.lang))
+		hint = b.l.T("tui.barriers.suggested_of", "N", chosen+1, "Of", len(ivs), "Text", ivs[chosen].In(b.lang))
 		if len(ivs) == 1 {
-			hint = "Suggested (i adds it): " + ivs[0].In(b.lang)
+			hint = b.l.T("tui.barriers.suggested_one", "Text", ivs[0].In(b.lang))
 		}
 		return head, body, hint
 	}
 	// The list goes first when room is short: it is what i acts on.
-	sugg := []para{{st.Muted.Render("Suggested interventions (←/→ chooses, i adds the chosen one):"), 1}}
+	sugg := []para{{st.Muted.Render(b.l.T("tui.barriers.suggested_list")), 1}}
 	if len(ivs) == 1 {
-		sugg[0].text = st.Muted.Render("Suggested intervention (i adds it):")
+		sugg[0].text = st.Muted.Render(b.l.T("tui.barriers.suggested_list_one"))
 	}
 	for i, iv := range ivs {
 		mark := "  "
@@ -380,7 +407,7 @@ func (b *barriers) statementNote(id string) string {
 		if n.StatementID == id {
 			note := strings.ReplaceAll(n.Notes, "\n", " ")
 			if n.GroupScore > 0 {
-				note = strings.TrimSpace(fmt.Sprintf("(group score %d) %s", n.GroupScore, note))
+				note = strings.TrimSpace(b.l.T("tui.barriers.group_score", "Score", n.GroupScore) + " " + note)
 			}
 			return note
 		}
@@ -398,9 +425,10 @@ func (b *barriers) issueNote(id string) string {
 	return ""
 }
 
-func orNoneText(s string) string {
+// orNone is s, or "none" in the screen's language when s is empty.
+func (b *barriers) orNone(s string) string {
 	if s == "" {
-		return "none"
+		return b.l.T("tui.barriers.none")
 	}
 	return s
 }

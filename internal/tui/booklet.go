@@ -6,7 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -20,7 +22,8 @@ type booklet struct {
 	assessmentID string
 	group        workbook.Group
 	data         *workbook.AssessmentData
-	lang         string
+	l            *i18n.Lang // the site's language, for what Engage says
+	lang         string     // the assessment's, for the questionnaire's texts
 	statements   []questionnaire.Statement
 	numbers      questionnaire.Numbering
 	people       []workbook.Participant
@@ -38,7 +41,11 @@ func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) 
 }
 
 func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.assessmentID) }
-func (b *booklet) Title() string { return "Booklet entry" }
+
+// Lang is the site's language, which the screen speaks.
+func (b *booklet) Lang() *i18n.Lang { return b.l }
+
+func (b *booklet) Title() string { return b.l.T("tui.booklet.title") }
 func (b *booklet) Typing() bool  { return b.typing }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
@@ -48,7 +55,7 @@ func (b *booklet) SetSize(w, h int) {
 func (b *booklet) room() int { return max(b.height-4, 1) }
 
 func (b *booklet) Keys() []key.Binding {
-	k := b.env.keys
+	k := b.env.keysIn(b.l)
 	if b.typing {
 		return []key.Binding{k.Score, k.DontKnow, k.BookletBack, k.BookletDone}
 	}
@@ -90,6 +97,7 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (b *booklet) apply(d *workbook.AssessmentData) {
 	b.data, b.lang = d, d.Assessment.Language
+	b.l = b.env.lang(d.Site.Language)
 	if b.group == workbook.Outsider {
 		b.statements = d.Questionnaire.VerificationStatements()
 	} else {
@@ -128,13 +136,13 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.BookletDone):
 		b.typing = false
 		done := b.answeredCount(p)
-		text := fmt.Sprintf("Booklet of %s: %d of %d answered", personLabel(nil, p, b.win.cursor+1), done, len(b.statements))
+		text := b.l.N("tui.booklet.answered", done, "Person", personLabel(b.l, p, b.win.cursor+1), "Total", len(b.statements))
 		if done == len(b.statements) {
 			// On to the next booklet still to type.
 			for i := b.win.cursor + 1; i < len(b.people); i++ {
 				if b.answeredCount(b.people[i]) < len(b.statements) {
 					b.win.cursor = i
-					text += "; enter types the next one"
+					text += "; " + b.l.T("tui.booklet.next_one")
 					break
 				}
 			}
@@ -148,11 +156,11 @@ func (b *booklet) updateTyping(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return b, b.put(p, 0, false)
 	case key.Matches(msg, k.Score), key.Matches(msg, k.DontKnow):
 		if b.cur >= len(b.statements) {
-			return b, status("This booklet is complete: backspace to correct, esc when done")
+			return b, status(b.l.T("tui.booklet.complete_status"))
 		}
 		n := digit(msg)
 		if n > b.data.Questionnaire.Scale.Points {
-			return b, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", b.data.Questionnaire.Scale.Points))
+			return b, status(b.l.T("tui.dialogue.scores_run_dk", "Points", b.data.Questionnaire.Scale.Points))
 		}
 		cmd := b.put(p, n, key.Matches(msg, k.DontKnow))
 		b.cur++
@@ -189,21 +197,25 @@ func (b *booklet) View() string {
 	st := b.env.styles
 	switch {
 	case b.err != "":
-		return st.Error.Render("Could not read the assessment: " + b.err)
+		return st.Error.Render(b.l.T("tui.select.read_failed", "Err", b.err))
 	case b.data == nil:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(b.l.T("tui.map.reading"))
 	case len(b.people) == 0:
-		return "Nobody to type a booklet for yet: add participants first (esc, then p)."
+		return b.l.T("tui.booklet.nobody")
 	}
 	if b.typing {
 		return b.typingView()
 	}
 	var s strings.Builder
-	s.WriteString(st.Title.Render("Whose booklet?") + "  " + st.Muted.Render("enter starts typing at their first unanswered statement") + "\n\n")
+	s.WriteString(st.Title.Render(b.l.T("tui.booklet.whose")) + "  " + st.Muted.Render(b.l.T("tui.booklet.whose_hint")) + "\n\n")
+	roleW := 20 // as wide as the language's widest role level
+	for _, r := range workbook.Roles {
+		roleW = max(roleW, ansi.StringWidth(roleName(b.l, r)))
+	}
 	start, end := b.win.rows(len(b.people), b.room())
 	for i := start; i < end; i++ {
 		p := b.people[i]
-		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(nil, p, i+1), 28), pad(roleName(nil, p.Role), 20), b.answeredCount(p), len(b.statements))
+		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(b.l, p, i+1), 28), pad(roleName(b.l, p.Role), roleW), b.answeredCount(p), len(b.statements))
 		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
@@ -217,11 +229,11 @@ func (b *booklet) typingView() string {
 	st := b.env.styles
 	p := b.people[b.win.cursor]
 	var s strings.Builder
-	saveState := st.Saved.Render("all saved ✓")
+	saveState := st.Saved.Render(b.l.T("tui.select.all_saved"))
 	if b.env.saves.busy() {
-		saveState = st.Pending.Render("saving…")
+		saveState = st.Pending.Render(b.l.T("tui.map.saving"))
 	}
-	s.WriteString(st.Title.Render("Booklet of "+personLabel(nil, p, b.win.cursor+1)) + "  " + saveState + "\n\n")
+	s.WriteString(st.Title.Render(b.l.T("tui.booklet.of", "Person", personLabel(b.l, p, b.win.cursor+1))) + "  " + saveState + "\n\n")
 	// The strip: every answer so far, the cursor on the one being typed.
 	var strip []string
 	for i, stm := range b.statements {
@@ -238,12 +250,12 @@ func (b *booklet) typingView() string {
 	}
 	s.WriteString("\n")
 	if b.cur >= len(b.statements) {
-		s.WriteString(st.Good.Render(fmt.Sprintf("Booklet complete: %d of %d answered.", b.answeredCount(p), len(b.statements))) +
-			"\n" + st.Muted.Render("backspace to correct the last one, esc when done"))
+		s.WriteString(st.Good.Render(b.l.N("tui.booklet.complete", b.answeredCount(p), "Total", len(b.statements))) +
+			"\n" + st.Muted.Render(b.l.T("tui.booklet.complete_hint")))
 		return s.String()
 	}
 	stm := b.statements[b.cur]
-	s.WriteString(st.Accent.Render(statementHeading(nil, b.numbers, b.statements, b.cur, b.group)) + "\n")
+	s.WriteString(st.Accent.Render(statementHeading(b.l, b.numbers, b.statements, b.cur, b.group)) + "\n")
 	s.WriteString(st.Statement.Width(b.width).Render(stm.Text.In(b.lang)) + "\n\n")
 	q := b.data.Questionnaire
 	var legend []string

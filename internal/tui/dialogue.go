@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -22,7 +23,8 @@ type dialogue struct {
 	group        workbook.Group
 
 	data       *workbook.AssessmentData
-	lang       string
+	l          *i18n.Lang // the site's language, for what Engage says
+	lang       string     // the assessment's, for the questionnaire's texts
 	statements []questionnaire.Statement
 	numbers    questionnaire.Numbering // names the statements: "4.6"
 	issueOf    map[string]questionnaire.KeyIssue
@@ -66,11 +68,14 @@ func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statemen
 
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
 
+// Lang is the site's language, which the screen speaks.
+func (d *dialogue) Lang() *i18n.Lang { return d.l }
+
 func (d *dialogue) Title() string {
 	if d.group == workbook.Outsider {
-		return "4 Verify with outsiders"
+		return d.l.T("tui.dialogue.title_verify")
 	}
-	return "3 Workbook dialogue"
+	return d.l.T("tui.dialogue.title")
 }
 
 // Typing is true while a field has the keyboard, and while the group
@@ -99,7 +104,7 @@ func (d *dialogue) Place() workbook.UIState {
 }
 
 func (d *dialogue) Keys() []key.Binding {
-	k := d.env.keys
+	k := d.env.keysIn(d.l)
 	switch d.mode {
 	case modeComment, modeJump:
 		if d.mode == modeJump {
@@ -128,6 +133,7 @@ func (d *dialogue) apply(data *workbook.AssessmentData) {
 	d.watch = analysis.NewTextWatch(data.Participants)
 	q := data.Questionnaire
 	d.lang = data.Assessment.Language
+	d.l = d.env.lang(data.Site.Language)
 	if d.group == workbook.Outsider {
 		d.statements = q.VerificationStatements()
 	} else {

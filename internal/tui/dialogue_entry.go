@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -27,7 +24,7 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.Score):
 		n := digit(msg)
 		if n > d.data.Questionnaire.Scale.Points {
-			return d, status(fmt.Sprintf("Scores run from 1 to %d; d is don't know", d.data.Questionnaire.Scale.Points))
+			return d, status(d.l.T("tui.dialogue.scores_run_dk", "Points", d.data.Questionnaire.Scale.Points))
 		}
 		return d, d.record(n, false)
 	case key.Matches(msg, k.DontKnow):
@@ -50,13 +47,13 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return d, d.nextUnanswered()
 	case key.Matches(msg, k.Jump):
 		d.mode = modeJump
-		d.input = newInput(fmt.Sprintf("a number such as %s, or a place 1-%d", d.number(len(d.statements)-1), len(d.statements)), "", 64, d.width)
+		d.input = newInput(d.l.T("tui.dialogue.jump_placeholder", "Number", d.number(len(d.statements)-1), "Last", len(d.statements)), "", 64, d.width)
 		return d, d.input.Focus()
 	case key.Matches(msg, k.Comment):
 		p := d.people[d.row]
 		r, _, _ := d.answer(p.ID, d.statements[d.cur].ID)
 		d.mode = modeComment
-		d.input = newInput("comment", r.Comment, workbook.MaxLongText, d.width)
+		d.input = newInput(d.l.T("tui.dialogue.comment_placeholder"), r.Comment, workbook.MaxLongText, d.width)
 		return d, d.input.Focus()
 	case key.Matches(msg, k.Notes):
 		d.mode = modeNotes
@@ -100,7 +97,8 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	what := fmt.Sprintf("%s, statement %s: %s", personLabel(nil, p, d.row+1), d.number(d.cur), scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
+	what := d.l.T("tui.dialogue.scored", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur),
+		"Score", scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
 	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
 		// Nowhere to move on to: say so, or the next key would change
 		// this answer unnoticed.
@@ -128,11 +126,11 @@ func (d *dialogue) endNote(pid, sid string) string {
 				continue
 			}
 			if r, ok, _ := d.answer(p.ID, st.ID); !ok || !r.Answered() {
-				return fmt.Sprintf(" · the last statement; statement %s still lacks an answer (u)", d.number(i))
+				return " · " + d.l.T("tui.dialogue.end_lacking", "Number", d.number(i))
 			}
 		}
 	}
-	return " · the last statement: every answer is in"
+	return " · " + d.l.T("tui.dialogue.end_complete")
 }
 
 // clear removes the current row's score (keeping its comment).
@@ -141,7 +139,7 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.answers.record(d.env, d, in, fmt.Sprintf("%s, statement %s cleared", personLabel(nil, p, d.row+1), d.number(d.cur)), "")
+	return d.answers.record(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)), "")
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
@@ -159,18 +157,18 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 		i := (d.cur + step) % n
 		for j, p := range d.people {
 			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
-				return tea.Batch(d.move(i, j), status(fmt.Sprintf("Statement %s: %s has not answered", d.number(i), personLabel(nil, p, j+1))))
+				return tea.Batch(d.move(i, j), status(d.l.T("tui.dialogue.not_answered", "Number", d.number(i), "Person", personLabel(d.l, p, j+1))))
 			}
 		}
 	}
-	return status("Every statement has an answer from everyone")
+	return status(d.l.T("tui.dialogue.all_answered"))
 }
 
 func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch k := d.env.keys; {
 	case key.Matches(msg, k.Cancel):
 		d.mode = modeScore
-		return d, status("Cancelled: nothing changed")
+		return d, status(d.l.T("tui.dialogue.cancelled"))
 	case key.Matches(msg, k.Enter):
 		v := d.input.Value()
 		mode := d.mode
@@ -183,7 +181,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, "comment of "+personLabel(nil, p, d.row+1), analysis.Summary(d.watch.Check(v)))
+		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), warnSummary(d.l, d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
@@ -197,7 +195,7 @@ func (d *dialogue) number(i int) string { return d.numbers.Number(d.statements[i
 // jump goes to the statement v names: its number ("4.6"), its place in
 // this screen's list ("36") or its id.
 func (d *dialogue) jump(v string) tea.Cmd {
-	n, refused := jumpTarget(nil, d.numbers, d.statements, d.group, v)
+	n, refused := jumpTarget(d.l, d.numbers, d.statements, d.group, v)
 	if refused != "" {
 		return statusRefused(refused)
 	}
@@ -208,7 +206,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, d.env.keys.Cancel):
 		d.mode = modeScore
-		return d, status("Cancelled: nothing changed")
+		return d, status(d.l.T("tui.dialogue.cancelled"))
 	case key.Matches(msg, d.env.keys.Save):
 		d.mode = modeScore
 		v := d.area.Value()
@@ -217,7 +215,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.env.save(d, saveJob{what: "verification note on " + ki.Title.In(d.lang), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+			return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
 				_, err := c.SetIssueNote(n)
 				return err
 			}})
@@ -225,7 +223,7 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.env.save(d, saveJob{what: fmt.Sprintf("notes on statement %s", d.number(d.cur)), warn: analysis.Summary(d.watch.Check(v)), fn: func(c *workbook.Change) error {
+		return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
 			_, err := c.SetStatementNote(n)
 			return err
 		}})
@@ -243,17 +241,17 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, d.env.keys.GroupScoreKeys):
 		v := digit(msg)
 		if v > d.data.Questionnaire.Scale.Points {
-			return d, status(fmt.Sprintf("Scores run from 1 to %d", d.data.Questionnaire.Scale.Points))
+			return d, status(d.l.T("tui.dialogue.scores_run", "Points", d.data.Questionnaire.Scale.Points))
 		}
 		n.GroupScore = v
 	case key.Matches(msg, d.env.keys.Clear):
 		n.GroupScore = 0
 	default:
-		return d, status("Cancelled: group score unchanged")
+		return d, status(d.l.T("tui.dialogue.group_score_cancelled"))
 	}
 	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
 	d.notes[st.ID] = n
-	return d, d.env.save(d, saveJob{what: fmt.Sprintf("group score on statement %s", d.number(d.cur)), fn: func(c *workbook.Change) error {
+	return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.group_score_on", "Number", d.number(d.cur)), fn: func(c *workbook.Change) error {
 		_, err := c.SetStatementNote(n)
 		return err
 	}})

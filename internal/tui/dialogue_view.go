@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -47,17 +48,17 @@ func (d *dialogue) View() string {
 	st := d.env.styles
 	switch {
 	case d.err != "":
-		return st.Error.Render("Could not read the assessment: " + d.err)
+		return st.Error.Render(d.l.T("tui.select.read_failed", "Err", d.err))
 	case d.data == nil:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(d.l.T("tui.map.reading"))
 	case len(d.statements) == 0:
-		return "This questionnaire has no statements for this group."
+		return d.l.T("tui.dialogue.no_statements")
 	case len(d.people) == 0:
-		who := "insiders (the partnership's own people)"
+		none := d.l.T("tui.dialogue.no_insiders", "Key", st.Key.Render("p"))
 		if d.group == workbook.Outsider {
-			who = "outsiders (community members and partners outside the organisation)"
+			none = d.l.T("tui.dialogue.no_outsiders", "Key", st.Key.Render("p"))
 		}
-		return st.Title.Render(d.Title()) + "\n\nNo " + who + " yet.\n\nPress " + st.Key.Render("p") + " to add the people taking part."
+		return st.Title.Render(d.Title()) + "\n\n" + none
 	}
 	return d.render()
 }
@@ -70,15 +71,17 @@ func (d *dialogue) render() string {
 	q := d.data.Questionnaire
 
 	var top strings.Builder
-	saveState := st.Saved.Render("all saved ✓")
+	saveState := st.Saved.Render(d.l.T("tui.select.all_saved"))
 	if d.env.saves.busy() {
-		saveState = st.Pending.Render("saving…")
+		saveState = st.Pending.Render(d.l.T("tui.map.saving"))
 	}
-	head := statementHeading(nil, d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)
-	top.WriteString(pad(st.Accent.Render(truncate(head, w-16)), w-14) + " " + saveState + "\n")
+	// The save state keeps its place whichever it says.
+	sw := max(ansi.StringWidth(d.l.T("tui.select.all_saved")), ansi.StringWidth(d.l.T("tui.map.saving"))) + 3
+	head := statementHeading(d.l, d.numbers, d.statements, d.cur, d.group) + " · " + ki.Title.In(d.lang)
+	top.WriteString(pad(st.Accent.Render(truncate(head, w-sw-2)), w-sw) + " " + saveState + "\n")
 	text := stmt.Text.In(d.lang)
 	if stmt.Reverse {
-		text += st.Muted.Render("  (reversed: agreeing is bad)")
+		text += st.Muted.Render("  " + d.l.T("tui.dialogue.reversed"))
 	}
 	top.WriteString(st.Statement.Width(w).Render(text) + "\n")
 	if help := stmt.Help.In(d.lang); help != "" {
@@ -128,7 +131,7 @@ func (d *dialogue) rows(stmt questionnaire.Statement, room int) string {
 		if r.Comment != "" {
 			comment = "✎ " + strings.ReplaceAll(r.Comment, "\n", " ")
 		}
-		line := fmt.Sprintf("%s %s%s  %s", pad(personLabel(nil, p, i+1), nameW), pad(score, 2), mark, comment)
+		line := fmt.Sprintf("%s %s%s  %s", pad(personLabel(d.l, p, i+1), nameW), pad(score, 2), mark, comment)
 		line = pad(line, d.width-2)
 		if i == d.row && d.mode == modeScore {
 			b.WriteString(st.Selected.Render("› "+line) + "\n")
@@ -139,7 +142,7 @@ func (d *dialogue) rows(stmt questionnaire.Statement, room int) string {
 		}
 	}
 	if n := len(d.people); n > room {
-		b.WriteString(st.Muted.Render(fmt.Sprintf("  (%d-%d of %d participants)", start+1, min(start+room, n), n)))
+		b.WriteString(st.Muted.Render("  " + d.l.N("tui.dialogue.rows_of", n, "First", start+1, "Last", min(start+room, n))))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -164,47 +167,47 @@ func (d *dialogue) summary(stmt questionnaire.Statement, s analysis.Stats) strin
 	if stmt.Reverse {
 		// The dots, the mean and the band are on the flipped scale, as
 		// in every report; the rows above show the scores as typed.
-		line += st.Muted.Render("  flipped: 5 typed is 1 here")
+		line += st.Muted.Render("  " + d.l.T("tui.dialogue.flipped", "Points", q.Scale.Points))
 	}
-	whose := "insiders'"
+	whoseID := "tui.dialogue.mean_insiders"
 	if d.group == workbook.Outsider {
-		whose = "outsiders'"
+		whoseID = "tui.dialogue.mean_outsiders"
 	}
 	var facts string
 	switch {
 	case s.N >= analysis.MinRespondents:
-		facts = fmt.Sprintf("%s mean %s (n=%d) %s", whose, mean(nil, q.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
+		facts = d.l.T(whoseID, "Mean", mean(d.l, q.Bands, s.Mean), "N", s.N, "Band", bandText(d.l, st, s.Band))
 		if s.Contested {
-			facts += "  " + st.Warning.Render("⚠ CONTESTED")
+			facts += "  " + st.Warning.Render("⚠ "+d.l.T("tui.dialogue.contested"))
 		}
 	case s.N > 0:
 		// As in every output, no mean of fewer than 3 people.
-		facts = st.Muted.Render(fmt.Sprintf("n=%d: a mean is shown from %d scores", s.N, analysis.MinRespondents))
+		facts = st.Muted.Render(d.l.T("tui.dialogue.mean_from", "N", s.N, "Min", analysis.MinRespondents))
 	default:
-		facts = st.Muted.Render("no scores yet")
+		facts = st.Muted.Render(d.l.T("tui.dialogue.no_scores"))
 	}
 	out := truncate(line, d.width) + "\n" + d.meanAxis(s) + "  " + facts
 	if d.group == workbook.Insider {
 		n := d.notes[stmt.ID]
-		gs := "none"
+		gs := d.l.T("tui.dialogue.group_score_none")
 		switch {
 		case n.GroupScore > 0 && stmt.Reverse:
-			gs = fmt.Sprintf("%d as typed (%d flipped, as the mean)", n.GroupScore, q.Scale.Points+1-n.GroupScore)
+			gs = d.l.T("tui.dialogue.group_score_flipped", "Typed", n.GroupScore, "Flipped", q.Scale.Points+1-n.GroupScore)
 		case n.GroupScore > 0:
 			gs = strconv.Itoa(n.GroupScore)
 		}
 		notes := strings.ReplaceAll(n.Notes, "\n", " ")
 		if notes == "" {
-			notes = st.Muted.Render("no notes yet (n)")
+			notes = st.Muted.Render(d.l.T("tui.dialogue.no_notes"))
 		}
-		out += "\n" + truncate(fmt.Sprintf("Group score: %s · Notes: %s", gs, notes), d.width)
+		out += "\n" + truncate(d.l.T("tui.dialogue.group_line", "Score", gs, "Notes", notes), d.width)
 	} else {
 		ki := d.issueOf[stmt.ID]
 		notes := strings.ReplaceAll(d.issueNotes[ki.ID].Notes, "\n", " ")
 		if notes == "" {
-			notes = st.Muted.Render("none yet (n)")
+			notes = st.Muted.Render(d.l.T("tui.dialogue.no_issue_note"))
 		}
-		out += "\n" + truncate("Verification note on this key issue: "+notes, d.width)
+		out += "\n" + truncate(d.l.T("tui.dialogue.issue_note_line", "Notes", notes), d.width)
 	}
 	return out
 }
@@ -217,9 +220,9 @@ func (d *dialogue) finishedLine() string {
 	st := d.env.styles
 	stmt := d.statements[d.finished]
 	s := analysis.Anonymise(d.stats(stmt))
-	head := fmt.Sprintf("Statement %s done: ", d.number(d.finished))
+	head := d.l.T("tui.dialogue.done", "Number", d.number(d.finished)) + " "
 	if s.Suppressed {
-		return truncate(st.Muted.Render(head+fmt.Sprintf("n=%d, no figure of fewer than %d people", s.N, analysis.MinRespondents)), d.width)
+		return truncate(st.Muted.Render(head+d.l.T("tui.dialogue.suppressed", "N", s.N, "Min", analysis.MinRespondents)), d.width)
 	}
 	counts := make([]int, d.data.Questionnaire.Scale.Points+1)
 	for _, v := range s.Scores {
@@ -231,9 +234,9 @@ func (d *dialogue) finishedLine() string {
 			dots = append(dots, fmt.Sprintf("%d %s", v, strings.Repeat("●", n)))
 		}
 	}
-	line := head + fmt.Sprintf("mean %s (n=%d) %s", mean(nil, d.data.Questionnaire.Bands, s.Mean), s.N, bandText(nil, st, s.Band))
+	line := head + d.l.T("tui.dialogue.mean", "Mean", mean(d.l, d.data.Questionnaire.Bands, s.Mean), "N", s.N, "Band", bandText(d.l, st, s.Band))
 	if s.Contested {
-		line += "  " + st.Warning.Render("⚠ CONTESTED")
+		line += "  " + st.Warning.Render("⚠ "+d.l.T("tui.dialogue.contested"))
 	}
 	return truncate(line+"  "+st.Muted.Render(strings.Join(dots, "  ")), d.width)
 }
@@ -255,23 +258,31 @@ func (d *dialogue) meanAxis(s analysis.Stats) string {
 func (d *dialogue) progressLine() string {
 	st := d.env.styles
 	cur := d.issueOf[d.statements[d.cur].ID].ID
-	parts := []string{"Key issues:"}
 	barW := 8 // four key issues fit in 80 columns with bars of 6
 	if d.width < 90 {
 		barW = 6
 	}
-	for i, ki := range d.data.Questionnaire.KeyIssues {
-		done, total := d.issueProgress(ki)
-		if total == 0 {
-			continue
+	line := func(barW int) string {
+		parts := []string{d.l.T("tui.dialogue.key_issues")}
+		for i, ki := range d.data.Questionnaire.KeyIssues {
+			done, total := d.issueProgress(ki)
+			if total == 0 {
+				continue
+			}
+			mark := " "
+			if ki.ID == cur {
+				mark = "›"
+			}
+			parts = append(parts, fmt.Sprintf("%s%d %s %3d%%", mark, i+1, bar(st, done, total, barW), done*100/total))
 		}
-		mark := " "
-		if ki.ID == cur {
-			mark = "›"
-		}
-		parts = append(parts, fmt.Sprintf("%s%d %s %3d%%", mark, i+1, bar(st, done, total, barW), done*100/total))
+		return strings.Join(parts, "  ")
 	}
-	return truncate(strings.Join(parts, "  "), d.width)
+	// Shorter bars when a language's words leave less room.
+	s := line(barW)
+	for ; barW > 3 && ansi.StringWidth(s) > d.width; barW-- {
+		s = line(barW - 1)
+	}
+	return truncate(s, d.width)
 }
 
 func (d *dialogue) scaleLegend(q *questionnaire.Questionnaire) string {
@@ -288,17 +299,17 @@ func (d *dialogue) editor() string {
 	st := d.env.styles
 	switch d.mode {
 	case modeComment:
-		return st.Focused.Render("Comment of "+personLabel(nil, d.people[d.row], d.row+1)+" (enter saves, esc cancels)") + "\n" + d.input.View()
+		return st.Focused.Render(d.l.T("tui.dialogue.edit_comment", "Person", personLabel(d.l, d.people[d.row], d.row+1))) + "\n" + d.input.View()
 	case modeJump:
-		return st.Focused.Render("Jump to statement: type its number, e.g. "+d.number(len(d.statements)-1)+" (enter goes, esc cancels)") + "\n" + d.input.View()
+		return st.Focused.Render(d.l.T("tui.dialogue.edit_jump", "Number", d.number(len(d.statements)-1))) + "\n" + d.input.View()
 	case modeNotes:
-		what := "Dialogue notes on this statement"
+		what := d.l.T("tui.dialogue.edit_notes")
 		if d.group == workbook.Outsider {
-			what = "Verification note on " + d.issueOf[d.statements[d.cur].ID].Title.In(d.lang)
+			what = d.l.T("tui.dialogue.edit_issue_note", "Issue", d.issueOf[d.statements[d.cur].ID].Title.In(d.lang))
 		}
-		return st.Focused.Render(what+" (ctrl+s saves, esc cancels)") + "\n" + d.area.View()
+		return st.Focused.Render(what) + "\n" + d.area.View()
 	case modeGroupScore:
-		return st.Focused.Render(fmt.Sprintf("Group-agreed score: press 1-%d, x to clear, esc to cancel", d.data.Questionnaire.Scale.Points))
+		return st.Focused.Render(d.l.T("tui.dialogue.edit_group_score", "Points", d.data.Questionnaire.Scale.Points))
 	}
 	return ""
 }

@@ -2,8 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -46,46 +50,56 @@ func issueGaps(d *workbook.AssessmentData, res analysis.Result) []issueGap {
 // explainGap says in words what a gap shows, with both groups' figures,
 // or why there is none: a statement outside the verification set (verified
 // false) is not one outsiders were asked.
-func explainGap(b questionnaire.Bands, g analysis.Gap, ins, outs string, verified bool) string {
-	figures := fmt.Sprintf("insiders %s, outsiders %s", ins, outs)
+func explainGap(l *i18n.Lang, b questionnaire.Bands, g analysis.Gap, ins, outs string, verified bool) string {
+	figures := l.T("tui.gaps.figures", "Insiders", ins, "Outsiders", outs)
 	switch {
 	case !g.Known && !verified:
-		return fmt.Sprintf("Not a verification statement: only insiders score it (insiders %s).", ins)
+		return l.T("tui.gaps.not_verification", "Insiders", ins)
 	case !g.Known:
-		return fmt.Sprintf("No comparison: each group needs %d or more scores (%s).", analysis.MinRespondents, figures)
+		return l.T("tui.gaps.no_comparison", "Min", analysis.MinRespondents, "Figures", figures)
 	case g.Kind == analysis.GapBlindSpot:
-		return fmt.Sprintf("BLIND SPOT: insiders score it %s higher than outsiders do (%s).", signedGap(nil, b, g)[1:], figures)
+		return l.T("tui.gaps.blind_spot_explained", "Gap", strings.TrimPrefix(signedGap(l, b, g), "+"), "Figures", figures)
 	case g.Kind == analysis.GapUnrecognisedStrength:
-		return fmt.Sprintf("UNRECOGNISED STRENGTH: outsiders score it %s higher than insiders do (%s).", signedGap(nil, b, g)[1:], figures)
+		return l.T("tui.gaps.strength_explained", "Gap", strings.TrimPrefix(signedGap(l, b, g), "-"), "Figures", figures)
 	}
-	return fmt.Sprintf("No blind spot: the gap %s is under %.1f either way (%s).", signedGap(nil, b, g), analysis.GapThreshold, figures)
+	return l.T("tui.gaps.no_blind_spot", "Gap", signedGap(l, b, g), "Threshold", l.Num(analysis.GapThreshold, 1), "Figures", figures)
 }
 
 // statCell shows one group's mean and n on a statement: "4.33 n=6",
 // "fewer than 3", "withheld" (beside a group of one or two) or "no
 // scores".
-func statCell(b questionnaire.Bands, s analysis.Stats) string {
+func statCell(l *i18n.Lang, b questionnaire.Bands, s analysis.Stats) string {
 	switch {
 	case s.N == 0:
-		return "no scores"
+		return l.T("tui.gaps.no_scores")
 	case s.Complementary:
 		// A group within it has one or two people: this figure less the
 		// other group's would give theirs away.
-		return "withheld"
+		return l.T("tui.gaps.withheld")
 	case s.Suppressed || s.N < analysis.MinRespondents:
-		return fmt.Sprintf("fewer than %d", analysis.MinRespondents)
+		return l.T("tui.gaps.fewer_than", "Min", analysis.MinRespondents)
 	}
-	return fmt.Sprintf("%s n=%d", mean(nil, b, s.Mean), s.N)
+	return fmt.Sprintf("%s n=%d", mean(l, b, s.Mean), s.N)
+}
+
+// statCellWidth is the width of the widest statCell in l: its words, or
+// a mean with a two-digit n.
+func statCellWidth(l *i18n.Lang) int {
+	w := len("0.00 n=00")
+	for _, s := range []string{l.T("tui.gaps.no_scores"), l.T("tui.gaps.withheld"), l.T("tui.gaps.fewer_than", "Min", analysis.MinRespondents)} {
+		w = max(w, ansi.StringWidth(s))
+	}
+	return w
 }
 
 // gapCell shows a verification gap as a symbol and a signed value, seven
 // cells wide: "▲ +1.83" a blind spot, "▼ -1.50" an unrecognised strength,
 // "  +0.25" neither, "  –" unknown.
-func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
+func gapCell(l *i18n.Lang, st Styles, b questionnaire.Bands, g analysis.Gap) string {
 	if !g.Known {
 		return st.Muted.Render(pad("  –", gapCellWidth))
 	}
-	v := signedGap(nil, b, g)
+	v := signedGap(l, b, g)
 	switch g.Kind {
 	case analysis.GapBlindSpot:
 		return st.Warning.Render("▲ " + v)
@@ -97,16 +111,21 @@ func gapCell(st Styles, b questionnaire.Bands, g analysis.Gap) string {
 
 // gapWord names a gap's kind in words, styled: "BLIND SPOT",
 // "UNRECOGNISED STRENGTH" or "".
-func gapWord(st Styles, g analysis.Gap) string {
+func gapWord(l *i18n.Lang, st Styles, g analysis.Gap) string {
 	switch {
 	case !g.Known:
 		return ""
 	case g.Kind == analysis.GapBlindSpot:
-		return st.Warning.Render("BLIND SPOT")
+		return st.Warning.Render(l.T("tui.gaps.blind_spot"))
 	case g.Kind == analysis.GapUnrecognisedStrength:
-		return st.Good.Render("UNRECOGNISED STRENGTH")
+		return st.Good.Render(l.T("tui.gaps.strength"))
 	}
 	return ""
+}
+
+// gapWordWidth is the width of the widest gapWord in l.
+func gapWordWidth(l *i18n.Lang) int {
+	return max(ansi.StringWidth(l.T("tui.gaps.blind_spot")), ansi.StringWidth(l.T("tui.gaps.strength")))
 }
 
 // gapStyle is the style a gap's explanation is written in.
@@ -120,4 +139,10 @@ func gapStyle(st Styles, g analysis.Gap, s string) string {
 		return st.Good.Render(s)
 	}
 	return s
+}
+
+// answeredText says how many insiders and outsiders answered: "6
+// insiders, 3 outsiders answered".
+func answeredText(l *i18n.Lang, insiders, outsiders int) string {
+	return l.T("tui.gaps.answered", "Insiders", l.N("tui.gaps.n_insiders", insiders), "Outsiders", l.N("tui.gaps.n_outsiders", outsiders))
 }

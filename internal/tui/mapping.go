@@ -2,15 +2,18 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
+	"golang.org/x/text/collate"
+
 	"charm.land/bubbles/v2/key"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -23,9 +26,11 @@ type mapScreen struct {
 	assessmentID string // the assessment the site screen showed, for resuming
 
 	site       workbook.Site
+	l          *i18n.Lang        // the site's language
+	coll       *collate.Collator // the language's order, for sorting by name
 	all        []workbook.Partnership
 	hay        []string          // lower-cased searchable text, by index of all
-	lowTitle   []string          // lower-cased titles, by index of all, for sorting
+	lowTitle   []string          // the titles' collation keys, by index of all, for sorting
 	selectedBy map[string]string // partnership id -> title of the assessment that selected it
 	counts     []analysis.DirectorateCount
 	total      int
@@ -70,7 +75,9 @@ const (
 	mapSorts
 )
 
-var mapSortNames = [mapSorts]string{"title", "directorate", "area", "community", "start year", "ongoing"}
+// mapSortIDs name the sort columns in the catalogue.
+var mapSortIDs = [mapSorts]string{"tui.map.sort.title", "tui.map.sort.directorate", "tui.map.sort.area", "tui.map.sort.community",
+	"tui.map.sort.start", "tui.map.sort.ongoing"}
 
 func newMapScreen(e *env, siteID string) Screen {
 	return &mapScreen{env: e, siteID: siteID}
@@ -108,7 +115,10 @@ func (m *mapScreen) load() tea.Msg {
 
 func (m *mapScreen) Init() tea.Cmd { return m.load }
 
-func (m *mapScreen) Title() string { return "1 Map" }
+// Lang is the site's language, which the screen speaks.
+func (m *mapScreen) Lang() *i18n.Lang { return m.l }
+
+func (m *mapScreen) Title() string { return m.l.T("tui.map.title") }
 
 func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
 
@@ -124,7 +134,7 @@ func (m *mapScreen) Place() workbook.UIState {
 }
 
 func (m *mapScreen) Keys() []key.Binding {
-	k := m.env.keys
+	k := m.env.keysIn(m.l)
 	switch m.mode {
 	case mapFilter:
 		return []key.Binding{k.KeepFilter, k.ClearFilter}
@@ -195,6 +205,7 @@ func (m *mapScreen) apply(msg mapLoadedMsg) {
 		keep, m.want = m.want, ""
 	}
 	m.site, m.all = msg.site, msg.ps
+	m.l = m.env.lang(m.site.Language)
 	for _, a := range msg.assessments {
 		if a.ID == msg.assessmentID {
 			m.assessmentID = a.ID
@@ -205,16 +216,19 @@ func (m *mapScreen) apply(msg mapLoadedMsg) {
 		if a.PartnershipID != "" {
 			title := a.Title
 			if title == "" {
-				title = fmt.Sprintf("assessment %d", i+1)
+				title = m.l.T("tui.map.assessment_n", "N", i+1)
 			}
 			m.selectedBy[a.PartnershipID] = title
 		}
 	}
 	m.hay = make([]string, len(m.all))
 	m.lowTitle = make([]string, len(m.all))
+	m.coll = m.l.Collator()
+	var buf collate.Buffer
 	for i, p := range m.all {
 		m.hay[i] = strings.ToLower(p.Title + "\x00" + p.Area + "\x00" + m.dirName(p.Directorate) + "\x00" + p.Notes)
-		m.lowTitle[i] = strings.ToLower(p.Title)
+		m.lowTitle[i] = string(m.coll.KeyFromString(&buf, p.Title))
+		buf.Reset()
 	}
 	m.counts, m.total = analysis.CountByDirectorate(m.site.Directorates, m.all)
 	m.refresh(keep)
@@ -239,7 +253,7 @@ func (m *mapScreen) selected() (workbook.Partnership, bool) {
 // longer lists is shown as it is.
 func (m *mapScreen) dirName(id string) string {
 	if id == "" {
-		return "unassigned"
+		return m.l.T("tui.map.unassigned")
 	}
 	for _, d := range m.site.Directorates {
 		if d.ID == id {
@@ -299,10 +313,10 @@ func (m *mapScreen) compare(a, b int) int {
 	switch m.sortBy {
 	case sortDirectorate:
 		emptyA, emptyB = pa.Directorate == "", pb.Directorate == ""
-		c = cmp.Compare(strings.ToLower(m.dirName(pa.Directorate)), strings.ToLower(m.dirName(pb.Directorate)))
+		c = m.coll.CompareString(m.dirName(pa.Directorate), m.dirName(pb.Directorate))
 	case sortArea:
 		emptyA, emptyB = pa.Area == "", pb.Area == ""
-		c = cmp.Compare(strings.ToLower(pa.Area), strings.ToLower(pb.Area))
+		c = m.coll.CompareString(pa.Area, pb.Area)
 	case sortCommunity:
 		emptyA, emptyB = pa.Community == "", pb.Community == ""
 		c = cmp.Compare(pa.Community, pb.Community)
@@ -362,18 +376,18 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Delete):
 		if _, ok := m.selected(); ok {
-			m.confirm.ask(m.confirmText(), "Kept: nothing deleted", m.deleteSelected)
+			m.confirm.ask(m.confirmText(), m.l.T("tui.map.kept"), m.deleteSelected)
 		}
 	case key.Matches(msg, k.Sort):
 		m.sortBy = (m.sortBy + 1) % mapSorts
 		m.refresh(m.current())
-		return status("Sorted by " + mapSortNames[m.sortBy])
+		return status(m.l.T("tui.map.sorted_by", "Column", m.l.T(mapSortIDs[m.sortBy])))
 	case key.Matches(msg, k.Reverse):
 		m.reverse = !m.reverse
 		m.refresh(m.current())
 	case key.Matches(msg, k.Filter):
 		m.mode = mapFilter
-		m.input = newInput("title, area, directorate or notes", m.text, workbook.MaxShortText, m.width-14)
+		m.input = newInput(m.l.T("tui.map.filter_placeholder"), m.text, workbook.MaxShortText, m.width-14)
 		return m.input.Focus()
 	case key.Matches(msg, k.ByDirectorate):
 		m.openChooser(filterDirectorate)
@@ -385,7 +399,7 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		m.text = ""
 		m.filters = [3]filter{}
 		m.refresh(m.current())
-		return status("Filters cleared: every partnership shown")
+		return status(m.l.T("tui.map.filters_cleared"))
 	}
 	return nil
 }
@@ -397,6 +411,7 @@ func (m *mapScreen) deleteSelected() tea.Cmd {
 		return nil
 	}
 	sid, id := m.siteID, p.ID
-	return m.env.save(m, saveJob{key: "delete/" + id, what: "deleted " + p.Title,
+	return m.env.save(m, saveJob{key: "delete/" + id, what: m.l.T("tui.map.deleted", "Title", p.Title),
+
 		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
 }

@@ -1,10 +1,7 @@
 package tui
 
 import (
-	"cmp"
-	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,7 +20,13 @@ const (
 	filterCommunity
 )
 
-var filterNames = [3]string{"directorate", "area", "community"}
+// filterIDs name the filters in the catalogue, chooserIDs their
+// choosers' headings.
+var (
+	filterIDs  = [3]string{"tui.map.filter.directorate", "tui.map.filter.area", "tui.map.filter.community"}
+	chooserIDs = [3]string{"tui.map.choose.directorate", "tui.map.choose.area", "tui.map.choose.community"}
+	allIDs     = [3]string{"tui.map.all_directorates", "tui.map.all_areas", "tui.map.all_communities"}
+)
 
 // filter is one choosable filter: off, or on with a value ("" is
 // unassigned, no area, or community type not known).
@@ -74,17 +77,16 @@ func (m *mapScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 // openChooser lists the values of one filter with how many partnerships
 // have each.
 func (m *mapScreen) openChooser(which int) {
-	opts := []filterOption{{f: filter{label: "all " + map[int]string{
-		filterDirectorate: "directorates", filterArea: "areas", filterCommunity: "community types"}[which]}, count: len(m.all)}}
+	opts := []filterOption{{f: filter{label: m.l.T(allIDs[which])}, count: len(m.all)}}
 	switch which {
 	case filterDirectorate:
 		for _, c := range m.counts {
 			label := c.Name
 			switch {
 			case c.ID == "":
-				label = "unassigned"
+				label = m.l.T("tui.map.unassigned")
 			case !c.Known:
-				label = c.ID + " (not in the site's list)"
+				label = m.l.T("tui.map.not_in_list", "ID", c.ID)
 			}
 			opts = append(opts, filterOption{f: filter{on: true, value: c.ID, label: label}, count: c.Count})
 		}
@@ -99,17 +101,17 @@ func (m *mapScreen) openChooser(which int) {
 				areas = append(areas, a)
 			}
 		}
-		slices.SortFunc(areas, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+		m.l.Sort(areas)
 		for _, a := range areas {
 			opts = append(opts, filterOption{f: filter{on: true, value: a, label: a}, count: byArea[a]})
 		}
 		if n := byArea[""]; n > 0 {
-			opts = append(opts, filterOption{f: filter{on: true, label: "no area given"}, count: n})
+			opts = append(opts, filterOption{f: filter{on: true, label: m.l.T("tui.map.no_area")}, count: n})
 		}
 	case filterCommunity:
 		counts := analysis.CountByCommunity(m.all)
 		for _, c := range append(slices.Clone(workbook.CommunityTypes), workbook.CommunityUnknown) {
-			opts = append(opts, filterOption{f: filter{on: true, value: string(c), label: communityName(c)}, count: counts[c]})
+			opts = append(opts, filterOption{f: filter{on: true, value: string(c), label: communityName(m.l, c)}, count: counts[c]})
 		}
 	}
 	m.choose = chooser{which: which, opts: opts}
@@ -131,7 +133,8 @@ func (m *mapScreen) updateChoose(msg tea.KeyPressMsg) tea.Cmd {
 		m.filters[c.which] = c.opts[c.win.cursor].f
 		m.mode = mapBrowse
 		m.refresh(m.current())
-		return status(fmt.Sprintf("%d of %d partnerships shown", len(m.rows), len(m.all)))
+		return status(m.l.N("tui.map.n_shown", len(m.all), "Shown", len(m.rows)))
+
 	case key.Matches(msg, k.CancelChoice):
 		m.mode = mapBrowse
 	}

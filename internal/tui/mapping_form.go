@@ -5,18 +5,20 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// parseSectors reads the partners field: sector words or their letters,
-// separated by commas or spaces, in any case. A word that is no sector is
-// kept as it is, for the domain to refuse next to the field.
-func parseSectors(v string) []workbook.Sector {
+// parseSectors reads the partners field: sector words in l or in
+// English, or their letters, separated by commas or spaces, in any case.
+// A word that is no sector is kept as it is, for the domain to refuse
+// next to the field.
+func parseSectors(l *i18n.Lang, v string) []workbook.Sector {
 	var out []workbook.Sector
 	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		s := workbook.Sector(strings.ToLower(w))
 		for sec, letter := range sectorLetters {
-			if strings.EqualFold(w, letter) {
+			if strings.EqualFold(w, letter) || strings.EqualFold(w, sectorWord(l, sec)) {
 				s = sec
 			}
 		}
@@ -28,23 +30,24 @@ func parseSectors(v string) []workbook.Sector {
 // partnershipForm adds a partnership (p nil) or edits one.
 func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	in := workbook.Partnership{SiteID: m.siteID}
-	title, done := "New partnership of "+m.site.Name, "partnership added"
+	l := m.l
+	title, done := l.T("tui.map.form.new", "Site", m.site.Name), l.T("tui.map.form.added")
 	if p != nil {
 		in = *p
-		title, done = "Edit partnership", "partnership changed"
+		title, done = l.T("tui.map.form.edit"), l.T("tui.map.form.changed")
 	}
-	dirs := []option{{"", "unassigned"}}
+	dirs := []option{{"", l.T("tui.map.unassigned")}}
 	listed := in.Directorate == ""
 	for _, d := range m.site.Directorates {
 		dirs = append(dirs, option{d.ID, truncate(d.Name, 32)})
 		listed = listed || d.ID == in.Directorate
 	}
 	if !listed { // an id the site no longer lists stays choosable
-		dirs = append(dirs, option{in.Directorate, in.Directorate + " (not in the site's list)"})
+		dirs = append(dirs, option{in.Directorate, l.T("tui.map.not_in_list", "ID", in.Directorate)})
 	}
 	var comms []option
 	for _, c := range append([]workbook.CommunityType{workbook.CommunityUnknown}, workbook.CommunityTypes...) {
-		comms = append(comms, option{string(c), communityName(c)})
+		comms = append(comms, option{string(c), communityName(l, c)})
 	}
 	year := ""
 	if in.StartYear != 0 {
@@ -52,28 +55,29 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	}
 	ongoing := ongoingValue(in)
 	fields := []*field{
-		textF("title", "Title", in.Title, workbook.MaxShortText),
-		choiceF("directorate", "Directorate", dirs, in.Directorate),
-		textF("area", "Area (locality, neighbourhood)", in.Area, workbook.MaxShortText),
-		choiceF("community", "Kind of community", comms, string(in.Community)),
-		textF("partners", "Partners by sector: council health police schools voluntary business residents", sectorText(in.Partners), workbook.MaxShortText),
-		textF("start year", "Start year (such as 2004; empty if not known)", year, 4),
-		choiceF("ongoing", "Ongoing", []option{{"no", "no"}, {"yes", "yes"}, {"unknown", "not known"}}, ongoing),
-		textF("notes", "Notes", in.Notes, workbook.MaxLongText),
+		textF("title", l.T("tui.map.form.title"), in.Title, workbook.MaxShortText),
+		choiceF("directorate", l.T("tui.map.form.directorate"), dirs, in.Directorate),
+		textF("area", l.T("tui.map.form.area"), in.Area, workbook.MaxShortText),
+		choiceF("community", l.T("tui.map.form.community"), comms, string(in.Community)),
+		textF("partners", l.T("tui.map.form.partners"), sectorText(l, in.Partners), workbook.MaxShortText),
+		textF("start year", l.T("tui.map.form.start"), year, 4),
+		choiceF("ongoing", l.T("tui.map.form.ongoing"), []option{{"no", l.T("tui.map.no")}, {"yes", l.T("tui.map.yes")},
+			{"unknown", l.T("tui.map.not_known")}}, ongoing),
+		textF("notes", l.T("tui.map.form.notes"), in.Notes, workbook.MaxLongText),
 	}
-	f := newForm(m.env, nil, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	f := newForm(m.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		out := in
 		out.Criteria = nil // the stored marks are kept
 		out.Title, out.Directorate, out.Area, out.Notes = v["title"], v["directorate"], v["area"], v["notes"]
 		out.Community = workbook.CommunityType(v["community"])
-		out.Partners = parseSectors(v["partners"])
+		out.Partners = parseSectors(l, v["partners"])
 		out.Ongoing, out.OngoingUnknown = v["ongoing"] == "yes", v["ongoing"] == "unknown"
 		var yearErr *workbook.FieldError
 		out.StartYear = 0
 		if y := strings.TrimSpace(v["start year"]); y != "" {
 			n, err := strconv.Atoi(y)
 			if err != nil {
-				yearErr = &workbook.FieldError{Field: "start year", Message: "must be a year such as 2004, or empty"}
+				yearErr = &workbook.FieldError{Field: "start year", Message: l.T("tui.map.form.bad_year")}
 			}
 			out.StartYear = n
 		}
@@ -93,7 +97,8 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 	})
 	if p != nil {
 		if by := m.selectedBy[p.ID]; by != "" {
-			f.intro = "Selected for " + by + ": the criteria marks stay as they are."
+			f.intro = l.T("tui.map.form.selected_intro", "Assessment", by)
+
 		}
 	}
 	return f

@@ -7,8 +7,11 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
+
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -56,14 +59,14 @@ func (m *mapScreen) View() string {
 	st := m.env.styles
 	switch {
 	case m.err != "":
-		return st.Error.Render("Could not read the partnerships: " + m.err)
+		return st.Error.Render(m.l.T("tui.map.read_failed", "Err", m.err))
 	case !m.loaded:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(m.l.T("tui.map.reading"))
 	}
 	var b strings.Builder
-	head := st.Title.Render("Partnerships of "+m.site.Name) + "  " + st.Muted.Render(fmt.Sprintf("%d mapped", len(m.all)))
+	head := st.Title.Render(m.l.T("tui.map.heading", "Site", m.site.Name)) + "  " + st.Muted.Render(m.l.N("tui.map.n_mapped", len(m.all)))
 	if m.env.saves.busy() {
-		head += "  " + st.Pending.Render("saving…")
+		head += "  " + st.Pending.Render(m.l.T("tui.map.saving"))
 	}
 	b.WriteString(truncate(head, m.width) + "\n")
 	b.WriteString(m.filterLine() + "\n")
@@ -90,20 +93,20 @@ func (m *mapScreen) View() string {
 func (m *mapScreen) filterLine() string {
 	st := m.env.styles
 	if m.mode == mapFilter {
-		return st.Focused.Render("Filter: ") + m.input.View()
+		return st.Focused.Render(m.l.T("tui.map.filter")+" ") + m.input.View()
 	}
 	dir := "▲"
 	if m.reverse {
 		dir = "▼"
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(m.rows), len(m.all)) + scrollText(nil, m.win.offset, m.tableRoom(), len(m.rows)),
-		"sort: " + mapSortNames[m.sortBy] + " " + dir}
+	parts := []string{m.l.T("tui.map.showing", "Shown", len(m.rows), "All", len(m.all)) + scrollText(m.l, m.win.offset, m.tableRoom(), len(m.rows)),
+		m.l.T("tui.map.sort", "Column", m.l.T(mapSortIDs[m.sortBy])) + " " + dir}
 	if m.text != "" {
-		parts = append(parts, fmt.Sprintf("text %q", m.text))
+		parts = append(parts, m.l.T("tui.map.text_filter", "Text", strconv.Quote(m.text)))
 	}
 	for i, f := range m.filters {
 		if f.on {
-			parts = append(parts, filterNames[i]+": "+f.label)
+			parts = append(parts, m.l.T("tui.map.filter_on", "Filter", m.l.T(filterIDs[i]), "Value", f.label))
 		}
 	}
 	line := strings.Join(parts, " · ")
@@ -122,23 +125,24 @@ func (m *mapScreen) table() string {
 		return m.chooserView(w, room+1)
 	}
 	c := mapColumns(w)
-	names := [mapSorts]string{"Title", "Directorate", "Area", "Community", "Start", "Ong."}
+	names := [mapSorts]string{m.l.T("tui.map.col.title"), m.l.T("tui.map.col.directorate"), m.l.T("tui.map.col.area"),
+		m.l.T("tui.map.col.community"), m.l.T("tui.map.col.start"), m.l.T("tui.map.col.ongoing")}
 	arrow := "▲"
 	if m.reverse {
 		arrow = "▼"
 	}
 	names[m.sortBy] += arrow
 	header := "  " + pad(names[sortTitle], c.title) + " " + pad(names[sortDirectorate], c.dir) + " " +
-		pad(names[sortArea], c.area) + " " + pad(names[sortCommunity], c.comm) + " " + pad("Sectors", c.sect) + " " +
+		pad(names[sortArea], c.area) + " " + pad(names[sortCommunity], c.comm) + " " + pad(m.l.T("tui.map.col.sectors"), c.sect) + " " +
 		pad(names[sortStart], c.start) + " " + pad(names[sortOngoing], c.ongoing)
 	var b strings.Builder
 	b.WriteString(st.Heading.Render(pad(header, w)))
 	if len(m.all) == 0 {
-		b.WriteString("\n\nNo partnerships mapped yet.\n\nPress " + st.Key.Render("a") + " to add one: each partnership with\ncommunities across the organisation's directorates.")
+		b.WriteString("\n\n" + m.l.T("tui.map.none_yet", "Key", st.Key.Render("a")))
 		return b.String()
 	}
 	if len(m.rows) == 0 {
-		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership matches the filters: esc or x clears them.", w)))
+		b.WriteString("\n\n" + st.Muted.Render(truncate(m.l.T("tui.map.none_match"), w)))
 		return b.String()
 	}
 	// The directorates' names in the column's width, told apart.
@@ -149,7 +153,7 @@ func (m *mapScreen) table() string {
 	for _, d := range m.site.Directorates {
 		dirNames = append(dirNames, d.Name)
 	}
-	short := shortNames(nil, dirNames, c.dir)
+	short := shortNames(m.l, dirNames, c.dir)
 	end := min(m.win.offset+room, len(m.rows))
 	for j := m.win.offset; j < end; j++ {
 		p := m.all[m.rows[j]]
@@ -161,14 +165,14 @@ func (m *mapScreen) table() string {
 		if p.StartYear != 0 {
 			year = strconv.Itoa(p.StartYear)
 		}
-		ongoing := ongoingCell(p)
-		comm := communityName(p.Community)
+		ongoing := ongoingCell(m.l, p)
+		comm := communityName(m.l, p.Community)
 		if p.Community == workbook.CommunityUnknown {
 			comm = "—"
 		} else if p.Community == workbook.CommunityGeographical {
-			comm = "geographic"
+			comm = m.l.T("tui.map.cell.geographical")
 		} else if p.Community == workbook.CommunityOfInterest {
-			comm = "interest"
+			comm = m.l.T("tui.map.cell.of_interest")
 		}
 		area := p.Area
 		if area == "" {
@@ -191,7 +195,7 @@ func (m *mapScreen) chooserView(w, room int) string {
 	st := m.env.styles
 	c := &m.choose
 	var b strings.Builder
-	b.WriteString(st.Focused.Render(truncate("Show only the partnerships of one "+filterNames[c.which]+" (enter chooses, esc cancels)", w)))
+	b.WriteString(st.Focused.Render(truncate(m.l.T(chooserIDs[c.which]), w)))
 	room = max(room-1, 1)
 	start, end := c.win.rows(len(c.opts), room)
 	for i := start; i < end; i++ {
@@ -229,28 +233,28 @@ func (m *mapScreen) detail() string {
 	}
 	var parts []string
 	if len(p.Partners) > 0 {
-		parts = append(parts, "partners: "+sectorText(p.Partners))
+		parts = append(parts, m.l.T("tui.map.partners", "Sectors", sectorText(m.l, p.Partners)))
 	} else {
-		parts = append(parts, "no partner sectors recorded")
+		parts = append(parts, m.l.T("tui.map.no_partners"))
 	}
-	when := "start year not known"
+	when := m.l.T("tui.map.start_unknown")
 	if p.StartYear != 0 {
-		when = fmt.Sprintf("started %d", p.StartYear)
+		when = m.l.T("tui.map.started", "Year", strconv.Itoa(p.StartYear))
 	}
 	switch ongoingValue(p) {
 	case "yes":
-		when += ", ongoing"
+		when = m.l.T("tui.map.when_ongoing", "When", when)
 	case "no":
-		when += ", not ongoing"
+		when = m.l.T("tui.map.when_not_ongoing", "When", when)
 	default:
-		when += ", not known whether ongoing"
+		when = m.l.T("tui.map.when_unknown", "When", when)
 	}
 	parts = append(parts, when)
 	if by := m.selectedBy[p.ID]; by != "" {
-		parts = append(parts, "★ selected for "+by)
+		parts = append(parts, "★ "+m.l.T("tui.map.selected_for", "Assessment", by))
 	}
 	if p.Notes != "" {
-		parts = append(parts, "notes: "+strings.ReplaceAll(p.Notes, "\n", " "))
+		parts = append(parts, m.l.T("tui.map.notes", "Notes", strings.ReplaceAll(p.Notes, "\n", " ")))
 	}
 	if m.detailLines() == 1 {
 		return truncate(st.Accent.Render(p.Title)+st.Muted.Render(" · ")+strings.Join(parts, " · "), m.width)
@@ -260,20 +264,19 @@ func (m *mapScreen) detail() string {
 
 func (m *mapScreen) confirmText() string {
 	p, _ := m.selected()
-	text := fmt.Sprintf("Delete %q? y deletes, any other key keeps it.", p.Title)
 	if by := m.selectedBy[p.ID]; by != "" {
-		text = fmt.Sprintf("Delete %q? It is selected for %s, which keeps its answers but no partnership. y deletes, any other key keeps it.", p.Title, by)
+		return m.l.T("tui.map.delete_selected", "Title", strconv.Quote(p.Title), "Assessment", by)
 	}
-	return text
+	return m.l.T("tui.map.delete", "Title", strconv.Quote(p.Title))
 }
 
 // countName names a row of the counts by directorate.
-func countName(c analysis.DirectorateCount) string {
+func countName(l *i18n.Lang, c analysis.DirectorateCount) string {
 	switch {
 	case c.ID == "":
-		return "unassigned"
+		return l.T("tui.map.unassigned")
 	case !c.Known:
-		return c.ID + " (not listed)"
+		return l.T("tui.map.not_listed", "ID", c.ID)
 	}
 	return c.Name
 }
@@ -290,25 +293,25 @@ func (m *mapScreen) panel(h int) string {
 		}
 		return fmt.Sprintf("%*d", numW, all)
 	}
-	col := "all"
+	col := m.l.T("tui.map.all")
 	if m.shown != nil {
-		col = "shown/all"
+		col = m.l.T("tui.map.shown_all")
 	}
-	lines := []string{st.Heading.Render(pad("By directorate", panelWidth-len(col)) + col)}
+	lines := []string{st.Heading.Render(pad(m.l.T("tui.map.by_directorate"), panelWidth-ansi.StringWidth(col)-1) + " " + col)}
 	dirFilter := m.filters[filterDirectorate]
 	for _, c := range m.counts {
 		mark := "  "
 		if dirFilter.on && dirFilter.value == c.ID {
 			mark = "› "
 		}
-		line := mark + pad(countName(c), nameW) + num(m.shown[c.ID], c.Count)
+		line := mark + pad(countName(m.l, c), nameW) + num(m.shown[c.ID], c.Count)
 		if c.Count == 0 {
 			line = st.Muted.Render(line)
 		}
 		lines = append(lines, line)
 	}
 	lines = append(lines, st.Muted.Render(strings.Repeat("─", panelWidth)))
-	lines = append(lines, st.Statement.Render("  "+pad("total", nameW)+num(len(m.rows), m.total)))
+	lines = append(lines, st.Statement.Render("  "+pad(m.l.T("tui.map.total"), nameW)+num(len(m.rows), m.total)))
 	all := analysis.CountByCommunity(m.all)
 	var shown map[workbook.CommunityType]int
 	if m.shown != nil {
@@ -318,9 +321,9 @@ func (m *mapScreen) panel(h int) string {
 		}
 		shown = analysis.CountByCommunity(rows)
 	}
-	lines = append(lines, "", st.Heading.Render(pad("By kind of community", panelWidth)))
+	lines = append(lines, "", st.Heading.Render(pad(m.l.T("tui.map.by_community"), panelWidth)))
 	for _, c := range append(slices.Clone(workbook.CommunityTypes), workbook.CommunityUnknown) {
-		lines = append(lines, "  "+pad(communityName(c), nameW)+num(shown[c], all[c]))
+		lines = append(lines, "  "+pad(communityName(m.l, c), nameW)+num(shown[c], all[c]))
 	}
 	if len(lines) > h {
 		lines = lines[:max(h, 1)]
@@ -350,16 +353,16 @@ func (m *mapScreen) countLines(w int) []string {
 	var dirs []entry
 	var tail []entry
 	for _, c := range m.counts {
-		e := entry{name: countName(c), n: num(c.Count, m.shown[c.ID])}
+		e := entry{name: countName(m.l, c), n: num(c.Count, m.shown[c.ID])}
 		if c.ID == "" {
 			tail = append(tail, e)
 		} else {
 			dirs = append(dirs, e)
 		}
 	}
-	total := entry{name: "total", n: num(m.total, len(m.rows)), bold: true}
+	total := entry{name: m.l.T("tui.map.total"), n: num(m.total, len(m.rows)), bold: true}
 	if m.shown != nil {
-		total.name = "total (shown/all)"
+		total.name = m.l.T("tui.map.total_shown_all")
 	}
 	tail = append(tail, total)
 	cols := max(w/38, 1)
@@ -367,10 +370,10 @@ func (m *mapScreen) countLines(w int) []string {
 	maxLines := min(max((m.height-10)/2, 3), 6) // keep room for the table
 	if room := maxLines*cols - len(tail); len(dirs) > room {
 		more := len(dirs) - room + 1
-		dirs = append(dirs[:room-1], entry{name: fmt.Sprintf("%d more (a wider window shows them)", more)})
+		dirs = append(dirs[:room-1], entry{name: m.l.N("tui.map.n_more", more)})
 	}
 	all := append(dirs, tail...)
-	lines := []string{st.Heading.Render("By directorate")}
+	lines := []string{st.Heading.Render(m.l.T("tui.map.by_directorate"))}
 	rows := (len(all) + cols - 1) / cols
 	for r := range rows {
 		var b strings.Builder

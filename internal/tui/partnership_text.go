@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -22,6 +23,26 @@ var sectorLetters = map[workbook.Sector]string{
 	workbook.SectorResidents: "R",
 }
 
+// sectorIDs name the sectors in the catalogue, one word each.
+var sectorIDs = map[workbook.Sector]string{
+	workbook.SectorCouncil:   "tui.map.sector.council",
+	workbook.SectorHealth:    "tui.map.sector.health",
+	workbook.SectorPolice:    "tui.map.sector.police",
+	workbook.SectorSchools:   "tui.map.sector.schools",
+	workbook.SectorVoluntary: "tui.map.sector.voluntary",
+	workbook.SectorBusiness:  "tui.map.sector.business",
+	workbook.SectorResidents: "tui.map.sector.residents",
+}
+
+// sectorWord names a sector in one word of l; a sector this Engage does
+// not know is shown as it is.
+func sectorWord(l *i18n.Lang, s workbook.Sector) string {
+	if id, ok := sectorIDs[s]; ok {
+		return l.T(id)
+	}
+	return string(s)
+}
+
 // sectorCodes shows a partnership's sectors as a fixed row of letters, one
 // place per sector, so columns line up: "CH··V·R".
 func sectorCodes(ps []workbook.Sector) string {
@@ -36,15 +57,6 @@ func sectorCodes(ps []workbook.Sector) string {
 	return b.String()
 }
 
-// sectorText lists sectors as words: "council, health".
-func sectorText(ps []workbook.Sector) string {
-	words := make([]string, len(ps))
-	for i, s := range ps {
-		words[i] = string(s)
-	}
-	return strings.Join(words, ", ")
-}
-
 // ongoingValue is whether p is ongoing as the form's choice: yes, no or
 // unknown.
 func ongoingValue(p workbook.Partnership) string {
@@ -57,24 +69,38 @@ func ongoingValue(p workbook.Partnership) string {
 	return "no"
 }
 
+// sectorText lists sectors in l's words, one word each, as the form
+// reads them back ([parseSectors]): "council, health".
+func sectorText(l *i18n.Lang, ps []workbook.Sector) string {
+
+	words := make([]string, len(ps))
+	for i, s := range ps {
+		words[i] = sectorWord(l, s)
+	}
+	return strings.Join(words, ", ")
+}
+
 // ongoingCell is whether p is ongoing in a table's narrow column: "—"
 // when not known, as the other columns show what is not known.
-func ongoingCell(p workbook.Partnership) string {
-	if v := ongoingValue(p); v != "unknown" {
-		return v
+func ongoingCell(l *i18n.Lang, p workbook.Partnership) string {
+	switch ongoingValue(p) {
+	case "yes":
+		return l.T("tui.map.yes")
+	case "no":
+		return l.T("tui.map.no")
 	}
 	return "—"
 }
 
 // communityName names a community type in words.
-func communityName(c workbook.CommunityType) string {
+func communityName(l *i18n.Lang, c workbook.CommunityType) string {
 	switch c {
 	case workbook.CommunityGeographical:
-		return "geographical"
+		return l.T("tui.map.community.geographical")
 	case workbook.CommunityOfInterest:
-		return "of interest"
+		return l.T("tui.map.community.of_interest")
 	case workbook.CommunityUnknown:
-		return "not known"
+		return l.T("tui.map.not_known")
 	}
 	return string(c)
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -25,7 +25,8 @@ type selectScreen struct {
 	assessmentID string
 
 	data     *workbook.AssessmentData
-	lang     string
+	l        *i18n.Lang // the site's language, for what Engage says
+	lang     string     // the assessment's, for the questionnaire's texts
 	criteria []questionnaire.Criterion
 	all      []workbook.Partnership
 	index    map[string]int // partnership id -> index into all
@@ -71,7 +72,10 @@ func newSelectScreen(e *env, siteID, assessmentID string) Screen {
 
 func (s *selectScreen) Init() tea.Cmd { return loadAssessment(s.env, s.siteID, s.assessmentID) }
 
-func (s *selectScreen) Title() string { return "2 Select" }
+// Lang is the site's language, which the screen speaks.
+func (s *selectScreen) Lang() *i18n.Lang { return s.l }
+
+func (s *selectScreen) Title() string { return s.l.T("tui.select.title") }
 
 func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
 
@@ -87,7 +91,7 @@ func (s *selectScreen) Place() workbook.UIState {
 }
 
 func (s *selectScreen) Keys() []key.Binding {
-	k := s.env.keys
+	k := s.env.keysIn(s.l)
 	switch s.mode {
 	case selFilter:
 		return []key.Binding{k.KeepFilter, k.ClearFilter}
@@ -111,12 +115,14 @@ func (s *selectScreen) apply(d *workbook.AssessmentData) {
 	keep := s.currentID()
 	s.data = d
 	s.lang = d.Assessment.Language
+	s.l = s.env.lang(d.Site.Language)
 	s.criteria = d.Questionnaire.Criteria
-	// In the Map's order (titles whatever their case), so a partnership
-	// is where the facilitator saw it there.
+	// In the Map's order (titles in the language's order), so a
+	// partnership is where the facilitator saw it there.
 	s.all = slices.Clone(d.Partnerships)
+	coll := s.l.Collator()
 	slices.SortStableFunc(s.all, func(a, b workbook.Partnership) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(coll.CompareString(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 	})
 	s.index = make(map[string]int, len(s.all))
 	s.hay = make([]string, len(s.all))
@@ -353,7 +359,7 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m, _ := s.mark(p, s.criteria[s.col].ID)
 		s.mode = selNote
-		s.input = newInput("a note on this criterion for this partnership", m.Note, workbook.MaxLongText, s.width-8)
+		s.input = newInput(s.l.T("tui.select.note_placeholder"), m.Note, workbook.MaxLongText, s.width-8)
 		return s.input.Focus()
 	case key.Matches(msg, k.Suggest):
 		return s.acceptSuggestions(false)
@@ -363,12 +369,12 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		s.onlyAll = !s.onlyAll
 		s.refresh(s.currentID())
 		if s.onlyAll {
-			return status(fmt.Sprintf("Showing only the %d partnerships meeting every criterion", len(s.rows)))
+			return status(s.l.N("tui.select.only_all", len(s.rows)))
 		}
-		return status("Showing every partnership")
+		return status(s.l.T("tui.select.every"))
 	case key.Matches(msg, k.Filter):
 		s.mode = selFilter
-		s.input = newInput("part of a title", s.text, workbook.MaxShortText, s.width-14)
+		s.input = newInput(s.l.T("tui.select.filter_placeholder"), s.text, workbook.MaxShortText, s.width-14)
 		return s.input.Focus()
 	case key.Matches(msg, k.Choose):
 		if p, ok := s.current(); ok {
@@ -390,7 +396,7 @@ func (s *selectScreen) setMark(mk workbook.Mark, advance bool) tea.Cmd {
 	val := workbook.CriterionMark{Mark: mk, Note: old.Note}
 	var cmd tea.Cmd
 	if val != old {
-		what := fmt.Sprintf("%s, C%d %s", p.Title, s.col+1, markWord(mk))
+		what := s.l.T("tui.select.marked", "Title", p.Title, "N", s.col+1, "Mark", markWord(s.l, mk))
 		cmd = s.saveCells(what, []cellChange{{pid: p.ID, cid: c.ID, mark: val}})
 	}
 	if advance {
@@ -431,7 +437,7 @@ func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	switch k := s.env.keys; {
 	case key.Matches(msg, k.Cancel):
 		s.mode = selBrowse
-		return status("Cancelled: note unchanged")
+		return status(s.l.T("tui.select.note_cancelled"))
 	case key.Matches(msg, k.SaveNote):
 		s.mode = selBrowse
 		p, ok := s.current()
@@ -444,7 +450,8 @@ func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 		if val == old {
 			return nil
 		}
-		return s.saveCells(fmt.Sprintf("note on %s, C%d", p.Title, s.col+1), []cellChange{{pid: p.ID, cid: c.ID, mark: val}})
+		return s.saveCells(s.l.T("tui.select.note_on", "Title", p.Title, "N", s.col+1), []cellChange{{pid: p.ID, cid: c.ID, mark: val}})
+
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)

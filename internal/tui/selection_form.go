@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -15,7 +15,7 @@ import (
 func (s *selectScreen) acceptSuggestions(every bool) tea.Cmd {
 	ci := s.suggestedCriterion()
 	if ci < 0 {
-		return status("This questionnaire has no criterion with a cut-off year to suggest from")
+		return status(s.l.T("tui.select.no_cutoff"))
 	}
 	c := s.criteria[ci]
 	rows := s.rows
@@ -35,15 +35,13 @@ func (s *selectScreen) acceptSuggestions(every bool) tea.Cmd {
 	}
 	if len(cells) == 0 {
 		if every {
-			return status("No suggestions left: every partnership shown is marked, or its start year and ongoing say nothing")
+			return status(s.l.T("tui.select.no_suggestions"))
 		}
-		return status(fmt.Sprintf("No suggestion for C%d here: it is marked, or the start year and ongoing say nothing", ci+1))
+		return status(s.l.T("tui.select.no_suggestion", "N", ci+1))
 	}
-	what := fmt.Sprintf("C%d %s", ci+1, markWord(cells[0].mark.Mark))
-	if every {
-		what = fmt.Sprintf("suggested C%d marks for %d partnerships", ci+1, len(cells))
-	} else {
-		what = s.all[rows[0]].Title + ", " + what + " (suggested)"
+	what := s.l.N("tui.select.suggested_all", len(cells), "N", ci+1)
+	if !every {
+		what = s.l.T("tui.select.suggested", "Title", s.all[rows[0]].Title, "N", ci+1, "Mark", markWord(s.l, cells[0].mark.Mark))
 	}
 	return s.saveCells(what, cells)
 }
@@ -54,15 +52,15 @@ func (s *selectScreen) selectForm(p workbook.Partnership) Screen {
 	if s.data.Assessment.PartnershipID == p.ID {
 		reason = s.data.Assessment.SelectionReason
 	}
-	fields := []*field{areaF("reason", "Why this partnership? (the criteria it meets, what was agreed, by whom)", reason, workbook.MaxLongText)}
+	fields := []*field{areaF("reason", s.l.T("tui.select.form.reason"), reason, workbook.MaxLongText)}
 	sid, aid, pid := s.siteID, s.assessmentID, p.ID
-	f := newForm(s.env, nil, "Select "+p.Title, fields, "selected "+p.Title, func(v map[string]string) func(*workbook.Change) error {
+	f := newForm(s.env, s.l, s.l.T("tui.select.form.title", "Title", p.Title), fields, s.l.T("tui.select.form.done", "Title", p.Title), func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
 			_, err := c.SelectPartnership(sid, aid, pid, v["reason"])
 			return err
 		}
 	})
-	f.intro = s.meetsText(p) + " ctrl+s saves the choice."
+	f.intro = s.l.T("tui.select.form.intro", "Meets", s.meetsText(p))
 	return f
 }
 
@@ -83,30 +81,30 @@ func (s *selectScreen) meetsText(p workbook.Partnership) string {
 			unmarked = append(unmarked, "C"+strconv.Itoa(i+1))
 		}
 	}
-	text := fmt.Sprintf("Meets %d of %d criteria.", met, len(s.criteria))
+	text := s.l.N("tui.select.meets", len(s.criteria), "Met", met)
 	if len(not) > 0 {
-		text += " Not met: " + strings.Join(not, ", ") + "."
+		text += " " + s.l.T("tui.select.meets_not", "List", strings.Join(not, ", "))
 	}
 	if len(unknown) > 0 {
-		text += " Unknown: " + strings.Join(unknown, ", ") + "."
+		text += " " + s.l.T("tui.select.meets_unknown", "List", strings.Join(unknown, ", "))
 	}
 	if len(unmarked) > 0 {
-		text += " Not marked: " + strings.Join(unmarked, ", ") + "."
+		text += " " + s.l.T("tui.select.meets_unmarked", "List", strings.Join(unmarked, ", "))
 	}
 	return text
 }
 
 // markWord names a mark.
-func markWord(m workbook.Mark) string {
+func markWord(l *i18n.Lang, m workbook.Mark) string {
 	switch m {
 	case workbook.Met:
-		return "met"
+		return l.T("tui.select.mark.met")
 	case workbook.NotMet:
-		return "not met"
+		return l.T("tui.select.mark.not_met")
 	case workbook.Unknown:
-		return "unknown"
+		return l.T("tui.select.mark.unknown")
 	case workbook.NotMarked:
-		return "not marked"
+		return l.T("tui.select.mark.not_marked")
 	}
 	return string(m) // a mark written by a newer Engage
 }

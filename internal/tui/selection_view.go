@@ -5,7 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/engage-toolkit/engage/internal/analysis"
+
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -18,12 +21,21 @@ const (
 	selOngW   = 3
 )
 
-// selCols are the widths of the matrix's text columns.
-type selCols struct{ title, dir int }
+// selCols are the widths of the matrix's columns: the text ones, and the
+// fixed ones widened to the words of the language with a space after.
+type selCols struct{ title, dir, met, start, ong int }
 
 func (s *selectScreen) columns() selCols {
-	rest := s.width - 2 - 1 - len(s.criteria)*cellW - 1 - selMetW - selStartW - selOngW
-	c := selCols{title: max(rest, 12)}
+	words := func(w int, ids ...string) int {
+		for _, id := range ids {
+			w = max(w, ansi.StringWidth(s.l.T(id))+1)
+		}
+		return w
+	}
+	c := selCols{met: words(selMetW, "tui.select.col.met", "tui.select.all"), start: words(selStartW, "tui.select.col.start"),
+		ong: words(selOngW, "tui.select.col.ongoing")}
+	rest := s.width - 2 - 1 - len(s.criteria)*cellW - 1 - c.met - c.start - c.ong
+	c.title = max(rest, 12)
 	if rest >= 70 { // room for the directorate too
 		c.dir = min(26, rest-44)
 		c.title = rest - c.dir - 1
@@ -40,29 +52,31 @@ func (s *selectScreen) View() string {
 	st := s.env.styles
 	switch {
 	case s.err != "":
-		return st.Error.Render("Could not read the assessment: " + s.err)
+		return st.Error.Render(s.l.T("tui.select.read_failed", "Err", s.err))
 	case s.data == nil:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(s.l.T("tui.map.reading"))
 	}
 	var b strings.Builder
 	title := s.data.Assessment.Title
 	if title == "" {
-		title = "this assessment"
+		title = s.l.T("tui.select.this_assessment")
 	}
-	saveState := st.Saved.Render("all saved ✓")
+	saveState := st.Saved.Render(s.l.T("tui.select.all_saved"))
 	if s.env.saves.busy() {
-		saveState = st.Pending.Render("saving…")
+		saveState = st.Pending.Render(s.l.T("tui.map.saving"))
 	}
-	head := truncate(st.Title.Render("Choose the partnership for "+title), s.width-14)
-	b.WriteString(pad(head, s.width-13) + " " + saveState + "\n")
+	// The save state keeps its place whichever it says.
+	sw := max(ansi.StringWidth(s.l.T("tui.select.all_saved")), ansi.StringWidth(s.l.T("tui.map.saving"))) + 2
+	head := truncate(st.Title.Render(s.l.T("tui.select.heading", "Assessment", title)), s.width-sw-1)
+	b.WriteString(pad(head, s.width-sw) + " " + saveState + "\n")
 	b.WriteString(s.selectionLine() + "\n")
 	b.WriteString(s.filterLine() + "\n")
 	switch {
 	case len(s.all) == 0:
-		b.WriteString("\nNo partnerships mapped yet: map them in step 1 (esc, then 1), then come back to apply the criteria.")
+		b.WriteString("\n" + s.l.T("tui.select.none_mapped"))
 		return b.String()
 	case len(s.criteria) == 0:
-		b.WriteString("\nThis questionnaire sets no selection criteria: press " + st.Key.Render("S") + " on a partnership to select it.\n")
+		b.WriteString("\n" + s.l.T("tui.select.no_criteria", "Key", st.Key.Render("S")) + "\n")
 	}
 	b.WriteString(s.matrix() + "\n\n")
 	b.WriteString(s.cellDetail())
@@ -75,13 +89,13 @@ func (s *selectScreen) selectionLine() string {
 	a := s.data.Assessment
 	if s.data.Partnership == nil {
 		if a.PartnershipID != "" {
-			return st.Warning.Render(truncate("The selected partnership was deleted from the map: S selects another.", s.width))
+			return st.Warning.Render(truncate(s.l.T("tui.select.deleted"), s.width))
 		}
-		return st.Muted.Render(truncate("No partnership selected yet: S selects the one under the cursor, with why.", s.width))
+		return st.Muted.Render(truncate(s.l.T("tui.select.none_selected"), s.width))
 	}
-	line := "★ Selected: " + s.data.Partnership.Title
+	line := "★ " + s.l.T("tui.select.selected", "Title", s.data.Partnership.Title)
 	if a.SelectionReason != "" {
-		line += st.Muted.Render(" · why: " + strings.ReplaceAll(a.SelectionReason, "\n", " "))
+		line += st.Muted.Render(" · " + s.l.T("tui.select.why", "Reason", strings.ReplaceAll(a.SelectionReason, "\n", " ")))
 	}
 	return st.Accent.Render(truncate(line, s.width))
 }
@@ -89,7 +103,7 @@ func (s *selectScreen) selectionLine() string {
 func (s *selectScreen) filterLine() string {
 	st := s.env.styles
 	if s.mode == selFilter {
-		return st.Focused.Render("Filter: ") + s.input.View()
+		return st.Focused.Render(s.l.T("tui.map.filter")+" ") + s.input.View()
 	}
 	meeting := 0
 	for _, p := range s.all {
@@ -97,15 +111,15 @@ func (s *selectScreen) filterLine() string {
 			meeting++
 		}
 	}
-	parts := []string{fmt.Sprintf("Showing %d of %d", len(s.rows), len(s.all)) + scrollText(nil, s.offset, s.tableRoom(), len(s.rows)),
-		fmt.Sprintf("%d meet every criterion", meeting)}
+	parts := []string{s.l.T("tui.map.showing", "Shown", len(s.rows), "All", len(s.all)) + scrollText(s.l, s.offset, s.tableRoom(), len(s.rows)),
+		s.l.N("tui.select.n_meet", meeting)}
 	if s.onlyAll {
-		parts = append(parts, "only those shown (f shows all)")
+		parts = append(parts, s.l.T("tui.select.only_those_shown"))
 	} else {
-		parts = append(parts, "f shows only those")
+		parts = append(parts, s.l.T("tui.select.f_shows_only"))
 	}
 	if s.text != "" {
-		parts = append(parts, fmt.Sprintf("text %q", s.text))
+		parts = append(parts, s.l.T("tui.map.text_filter", "Text", strconv.Quote(s.text)))
 	}
 	line := truncate(strings.Join(parts, " · "), s.width)
 	if s.onlyAll || s.text != "" {
@@ -120,9 +134,9 @@ func (s *selectScreen) matrix() string {
 	st := s.env.styles
 	c := s.columns()
 	var b strings.Builder
-	head := "  " + pad("Partnership", c.title) + " "
+	head := "  " + pad(s.l.T("tui.select.col.partnership"), c.title) + " "
 	if c.dir > 0 {
-		head += pad("Directorate", c.dir) + " "
+		head += pad(s.l.T("tui.map.col.directorate"), c.dir) + " "
 	}
 	b.WriteString(st.Heading.Render(head))
 	for i := range s.criteria {
@@ -133,9 +147,10 @@ func (s *selectScreen) matrix() string {
 			b.WriteString(st.Heading.Render(h))
 		}
 	}
-	b.WriteString(st.Heading.Render(" " + pad("Met", selMetW) + pad("Start", selStartW) + pad("On", selOngW)))
+	b.WriteString(st.Heading.Render(" " + pad(s.l.T("tui.select.col.met"), c.met) + pad(s.l.T("tui.select.col.start"), c.start) +
+		pad(s.l.T("tui.select.col.ongoing"), c.ong)))
 	rows, _ := analysis.CountCriteria(s.criteria, s.all)
-	counts := "  " + pad("met (of "+strconv.Itoa(len(s.all))+")", c.title) + " "
+	counts := "  " + pad(s.l.T("tui.select.met_of", "All", len(s.all)), c.title) + " "
 	if c.dir > 0 {
 		counts += pad("", c.dir) + " "
 	}
@@ -144,7 +159,7 @@ func (s *selectScreen) matrix() string {
 	}
 	b.WriteString("\n" + st.Muted.Render(truncate(counts, s.width)))
 	if len(s.rows) == 0 {
-		b.WriteString("\n\n" + st.Muted.Render(truncate("No partnership shown: f or / changes what is shown.", s.width)))
+		b.WriteString("\n\n" + st.Muted.Render(truncate(s.l.T("tui.select.none_shown"), s.width)))
 		return b.String()
 	}
 	room := s.tableRoom()
@@ -169,7 +184,7 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 	}
 	text := pad(p.Title, c.title) + " "
 	if c.dir > 0 {
-		name := "unassigned"
+		name := s.l.T("tui.map.unassigned")
 		if p.Directorate != "" {
 			name = p.Directorate
 			for _, d := range s.data.Site.Directorates {
@@ -223,16 +238,16 @@ func (s *selectScreen) row(p workbook.Partnership, atCursor bool, c selCols) str
 	}
 	score := fmt.Sprintf("%d/%d", met, len(s.criteria))
 	if met == len(s.criteria) && met > 0 {
-		score = st.Good.Render(pad("all", selMetW))
+		score = st.Good.Render(pad(s.l.T("tui.select.all"), c.met))
 	} else {
-		score = pad(score, selMetW)
+		score = pad(score, c.met)
 	}
 	year := "—"
 	if p.StartYear != 0 {
 		year = strconv.Itoa(p.StartYear)
 	}
-	ongoing := ongoingCell(p)
-	b.WriteString(" " + score + pad(year, selStartW) + pad(ongoing, selOngW))
+	ongoing := ongoingCell(s.l, p)
+	b.WriteString(" " + score + pad(year, c.start) + pad(ongoing, c.ong))
 	return b.String()
 }
 
@@ -254,7 +269,7 @@ func markSymbol(m workbook.Mark) string {
 func (s *selectScreen) cellDetail() string {
 	st := s.env.styles
 	w := s.width
-	legend := st.Muted.Render(truncate("✓ met  ✗ not met  ? unknown  · not marked  ✓? suggested (o accepts)  ✎ note  ★ selected", w))
+	legend := st.Muted.Render(truncate(s.l.T("tui.select.legend"), w))
 	if len(s.criteria) == 0 {
 		return ""
 	}
@@ -263,32 +278,32 @@ func (s *selectScreen) cellDetail() string {
 	b.WriteString(st.Accent.Render(truncate(fmt.Sprintf("C%d · %s", s.col+1, cr.Text.In(s.lang)), w)) + "\n")
 	help := cr.Help.In(s.lang)
 	if cr.CutoffYear > 0 {
-		help = fmt.Sprintf("Cut-off year %d. %s", cr.CutoffYear, help)
+		help = s.l.T("tui.select.cutoff", "Year", strconv.Itoa(cr.CutoffYear), "Help", help)
 	}
 	b.WriteString(st.Muted.Render(truncate(help, w)) + "\n")
 	p, ok := s.current()
 	switch {
 	case s.mode == selNote:
-		b.WriteString(st.Focused.Render("Note: ") + s.input.View() + "\n")
+		b.WriteString(st.Focused.Render(s.l.T("tui.select.note")+" ") + s.input.View() + "\n")
 	case ok:
 		m, pending := s.mark(p, cr.ID)
-		line := fmt.Sprintf("%s: %s", p.Title, markWord(m.Mark))
+		line := p.Title + ": " + markWord(s.l, m.Mark)
 		if m.Mark == workbook.Unknown {
-			line += " (considered; nobody knows yet)"
+			line += " " + s.l.T("tui.select.considered")
 		}
 		if m.Mark == workbook.NotMarked {
-			line = p.Title + ": not marked"
 			if g := analysis.SuggestOngoing(cr, p); g != workbook.NotMarked {
-				line += " (suggested: " + markWord(g) + "; o accepts, O accepts every suggestion)"
+				line += " " + s.l.T("tui.select.suggestion", "Mark", markWord(s.l, g))
 			}
 		}
 		if pending {
-			line += " (saving…)"
+			line += " " + s.l.T("tui.select.cell_saving")
 		}
 		if m.Note != "" {
-			line += " · note: " + strings.ReplaceAll(m.Note, "\n", " ")
+			line += " · " + s.l.T("tui.select.cell_note", "Note", strings.ReplaceAll(m.Note, "\n", " "))
+
 		} else {
-			line += " · c adds a note"
+			line += " · " + s.l.T("tui.select.add_note")
 		}
 		b.WriteString(truncate(line, w) + "\n")
 	default:

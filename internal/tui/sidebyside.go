@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -22,7 +23,8 @@ type sideBySide struct {
 
 	data   *workbook.AssessmentData
 	res    analysis.Result
-	lang   string
+	l      *i18n.Lang // the site's language, for what Engage says
+	lang   string     // the assessment's, for the questionnaire's texts
 	issues []issueGap
 	lines  []cmpLine
 	num    questionnaire.Numbering // names the statements: "4.6"
@@ -60,7 +62,11 @@ func newSideBySide(e *env, siteID, assessmentID string) Screen {
 }
 
 func (c *sideBySide) Init() tea.Cmd { return loadAssessment(c.env, c.siteID, c.assessmentID) }
-func (c *sideBySide) Title() string { return "Insiders and outsiders" }
+
+// Lang is the site's language, which the screen speaks.
+func (c *sideBySide) Lang() *i18n.Lang { return c.l }
+
+func (c *sideBySide) Title() string { return c.l.T("tui.sidebyside.title") }
 func (c *sideBySide) Typing() bool  { return c.editing }
 
 func (c *sideBySide) SetSize(w, h int) {
@@ -87,7 +93,7 @@ func (c *sideBySide) Place() workbook.UIState {
 }
 
 func (c *sideBySide) Keys() []key.Binding {
-	k := c.env.keys
+	k := c.env.keysIn(c.l)
 	if c.editing {
 		return []key.Binding{k.Save, k.Cancel}
 	}
@@ -107,6 +113,7 @@ func (c *sideBySide) apply(d *workbook.AssessmentData) {
 		keep = c.lineID(l)
 	}
 	c.data, c.lang = d, d.Assessment.Language
+	c.l = c.env.lang(d.Site.Language)
 	q := d.Questionnaire
 	c.res = analysis.Analyse(q, d.Participants, d.Responses)
 	c.issues = issueGaps(d, c.res)
@@ -312,7 +319,7 @@ func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, c.env.keys.Cancel):
 		c.editing = false
 		c.scroll()
-		return status("Cancelled: the note is unchanged")
+		return status(c.l.T("tui.sidebyside.cancelled"))
 	case key.Matches(msg, c.env.keys.Save):
 		c.editing = false
 		c.scroll()
@@ -321,7 +328,7 @@ func (c *sideBySide) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 		ki, _ := c.data.Questionnaire.KeyIssue(n.KeyIssueID)
 		jobKey := "note/" + n.KeyIssueID
 		c.pending[jobKey] = true
-		return c.env.save(c, saveJob{key: jobKey, what: "verification note on " + ki.Title.In(c.lang), fn: func(ch *workbook.Change) error {
+		return c.env.save(c, saveJob{key: jobKey, what: c.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(c.lang)), fn: func(ch *workbook.Change) error {
 			_, err := ch.SetIssueNote(n)
 			return err
 		}})

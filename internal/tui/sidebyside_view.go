@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -21,11 +20,11 @@ const (
 
 // Columns of the comparison. The word column is shown only when the
 // window is wide; narrow, the gap's symbol and the legend say it.
+// A group's cell is as wide as statCell's words (statCellWidth), the
+// gap's word as gapWord's (gapWordWidth), in the screen's language.
 const (
-	groupCellWidth = 12 // statCell: "fewer than 3"
-	gapCellWidth   = 7  // gapCell: "▲ +1.83"
-	gapWordWidth   = 21 // gapWord: "UNRECOGNISED STRENGTH"
-	wideFrom       = 110
+	gapCellWidth = 7 // gapCell: "▲ +1.83"
+	wideFrom     = 110
 )
 
 func (c *sideBySide) wide() bool { return c.width >= wideFrom }
@@ -43,9 +42,9 @@ func (c *sideBySide) View() string {
 	st := c.env.styles
 	switch {
 	case c.err != "":
-		return st.Error.Render("Could not read the assessment: " + c.err)
+		return st.Error.Render(c.l.T("tui.select.read_failed", "Err", c.err))
 	case c.data == nil:
-		return st.Muted.Render("Reading…")
+		return st.Muted.Render(c.l.T("tui.map.reading"))
 	}
 	return c.head() + "\n" + c.list() + "\n" + c.detail()
 }
@@ -53,32 +52,36 @@ func (c *sideBySide) View() string {
 func (c *sideBySide) head() string {
 	st := c.env.styles
 	w := c.width
-	state := st.Saved.Render("all saved ✓")
+	state := st.Saved.Render(c.l.T("tui.select.all_saved"))
 	if c.env.saves.busy() {
-		state = st.Pending.Render("saving…")
+		state = st.Pending.Render(c.l.T("tui.map.saving"))
 	}
-	title := st.Title.Render("4 Verify side by side") +
-		st.Muted.Render(fmt.Sprintf(" · %d insiders, %d outsiders answered", c.res.Insiders, c.res.Outsiders))
+	title := st.Title.Render(c.l.T("tui.sidebyside.heading")) +
+		st.Muted.Render(" · "+answeredText(c.l, c.res.Insiders, c.res.Outsiders))
 	stateW := ansi.StringWidth(state)
 	line1 := pad(truncate(title, w-stateW-1), w-stateW-1) + " " + state
-	legend := st.Muted.Render("Gap = insiders - outsiders: ") + st.Warning.Render(fmt.Sprintf("▲ BLIND SPOT ≥ +%.1f", analysis.GapThreshold)) +
-		st.Muted.Render(" · ") + st.Good.Render(fmt.Sprintf("▼ UNRECOGNISED STRENGTH ≤ -%.1f", analysis.GapThreshold))
+	threshold := c.l.Num(analysis.GapThreshold, 1)
+	legend := st.Muted.Render(c.l.T("tui.sidebyside.gap_is")+" ") + st.Warning.Render("▲ "+c.l.T("tui.gaps.blind_spot")+" ≥ +"+threshold) +
+		st.Muted.Render(" · ") + st.Good.Render("▼ "+c.l.T("tui.gaps.strength")+" ≤ -"+threshold)
 	if c.res.Outsiders == 0 {
-		legend = st.Warning.Render("No outsider has scored yet: enter on a statement scores it with the outsiders.")
+		legend = st.Warning.Render(c.l.T("tui.sidebyside.no_outsiders"))
 	}
-	cols := "  " + c.columns("#", "Insiders", "Outsiders", "Gap", "", "Statement")
+	cols := "  " + c.columns("#", c.l.T("tui.sidebyside.col.insiders"), c.l.T("tui.sidebyside.col.outsiders"), c.l.T("tui.sidebyside.col.gap"), "",
+		c.l.T("tui.sidebyside.col.statement"))
 	if room := c.listRoom(); len(c.lines) > room {
-		where := fmt.Sprintf("lines %d-%d of %d", c.offset+1, min(c.offset+room, len(c.lines)), len(c.lines))
-		cols = pad(truncate(cols, w-len(where)-1), w-len(where)) + where
+		where := c.l.N("tui.sidebyside.lines", len(c.lines), "First", c.offset+1, "Last", min(c.offset+room, len(c.lines)))
+		ww := ansi.StringWidth(where)
+		cols = pad(truncate(cols, w-ww-1), w-ww) + where
 	}
 	return line1 + "\n" + truncate(legend, w) + "\n" + st.Muted.Render(truncate(cols, w))
 }
 
 // columns lays out one line of the list (without the two cursor cells).
 func (c *sideBySide) columns(num, ins, outs, gap, word, text string) string {
-	line := pad(num, 4) + " " + pad(ins, groupCellWidth) + " " + pad(outs, groupCellWidth) + " " + pad(gap, gapCellWidth) + "  "
+	cellW := statCellWidth(c.l)
+	line := pad(num, 4) + " " + pad(ins, cellW) + " " + pad(outs, cellW) + " " + pad(gap, gapCellWidth) + "  "
 	if c.wide() {
-		line += pad(word, gapWordWidth) + "  "
+		line += pad(word, gapWordWidth(c.l)) + "  "
 	}
 	return line + truncate(text, max(c.width-2-ansi.StringWidth(line), 1))
 }
@@ -111,27 +114,28 @@ func (c *sideBySide) line(l cmpLine) string {
 	case lineIssue:
 		ins, outs := "–", "–"
 		if ic.Gap.Compared > 0 {
-			ins, outs = statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true))
+			ins, outs = statCell(c.l, c.data.Questionnaire.Bands, ic.group(false)), statCell(c.l, c.data.Questionnaire.Bands, ic.group(true))
 		}
 		what := ""
 		if ic.Gap.Compared < len(ic.Items) {
-			what = fmt.Sprintf(" · %d of %d compared", ic.Gap.Compared, len(ic.Items))
+			what = " · " + c.l.N("tui.sidebyside.compared_of", len(ic.Items), "Compared", ic.Gap.Compared)
 		}
-		return c.columns("", ins, outs, gapCell(st, c.data.Questionnaire.Bands, ic.Gap), gapWord(st, ic.Gap), st.Heading.Render(ic.KeyIssue.Title.In(lang))+st.Muted.Render(what))
+		return c.columns("", ins, outs, gapCell(c.l, st, c.data.Questionnaire.Bands, ic.Gap), gapWord(c.l, st, ic.Gap), st.Heading.Render(ic.KeyIssue.Title.In(lang))+st.Muted.Render(what))
 	case lineNote:
 		note := firstLineOf(c.notes[ic.KeyIssue.ID])
-		text := "✎ Verification note: " + note
+		text := "✎ " + c.l.T("tui.sidebyside.note", "Note", note)
 		if note == "" {
-			text = st.Muted.Render("✎ No verification note yet: n writes one")
+			text = st.Muted.Render("✎ " + c.l.T("tui.sidebyside.no_note"))
 		}
 		if c.pending["note/"+ic.KeyIssue.ID] {
-			text += st.Pending.Render(" (saving…)")
+			text += st.Pending.Render(" " + c.l.T("tui.select.cell_saving"))
 		}
 		return "    " + truncate(text, max(c.width-6, 1))
 	}
 	it := l.item
-	text := statementText(nil, it.Statement, lang)
-	return c.columns(c.num.Number(it.Statement.ID), statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), gapCell(st, c.data.Questionnaire.Bands, it.Gap), gapWord(st, it.Gap), text)
+	text := statementText(c.l, it.Statement, lang)
+	return c.columns(c.num.Number(it.Statement.ID), statCell(c.l, c.data.Questionnaire.Bands, it.Insiders), statCell(c.l, c.data.Questionnaire.Bands, it.Outsiders),
+		gapCell(c.l, st, c.data.Questionnaire.Bands, it.Gap), gapWord(c.l, st, it.Gap), text)
 }
 
 // detail shows the selected line in full, or the note being edited.
@@ -146,30 +150,31 @@ func (c *sideBySide) detail() string {
 	ic := c.issues[l.issue]
 	title := ic.KeyIssue.Title.In(c.lang)
 	if c.editing {
-		label := st.Focused.Render(truncate("Verification note on "+title+" (ctrl+s saves, esc cancels)", w))
+		label := st.Focused.Render(truncate(c.l.T("tui.dialogue.edit_issue_note", "Issue", title), w))
 		return rule + "\n" + label + "\n" + c.area.View()
 	}
 	var head, text, why string
 	switch l.kind {
 	case lineItem:
 		it := l.item
-		head = fmt.Sprintf("Statement %s · %s", c.num.Number(it.Statement.ID), title)
+		head = c.l.T("tui.sidebyside.statement_head", "Number", c.num.Number(it.Statement.ID), "Issue", title)
 		if it.Statement.Reverse {
-			head += " · reversed (scores flipped)"
+			head += " · " + c.l.T("tui.sidebyside.reversed")
 		}
 		text = it.Statement.Text.In(c.lang)
-		why = gapStyle(st, it.Gap, explainGap(c.data.Questionnaire.Bands, it.Gap, statCell(c.data.Questionnaire.Bands, it.Insiders), statCell(c.data.Questionnaire.Bands, it.Outsiders), true))
+		why = gapStyle(st, it.Gap, explainGap(c.l, c.data.Questionnaire.Bands, it.Gap, statCell(c.l, c.data.Questionnaire.Bands, it.Insiders),
+			statCell(c.l, c.data.Questionnaire.Bands, it.Outsiders), true))
 	default:
-		head = "Key issue: " + title
+		head = c.l.T("tui.gaps.key_issue", "Issue", title)
 		text = c.notes[ic.KeyIssue.ID]
 		if text == "" {
-			text = st.Muted.Render("No verification note yet: n writes one.")
+			text = st.Muted.Render(c.l.T("tui.sidebyside.no_note_yet"))
 		}
 		if ic.Gap.Compared == 0 {
-			why = st.Muted.Render(fmt.Sprintf("No statement of this key issue has %d or more scores from both groups yet.", analysis.MinRespondents))
+			why = st.Muted.Render(c.l.T("tui.sidebyside.none_compared", "Min", analysis.MinRespondents))
 		} else {
-			why = gapStyle(st, ic.Gap, fmt.Sprintf("Compared on the %d statements both groups scored. ", ic.Gap.Compared)+
-				explainGap(c.data.Questionnaire.Bands, ic.Gap, statCell(c.data.Questionnaire.Bands, ic.group(false)), statCell(c.data.Questionnaire.Bands, ic.group(true)), true))
+			why = gapStyle(st, ic.Gap, c.l.N("tui.gaps.compared_on", ic.Gap.Compared)+" "+
+				explainGap(c.l, c.data.Questionnaire.Bands, ic.Gap, statCell(c.l, c.data.Questionnaire.Bands, ic.group(false)), statCell(c.l, c.data.Questionnaire.Bands, ic.group(true)), true))
 		}
 	}
 	// Three lines for the text (at most two) and the gap in words.
