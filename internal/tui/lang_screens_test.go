@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/engage-toolkit/engage/internal/i18n/i18ntest"
@@ -154,4 +155,23 @@ var formKeys = []string{
 	"title", "directorate", "area", "community", "partners", "start year", "ongoing", "notes", "yes", "unknown", // a partnership
 	"reason",                                                                             // a selection
 	"kind", "key issue", "text", "action", "owner", "due date", "status", "review notes", // a finding, an intervention
+}
+
+// TestEveryFileIsCheckedForWords fails when a file of the package is in
+// neither list of files checked for literal words: a new screen must join
+// one, so that its words come from the catalogue too.
+func TestEveryFileIsCheckedForWords(t *testing.T) {
+	checked := map[string]bool{}
+	for _, f := range append(append([]string{}, sharedFiles...), langScreenFiles...) {
+		checked[f] = true
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") && !checked[f] {
+			t.Errorf("%s is in neither sharedFiles nor langScreenFiles: add it to the one it belongs to", f)
+		}
+	}
 }
