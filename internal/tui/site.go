@@ -166,7 +166,7 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *siteScreen) askComplete() tea.Cmd {
 	a, l := s.data.Assessment, s.l()
 	if a.Completed != "" {
-		s.confirm.ask(l.T("tui.site.reopen_ask"), l.T("tui.site.reopen_kept", "Date", a.Completed), func() tea.Cmd { return s.setCompleted(false) })
+		s.confirm.ask(l.T("tui.site.reopen_ask"), l.T("tui.site.reopen_kept", "Date", day(l, a.Completed)), func() tea.Cmd { return s.setCompleted(false) })
 		return nil
 	}
 	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
@@ -190,7 +190,7 @@ func (s *siteScreen) setCompleted(done bool) tea.Cmd {
 			return err
 		})
 		if done {
-			return l.T("tui.site.completed", "Date", a.Completed), err
+			return l.T("tui.site.completed", "Date", day(l, a.Completed)), err
 		}
 		return l.T("tui.site.reopened"), err
 	}})
@@ -199,7 +199,7 @@ func (s *siteScreen) setCompleted(done bool) tea.Cmd {
 // completion says in l whether the assessment is completed, and when.
 func completion(l *i18n.Lang, a workbook.Assessment) string {
 	if a.Completed != "" {
-		return l.T("tui.site.completion_done", "Date", a.Completed)
+		return l.T("tui.site.completion_done", "Date", day(l, a.Completed))
 	}
 	return l.T("tui.site.completion_open")
 }
@@ -318,7 +318,7 @@ func (s *siteScreen) View() string {
 		title = l.T("tui.site.assessment")
 	}
 	b.WriteString(st.Muted.Render(truncate(l.T("tui.site.assessment_line", "Title", title, "Place", s.index()+1, "Total", len(s.assessments),
-		"Started", d.Assessment.Started, "Completion", completion(l, d.Assessment), "Questionnaire", d.Questionnaire.ID+" "+d.Questionnaire.Version), s.width)) + "\n\n")
+		"Started", day(l, d.Assessment.Started), "Completion", completion(l, d.Assessment), "Questionnaire", d.Questionnaire.ID+" "+d.Questionnaire.Version), s.width)) + "\n\n")
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {

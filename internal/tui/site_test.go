@@ -84,7 +84,7 @@ func TestSiteCompletesAndReopensTheAssessment(t *testing.T) {
 	te := newTestEnv(t)
 	sc := openSite(t, te)
 	view := ansi.Strip(sc.View())
-	if !strings.Contains(view, "started 2026-03-02, in progress") {
+	if !strings.Contains(view, "started 2 March 2026, in progress") {
 		t.Errorf("a new assessment is not shown in progress:\n%s", view)
 	}
 	if _, ok := keyHelp(sc.Keys(), "K"); ok {
@@ -125,7 +125,7 @@ func TestSiteCompletesAndReopensTheAssessment(t *testing.T) {
 		t.Fatalf("completed %q, want 2026-03-02", got)
 	}
 	view = ansi.Strip(sc.View())
-	if !strings.Contains(view, "started 2026-03-02, completed on 2026-03-02") || strings.Contains(view, "in progress") {
+	if !strings.Contains(view, "started 2 March 2026, completed on 2 March 2026") || strings.Contains(view, "in progress") {
 		t.Errorf("the completed assessment is not shown so:\n%s", view)
 	}
 	if desc, _ := keyHelp(sc.Keys(), "K"); desc != "reopen the assessment" {

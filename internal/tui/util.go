@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -227,4 +228,14 @@ var warnRoles = map[workbook.Role]string{
 	workbook.RoleFrontLine: "tui.common.warn.role.front_line",
 	workbook.RoleCommunity: "tui.common.warn.role.community",
 	workbook.RolePartner:   "tui.common.warn.role.partner",
+}
+
+// day writes a YYYY-MM-DD date as the language writes a day ("2 March
+// 2026", "2 marzo 2026"); anything else is shown as it is.
+func day(l *i18n.Lang, date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return date
+	}
+	return l.Date(t)
 }
