@@ -50,6 +50,11 @@ func prefetch(svc *workbook.Service, sites []workbook.Site) (next func() *siteRe
 		_ = svc.Read(func(r *workbook.Reader) error {
 			for _, s := range sites {
 				select {
+				case <-done:
+					return nil
+				default:
+				}
+				select {
 				case ch <- readSite(r, s.ID):
 				case <-done:
 					return nil

@@ -107,7 +107,8 @@ func (s *Store) AutoBackupIfOlder(age time.Duration, reason string) error {
 }
 
 // VerifyFile checks that the file at path is an intact Engage store that
-// this version can read: the header, every page, and the format version.
+// this version can read: the header, every page, and the format version
+// (an older one is fine: the store is upgraded when it is next opened).
 func VerifyFile(path string) error {
 	if err := Preflight(path); err != nil {
 		var de *DamagedError

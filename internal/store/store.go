@@ -208,6 +208,9 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	// Where the chain of custody starts (see Close); prepare's own writes
+	// (a new store, an upgrade) carry it on.
+	s.c.last = s.file
 	if err := s.prepare(); err != nil {
 		db.Close()
 		var up *needsUpgrade
@@ -348,6 +351,11 @@ func (s *Store) prepare() (err error) {
 		if schema == 0 {
 			return &DamagedError{Path: s.path, Reason: "it is an empty database, not an Engage store", Foreign: true}
 		}
+		if s.opts.inspect {
+			// A backup of an older format is sound as it is: restored, it
+			// is upgraded by the next open, as the store it was.
+			return nil
+		}
 		return &needsUpgrade{from: schema, to: latest}
 	case schema == 0:
 		return s.db.Update(func(tx *bolt.Tx) error {
@@ -376,6 +384,10 @@ func (s *Store) prepare() (err error) {
 	})
 	if err != nil {
 		return err
+	}
+	// The upgrade is this process's own write, under its lock.
+	if info, err := os.Stat(s.path); err == nil {
+		s.c.last = info
 	}
 	// An upgrade rewrites most records, and bbolt keeps the pages it
 	// freed: write the store afresh, compact. It is upgraded either way.

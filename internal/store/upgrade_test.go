@@ -168,3 +168,69 @@ func TestReadOnlyOpenUpgradesFirst(t *testing.T) {
 		t.Errorf("format after a read-only open = %s, want 2", schema)
 	}
 }
+
+// The backup the upgrade makes first, like any backup of an older Engage,
+// can be restored: it is checked as it is, put back, and upgraded again by
+// the next open.
+func TestRestoreAFormatOneBackup(t *testing.T) {
+	path, old := formatOneStore(t)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	backups, _ := AutoBackups(path)
+	if len(backups) != 1 {
+		t.Fatalf("backups = %v", backups)
+	}
+	if err := VerifyFile(backups[0]); err != nil {
+		t.Fatalf("the format 1 backup does not verify: %v", err)
+	}
+	if _, err := Restore(backups[0], path, Options{}); err != nil {
+		t.Fatalf("restore the format 1 backup: %v", err)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatalf("open the restored store: %v", err)
+	}
+	defer s.Close()
+	n := 0
+	svc := workbook.NewService(s, workbook.Options{})
+	if err := svc.Read(func(r *workbook.Reader) error {
+		sites, err := r.Sites()
+		for _, site := range sites {
+			recs, err := r.SiteRecords(site.ID)
+			if err != nil {
+				return err
+			}
+			n += len(recs.Responses)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := len(old[string(workbook.BucketResponses)]); n != want {
+		t.Errorf("%d answers after restoring and upgrading again, want %d", n, want)
+	}
+}
+
+// After an upgrade, the store's fingerprint is recorded on close like
+// after any session of this process's own writes, so that the next open
+// need not read the whole file again.
+func TestUpgradeKeepsTheChainOfCustody(t *testing.T) {
+	skipWithoutVerifiedState(t)
+	path, _ := formatOneStore(t)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.c.tainted.Load() {
+		t.Error("the upgrade left the session tainted")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(VerifiedPath(path)); err != nil {
+		t.Errorf("no fingerprint after the upgrade's session: %v", err)
+	}
+}

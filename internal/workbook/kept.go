@@ -23,9 +23,10 @@ import (
 //	SITE/ASSESSMENT   the assessment's: participants and answers by group,
 //	                  findings and actions
 //
-// Nothing writes them but [Service.Change], which notes every key the
-// change writes or deletes (trackTx) and, before the transaction commits,
-// recounts what those keys touch. The one frequent change, an answer, is
+// They are written by [Service.Change], which notes every key the change
+// writes or deletes (trackTx) and, before the transaction commits,
+// recounts what those keys touch, and counted afresh by [KeepAll] (the
+// upgrade to format 2, `engage check --recount`). The one frequent change, an answer, is
 // applied as a difference (the participant's answers before and after);
 // everything else recounts the assessment or the site it touched from its
 // records. Since the figures commit with the change, a crash or a kill
@@ -600,19 +601,28 @@ func (r *Reader) CheckKept() ([]KeptMismatch, error) {
 func (c *Change) siteAnswers(site string) (int, error) {
 	r := c.Reader
 	n := c.track.stored[site]
+	damaged := false
 	err := r.tx.ForEach(BucketTallies, site+"/", func(k string, raw []byte) error {
 		if k == site+"/" {
 			return nil
 		}
 		t, err := decodeAssessmentTally(raw)
 		if err != nil {
-			// Derived figures that cannot be read: count the records.
-			if t, err = r.countAssessment(site, k[len(site)+1:]); err != nil {
-				return err
-			}
+			damaged = true
+			return errStop
 		}
 		n += t.Stored
 		return nil
 	})
+	if damaged {
+		// Derived figures that cannot be read: count the records as they
+		// stand, this change's writes included.
+		n = 0
+		err = r.tx.ForEach(BucketAnswers, site+"/", func(k string, raw []byte) error {
+			stored, _, err := countAnswers(raw)
+			n += stored
+			return err
+		})
+	}
 	return n, err
 }
