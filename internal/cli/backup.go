@@ -36,7 +36,7 @@ func backupRun(g *globals, out string, now time.Time) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.backup.locked_hint", "Dir", store.BackupDir(le.Path))}
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.backup.locked_hint", "Dir", store.BackupDir(le.Path))}
 		}
 		return err
 	}

@@ -131,7 +131,7 @@ func compareRun(g *globals, opts compareOptions) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.compare.locked_hint")}
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.compare.locked_hint")}
 		}
 		return err
 	}

@@ -59,7 +59,7 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.export.locked_hint")}
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.export.locked_hint")}
 		}
 		return err
 	}

@@ -49,7 +49,7 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.import.locked_hint")}
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.import.locked_hint")}
 		}
 		return err
 	}

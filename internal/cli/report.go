@@ -64,7 +64,7 @@ func reportRun(g *globals, opts reportOptions) error {
 	if err != nil {
 		var le *store.LockedError
 		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: le.Error(), Hint: g.l.T("cli.report.locked_hint")}
+			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.report.locked_hint")}
 		}
 		return err
 	}

@@ -243,6 +243,11 @@ func Run(sys IO, args []string) int {
 	case isUnknownCommand(err):
 		code, hint = 2, l.T("cli.hint.see_help", "Cmd", "engage")
 	}
+	if code == 1 && ee == nil {
+		if m, hi, ok := storeMessage(l, err); ok {
+			msg, hint = m, hi
+		}
+	}
 	if hint == "" && errors.As(err, &h) {
 		hint = h.Hint()
 	}
