@@ -256,7 +256,7 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	fl.see("Note: ")
 	fl.typ("NHS trust sits on the board")
 	fl.press("enter")
-	fl.see("all saved ✓", "1 meet every criterion", "Youth forum: met · note: NHS trust sits on the board")
+	fl.see("all saved ✓", "1 meets every criterion", "Youth forum: met · note: NHS trust sits on the board")
 	fl.press("f")
 	fl.see("Showing 1 of 3", "› Youth forum")
 	fl.press("S")
