@@ -19,7 +19,8 @@ import (
 // written in the same transaction as every change that moves them:
 //
 //	SITE/             the site's: partnerships, criteria marked, which
-//	                  assessment is current
+//	                  assessment is current, and what its line in the list
+//	                  of sites shows of it and that assessment
 //	SITE/ASSESSMENT   the assessment's: participants and answers by group,
 //	                  findings and actions
 //
