@@ -20,8 +20,12 @@ func newBackupCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "backup [-o FILE]",
 		Short: g.l.T("cli.backup.short"),
-		Long:  g.l.T("cli.backup.long"),
-		Args:  g.noArgs,
+		Example: `  engage backup
+  engage backup -o ~/engage-before-the-session.db
+  engage backup list
+  engage backup restore ~/engage-before-the-session.db`,
+		Long: g.l.T("cli.backup.long"),
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return backupRun(g, out, time.Now())
 		},
@@ -73,7 +77,9 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore FILE",
 		Short: g.l.T("cli.backup.restore_short"),
-		Args:  g.exactArgs(1, g.l.T("cli.backup.restore_arg")),
+		Example: `  engage backup list
+  engage backup restore ~/.local/share/engage/engage.db.backups/engage-20261130T091200.000Z-before-demo.db`,
+		Args: g.exactArgs(1, g.l.T("cli.backup.restore_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.storePath()
 			if err != nil {
@@ -94,9 +100,10 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 
 func newBackupListCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "list",
-		Short: g.l.T("cli.backup.list_short"),
-		Args:  g.noArgs,
+		Use:     "list",
+		Short:   g.l.T("cli.backup.list_short"),
+		Example: `  engage backup list`,
+		Args:    g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.storePath()
 			if err != nil {

@@ -25,8 +25,11 @@ func newCheckCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: g.l.T("cli.check.short"),
-		Long:  g.l.T("cli.check.long"),
-		Args:  g.noArgs,
+		Example: `  engage check
+  engage check --recount
+  engage --db /media/usb/engage.db check`,
+		Long: g.l.T("cli.check.long"),
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(checkOptions{l: g.l, out: g.io.Out, open: g.openStore, recount: recount})
 		},

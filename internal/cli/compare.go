@@ -46,6 +46,7 @@ func newCompareCmd(g *globals) *cobra.Command {
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
   engage compare --all --summary summary.csv
   engage compare --all --csv responses.csv --unsuppressed`,
+		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites, opts.lang = args, userLang(g.lang, getenvOf(g.io))
 			if !g.cat.Has(opts.lang) {

@@ -17,8 +17,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: g.l.T("cli.demo.short"),
-		Long:  g.l.T("cli.demo.long"),
-		Args:  g.noArgs,
+		Example: `  engage demo
+  engage --db /tmp/study.db demo --sites 300 --participants 40`,
+		Long: g.l.T("cli.demo.long"),
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Sites < 0 || opts.Participants < 0 {
 				return usageErr(cmd, errors.New(g.l.T("cli.demo.negative")))

@@ -30,8 +30,13 @@ func newExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export SITE [-o FILE] [--anonymise [--drop KINDS]]",
 		Short: g.l.T("cli.export.short"),
-		Long:  g.l.T("cli.export.long"),
-		Args:  g.exactArgs(1, g.l.T("cli.export.arg_site")),
+		Example: `  engage export eastbrook-pilot
+  engage export eastbrook-pilot -o /media/usb/eastbrook.engage
+  engage export eastbrook-pilot --anonymise
+  engage export eastbrook-pilot --anonymise --drop comments,notes`,
+		Long:              g.l.T("cli.export.long"),
+		Args:              g.exactArgs(1, g.l.T("cli.export.arg_site")),
+		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.site = args[0]
 			if opts.drop != "" && !opts.anonymise {

@@ -24,8 +24,11 @@ func newImportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import FILE... [--theirs|--ours]",
 		Short: g.l.T("cli.import.short"),
-		Long:  g.l.T("cli.import.long"),
-		Args:  g.minArgs(1, g.l.T("cli.import.arg_files")),
+		Example: `  engage import eastbrook.engage
+  engage import /media/usb/*.engage
+  engage import eastbrook.engage --theirs`,
+		Long: g.l.T("cli.import.long"),
+		Args: g.minArgs(1, g.l.T("cli.import.arg_files")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res := bundle.Stop
 			switch {

@@ -24,8 +24,11 @@ func newQuestionnaireCmd(g *globals) *cobra.Command {
 		Use:     "questionnaire",
 		Aliases: []string{"questionnaires"},
 		Short:   g.l.T("cli.questionnaire.short"),
-		Args:    g.noArgs,
-		RunE:    func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Example: `  engage questionnaire list
+  engage questionnaire show community-engagement
+  engage questionnaire validate my-workbook.yaml`,
+		Args: g.noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newQuestionnaireValidateCmd(g), newQuestionnaireListCmd(g), newQuestionnaireShowCmd(g))
 	return cmd
@@ -35,7 +38,9 @@ func newQuestionnaireValidateCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: g.l.T("cli.questionnaire.validate_short"),
-		Args:  g.minArgs(1, g.l.T("cli.questionnaire.validate_arg")),
+		Example: `  engage questionnaire validate my-workbook.yaml
+  engage questionnaire validate questionnaires/*.yaml`,
+		Args: g.minArgs(1, g.l.T("cli.questionnaire.validate_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return validateRun(g, args)
 		},
@@ -147,9 +152,10 @@ func (g *globals) availableQuestionnaires() ([]available, error) {
 
 func newQuestionnaireListCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "list",
-		Short: g.l.T("cli.questionnaire.list_short"),
-		Args:  g.noArgs,
+		Use:     "list",
+		Short:   g.l.T("cli.questionnaire.list_short"),
+		Example: `  engage questionnaire list`,
+		Args:    g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			all, err := g.availableQuestionnaires()
 			if err != nil {
@@ -175,8 +181,10 @@ func newQuestionnaireShowCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: g.l.T("cli.questionnaire.show_short"),
-		Long:  g.l.T("cli.questionnaire.show_long"),
-		Args:  g.exactArgs(1, g.l.T("cli.questionnaire.show_arg")),
+		Example: `  engage questionnaire show community-engagement
+  engage questionnaire show 4ca5bd5520ef --lang it`,
+		Long: g.l.T("cli.questionnaire.show_long"),
+		Args: g.exactArgs(1, g.l.T("cli.questionnaire.show_arg")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// The texts in --lang, or the user's language; engage's own
 			// headings in the same language, or English without a

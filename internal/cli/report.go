@@ -39,7 +39,8 @@ func newReportCmd(g *globals) *cobra.Command {
 		Example: `  engage report eastbrook-pilot
   engage report ambito-valle-del-sole --lang en -o valle-en.pdf
   engage report tynebridge-south --paper letter --assessment ID`,
-		Args: g.exactArgs(1, g.l.T("cli.report.arg_site")),
+		Args:              g.exactArgs(1, g.l.T("cli.report.arg_site")),
+		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.site, opts.lang = args[0], g.lang
 			if opts.lang != "" && !g.cat.Has(opts.lang) {

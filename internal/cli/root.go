@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -126,7 +127,15 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newReportCmd(g),
 		newCompareCmd(g),
 		newCheckCmd(g),
+		newCompletionCmd(g),
+		newManCmd(g),
 	)
+	root.Version = version()
+	root.SetVersionTemplate(strings.ReplaceAll(g.versionLine(), "{{", "{{`{{`}}") + "\n")
+	root.InitDefaultVersionFlag()
+	if f := root.Flags().Lookup("version"); f != nil {
+		f.Usage = l.T("cli.flag.version")
+	}
 	localiseHelp(l, root)
 	return root, g
 }

@@ -34,7 +34,9 @@ func newSitesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sites",
 		Short: g.l.T("cli.sites.short"),
-		Args:  g.noArgs,
+		Example: `  engage sites
+  engage sites --json`,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Read only: listing the sites of a mistyped --db must not
 			// create a store there.
