@@ -11,12 +11,16 @@ import (
 )
 
 // storePath resolves where the store is: --db, then ENGAGE_DB, then the
-// default in the user's data folder.
+// config file's db, then the default in the user's data folder.
 func (g *globals) storePath() (string, error) {
-	if g.db != "" {
+	getenv := getenvOf(g.io)
+	switch {
+	case g.db != "":
 		return g.db, nil
+	case getenv(store.EnvPath) == "" && g.conf.db != "":
+		return g.conf.db, nil
 	}
-	return store.DefaultPath(g.io.Getenv)
+	return store.DefaultPath(getenv)
 }
 
 // openStore opens the store for a command. A command that only reads

@@ -99,11 +99,13 @@ func newBackupRestoreCmd(g *globals) *cobra.Command {
 }
 
 func newBackupListCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:     "list",
-		Short:   g.l.T("cli.backup.list_short"),
-		Example: `  engage backup list`,
-		Args:    g.noArgs,
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: g.l.T("cli.backup.list_short"),
+		Example: `  engage backup list
+  engage backup list --json`,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := g.storePath()
 			if err != nil {
@@ -112,6 +114,21 @@ func newBackupListCmd(g *globals) *cobra.Command {
 			all, err := store.AutoBackups(path)
 			if err != nil {
 				return err
+			}
+			if asJSON {
+				type backupJSON struct {
+					Path  string `json:"path"`
+					Bytes int64  `json:"bytes"`
+				}
+				out := make([]backupJSON, 0, len(all))
+				for _, b := range all {
+					var size int64
+					if fi, err := os.Stat(b); err == nil {
+						size = fi.Size()
+					}
+					out = append(out, backupJSON{Path: b, Bytes: size})
+				}
+				return writeJSON(g.io.Out, out)
 			}
 			if len(all) == 0 {
 				fmt.Fprintln(g.io.Out, g.l.T("cli.backup.none", "Store", path))
@@ -127,4 +144,6 @@ func newBackupListCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.l.T("cli.flag.json"))
+	return cmd
 }

@@ -48,7 +48,7 @@ func newCompareCmd(g *globals) *cobra.Command {
   engage compare --all --csv responses.csv --unsuppressed`,
 		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.sites, opts.lang = args, userLang(g.lang, getenvOf(g.io))
+			opts.sites, opts.lang = args, g.userLang(g.lang)
 			if !g.cat.Has(opts.lang) {
 				if g.lang != "" {
 					return usageErr(cmd, g.noLanguage(opts.lang))
@@ -66,7 +66,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.StringVarP(&opts.pdf, "output", "o", "", g.l.T("cli.compare.flag_output"))
 	f.StringVar(&opts.csv, "csv", "", g.l.T("cli.compare.flag_csv"))
 	f.StringVar(&opts.summary, "summary", "", g.l.T("cli.compare.flag_summary"))
-	f.StringVar(&opts.paper, "paper", report.PaperA4, g.l.T("cli.flag.paper"))
+	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	return cmd
 }

@@ -10,11 +10,18 @@ import (
 	"github.com/engage-toolkit/engage/internal/i18n"
 )
 
-// userLang is the language engage speaks to the user: --lang, then the
-// locale variables (LC_ALL, LC_MESSAGES, LANG), then English.
-func userLang(flag string, getenv func(string) string) string {
-	if flag != "" {
+// userLang is the language engage speaks to the user: --lang, then
+// $ENGAGE_LANG, then the config file's lang, then the locale variables
+// (LC_ALL, LC_MESSAGES, LANG), then English.
+func (g *globals) userLang(flag string) string {
+	getenv := getenvOf(g.io)
+	switch {
+	case flag != "":
 		return flag
+	case getenv(EnvLang) != "":
+		return getenv(EnvLang)
+	case g.conf.lang != "":
+		return g.conf.lang
 	}
 	if env := i18n.FromEnv(getenv); env != "" {
 		return env

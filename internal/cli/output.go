@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"encoding/json"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"io"
 )
 
@@ -15,5 +17,18 @@ func buffered(w io.Writer, write func(w io.Writer) error) error {
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
+	return err
+}
+
+// writeJSON writes v as indented JSON, the form every --json listing
+// takes: one value and a newline. The data is kept whole, with what a
+// terminal would act on (escape sequences, bidi controls in a site's
+// name) escaped, since a listing is often read on one.
+func writeJSON(w io.Writer, v any) error {
+	js, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(textsafe.EscapeJSON(js), '\n'))
 	return err
 }

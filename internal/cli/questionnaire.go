@@ -151,15 +151,20 @@ func (g *globals) availableQuestionnaires() ([]available, error) {
 }
 
 func newQuestionnaireListCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:     "list",
-		Short:   g.l.T("cli.questionnaire.list_short"),
-		Example: `  engage questionnaire list`,
-		Args:    g.noArgs,
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: g.l.T("cli.questionnaire.list_short"),
+		Example: `  engage questionnaire list
+  engage questionnaire list --json`,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			all, err := g.availableQuestionnaires()
 			if err != nil {
 				return err
+			}
+			if asJSON {
+				return writeJSON(g.io.Out, questionnairesJSON(all))
 			}
 			return buffered(g.io.Out, func(w io.Writer) error {
 				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -175,6 +180,35 @@ func newQuestionnaireListCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.l.T("cli.flag.json"))
+	return cmd
+}
+
+// questionnaireJSON is one questionnaire as questionnaire list --json
+// writes it: its title in each of its languages, and where it is.
+type questionnaireJSON struct {
+	ID         string            `json:"id"`
+	Version    string            `json:"version"`
+	Hash       string            `json:"hash"`
+	Statements int               `json:"statements"`
+	Languages  []string          `json:"languages"`
+	Embedded   bool              `json:"embedded"`
+	InStore    bool              `json:"in_store"`
+	Title      map[string]string `json:"title"`
+}
+
+func questionnairesJSON(all []available) []questionnaireJSON {
+	out := make([]questionnaireJSON, 0, len(all))
+	for _, a := range all {
+		title := map[string]string{}
+		for _, lang := range a.q.Languages {
+			title[lang] = a.q.Title.In(lang)
+		}
+		parts := strings.Split(a.source, ", ")
+		out = append(out, questionnaireJSON{ID: a.q.ID, Version: a.q.Version, Hash: a.q.Hash, Statements: len(a.q.Statements()),
+			Languages: a.q.Languages, Embedded: slices.Contains(parts, "embedded"), InStore: slices.Contains(parts, "in store"), Title: title})
+	}
+	return out
 }
 
 func newQuestionnaireShowCmd(g *globals) *cobra.Command {
@@ -189,7 +223,7 @@ func newQuestionnaireShowCmd(g *globals) *cobra.Command {
 			// The texts in --lang, or the user's language; engage's own
 			// headings in the same language, or English without a
 			// catalogue for it.
-			lang := userLang(g.lang, getenvOf(g.io))
+			lang := g.userLang(g.lang)
 			all, err := g.availableQuestionnaires()
 			if err != nil {
 				return err

@@ -55,7 +55,7 @@ func newReportCmd(g *globals) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", g.l.T("cli.report.flag_output"))
 	f.StringVar(&opts.assessment, "assessment", "", g.l.T("cli.report.flag_assessment"))
-	f.StringVar(&opts.paper, "paper", report.PaperA4, g.l.T("cli.flag.paper"))
+	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.names, "names", false, g.l.T("cli.report.flag_names"))
 	return cmd
 }

@@ -56,6 +56,10 @@ type globals struct {
 	cat    *i18n.Catalog
 	l      *i18n.Lang
 	catErr error
+	// conf is the user's config file; confErr what is wrong with it:
+	// commands refuse to run with it, except engage config.
+	conf    config
+	confErr error
 }
 
 // NewRootCmd builds the engage command tree, speaking the language of the
@@ -74,7 +78,10 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 	if g.catErr != nil {
 		g.cat = i18n.Embedded()
 	}
-	g.l = g.cat.For(userLang(scanLang(args), getenvOf(sys)))
+	// The config file is read in the language the rest of the
+	// environment asks for, since it may itself choose the language.
+	g.conf, g.confErr = loadConfig(g.cat.For(g.userLang(scanLang(args))), getenvOf(sys))
+	g.l = g.cat.For(g.userLang(scanLang(args)))
 	l := g.l
 	root := &cobra.Command{
 		Use:           "engage",
@@ -88,6 +95,9 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if g.catErr != nil {
 				return &ExitError{Code: 1, Message: g.catErr.Error(), Hint: l.T("cli.catalogue.hint", "Env", i18n.EnvDir)}
+			}
+			if g.confErr != nil && cmd.Name() != "config" {
+				return &ExitError{Code: 1, Message: g.confErr.Error(), Hint: l.T("cli.config.hint")}
 			}
 			for _, name := range []string{"db", "questionnaire"} {
 				if f := cmd.Flags().Lookup(name); f != nil && f.Changed && f.Value.String() == "" {
@@ -129,6 +139,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newCheckCmd(g),
 		newCompletionCmd(g),
 		newManCmd(g),
+		newConfigCmd(g),
 	)
 	root.Version = version()
 	root.SetVersionTemplate(strings.ReplaceAll(g.versionLine(), "{{", "{{`{{`}}") + "\n")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -87,13 +86,7 @@ func writeSitesJSON(w io.Writer, sums []siteSummary) error {
 	if sums == nil {
 		sums = []siteSummary{}
 	}
-	js, err := json.MarshalIndent(sums, "", "  ")
-	if err != nil {
-		return err
-	}
-	// The data is kept whole, with what a terminal would act on escaped.
-	_, err = w.Write(append(textsafe.EscapeJSON(js), '\n'))
-	return err
+	return writeJSON(w, sums)
 }
 
 func writeSitesTable(l *i18n.Lang, w io.Writer, sums []siteSummary) error {
