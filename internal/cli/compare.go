@@ -149,8 +149,16 @@ func compareRun(g *globals, opts compareOptions) error {
 	}
 	// The store is open read-only: nothing writes it while the comparison
 	// reads it, so a second read may decode ahead.
-	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed, ReadAhead: true}
+	m := g.meter(g.l.T("cli.progress.compare"), len(opts.sites))
+	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed, ReadAhead: true,
+		Progress: func(done, total int) {
+			m.Set(done, total)
+			if done == total {
+				m.Say(g.l.T("cli.progress.writing"))
+			}
+		}}
 	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat})
+	m.Done()
 	if err != nil {
 		return compareError(g.l, err)
 	}

@@ -45,6 +45,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 				var sites []workbook.Site
 				err := st.Replace(func(staged workbook.Store) error {
 					svc := workbook.NewService(staged, workbook.Options{Now: demo.Clock(), NewID: demo.IDs(1)})
+					m := g.meter(g.l.T("cli.progress.demo"), demo.Count(opts))
+					defer m.Done()
+					opts.Progress = m.Set
 					var err error
 					sites, err = demo.BuildEach(svc, q, opts)
 					return err

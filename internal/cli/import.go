@@ -61,9 +61,15 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	backup := ""
 	refused := 0
 	var reader bundle.Reader // parses a questionnaire the files share once
-	for _, f := range files {
+	m := g.meter(g.l.T("cli.progress.import"), len(files))
+	defer m.Done()
+	for i, f := range files {
+		// What is said of a file goes on lines of its own: the meter is
+		// blanked before, and drawn again below them.
+		m.Set(i, len(files))
 		b, err := reader.ReadFile(f)
 		if err != nil {
+			m.Done()
 			refused++
 			var be *bundle.Error
 			if errors.As(err, &be) {
@@ -84,6 +90,7 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 			backup = p
 			return nil
 		}})
+		m.Done()
 		switch {
 		case errors.Is(err, bundle.ErrConflicts):
 			refused++

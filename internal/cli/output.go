@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/engage-toolkit/engage/internal/progress"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"io"
+	"time"
 )
 
 // buffered runs write with w behind a buffer and then flushes it, so that
@@ -31,4 +33,17 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	_, err = w.Write(append(textsafe.EscapeJSON(js), '\n'))
 	return err
+}
+
+// meter shows the progress of long work (what, of total steps) on
+// standard error when it is a terminal and --quiet is not given.
+func (g *globals) meter(what string, total int) *progress.Meter {
+	on := !g.quiet && g.io.ErrIsTerminal != nil && g.io.ErrIsTerminal()
+	l := g.l
+	return progress.New(g.io.Err, on, what, total, progress.Words{Left: func(d time.Duration) string {
+		if d < time.Minute {
+			return l.N("cli.progress.left_seconds", int(d/time.Second))
+		}
+		return l.N("cli.progress.left_minutes", int((d+30*time.Second)/time.Minute))
+	}})
 }

@@ -30,13 +30,16 @@ type IO struct {
 	// IsTerminal reports whether In and Out are a terminal (the
 	// interactive workbook needs one).
 	IsTerminal func() bool
+	// ErrIsTerminal reports whether Err is a terminal: progress is shown
+	// on it only then.
+	ErrIsTerminal func() bool
 }
 
 // SystemIO returns the process's standard streams and environment.
 func SystemIO() IO {
 	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, IsTerminal: func() bool {
 		return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
-	}}
+	}, ErrIsTerminal: func() bool { return term.IsTerminal(os.Stderr.Fd()) }}
 }
 
 // globals are the flags every command shares.
@@ -50,6 +53,8 @@ type globals struct {
 	// lang is --lang as given ("" when not): it chooses the language of
 	// the messages and of what a command writes.
 	lang string
+	// quiet turns progress off (--quiet).
+	quiet bool
 	// cat is every language Engage speaks; l is the user's (--lang, then
 	// the locale variables, then English). catErr is a catalogue folder
 	// that could not be read: commands refuse to run with it.
@@ -125,6 +130,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 	pf.StringVar(&g.questionnaire, "questionnaire", "", l.T("cli.flag.questionnaire"))
 	pf.BoolVar(&g.insecureStore, "insecure-store", false, l.T("cli.flag.insecure_store", "Env", store.EnvInsecure))
 	pf.StringVar(&g.lang, "lang", "", l.T("cli.flag.lang"))
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, l.T("cli.flag.quiet"))
 
 	root.AddCommand(
 		newDemoCmd(g),

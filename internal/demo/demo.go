@@ -51,6 +51,9 @@ type Options struct {
 	// 60% insiders and 40% outsiders; 0 means each pilot site's own numbers
 	// (10 at a synthetic site).
 	Participants int
+	// Progress, when set, is called by BuildEach after each site with the
+	// number of sites built and the total.
+	Progress func(done, total int)
 }
 
 // Check refuses options the study could not be built with: negative
@@ -186,6 +189,9 @@ func BuildEach(svc *workbook.Service, q *questionnaire.Questionnaire, opts Optio
 		})
 		if err != nil {
 			return nil, err
+		}
+		if opts.Progress != nil {
+			opts.Progress(i, n)
 		}
 	}
 	return sites, nil
