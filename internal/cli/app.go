@@ -26,15 +26,27 @@ func (g *globals) storePath() (string, error) {
 // openStore opens the store for a command. A command that only reads
 // opens it readOnly, which refuses a missing store instead of creating it:
 // only the interactive workbook, demo, import and backup restore create
-// one.
-func (g *globals) openStore(readOnly bool) (*store.Store, error) {
+// one. When another engage has the store open, the error carries the
+// command's own advice, lockedHint(path), if it has any (nil: the
+// general advice). This is the one way commands open the store.
+func (g *globals) openStore(readOnly bool, lockedHint func(path string) string) (*store.Store, error) {
 	path, err := g.storePath()
 	if err != nil {
 		return nil, err
 	}
 	opts := g.storeOptions()
 	opts.ReadOnly = readOnly
-	return store.Open(path, opts)
+	st, err := store.Open(path, opts)
+	var le *store.LockedError
+	if err != nil && lockedHint != nil && errors.As(err, &le) {
+		return nil, withHint(err, lockedHint(le.Path))
+	}
+	return st, err
+}
+
+// hintOf is advice that is the same wherever the store is.
+func (g *globals) hintOf(id string) func(string) string {
+	return func(string) string { return g.l.T(id) }
 }
 
 // storeOptions are the options every opening of the store shares: whether
@@ -54,7 +66,7 @@ func (g *globals) storeOptions() store.Options {
 // withService opens the store read-write, runs fn with a domain service
 // over it, and closes the store.
 func (g *globals) withService(opts workbook.Options, fn func(*workbook.Service, *store.Store) error) error {
-	st, err := g.openStore(false)
+	st, err := g.openStore(false, nil)
 	if err != nil {
 		return err
 	}

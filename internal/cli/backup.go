@@ -36,12 +36,8 @@ func newBackupCmd(g *globals) *cobra.Command {
 }
 
 func backupRun(g *globals, out string, now time.Time) error {
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, func(path string) string { return g.l.T("cli.backup.locked_hint", "Dir", store.BackupDir(path)) })
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.backup.locked_hint", "Dir", store.BackupDir(le.Path))}
-		}
 		return err
 	}
 	defer st.Close()

@@ -31,7 +31,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 		Long: g.l.T("cli.check.long"),
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(checkOptions{l: g.l, out: g.io.Out, open: g.openStore, recount: recount})
+			return runCheck(checkOptions{l: g.l, out: g.io.Out, open: func(ro bool) (*store.Store, error) { return g.openStore(ro, nil) }, recount: recount})
 		},
 	}
 	cmd.Flags().BoolVar(&recount, "recount", false, g.l.T("cli.check.flag_recount"))

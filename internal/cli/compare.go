@@ -17,7 +17,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/report"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -128,12 +127,8 @@ func summaryPath(csv string) string {
 }
 
 func compareRun(g *globals, opts compareOptions) error {
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, g.hintOf("cli.compare.locked_hint"))
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.compare.locked_hint")}
-		}
 		return err
 	}
 	defer st.Close()

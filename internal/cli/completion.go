@@ -84,7 +84,7 @@ func (g *globals) completeSites(cmd *cobra.Command, args []string, toComplete st
 	if len(args) > 0 && !many {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, nil)
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

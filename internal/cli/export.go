@@ -12,7 +12,6 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/i18n"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -60,12 +59,8 @@ func exportRun(g *globals, opts exportOptions, cmd *cobra.Command) error {
 		}
 		withhold = append([]bundle.Field{bundle.FieldNames}, more...)
 	}
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, g.hintOf("cli.export.locked_hint"))
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.export.locked_hint")}
-		}
 		return err
 	}
 	defer st.Close()

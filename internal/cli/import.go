@@ -11,7 +11,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/bundle"
 	"github.com/engage-toolkit/engage/internal/i18n"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -48,12 +47,8 @@ func newImportCmd(g *globals) *cobra.Command {
 }
 
 func importRun(g *globals, files []string, resolve bundle.Resolution) error {
-	st, err := g.openStore(false)
+	st, err := g.openStore(false, g.hintOf("cli.import.locked_hint"))
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.import.locked_hint")}
-		}
 		return err
 	}
 	defer st.Close()

@@ -124,7 +124,7 @@ func (g *globals) availableQuestionnaires() ([]available, error) {
 		}
 		out = append(out, available{q, g.questionnaire})
 	}
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, nil)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		return out, nil

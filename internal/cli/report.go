@@ -14,7 +14,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/report"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -61,12 +60,8 @@ func newReportCmd(g *globals) *cobra.Command {
 }
 
 func reportRun(g *globals, opts reportOptions) error {
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, g.hintOf("cli.report.locked_hint"))
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("cli.report.locked_hint")}
-		}
 		return err
 	}
 	defer st.Close()

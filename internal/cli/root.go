@@ -243,6 +243,20 @@ func (g *globals) minArgs(n int, what string) cobra.PositionalArgs {
 // hinter is an error that knows what the user can do about it.
 type hinter interface{ Hint() string }
 
+// hintedError is an error with the advice of the command it happened
+// in; Run prints the advice under the error's message.
+type hintedError struct {
+	err  error
+	hint string
+}
+
+func (e *hintedError) Error() string { return e.err.Error() }
+func (e *hintedError) Unwrap() error { return e.err }
+func (e *hintedError) Hint() string  { return e.hint }
+
+// withHint attaches a command's advice to err.
+func withHint(err error, hint string) error { return &hintedError{err: err, hint: hint} }
+
 // Run executes engage with args and returns the process exit code: 0 ok,
 // 1 failure, 2 usage error. Errors are printed to sys.Err as one line, with
 // a hint where one helps.
@@ -274,7 +288,13 @@ func Run(sys IO, args []string) int {
 			msg, hint = m, hi
 		}
 	}
-	if hint == "" && errors.As(err, &h) {
+	// Advice a command gave (withHint) is more to the point than the
+	// general advice for the error it is attached to.
+	var wh *hintedError
+	switch {
+	case errors.As(err, &wh):
+		hint = wh.hint
+	case hint == "" && errors.As(err, &h):
 		hint = h.Hint()
 	}
 	// A message may quote a file's content or a record (a refused

@@ -39,7 +39,7 @@ func newSitesCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Read only: listing the sites of a mistyped --db must not
 			// create a store there.
-			st, err := g.openStore(true)
+			st, err := g.openStore(true, nil)
 			if err != nil {
 				return err
 			}

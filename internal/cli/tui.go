@@ -23,12 +23,8 @@ func runTUI(g *globals) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.openStore(false)
+	st, err := g.openStore(false, nil)
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &ExitError{Code: 1, Message: g.l.T("tui.app.store_in_use", "Path", le.Path), Hint: g.l.T("tui.app.store_in_use_hint")}
-		}
 		return err
 	}
 	defer st.Close()
