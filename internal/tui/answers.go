@@ -53,11 +53,12 @@ func (a *answerSheet) heard(msg saveDoneMsg) {
 }
 
 // record queues the answer in (a score, a don't-know, nothing to clear it,
-// with its comment), for screen owner; what is the status line once saved
-// and warn what the comment may give away.
-func (a *answerSheet) record(e *env, owner Screen, in workbook.ResponseInput, what, warn string) tea.Cmd {
+// with its comment), for screen owner; what is the status line once saved,
+// room what it says instead while the room sees the screen (no name, no
+// answer: see [roomView]), and warn what the comment may give away.
+func (a *answerSheet) record(e *env, owner Screen, in workbook.ResponseInput, what, room, warn string) tea.Cmd {
 	shown := workbook.Response{SiteID: in.SiteID, AssessmentID: in.AssessmentID, ParticipantID: in.ParticipantID, StatementID: in.StatementID,
 		Score: in.Score, DontKnow: in.DontKnow, Comment: in.Comment}
-	return e.saveAnswer(owner, saveJob{key: respKey(in.ParticipantID, in.StatementID), resp: shown, what: what, warn: warn,
+	return e.saveAnswer(owner, saveJob{key: respKey(in.ParticipantID, in.StatementID), resp: shown, what: what, room: room, warn: warn,
 		fn: func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
 }

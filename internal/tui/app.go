@@ -206,13 +206,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case saveFailedMsg:
 		j, cmd := m.saveDone(msg.seq, msg.err)
-		if !j.ownsFailure {
+		switch {
+		case projecting(m.top()):
+			// The reason may name whose answer it was: the screen gives
+			// it once the room no longer sees it.
+			m.status, m.isErr, m.isWarn = m.env.langOf(m.top()).T("tui.app.not_saved_room"), true, false
+		case !j.ownsFailure:
 			m.status, m.isErr, m.isWarn = notSaved(m.env.langOf(j.owner), msg.err), true, false
 		}
 		return m, cmd
 	case savedMsg:
 		j, cmd := m.saveDone(msg.seq, nil)
-		if msg.what != "" || msg.warn != "" {
+		switch {
+		case projecting(m.top()):
+			if msg.what != "" || msg.warn != "" || j.room != "" {
+				st := roomStatus(m.env.langOf(m.top()), j, msg)
+				m.status, m.isErr, m.isWarn = st.text, false, st.warn
+			}
+		case msg.what != "" || msg.warn != "":
 			st := savedStatus(m.env.langOf(j.owner), msg)
 			m.status, m.isErr, m.isWarn = st.text, false, st.warn
 		}

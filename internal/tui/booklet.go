@@ -180,7 +180,7 @@ func (b *booklet) put(p workbook.Participant, score int, dk bool) tea.Cmd {
 	old, _ := b.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: b.siteID, AssessmentID: b.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 		Score: score, DontKnow: dk, Comment: old.Comment}
-	return b.answers.record(b.env, b, in, "", "")
+	return b.answers.record(b.env, b, in, "", "", "")
 }
 
 func (b *booklet) answeredCount(p workbook.Participant) int {

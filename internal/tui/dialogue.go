@@ -45,11 +45,17 @@ type dialogue struct {
 	wantCur  int // statement and participant to open at, once loaded
 	wantRow  int
 	mode     dialogueMode
-	input    textinput.Model
-	area     textarea.Model
-	width    int
-	height   int
-	err      string
+	// projecting is the projector view (P): the screen turned to the
+	// room, with no participant's name, row or comment (projector.go).
+	// unseen is the last save refused while it was shown, whose reason
+	// (which may name whose answer it was) is given once it is left.
+	projecting bool
+	unseen     error
+	input      textinput.Model
+	area       textarea.Model
+	width      int
+	height     int
+	err        string
 }
 
 type dialogueMode int
@@ -72,11 +78,19 @@ func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.ass
 func (d *dialogue) Lang() *i18n.Lang { return d.l }
 
 func (d *dialogue) Title() string {
+	t := d.l.T("tui.dialogue.title")
 	if d.group == workbook.Outsider {
-		return d.l.T("tui.dialogue.title_verify")
+		t = d.l.T("tui.dialogue.title_verify")
 	}
-	return d.l.T("tui.dialogue.title")
+	if d.projecting {
+		return d.l.T("tui.projector.title", "Screen", t)
+	}
+	return t
 }
+
+// Projecting reports whether the screen is the projector view, shown to
+// the room ([roomView]).
+func (d *dialogue) Projecting() bool { return d.projecting }
 
 // Typing is true while a field has the keyboard, and while the group
 // score is asked for, so that esc cancels it rather than leaving.
@@ -100,7 +114,7 @@ func (d *dialogue) Place() workbook.UIState {
 	if d.group == workbook.Outsider {
 		screen = workbook.StepVerify.Key()
 	}
-	return workbook.UIState{SiteID: d.siteID, AssessmentID: d.assessmentID, Screen: screen, Statement: d.cur, Participant: d.row}
+	return workbook.UIState{SiteID: d.siteID, AssessmentID: d.assessmentID, Screen: screen, Statement: d.cur, Participant: d.row, Projector: d.projecting}
 }
 
 func (d *dialogue) Keys() []key.Binding {
@@ -119,13 +133,16 @@ func (d *dialogue) Keys() []key.Binding {
 	if len(d.people) == 0 {
 		return []key.Binding{k.People}
 	}
+	if d.projecting {
+		return d.projectorKeys(k)
+	}
 	keys := []key.Binding{k.Score, k.DontKnow, k.Clear, k.Up, k.Down, k.NextItem, k.PrevItem, k.Unanswered, k.Jump, k.Comment, k.Notes}
 	if d.group == workbook.Insider {
 		keys = append(keys, k.GroupScore)
 	} else {
 		keys = append(keys, k.SideBySide)
 	}
-	return append(keys, k.People, k.Booklet)
+	return append(keys, k.People, k.Booklet, k.Projector)
 }
 
 func (d *dialogue) apply(data *workbook.AssessmentData) {
@@ -193,6 +210,9 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case saveDoneMsg:
 		j := msg.job
 		d.answers.heard(msg)
+		if msg.err != nil && d.projecting {
+			d.unseen = msg.err
+		}
 		if j.owner == d && j.resp.ParticipantID == "" {
 			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
 		}

@@ -13,6 +13,11 @@ import (
 
 func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	k := d.env.keys
+	if d.projecting {
+		if cmd, done := d.updateProjector(msg); done {
+			return d, cmd
+		}
+	}
 	if key.Matches(msg, k.People) {
 		d.env.open(newPeople(d.env, d.siteID, d.assessmentID, d.group))
 		return d, nil
@@ -21,6 +26,8 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return d, nil
 	}
 	switch {
+	case key.Matches(msg, k.Projector):
+		return d, d.project(true)
 	case key.Matches(msg, k.Score):
 		n := digit(msg)
 		if n > d.data.Questionnaire.Scale.Points {
@@ -99,12 +106,17 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 		Score: score, DontKnow: dk, Comment: old.Comment}
 	what := d.l.T("tui.dialogue.scored", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur),
 		"Score", scoreText(workbook.Response{Score: score, DontKnow: dk}, true))
+	room := d.l.T("tui.projector.saved", "Number", d.number(d.cur))
 	if d.row == len(d.people)-1 && d.cur == len(d.statements)-1 {
 		// Nowhere to move on to: say so, or the next key would change
 		// this answer unnoticed.
-		what += d.endNote(p.ID, st.ID)
+		end := d.endNote(p.ID, st.ID)
+		what, room = what+end, room+end
 	}
-	cmd := d.answers.record(d.env, d, in, what, "")
+	if d.projecting {
+		d.finished = -1 // the room sees the statement being scored
+	}
+	cmd := d.answers.record(d.env, d, in, what, room, "")
 	var moveCmd tea.Cmd
 	if d.row < len(d.people)-1 {
 		d.row++
@@ -139,7 +151,8 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.answers.record(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)), "")
+	return d.answers.record(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)),
+		d.l.T("tui.projector.cleared", "Number", d.number(d.cur)), "")
 }
 
 func (d *dialogue) move(to, row int) tea.Cmd {
@@ -157,6 +170,9 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 		i := (d.cur + step) % n
 		for j, p := range d.people {
 			if r, ok, _ := d.answer(p.ID, d.statements[i].ID); !ok || !r.Answered() {
+				if d.projecting {
+					return tea.Batch(d.move(i, j), status(d.l.T("tui.projector.not_answered", "Number", d.number(i))))
+				}
 				return tea.Batch(d.move(i, j), status(d.l.T("tui.dialogue.not_answered", "Number", d.number(i), "Person", personLabel(d.l, p, j+1))))
 			}
 		}
@@ -181,7 +197,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), warnSummary(d.l, d.watch.Check(v)))
+		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), "", warnSummary(d.l, d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)

@@ -59,6 +59,8 @@ func (d *dialogue) View() string {
 			none = d.l.T("tui.dialogue.no_outsiders", "Key", st.Key.Render("p"))
 		}
 		return st.Title.Render(d.Title()) + "\n\n" + none
+	case d.projecting:
+		return d.projectorView()
 	}
 	return d.render()
 }

@@ -57,8 +57,12 @@ type KeyMap struct {
 	People     key.Binding
 	Booklet    key.Binding
 	SideBySide key.Binding
-	Report     key.Binding
-	Confirm    key.Binding
+	// Projector turns the dialogue into the view for the room, with no
+	// names; ProjectorBack (the same key) turns it back.
+	Projector     key.Binding
+	ProjectorBack key.Binding
+	Report        key.Binding
+	Confirm       key.Binding
 	// Keep is "any other key" of a yes-or-no question.
 	Keep key.Binding
 	// Complete marks an assessment completed, or reopens it.
@@ -190,12 +194,16 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		People:     b([]string{"p"}, "p", l.T("tui.key.people")),
 		Booklet:    b([]string{"b"}, "b", l.T("tui.key.booklet")),
 		SideBySide: b([]string{"v"}, "v", l.T("tui.key.side_by_side")),
-		Report:     b([]string{"R"}, "R", l.T("tui.key.report")),
-		Confirm:    b([]string{"y"}, "y", l.T("tui.key.confirm")),
-		Keep:       b([]string{"n"}, l.T("tui.key.other_key"), l.T("tui.key.keep")), // any key but y; a binding with no key would be left out of the help line
-		Complete:   b([]string{"K"}, "K", l.T("tui.key.complete")),
-		Finding:    b([]string{"f"}, "f", l.T("tui.key.finding")),
-		Action:     b([]string{"i"}, "i", l.T("tui.key.action")),
+		Projector:  b([]string{"P"}, "P", l.T("tui.key.projector")),
+		// ProjectorBack is Projector's key, described as what it does in
+		// the projector view.
+		ProjectorBack: b([]string{"P"}, "P", l.T("tui.key.projector_back")),
+		Report:        b([]string{"R"}, "R", l.T("tui.key.report")),
+		Confirm:       b([]string{"y"}, "y", l.T("tui.key.confirm")),
+		Keep:          b([]string{"n"}, l.T("tui.key.other_key"), l.T("tui.key.keep")), // any key but y; a binding with no key would be left out of the help line
+		Complete:      b([]string{"K"}, "K", l.T("tui.key.complete")),
+		Finding:       b([]string{"f"}, "f", l.T("tui.key.finding")),
+		Action:        b([]string{"i"}, "i", l.T("tui.key.action")),
 
 		CompareSites: b([]string{"C"}, "C", l.T("tui.key.compare_sites")),
 		Toggle:       b([]string{"space"}, "space", l.T("tui.key.toggle")),

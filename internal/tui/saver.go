@@ -32,6 +32,9 @@ type saveJob struct {
 	key   string            // the response key of an answer, or a key the owner chose
 	resp  workbook.Response // for answers: the value shown as pending
 	what  string            // what the status line says once it is saved
+	// room is what the status line says instead while the room sees the
+	// screen ([roomView]): no name and no answer. Empty is a plain "Saved".
+	room string
 	// warn is passed on in the savedMsg: what the saved text contains that
 	// may point at a person.
 	warn string

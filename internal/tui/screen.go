@@ -96,6 +96,36 @@ type speaker interface {
 	Lang() *i18n.Lang
 }
 
+// roomView is a screen that can be turned to the room: the dialogue's
+// projector view. While Projecting, the root's own lines (what was saved,
+// what was not) say nothing that names a person or gives their answer:
+// a change saved or refused at that time is reported by its room text
+// ([saveJob].room), and the screen tells the facilitator the rest once
+// the room no longer sees it.
+type roomView interface {
+	Projecting() bool
+}
+
+// projecting reports whether s is being shown to the room.
+func projecting(s Screen) bool {
+	r, ok := s.(roomView)
+	return ok && r.Projecting()
+}
+
+// roomStatus is the status line in l once job j is saved (msg) while the
+// room sees the screen: its room text, or a plain "Saved", and a warning
+// that says only that there is something to check.
+func roomStatus(l *i18n.Lang, j saveJob, msg savedMsg) statusMsg {
+	text := l.T("tui.app.saved_room")
+	if j.room != "" {
+		text = l.T("tui.app.saved", "What", j.room)
+	}
+	if msg.warn != "" {
+		return statusMsg{text: l.T("tui.app.saved_warning_room"), warn: true}
+	}
+	return statusMsg{text: text}
+}
+
 // env is what every screen shares: the domain service, styles and keys,
 // the one saver, and the moves between screens asked for while a screen
 // handled a message.

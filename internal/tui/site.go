@@ -251,7 +251,11 @@ func resume(e *env, p workbook.UIState) []Screen {
 	for i, step := range workbook.Steps {
 		if step.Key() == p.Screen {
 			site.cursor = i
-			out = append(out, stepScreen(e, step, p.SiteID, p.AssessmentID, p.Statement, p.Participant))
+			s := stepScreen(e, step, p.SiteID, p.AssessmentID, p.Statement, p.Participant)
+			if d, ok := s.(*dialogue); ok {
+				d.projecting = p.Projector // reopened as the room last saw it
+			}
+			out = append(out, s)
 		}
 	}
 	return out
