@@ -193,6 +193,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.isErr, m.isWarn = msg.text, msg.err, msg.warn
 		return m, nil
 	case placeMsg:
+		// Whether the room sees the screen goes with the place: Engage
+		// reopens as the room last saw it.
+		msg.state.Projector = m.env.projector
 		if msg.state == m.place {
 			return m, nil
 		}

@@ -69,7 +69,8 @@ const (
 )
 
 func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statement, participant int) *dialogue {
-	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, finished: -1}
+	return &dialogue{env: e, siteID: siteID, assessmentID: assessmentID, group: g, wantCur: statement, wantRow: participant, finished: -1,
+		projecting: e.projector}
 }
 
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
@@ -114,7 +115,7 @@ func (d *dialogue) Place() workbook.UIState {
 	if d.group == workbook.Outsider {
 		screen = workbook.StepVerify.Key()
 	}
-	return workbook.UIState{SiteID: d.siteID, AssessmentID: d.assessmentID, Screen: screen, Statement: d.cur, Participant: d.row, Projector: d.projecting}
+	return workbook.UIState{SiteID: d.siteID, AssessmentID: d.assessmentID, Screen: screen, Statement: d.cur, Participant: d.row}
 }
 
 func (d *dialogue) Keys() []key.Binding {

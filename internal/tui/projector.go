@@ -24,11 +24,10 @@ import (
 // line, which then no longer holds what the other view said (a name with
 // a score).
 func (d *dialogue) project(on bool) tea.Cmd {
-	d.projecting = on
+	d.projecting, d.env.projector = on, on
 	if on {
 		return tea.Batch(status(d.l.T("tui.projector.on")), remember(d.Place()))
 	}
-	d.finished = -1
 	if err := d.unseen; err != nil {
 		// A save refused while the room looked: its reason now.
 		d.unseen = nil

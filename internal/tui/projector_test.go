@@ -405,17 +405,28 @@ func TestBigText(t *testing.T) {
 	}
 }
 
-// Reopened where it was left in the projector view, the dialogue is in
-// it still: a restart on the projector never shows the names.
-func TestProjectorReopensAsItWasLeft(t *testing.T) {
+// The projector view stays on for the session: esc back to the site and
+// into Verify, or a restart, opens the dialogue in it, never with the
+// names on show, until P turns it off.
+func TestProjectorStaysOnUntilTurnedOff(t *testing.T) {
 	te, _ := projectorFixture(t, false)
 	m := newRoot(t, te, 80, 24)
-	pressRoot(t, m, "enter", "3", "P", "4", "q")
+	pressRoot(t, m, "enter", "3", "P", "4", "esc", "4")
+	if d, ok := m.top().(*dialogue); !ok || d.group != workbook.Outsider || !projecting(d) {
+		t.Fatalf("Verify opened from the projector view at %T, not in it:\n%s", m.top(), screenText(m))
+	}
+	noOneIn(t, "verify", screenText(m))
+	pressRoot(t, m, "esc", "q")
 	m2 := newRoot(t, te, 80, 24)
+	pressRoot(t, m2, "3")
 	if !projecting(m2.top()) {
 		t.Fatalf("reopened at %T, not in the projector view", m2.top())
 	}
 	noOneIn(t, "reopened", screenText(m2))
+	pressRoot(t, m2, "P", "esc", "3")
+	if projecting(m2.top()) {
+		t.Error("the dialogue opened in the projector view after P turned it off")
+	}
 }
 
 // The projector view at 80x24 and 160x45, in English (the workbook, the

@@ -147,6 +147,10 @@ type env struct {
 	// keyMaps are the keymaps with their help in each language asked for
 	// (keysIn), by the language's code.
 	keyMaps map[string]KeyMap
+	// projector is set while the screen is turned to the room: P in a
+	// dialogue sets and clears it, and a dialogue opened meanwhile (the
+	// step after, once esc went back) opens in the projector view too.
+	projector bool
 }
 
 // keysIn returns the keymap whose help is in l, so that a screen lists

@@ -245,17 +245,14 @@ func resume(e *env, p workbook.UIState) []Screen {
 	if !ok {
 		return nil
 	}
+	e.projector = p.Projector // a dialogue reopens as the room last saw it
 	site := newSiteScreen(e, p.SiteID)
 	site.assessment = p.AssessmentID
 	out := []Screen{site}
 	for i, step := range workbook.Steps {
 		if step.Key() == p.Screen {
 			site.cursor = i
-			s := stepScreen(e, step, p.SiteID, p.AssessmentID, p.Statement, p.Participant)
-			if d, ok := s.(*dialogue); ok {
-				d.projecting = p.Projector // reopened as the room last saw it
-			}
-			out = append(out, s)
+			out = append(out, stepScreen(e, step, p.SiteID, p.AssessmentID, p.Statement, p.Participant))
 		}
 	}
 	return out

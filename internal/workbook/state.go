@@ -8,8 +8,9 @@ type UIState struct {
 	Screen       string `json:"screen,omitempty"`
 	Statement    int    `json:"statement,omitempty"`
 	Participant  int    `json:"participant,omitempty"`
-	// Projector is set when the dialogue was left in its projector view,
-	// shown to the room: it reopens so, never with the names on show.
+	// Projector is set when the screen was turned to the room (the
+	// dialogue's projector view): a dialogue reopens in that view, never
+	// with the names on show.
 	Projector bool `json:"projector,omitempty"`
 }
 
