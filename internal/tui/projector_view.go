@@ -45,6 +45,13 @@ var projLayouts = []projLayout{
 // projMaxGap is the most blank lines spread between two parts.
 const projMaxGap = 3
 
+// The smallest body the large block letters are drawn in: a projector's
+// 110x37 terminal and up.
+const (
+	projLargeWidth  = 110
+	projLargeHeight = 34
+)
+
 // projectorView draws the projector view in the screen's size.
 func (d *dialogue) projectorView() string {
 	w, h := d.width, d.height
@@ -58,7 +65,7 @@ func (d *dialogue) projectorView() string {
 	var lay projLayout
 	textRoom := 0
 	for n, l := range projLayouts {
-		if l.font == fontLarge && (w < 110 || h < 34) {
+		if l.font == fontLarge && (w < projLargeWidth || h < projLargeHeight) {
 			continue
 		}
 		lay = l
