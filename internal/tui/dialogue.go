@@ -75,6 +75,15 @@ func newDialogue(e *env, siteID, assessmentID string, g workbook.Group, statemen
 
 func (d *dialogue) Init() tea.Cmd { return loadAssessment(d.env, d.siteID, d.assessmentID) }
 
+// loaded is what the screen says once it has read the assessment for the
+// first time: that it opened in the projector view, which the room sees.
+func (d *dialogue) loaded() tea.Cmd {
+	if d.projecting {
+		return status(d.l.T("tui.projector.on"))
+	}
+	return nil
+}
+
 // Lang is the site's language, which the screen speaks.
 func (d *dialogue) Lang() *i18n.Lang { return d.l }
 
@@ -201,7 +210,11 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return d, nil
 		}
 		d.err = ""
+		first := d.data == nil
 		d.apply(msg.data)
+		if first {
+			return d, d.loaded()
+		}
 		return d, nil
 	case reloadMsg:
 		if !d.env.saves.busy() {

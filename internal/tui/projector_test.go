@@ -416,6 +416,9 @@ func TestProjectorStaysOnUntilTurnedOff(t *testing.T) {
 		t.Fatalf("Verify opened from the projector view at %T, not in it:\n%s", m.top(), screenText(m))
 	}
 	noOneIn(t, "verify", screenText(m))
+	if !strings.HasPrefix(m.status, "Projector view") {
+		t.Errorf("Verify opened in the projector view without saying so: %q", m.status)
+	}
 	pressRoot(t, m, "esc", "q")
 	m2 := newRoot(t, te, 80, 24)
 	pressRoot(t, m2, "3")
