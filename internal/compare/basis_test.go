@@ -144,7 +144,7 @@ func TestSummaryMarksWhatIsCompared(t *testing.T) {
 	sixth := 0
 	for _, r := range rows {
 		shared := r["key_issue"] == "community-ability" || r["key_issue"] == "organisation-skills"
-		if r["compared"] != map[bool]string{true: "true", false: "false"}[shared] {
+		if r["compared"] != map[bool]string{true: "TRUE", false: "FALSE"}[shared] {
 			t.Errorf("%s %s: compared %q", r["site"], r["key_issue"], r["compared"])
 		}
 		if r["site"] == "synthetic-site-6" {

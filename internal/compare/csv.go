@@ -93,8 +93,9 @@ func neutralise(rec []string, cols []int) {
 // scored the statement (see [Row].Withheld). A text cell that begins with
 // =, +, -, @, a tab or a CR has a single quote put in front ([textCell]).
 //
-// It writes RFC 4180 as encoding/csv does (a field is quoted when it holds
-// a quote, a comma, a CR or a LF, begins with a space, or is \.), but
+// It writes RFC 4180 as encoding/csv does with UseCRLF: CRLF line ends , a field quoted when it holds a
+// quote, a comma, a CR or a LF, begins with a space, or is \.; booleans
+// are TRUE and FALSE. It
 // builds each row in a buffer of its own and encodes the columns that are
 // the same from row to row (the site and assessment, the respondent) once:
 // the long CSV of a national programme has millions of rows.
@@ -128,7 +129,7 @@ func NewResponseWriter(w io.Writer) (*ResponseWriter, error) {
 		}
 		rw.buf = appendField(rw.buf, h)
 	}
-	rw.buf = append(rw.buf, '\n')
+	rw.buf = append(rw.buf, '\r', '\n')
 	return rw, nil
 }
 
@@ -156,16 +157,16 @@ func (rw *ResponseWriter) Write(r *Row) error {
 	b = append(b, rw.person...)
 	b = append(appendField(b, textCell(r.KeyIssue)), ',')
 	b = append(appendField(b, textCell(r.Statement)), ',')
-	b = append(strconv.AppendBool(b, r.Reverse), ',')
+	b = append(appendBool(b, r.Reverse), ',')
 	if !r.DontKnow && !r.Withheld {
 		b = strconv.AppendInt(b, int64(r.Score), 10)
 		b = strconv.AppendInt(append(b, ','), int64(r.Scored()), 10)
 	} else {
 		b = append(b, ',')
 	}
-	b = append(strconv.AppendBool(append(b, ','), r.DontKnow), ',')
+	b = append(appendBool(append(b, ','), r.DontKnow), ',')
 	b = append(r.At.UTC().AppendFormat(b, time.RFC3339), ',')
-	b = append(strconv.AppendBool(b, r.Withheld), '\n')
+	b = append(appendBool(b, r.Withheld), '\r', '\n')
 	rw.buf = b
 	rw.n++
 	if len(rw.buf) >= flushAt {
@@ -192,19 +193,45 @@ func (rw *ResponseWriter) Rows() int { return rw.n }
 // Flush writes any buffered rows and returns the first error met.
 func (rw *ResponseWriter) Flush() error { return rw.flush() }
 
+// Booleans are written TRUE and FALSE, which R (read.csv, readr), pandas
+// and spreadsheets all read as logical values; true and false are text
+// to R.
+const (
+	csvTrue  = "TRUE"
+	csvFalse = "FALSE"
+)
+
+// boolCell is a boolean as the CSVs write it.
+func boolCell(v bool) string {
+	if v {
+		return csvTrue
+	}
+	return csvFalse
+}
+
+func appendBool(b []byte, v bool) []byte { return append(b, boolCell(v)...) }
+
 // appendField appends s to b as one CSV field, exactly as encoding/csv's
-// Writer writes it with a comma and LF line ends.
+// Writer writes it with a comma and CRLF line ends.
 func appendField(b []byte, s string) []byte {
 	if !fieldNeedsQuotes(s) {
 		return append(b, s...)
 	}
+	// Inside quotes, as encoding/csv with UseCRLF: a quote is doubled, a
+	// LF becomes CRLF and a lone CR is dropped.
 	b = append(b, '"')
 	for len(s) > 0 {
-		i := strings.IndexByte(s, '"')
+		i := strings.IndexAny(s, "\"\r\n")
 		if i < 0 {
 			return append(append(b, s...), '"')
 		}
-		b = append(append(b, s[:i]...), '"', '"')
+		b = append(b, s[:i]...)
+		switch s[i] {
+		case '"':
+			b = append(b, '"', '"')
+		case '\n':
+			b = append(b, '\r', '\n')
+		}
 		s = s[i+1:]
 	}
 	return append(b, '"')
@@ -257,6 +284,7 @@ func fieldNeedsQuotes(s string) bool {
 // numbers.
 func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	if err := cw.Write(SummaryHeader); err != nil {
 		return 0, err
 	}
@@ -291,14 +319,14 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	}
 	rec[0], rec[1] = s.Slug, s.Name
 	rec[2], rec[3], rec[4] = a.ID, a.Title, a.Started
-	rec[5] = strconv.FormatBool(current)
+	rec[5] = boolCell(current)
 	rec[6] = a.Partnership
 	rec[7], rec[8] = a.Questionnaire.ID, a.Questionnaire.Version
 	rec[9], rec[10] = is.ID, is.Title
-	rec[11] = strconv.FormatBool(compared)
+	rec[11] = boolCell(compared)
 	rec[12] = group
 	rec[13] = strconv.Itoa(sc.Respondents)
-	rec[20] = strconv.FormatBool(sc.Suppressed)
+	rec[20] = boolCell(sc.Suppressed)
 	rec[29] = a.Completed
 	neutralise(rec, summaryText)
 	if g := is.Gap; g.Known {

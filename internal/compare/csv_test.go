@@ -54,7 +54,7 @@ func TestResponsesCSVAgreesWithAnalysis(t *testing.T) {
 	for _, r := range rows {
 		for _, g := range []string{"all", r["group"]} {
 			k := cell{r["site"], r["assessment"], r["statement"], g}
-			if r["dont_know"] == "true" {
+			if r["dont_know"] == "TRUE" {
 				dontKnow[k]++
 				if r["score"] != "" || r["scored"] != "" {
 					t.Fatalf("a don't-know with a score: %v", r)
@@ -161,10 +161,10 @@ func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
 		ir := res.Issues[slices.IndexFunc(res.Issues, func(ir analysis.IssueResult) bool { return ir.KeyIssue.ID == r["key_issue"] })]
 		sc := map[string]analysis.IssueScore{"all": ir.All, "insiders": ir.Insiders, "outsiders": ir.Outsiders}[r["group"]]
 		where := fmt.Sprintf("%s %s %s %s", r["site"], r["assessment_title"], r["key_issue"], r["group"])
-		if r["n"] != strconv.Itoa(sc.Respondents) || r["suppressed"] != strconv.FormatBool(sc.Suppressed) {
+		if r["n"] != strconv.Itoa(sc.Respondents) || r["suppressed"] != csvBool(sc.Suppressed) {
 			t.Errorf("%s: n %s suppressed %s, analysis %d %t", where, r["n"], r["suppressed"], sc.Respondents, sc.Suppressed)
 		}
-		if r["current"] == "true" {
+		if r["current"] == "TRUE" {
 			current++
 		}
 		// A gap is the difference of the two means printed with it.
@@ -202,7 +202,7 @@ func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
 		} else if r["gap"] != "" {
 			t.Errorf("%s: gap %q where the analysis has none", where, r["gap"])
 		}
-		if r["compared"] != "true" {
+		if r["compared"] != "TRUE" {
 			t.Errorf("%s: not compared, with one questionnaire", where)
 		}
 	}
@@ -212,8 +212,8 @@ func TestSummaryCSVAgreesWithAnalysis(t *testing.T) {
 }
 
 // TestCSVQuoting checks the RFC 4180 details a spreadsheet relies on:
-// fields with commas, quotes and line breaks quoted, CRLF not required
-// but LF records, UTF-8 kept.
+// fields with commas, quotes and line breaks quoted, CRLF line ends
+// (within a quoted field too), UTF-8 kept.
 func TestCSVQuoting(t *testing.T) {
 	var buf bytes.Buffer
 	rw, err := compare.NewResponseWriter(&buf)
@@ -227,8 +227,11 @@ func TestCSVQuoting(t *testing.T) {
 	if err := rw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), `"Città ""di"" Sole, Nord"`) || !strings.Contains(buf.String(), "\"two\nlines\"") {
+	if !strings.Contains(buf.String(), `"Città ""di"" Sole, Nord"`) || !strings.Contains(buf.String(), "\"two\r\nlines\"") {
 		t.Errorf("fields not quoted: %s", buf.String())
+	}
+	if n := strings.Count(buf.String(), "\n"); n != strings.Count(buf.String(), "\r\n") || n != 3 {
+		t.Errorf("want 3 CRLF line ends and no bare LF: %q", buf.String())
 	}
 	_, rows := readCSV(t, buf.Bytes())
 	if rows[0]["site_name"] != row.SiteName || rows[0]["assessment_title"] != row.AssessmentTitle || rows[0]["score"] != "4" {
@@ -283,8 +286,8 @@ func referenceRow(cw *csv.Writer, r *compare.Row) error {
 		text(r.Site), text(r.SiteName), text(r.Assessment), text(r.AssessmentTitle), text(r.Started),
 		text(r.Partnership), text(r.Questionnaire), text(r.QuestionnaireVersion),
 		strconv.Itoa(r.Respondent), string(r.Group), r.Level, text(r.KeyIssue), text(r.Statement),
-		strconv.FormatBool(r.Reverse), score, scored, strconv.FormatBool(r.DontKnow),
-		r.At.UTC().Format(time.RFC3339), strconv.FormatBool(r.Withheld),
+		csvBool(r.Reverse), score, scored, csvBool(r.DontKnow),
+		r.At.UTC().Format(time.RFC3339), csvBool(r.Withheld),
 	})
 }
 
@@ -326,6 +329,7 @@ func TestResponseWriterMatchesEncodingCSV(t *testing.T) {
 	}
 	var want bytes.Buffer
 	cw := csv.NewWriter(&want)
+	cw.UseCRLF = true
 	if err := cw.Write(compare.ResponsesHeader); err != nil {
 		t.Fatal(err)
 	}
@@ -395,3 +399,12 @@ func TestResponseWriterKeepsTheWriteError(t *testing.T) {
 type failingWriter struct{ err error }
 
 func (f failingWriter) Write([]byte) (int, error) { return 0, f.err }
+
+// csvBool is a boolean as the CSVs write it: TRUE or FALSE, which R and
+// pandas read as logical.
+func csvBool(v bool) string {
+	if v {
+		return "TRUE"
+	}
+	return "FALSE"
+}

@@ -168,9 +168,9 @@ func TestResponsesCSVWithholdsSmallScoresPerStatement(t *testing.T) {
 	scorers := map[string]int{}
 	withheld := 0
 	for _, r := range rows {
-		if r["score_withheld"] == "true" {
+		if r["score_withheld"] == "TRUE" {
 			withheld++
-			if r["score"] != "" || r["scored"] != "" || r["dont_know"] != "false" {
+			if r["score"] != "" || r["scored"] != "" || r["dont_know"] != "FALSE" {
 				t.Errorf("a withheld row shows its answer: %v", r)
 			}
 			continue
@@ -189,7 +189,7 @@ func TestResponsesCSVWithholdsSmallScoresPerStatement(t *testing.T) {
 	}
 	valle := 0
 	for _, r := range rows {
-		if r["site"] == "ambito-valle-del-sole" && r["statement"] == "os-diversity-training" && r["group"] == "outsider" && r["score_withheld"] == "true" {
+		if r["site"] == "ambito-valle-del-sole" && r["statement"] == "os-diversity-training" && r["group"] == "outsider" && r["score_withheld"] == "TRUE" {
 			valle++
 		}
 	}
@@ -209,7 +209,7 @@ func TestResponsesCSVWithholdsSmallScoresPerStatement(t *testing.T) {
 	_, all, _ := responsesCSV(t, svc, true)
 	_, allRows := readCSV(t, all)
 	for _, r := range allRows {
-		if r["score_withheld"] != "false" {
+		if r["score_withheld"] != "FALSE" {
 			t.Fatalf("an unsuppressed row is withheld: %v", r)
 		}
 	}
