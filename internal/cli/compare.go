@@ -29,8 +29,11 @@ type compareOptions struct {
 	pdf     string
 	csv     string
 	summary string
-	lang    string
-	paper   string
+	// codebook describes the CSVs' columns and statements: beside the
+	// long CSV, else beside the summary.
+	codebook string
+	lang     string
+	paper    string
 	// unsuppressed writes every row of the long CSV, small groups too.
 	unsuppressed bool
 }
@@ -99,8 +102,16 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 	} else if o.csv != "" && o.summary == "" {
 		o.summary = summaryPath(o.csv)
 	}
+	// The codebook goes beside a CSV written to a file; standard output
+	// holds one file only.
+	switch {
+	case o.csv != "" && o.csv != "-":
+		o.codebook = besidePath(o.csv, "-codebook.csv")
+	case o.summary != "" && o.summary != "-":
+		o.codebook = besidePath(o.summary, "-codebook.csv")
+	}
 	paths := map[string]string{}
-	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary} {
+	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook} {
 		if p == "" {
 			continue
 		}
@@ -118,12 +129,15 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 
 // summaryPath is where the summary CSV goes by default: FILE-summary.csv
 // beside FILE.csv.
-func summaryPath(csv string) string {
+func summaryPath(csv string) string { return besidePath(csv, "-summary.csv") }
+
+// besidePath is FILE+suffix beside FILE.csv (or FILE).
+func besidePath(csv, suffix string) string {
 	ext := filepath.Ext(csv)
 	if !strings.EqualFold(ext, ".csv") {
 		ext = ""
 	}
-	return strings.TrimSuffix(csv, ext) + "-summary.csv"
+	return strings.TrimSuffix(csv, ext) + suffix
 }
 
 func compareRun(g *globals, opts compareOptions) error {
@@ -132,7 +146,7 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Private: opts.unsuppressed, Stdout: g.io.Out}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, Private: opts.unsuppressed, Stdout: g.io.Out}
 	w := g.io.Out
 	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
 		if out.PDF == "-" {
@@ -182,6 +196,9 @@ func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out Comparis
 	}
 	if out.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_summary", res.SummaryRows, "Path", outName(l, out.Summary), "Private", private))
+	}
+	if out.Codebook != "" {
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_codebook", res.CodebookRows, "Path", outName(l, out.Codebook)))
 	}
 	if out.CSV != "" {
 		for _, line := range rowsLines(l, res.Comparison, unsuppressed) {
@@ -242,6 +259,9 @@ func compareError(l *i18n.Lang, err error) error {
 // written.
 type ComparisonFiles struct {
 	PDF, CSV, Summary string
+	// Codebook describes the columns of the CSVs written and the
+	// statements of the questionnaires compared ([compare.WriteCodebook]).
+	Codebook string
 	// Private writes the CSV files readable by the owner only (0600), as
 	// for an unsuppressed long CSV.
 	Private bool
@@ -252,11 +272,12 @@ type ComparisonFiles struct {
 
 // ComparisonResult says what a comparison wrote.
 type ComparisonResult struct {
-	Comparison  *compare.Comparison
-	Pages       int
-	Markers     int
-	Responses   int
-	SummaryRows int
+	Comparison   *compare.Comparison
+	Pages        int
+	Markers      int
+	Responses    int
+	SummaryRows  int
+	CodebookRows int
 }
 
 // WriteComparison gathers the comparison of the sites sel names and writes
@@ -324,6 +345,22 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			return res, err
 		}
 		if res.SummaryRows, err = compare.WriteSummary(f.w, c); err != nil {
+			return res, f.fail(err)
+		}
+	}
+	if out.Codebook != "" {
+		var files []string
+		if out.CSV != "" {
+			files = append(files, compare.FileResponses)
+		}
+		if out.Summary != "" {
+			files = append(files, compare.FileSummary)
+		}
+		f, err := open(out.Codebook, 0o644)
+		if err != nil {
+			return res, err
+		}
+		if res.CodebookRows, err = compare.WriteCodebook(f.w, c, files, l); err != nil {
 			return res, f.fail(err)
 		}
 	}
@@ -483,9 +520,10 @@ func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath stri
 	sel := compare.Options{Sites: siteIDs, Lang: lang, Progress: progress}
 	for _, dir := range dirs {
 		out := ComparisonFiles{
-			PDF:     filepath.Join(dir, "comparison.pdf"),
-			CSV:     filepath.Join(dir, "comparison.csv"),
-			Summary: filepath.Join(dir, "comparison-summary.csv"),
+			PDF:      filepath.Join(dir, "comparison.pdf"),
+			CSV:      filepath.Join(dir, "comparison.csv"),
+			Summary:  filepath.Join(dir, "comparison-summary.csv"),
+			Codebook: filepath.Join(dir, "comparison-codebook.csv"),
 		}
 		var res ComparisonResult
 		if res, err = WriteComparison(svc, sel, out, report.CompareOptions{Lang: lang, Catalog: cat}); err == nil {
