@@ -32,8 +32,10 @@ type compareOptions struct {
 	// codebook describes the CSVs' columns and statements: beside the
 	// long CSV, else beside the summary.
 	codebook string
-	lang     string
-	paper    string
+	// xlsx is the spreadsheet of the summary, answers and codebook.
+	xlsx  string
+	lang  string
+	paper string
 	// unsuppressed writes every row of the long CSV, small groups too.
 	unsuppressed bool
 }
@@ -47,7 +49,8 @@ func newCompareCmd(g *globals) *cobra.Command {
 		Example: `  engage compare --all -o comparison.pdf --csv responses.csv
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
   engage compare --all --summary summary.csv
-  engage compare --all --csv responses.csv --unsuppressed`,
+  engage compare --all --csv responses.csv --unsuppressed
+  engage compare --all --xlsx comparison.xlsx`,
 		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites, opts.lang = args, g.userLang(g.lang)
@@ -68,6 +71,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.StringVarP(&opts.pdf, "output", "o", "", g.l.T("cli.compare.flag_output"))
 	f.StringVar(&opts.csv, "csv", "", g.l.T("cli.compare.flag_csv"))
 	f.StringVar(&opts.summary, "summary", "", g.l.T("cli.compare.flag_summary"))
+	f.StringVar(&opts.xlsx, "xlsx", "", g.l.T("cli.compare.flag_xlsx"))
 	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	return cmd
@@ -80,11 +84,11 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.sites_and_all"))
 	case !o.all && len(o.sites) == 0:
 		return errors.New(l.T("cli.compare.no_sites"))
-	case o.pdf == "" && o.csv == "" && o.summary == "":
+	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "":
 		return errors.New(l.T("cli.compare.nothing"))
 	case !slices.Contains(report.Papers, o.paper):
 		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
-	case o.unsuppressed && o.csv == "":
+	case o.unsuppressed && o.csv == "" && o.xlsx == "":
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	}
 	if o.csv == "-" || o.summary == "-" || o.pdf == "-" {
@@ -111,7 +115,10 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		o.codebook = besidePath(o.summary, "-codebook.csv")
 	}
 	paths := map[string]string{}
-	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook} {
+	if o.xlsx == "-" {
+		return errors.New(l.T("cli.compare.xlsx_stdout"))
+	}
+	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook, "--xlsx": o.xlsx} {
 		if p == "" {
 			continue
 		}
@@ -146,7 +153,7 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, Private: opts.unsuppressed, Stdout: g.io.Out}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Private: opts.unsuppressed, Stdout: g.io.Out}
 	w := g.io.Out
 	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
 		if out.PDF == "-" {
@@ -197,10 +204,13 @@ func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out Comparis
 	if out.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_summary", res.SummaryRows, "Path", outName(l, out.Summary), "Private", private))
 	}
+	if out.XLSX != "" {
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_xlsx", res.XLSXAnswers, "Path", out.XLSX, "Private", private))
+	}
 	if out.Codebook != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_codebook", res.CodebookRows, "Path", outName(l, out.Codebook)))
 	}
-	if out.CSV != "" {
+	if out.CSV != "" || out.XLSX != "" {
 		for _, line := range rowsLines(l, res.Comparison, unsuppressed) {
 			if _, err := fmt.Fprintf(w, "  %s\n", textsafe.Line(line)); err != nil {
 				return err
@@ -262,6 +272,9 @@ type ComparisonFiles struct {
 	// Codebook describes the columns of the CSVs written and the
 	// statements of the questionnaires compared ([compare.WriteCodebook]).
 	Codebook string
+	// XLSX is the spreadsheet of the summary, the answers and the
+	// codebook ([compare.Workbook]).
+	XLSX string
 	// Private writes the CSV files readable by the owner only (0600), as
 	// for an unsuppressed long CSV.
 	Private bool
@@ -278,6 +291,8 @@ type ComparisonResult struct {
 	Responses    int
 	SummaryRows  int
 	CodebookRows int
+	// XLSXAnswers is the number of answers in the spreadsheet.
+	XLSXAnswers int
 }
 
 // WriteComparison gathers the comparison of the sites sel names and writes
@@ -325,6 +340,24 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		}
 		sel.Responses = rw.Write
 	}
+	var wb *compare.Workbook
+	if out.XLSX != "" {
+		var err error
+		if wb, err = compare.NewWorkbook(); err != nil {
+			return res, err
+		}
+		defer wb.Close()
+		if csvRows := sel.Responses; csvRows != nil {
+			sel.Responses = func(r *compare.Row) error {
+				if err := csvRows(r); err != nil {
+					return err
+				}
+				return wb.AddResponse(r)
+			}
+		} else {
+			sel.Responses = wb.AddResponse
+		}
+	}
 	c, err := compare.Gather(svc, sel)
 	if err != nil {
 		if rw != nil {
@@ -363,6 +396,16 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		if res.CodebookRows, err = compare.WriteCodebook(f.w, c, files, l); err != nil {
 			return res, f.fail(err)
 		}
+	}
+	if wb != nil {
+		f, err := open(out.XLSX, csvMode)
+		if err != nil {
+			return res, err
+		}
+		if err := wb.Finish(f.w, c, l); err != nil {
+			return res, f.fail(err)
+		}
+		res.XLSXAnswers = wb.Answers()
 	}
 	if out.PDF != "" {
 		f, err := open(out.PDF, 0o644)

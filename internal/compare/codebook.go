@@ -154,6 +154,24 @@ var CodebookHeader = []string{
 // holds it. It returns the number of rows written, not counting the
 // header.
 func WriteCodebook(w io.Writer, c *Comparison, files []string, l *i18n.Lang) (int, error) {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	n := -1
+	err := codebookRows(c, files, l, true, func(rec []string) error {
+		n++
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return max(n, 0), err
+	}
+	cw.Flush()
+	return n, cw.Error()
+}
+
+// codebookRows passes the codebook's header and then each of its rows to
+// fn, the text cells neutralised ([textCell]) when neutral (for a CSV).
+// rec is reused between calls.
+func codebookRows(c *Comparison, files []string, l *i18n.Lang, neutral bool, fn func(rec []string) error) error {
 	qs := questionnairesOf(c)
 	var langs []string
 	for _, q := range qs {
@@ -168,17 +186,10 @@ func WriteCodebook(w io.Writer, c *Comparison, files []string, l *i18n.Lang) (in
 	for _, lang := range langs {
 		header = append(header, "text_"+lang)
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(header); err != nil {
-		return 0, err
+	if err := fn(header); err != nil {
+		return err
 	}
-	n := 0
 	rec := make([]string, len(header))
-	write := func() error {
-		n++
-		return cw.Write(rec)
-	}
 	for _, file := range files {
 		var cols []CSVColumn
 		switch file {
@@ -190,8 +201,8 @@ func WriteCodebook(w io.Writer, c *Comparison, files []string, l *i18n.Lang) (in
 		for _, col := range cols {
 			clear(rec)
 			rec[0], rec[1], rec[2], rec[3], rec[4], rec[5] = "column", file, col.Name, col.Type, col.Allowed, col.Meaning(l)
-			if err := write(); err != nil {
-				return n, err
+			if err := fn(rec); err != nil {
+				return err
 			}
 		}
 	}
@@ -213,18 +224,19 @@ func WriteCodebook(w io.Writer, c *Comparison, files []string, l *i18n.Lang) (in
 						rec[len(CodebookHeader)+i] = st.Text.In(tl)
 					}
 				}
-				neutralise(rec, codebookText)
-				for i := len(CodebookHeader); i < len(rec); i++ {
-					rec[i] = textCell(rec[i])
+				if neutral {
+					neutralise(rec, codebookText)
+					for i := len(CodebookHeader); i < len(rec); i++ {
+						rec[i] = textCell(rec[i])
+					}
 				}
-				if err := write(); err != nil {
-					return n, err
+				if err := fn(rec); err != nil {
+					return err
 				}
 			}
 		}
 	}
-	cw.Flush()
-	return n, cw.Error()
+	return nil
 }
 
 // codebookText are the codebook's columns that hold text from data

@@ -313,7 +313,16 @@ func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 	return n, cw.Error()
 }
 
+// summaryRecord is the summary CSV's row: [summaryFields] with its text
+// cells neutralised ([textCell]).
 func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueFigures, compared bool, group string, sc Score) {
+	summaryFields(rec, s, a, current, is, compared, group, sc)
+	neutralise(rec, summaryText)
+}
+
+// summaryFields fills rec with one summary row as text: the one
+// statement of what each column holds, for the CSV and the spreadsheet.
+func summaryFields(rec []string, s *Site, a *Assessment, current bool, is IssueFigures, compared bool, group string, sc Score) {
 	for i := range rec {
 		rec[i] = ""
 	}
@@ -328,7 +337,6 @@ func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueF
 	rec[13] = strconv.Itoa(sc.Respondents)
 	rec[20] = boolCell(sc.Suppressed)
 	rec[29] = a.Completed
-	neutralise(rec, summaryText)
 	if g := is.Gap; g.Known {
 		gap, ins, outs := analysis.ShownGapFigures(a.Questionnaire.Bands, g, 4)
 		rec[22] = num(gap)
