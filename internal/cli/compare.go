@@ -33,9 +33,11 @@ type compareOptions struct {
 	// long CSV, else beside the summary.
 	codebook string
 	// xlsx is the spreadsheet of the summary, answers and codebook.
-	xlsx  string
-	lang  string
-	paper string
+	xlsx string
+	// parquet is the folder of the Parquet files.
+	parquet string
+	lang    string
+	paper   string
 	// unsuppressed writes every row of the long CSV, small groups too.
 	unsuppressed bool
 }
@@ -50,7 +52,8 @@ func newCompareCmd(g *globals) *cobra.Command {
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
   engage compare --all --summary summary.csv
   engage compare --all --csv responses.csv --unsuppressed
-  engage compare --all --xlsx comparison.xlsx`,
+  engage compare --all --xlsx comparison.xlsx
+  engage compare --all --parquet ./parquet`,
 		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites, opts.lang = args, g.userLang(g.lang)
@@ -72,6 +75,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.StringVar(&opts.csv, "csv", "", g.l.T("cli.compare.flag_csv"))
 	f.StringVar(&opts.summary, "summary", "", g.l.T("cli.compare.flag_summary"))
 	f.StringVar(&opts.xlsx, "xlsx", "", g.l.T("cli.compare.flag_xlsx"))
+	f.StringVar(&opts.parquet, "parquet", "", g.l.T("cli.compare.flag_parquet"))
 	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	return cmd
@@ -84,11 +88,11 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.sites_and_all"))
 	case !o.all && len(o.sites) == 0:
 		return errors.New(l.T("cli.compare.no_sites"))
-	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "":
+	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "" && o.parquet == "":
 		return errors.New(l.T("cli.compare.nothing"))
 	case !slices.Contains(report.Papers, o.paper):
 		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
-	case o.unsuppressed && o.csv == "" && o.xlsx == "":
+	case o.unsuppressed && o.csv == "" && o.xlsx == "" && o.parquet == "":
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	}
 	if o.csv == "-" || o.summary == "-" || o.pdf == "-" {
@@ -117,6 +121,9 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 	paths := map[string]string{}
 	if o.xlsx == "-" {
 		return errors.New(l.T("cli.compare.xlsx_stdout"))
+	}
+	if o.parquet == "-" {
+		return errors.New(l.T("cli.compare.parquet_stdout"))
 	}
 	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook, "--xlsx": o.xlsx} {
 		if p == "" {
@@ -153,7 +160,7 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Private: opts.unsuppressed, Stdout: g.io.Out}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet, Private: opts.unsuppressed, Stdout: g.io.Out}
 	w := g.io.Out
 	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
 		if out.PDF == "-" {
@@ -204,13 +211,17 @@ func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out Comparis
 	if out.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_summary", res.SummaryRows, "Path", outName(l, out.Summary), "Private", private))
 	}
+	if out.Parquet != "" {
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_parquet", res.ParquetRows[0], "Path", out.Parquet,
+			"Summary", res.ParquetRows[1], "Codebook", res.ParquetRows[2], "Private", private))
+	}
 	if out.XLSX != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_xlsx", res.XLSXAnswers, "Path", out.XLSX, "Private", private))
 	}
 	if out.Codebook != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_codebook", res.CodebookRows, "Path", outName(l, out.Codebook)))
 	}
-	if out.CSV != "" || out.XLSX != "" {
+	if out.CSV != "" || out.XLSX != "" || out.Parquet != "" {
 		for _, line := range rowsLines(l, res.Comparison, unsuppressed) {
 			if _, err := fmt.Fprintf(w, "  %s\n", textsafe.Line(line)); err != nil {
 				return err
@@ -275,6 +286,9 @@ type ComparisonFiles struct {
 	// XLSX is the spreadsheet of the summary, the answers and the
 	// codebook ([compare.Workbook]).
 	XLSX string
+	// Parquet is a folder for answers.parquet, summary.parquet and
+	// codebook.parquet (made if missing).
+	Parquet string
 	// Private writes the CSV files readable by the owner only (0600), as
 	// for an unsuppressed long CSV.
 	Private bool
@@ -293,6 +307,8 @@ type ComparisonResult struct {
 	CodebookRows int
 	// XLSXAnswers is the number of answers in the spreadsheet.
 	XLSXAnswers int
+	// ParquetRows are the rows of answers, summary and codebook.parquet.
+	ParquetRows [3]int
 }
 
 // WriteComparison gathers the comparison of the sites sel names and writes
@@ -358,6 +374,29 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			sel.Responses = wb.AddResponse
 		}
 	}
+	var pq *compare.ParquetFile
+	if out.Parquet != "" {
+		if err := os.MkdirAll(out.Parquet, 0o755); err != nil {
+			return res, err
+		}
+		f, err := open(filepath.Join(out.Parquet, compare.ParquetAnswers), csvMode)
+		if err != nil {
+			return res, err
+		}
+		if pq, err = compare.NewParquetAnswers(f.w); err != nil {
+			return res, f.fail(err)
+		}
+		if before := sel.Responses; before != nil {
+			sel.Responses = func(r *compare.Row) error {
+				if err := before(r); err != nil {
+					return err
+				}
+				return pq.AddResponse(r)
+			}
+		} else {
+			sel.Responses = pq.AddResponse
+		}
+	}
 	c, err := compare.Gather(svc, sel)
 	if err != nil {
 		if rw != nil {
@@ -394,6 +433,25 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			return res, err
 		}
 		if res.CodebookRows, err = compare.WriteCodebook(f.w, c, files, l); err != nil {
+			return res, f.fail(err)
+		}
+	}
+	if pq != nil {
+		if err := pq.Close(); err != nil {
+			return res, err
+		}
+		res.ParquetRows[0] = pq.Rows()
+		f, err := open(filepath.Join(out.Parquet, compare.ParquetSummary), csvMode)
+		if err != nil {
+			return res, err
+		}
+		if res.ParquetRows[1], err = compare.WriteParquetSummary(f.w, c); err != nil {
+			return res, f.fail(err)
+		}
+		if f, err = open(filepath.Join(out.Parquet, compare.ParquetCodebook), 0o644); err != nil {
+			return res, err
+		}
+		if res.ParquetRows[2], err = compare.WriteParquetCodebook(f.w, c, []string{compare.FileResponses, compare.FileSummary}, l); err != nil {
 			return res, f.fail(err)
 		}
 	}
