@@ -205,7 +205,7 @@ func (cr *comparison) cover() {
 		{title: cl.Site, w: 34, style: "B"},
 		{title: cl.Organisation},
 		{title: cl.Partnership},
-		{title: cl.Assessment, w: 32},
+		{title: cl.Assessment, w: 36},
 		{title: cl.People, w: 24, align: "R"},
 	}, rows: rows, size: sizeSmall})
 	if drafts {

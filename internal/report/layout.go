@@ -6,22 +6,28 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// Type sizes in points and the measures of the page in millimetres.
+// Type sizes in points and the measures of the page in millimetres. Text
+// a reader reads is 10.5 pt (body), 9.5 pt (notes, table cells, chart
+// labels) or 9 pt (the figures inside charts and dense tables); only the
+// numbers of a chart's scale (8.5 pt) and the running header and footer
+// (8 pt), which repeat what the page says elsewhere, are smaller.
 const (
-	sizeBody    = 10
-	sizeSmall   = 8.5
-	sizeTiny    = 7
-	sizeH1      = 18
-	sizeH2      = 13
-	sizeH3      = 11
-	lineBody    = 5.0 // line height of body text
-	lineSmall   = 4.2
-	lineTiny    = 3.4
-	marginSide  = 20.0
-	marginTop   = 22.0
-	marginFoot  = 20.0
-	cellPad     = 1.4 // padding inside table cells
-	paraSpacing = 2.5
+	sizeBody      = 10.5
+	sizeSmall     = 9.5
+	sizeTiny      = 9 // the least size of anything a reader needs
+	sizeTick      = 8.5
+	sizeFurniture = 8 // running header and footer
+	sizeH1        = 18
+	sizeH2        = 14
+	sizeH3        = 12
+	lineBody      = 5.3 // line height of body text
+	lineSmall     = 4.7
+	lineTiny      = 4.1
+	marginSide    = 20.0
+	marginTop     = 22.0
+	marginFoot    = 20.0
+	cellPad       = 1.4 // padding inside table cells
+	paraSpacing   = 2.5
 )
 
 // pagesAlias stands for the number of pages until the document is closed.
@@ -131,11 +137,11 @@ func (d *doc) drawHeader() {
 	if d.pageNo() == 1 {
 		return // the cover has none
 	}
-	d.font("", sizeTiny)
+	d.font("", sizeFurniture)
 	d.textColor(grey)
-	title := d.fit(d.l.ReportTitle, d.width()/2-2, "", sizeTiny)
+	title := d.fit(d.l.ReportTitle, d.width()/2-2, "", sizeFurniture)
 	d.text(d.left(), 11, d.width()/2, 4, title, "L")
-	d.text(d.left()+d.width()/2, 11, d.width()/2, 4, d.fit(d.header, d.width()/2-2, "", sizeTiny), "R")
+	d.text(d.left()+d.width()/2, 11, d.width()/2, 4, d.fit(d.header, d.width()/2-2, "", sizeFurniture), "R")
 	d.drawColor(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), 15.5, d.left()+d.width(), 15.5)
@@ -147,9 +153,9 @@ func (d *doc) drawFooter() {
 	d.drawColor(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), y-1.5, d.left()+d.width(), y-1.5)
-	d.font("", sizeTiny)
+	d.font("", sizeFurniture)
 	d.textColor(grey)
-	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeTiny), "L")
+	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeFurniture), "L")
 	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pagesAlias), "R")
 	d.textColor(ink)
 }
@@ -204,9 +210,13 @@ type style struct {
 	after  float64 // space after
 }
 
+// The paragraph styles. small is running text of less weight (a site's
+// context, the dialogue's notes): once set smaller, it is at body size,
+// the least for reading, and differs from body by the space after it. note
+// is a note on a chart or table, like a caption.
 var (
 	body   = style{size: sizeBody, line: lineBody, color: ink, after: paraSpacing}
-	small  = style{size: sizeSmall, line: lineSmall, color: ink, after: 1.5}
+	small  = style{size: sizeBody, line: lineBody, color: ink, after: 1.5}
 	note   = style{font: "I", size: sizeSmall, line: lineSmall, color: grey, after: 1.5}
 	strong = style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 1}
 )

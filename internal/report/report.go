@@ -155,9 +155,9 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	if in.Data.Assessment.Completed == "" {
 		date = " · " + l.Draft + date
 	}
-	r.d.font("", sizeTiny)
-	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeTiny)
-	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeTiny) + date
+	r.d.font("", sizeFurniture)
+	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeFurniture)
+	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeFurniture) + date
 	p := r.d.pdf
 	p.SetCreationDate(r.asOf)
 	p.SetModificationDate(r.asOf)
