@@ -91,8 +91,7 @@ func (r *report) frame() chartFrame {
 func (r *report) shadeBands(a scaleAxis, y, h float64) {
 	p := r.d.pdf
 	for _, b := range r.bands(a) {
-		r.d.fillColor(b.tint)
-		p.Rect(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, "F")
+		r.d.fill(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, b.tint)
 	}
 	r.d.drawColor(white)
 	p.SetLineWidth(0.25)
@@ -123,13 +122,12 @@ func (r *report) axisHeader(f chartFrame, y float64, left string) float64 {
 	}
 	for _, b := range r.bands(a) {
 		x0, x1 := a.bandX(b.from), a.bandX(b.to)
-		d.fillColor(b.tint)
-		d.pdf.Rect(x0, y, x1-x0, bandH, "F")
+		d.fill(x0, y, x1-x0, bandH, b.tint)
 		d.font("B", sizeTiny)
 		d.text(x0, y+0.45, x1-x0, lineTiny, r.fitText(b.name, x1-x0-1, "B", sizeTiny), "C")
 	}
 	d.font("", sizeTick)
-	d.textColor(grey)
+	d.textColor(muted)
 	for v := 1; v <= a.points; v++ {
 		x := a.x(float64(v))
 		d.text(x-4, low, 8, lineTiny, r.num(float64(v), 0), "C")
@@ -207,7 +205,7 @@ func legend(d *doc, insMark, outsMark func(x, y float64), ins, outs, what string
 		x += 4 + w + 6
 	}
 	tx, lines := legendText(d, ins, outs, what)
-	d.textColor(grey)
+	d.textColor(muted)
 	for i, s := range lines {
 		d.text(tx, y-lineSmall/2+float64(i)*lineSmall, d.left()+d.width()-tx, lineSmall, s, "L")
 	}
@@ -278,7 +276,7 @@ func (r *report) markedN(f chartFrame, y float64, n int, mark func(x, y float64)
 	d.font("", sizeTiny)
 	w := d.pdf.GetStringWidth(s)
 	mark(f.figX+f.figW-w-2.6, y)
-	d.textColor(grey)
+	d.textColor(muted)
 	d.text(f.figX, y-lineTiny/2, f.figW, lineTiny, s, "R")
 	d.textColor(ink)
 }
@@ -289,7 +287,7 @@ func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x
 	d, a := r.d, f.axis
 	if !v.shown {
 		d.font("I", sizeTiny)
-		d.textColor(grey)
+		d.textColor(muted)
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
 		d.text(x0+1, y-lineTiny/2, x1-x0-2, lineTiny, r.fitText(v.why, x1-x0-2, "I", sizeTiny), "L")
 		return
@@ -378,7 +376,7 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	if !row.shown {
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
 		d.font("I", sizeTiny)
-		d.textColor(grey)
+		d.textColor(muted)
 		d.text(x0+1, y+h/2-lineTiny/2, x1-x0-2, lineTiny, r.fitText(row.why, x1-x0-2, "I", sizeTiny), "L")
 		d.text(f.figX, y+h/2-lineTiny/2, f.figW, lineTiny, r.l.nShort(row.n), "R")
 		return
@@ -428,7 +426,7 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	d.textColor(ink)
 	d.text(f.figX, y+1, f.figW, lineSmall, r.mean(row.mean, 1), "R")
 	fy := y + 1 + lineSmall
-	d.textColor(grey)
+	d.textColor(muted)
 	for _, s := range r.whoseLines(f, row) {
 		d.font("", sizeTiny)
 		d.text(f.figX, fy, f.figW, lineTiny, s, "R")
@@ -436,7 +434,7 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	}
 	if row.contested {
 		d.font("BI", sizeTiny)
-		d.textColor(vermillion)
+		d.textColor(vermillionInk)
 		d.text(f.figX, fy, f.figW, lineTiny, r.l.Contested, "R")
 	}
 	d.textColor(ink)

@@ -81,7 +81,9 @@ func (cr *comparison) keyIssues() {
 	d.heading(h2, cr.cl.Grid, 30)
 	d.para(cr.cl.ReadGrid, note)
 	cr.grid()
-	d.heading(h2, cr.cl.MeansSpread, 40)
+	// The heading keeps with its note, the legend and the first chart.
+	_, key := legendText(d, cr.l.Insiders, cr.l.Outsiders, cr.cl.Legend)
+	d.heading(h2, cr.cl.MeansSpread, d.paraHeight(cr.cl.ReadSpread, note)+legendHeight(len(key))+12+cr.spreadKeep())
 	d.para(cr.cl.ReadSpread, note)
 	cr.legend()
 	for k := range cr.c.Issues {
@@ -103,8 +105,7 @@ func (cr *comparison) grid() {
 	}
 	headH := float64(lines)*lineTiny + 2*cellPad
 	header := func(y float64) float64 {
-		d.fillColor(paleGrey)
-		d.pdf.Rect(d.left(), y, d.width(), headH, "F")
+		d.fill(d.left(), y, d.width(), headH, paleGrey)
 		d.font("B", sizeTiny)
 		d.textColor(ink)
 		d.text(d.left()+cellPad, y+cellPad, cmpSiteW-2*cellPad, lineTiny, cr.cl.Site, "L")
@@ -158,17 +159,16 @@ func (cr *comparison) gridCell(site *compare.Site, fig *compare.IssueFigures, x,
 	ty := y + (h-cr.gridCellHeight(site, fig, w))/2 + cellPad
 	if pop == analysis.PopNone || !s.Shown() {
 		d.font("I", sizeTiny)
-		d.textColor(grey)
+		d.textColor(muted)
 		for j, line := range lines {
 			d.text(x+cellPad, ty+float64(j)*lineTiny, w-2*cellPad, lineTiny, line, "C")
 		}
 		d.textColor(ink)
 		return
 	}
-	d.fillColor(bandTint(s.Band))
-	d.drawColor(white)
-	d.pdf.SetLineWidth(0.6)
-	d.pdf.Rect(x, y, w, h, "FD")
+	// The tint stops 0.3 mm short of each edge: a white line between
+	// cells.
+	d.fill(x+0.3, y+0.3, w-0.6, h-0.6, bandTint(s.Band))
 	d.font("B", sizeBody)
 	d.textColor(ink)
 	d.text(x, ty, w, lineBody, mean, "C")
@@ -241,14 +241,13 @@ func (cr *comparison) chartHeader(a scaleAxis, y float64) float64 {
 		if b.to <= b.from {
 			continue
 		}
-		d.fillColor(b.tint)
-		d.pdf.Rect(a.x(b.from), y, a.x(b.to)-a.x(b.from), bandH, "F")
+		d.fill(a.x(b.from), y, a.x(b.to)-a.x(b.from), bandH, b.tint)
 		d.font("B", sizeTiny)
 		d.textColor(ink)
 		d.text(a.x(b.from), y+0.45, a.x(b.to)-a.x(b.from), lineTiny, cr.sh.fitText(b.name, a.x(b.to)-a.x(b.from)-1, "B", sizeTiny), "C")
 	}
 	d.font("", sizeTick)
-	d.textColor(grey)
+	d.textColor(muted)
 	for v := 1; v <= a.points; v++ {
 		d.text(a.x(float64(v))-4, low, 8, lineTiny, strconv.Itoa(v), "C")
 	}
@@ -326,7 +325,7 @@ func (cr *comparison) spreadValue(site *compare.Site, a scaleAxis, s compare.Sco
 	d := cr.d
 	figX := d.left() + d.width() - cmpFigW
 	d.font("", sizeTiny)
-	d.textColor(grey)
+	d.textColor(muted)
 	if !s.Shown() {
 		d.text(figX, y-lineTiny/2, cmpFigW, lineTiny, group+" "+cr.l.nShort(s.Respondents), "R")
 		d.font("I", sizeTiny)

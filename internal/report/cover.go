@@ -16,8 +16,7 @@ func (r *report) cover() {
 	d, data := r.d, r.data
 	d.addPage()
 	p := d.pdf
-	d.fillColor(blue)
-	p.Rect(0, 0, d.w, 9, "F")
+	d.fill(0, 0, d.w, 9, blue)
 	d.setY(34)
 	d.font("B", sizeSmall)
 	d.textColor(blue)
@@ -37,9 +36,9 @@ func (r *report) cover() {
 	if data.Site.Area != "" {
 		org += " · " + r.clean.line(data.Site.Area)
 	}
-	d.para(org, style{size: 12, line: 6, color: grey, after: 8})
+	d.para(org, style{size: 12, line: 6, color: muted, after: 8})
 	if data.Assessment.Completed == "" {
-		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillion, after: 6})
+		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillionInk, after: 6})
 	}
 
 	rows := []tableRow{

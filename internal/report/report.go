@@ -73,14 +73,33 @@ type Result struct {
 // The same input and options always give the same bytes: every date in the
 // file comes from the data.
 func Site(w io.Writer, in Input, opts Options) (Result, error) {
+	r, err := layOutSite(in, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return r.output(w)
+}
+
+// output writes the report laid out to w.
+func (r *report) output(w io.Writer) (Result, error) {
+	pages := r.d.pdf.PageCount()
+	if err := r.d.pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(r.data)}, nil
+}
+
+// layOutSite checks the input and options and lays out the report, ready
+// to be written.
+func layOutSite(in Input, opts Options) (*report, error) {
 	if in.Data == nil || in.Data.Questionnaire == nil {
-		return Result{}, ErrNoData
+		return nil, ErrNoData
 	}
 	if opts.Paper == "" {
 		opts.Paper = PaperA4
 	}
 	if !slices.Contains(Papers, opts.Paper) {
-		return Result{}, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
+		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
 	}
 	if opts.Lang == "" {
 		opts.Lang = in.Data.Assessment.Language
@@ -93,25 +112,21 @@ func Site(w io.Writer, in Input, opts Options) (Result, error) {
 	}
 	l, ok := labelsFor(opts.Catalog, opts.Lang)
 	if !ok {
-		return Result{}, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
+		return nil, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
 	}
 	if in.Data.Questionnaire.Scale.Points < 2 {
-		return Result{}, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
+		return nil, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
 	}
 	cov, err := fontCoverage()
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	r := newReport(in, opts, l, &cleaner{cov: cov})
 	r.write()
 	if err := r.d.pdf.Error(); err != nil {
-		return Result{}, fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	pages := r.d.pdf.PageCount()
-	if err := r.d.pdf.Output(w); err != nil {
-		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
-	}
-	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(in.Data)}, nil
+	return r, nil
 }
 
 // report is one report being written.

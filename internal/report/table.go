@@ -172,8 +172,7 @@ func (d *doc) tableHead(lay *tableLayout) {
 		return
 	}
 	y := d.y()
-	d.fillColor(paleGrey)
-	d.pdf.Rect(d.left(), y, d.width(), lay.headH, "F")
+	d.fill(d.left(), y, d.width(), lay.headH, paleGrey)
 	d.font("B", lay.t.size)
 	d.textColor(ink)
 	x := d.left()
