@@ -48,9 +48,8 @@ func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, e
 	if err != nil {
 		return Result{}, err
 	}
-	p := cr.d.pdf
-	pages := p.PageCount()
-	if err := p.Output(w); err != nil {
+	pages := cr.d.pdf.PageCount()
+	if err := cr.d.output(w); err != nil {
 		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
 	}
 	return Result{Pages: pages, Markers: cr.clean.markers}, nil
@@ -160,14 +159,13 @@ func (cr *comparison) questionnaireName(q *questionnaire.Questionnaire) string {
 func (cr *comparison) cover() {
 	d, c, l, cl := cr.d, cr.c, cr.l, cr.cl
 	d.addPage()
-	p := d.pdf
 	d.fill(0, 0, d.w, 9, blue)
 	d.setY(30)
 	d.font("B", sizeSmall)
 	d.textColor(blue)
 	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(cl.Kicker), "L")
 	d.setY(d.y() + 7)
-	p.Bookmark(cl.Title, 0, 0)
+	d.bookmark(h1, cl.Title, 0)
 	d.para(cl.Title, style{font: "B", size: 26, line: 11, color: ink, after: 2})
 	d.para(cl.Subtitle(len(c.Sites), l.date(c.AsOf)), style{size: 12, line: 6, color: muted, after: 6})
 

@@ -15,14 +15,13 @@ import (
 func (r *report) cover() {
 	d, data := r.d, r.data
 	d.addPage()
-	p := d.pdf
 	d.fill(0, 0, d.w, 9, blue)
 	d.setY(34)
 	d.font("B", sizeSmall)
 	d.textColor(blue)
 	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(r.l.CoverKicker), "L")
 	d.setY(d.y() + 7)
-	p.Bookmark(r.l.Cover, 0, 0)
+	d.bookmark(h1, r.l.Cover, 0)
 	for _, s := range d.wrap(r.l.ReportTitle, d.width(), "B", 26) {
 		d.font("B", 26)
 		d.textColor(ink)

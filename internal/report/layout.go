@@ -96,6 +96,11 @@ type doc struct {
 	header, footer string
 	// inks records the colours of the text drawn and what it is drawn on.
 	inks inkLog
+	// outline holds the level of each outline item, in order, and open
+	// the level of the last h1, h2 and h3 still open, -1 for none
+	// ([doc.bookmark]).
+	outline []int
+	open    [3]int
 }
 
 // newDoc starts a document on paper ("a4" or "letter").
@@ -112,7 +117,7 @@ func newDoc(paper string, l *labels, c *cleaner) *doc {
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, marginFoot)
 	addFonts(pdf)
-	d := &doc{pdf: pdf, l: l, clean: c}
+	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}}
 	d.w, d.h = pdf.GetPageSize()
 	pdf.SetHeaderFunc(d.drawHeader)
 	pdf.SetFooterFunc(d.drawFooter)
@@ -329,11 +334,9 @@ func (d *doc) heading(level int, text string, keep float64) {
 		d.gap(before)
 		d.ensure(h + keep + 1)
 	}
-	if level == h1 {
-		// A flat outline of the report's parts: fpdf writes /Count 0 on
-		// outline items with children, which breaks the PDF standard.
-		d.pdf.Bookmark(text, 0, d.y())
-	}
+	// The outline nests sections under parts and sub-sections under
+	// sections.
+	d.bookmark(level, text, d.y())
 	d.font("B", size)
 	d.textColor(ink)
 	if level == h1 {

@@ -83,7 +83,7 @@ func Site(w io.Writer, in Input, opts Options) (Result, error) {
 // output writes the report laid out to w.
 func (r *report) output(w io.Writer) (Result, error) {
 	pages := r.d.pdf.PageCount()
-	if err := r.d.pdf.Output(w); err != nil {
+	if err := r.d.output(w); err != nil {
 		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
 	}
 	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(r.data)}, nil
