@@ -92,6 +92,14 @@ func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, 
 	}
 	cr := newComparison(c, opts, l, cl, &cleaner{cov: cov})
 	cr.write()
+	if !cr.d.writeContents() {
+		// The contents need more than the page kept for them.
+		pages := cr.d.contentsPagesNeeded()
+		cr = newComparison(c, opts, l, cl, &cleaner{cov: cov})
+		cr.d.toc.pages = pages
+		cr.write()
+		cr.d.writeContents()
+	}
 	if err := cr.d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
@@ -139,6 +147,7 @@ func newComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cm
 // write lays out every part.
 func (cr *comparison) write() {
 	cr.cover()
+	cr.d.reserveContents(cr.l.Contents)
 	cr.keyIssues()
 	cr.verification()
 	cr.sharedBarriers()

@@ -95,15 +95,21 @@ func checkInks(t *testing.T, d *doc) {
 	}
 }
 
+// demoComparison is the comparison of the demo study's five sites.
+func demoComparison(t *testing.T) *compare.Comparison {
+	t.Helper()
+	c, err := compare.Gather(demoService(t), compare.Options{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // TestComparisonInks lays out the demo's comparison in each language and
 // checks the colours of its text (the site reports are checked by every
 // test that renders one).
 func TestComparisonInks(t *testing.T) {
-	svc := demoService(t)
-	c, err := compare.Gather(svc, compare.Options{All: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := demoComparison(t)
 	for _, lang := range []string{"en", "it"} {
 		cr, err := layOutComparison(c, CompareOptions{Lang: lang})
 		if err != nil {

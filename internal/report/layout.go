@@ -101,6 +101,8 @@ type doc struct {
 	// ([doc.bookmark]).
 	outline []int
 	open    [3]int
+	// toc is the contents page ([doc.reserveContents]).
+	toc contents
 }
 
 // newDoc starts a document on paper ("a4" or "letter").
@@ -117,7 +119,7 @@ func newDoc(paper string, l *labels, c *cleaner) *doc {
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, marginFoot)
 	addFonts(pdf)
-	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}}
+	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}, toc: contents{pages: 1}}
 	d.w, d.h = pdf.GetPageSize()
 	pdf.SetHeaderFunc(d.drawHeader)
 	pdf.SetFooterFunc(d.drawFooter)
@@ -335,8 +337,9 @@ func (d *doc) heading(level int, text string, keep float64) {
 		d.ensure(h + keep + 1)
 	}
 	// The outline nests sections under parts and sub-sections under
-	// sections.
+	// sections; the contents list parts and sections.
 	d.bookmark(level, text, d.y())
+	d.listHeading(level, text)
 	d.font("B", size)
 	d.textColor(ink)
 	if level == h1 {

@@ -123,6 +123,14 @@ func layOutSite(in Input, opts Options) (*report, error) {
 	}
 	r := newReport(in, opts, l, &cleaner{cov: cov})
 	r.write()
+	if !r.d.writeContents() {
+		// The contents need more than the page kept for them.
+		pages := r.d.contentsPagesNeeded()
+		r = newReport(in, opts, l, &cleaner{cov: cov})
+		r.d.toc.pages = pages
+		r.write()
+		r.d.writeContents()
+	}
 	if err := r.d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
@@ -188,6 +196,7 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 // write lays out every part of the report.
 func (r *report) write() {
 	r.cover()
+	r.d.reserveContents(r.l.Contents)
 	r.summary()
 	r.mapping()
 	r.selection()
