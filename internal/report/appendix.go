@@ -92,8 +92,8 @@ func (r *report) comments() map[string][]comment {
 func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, cs []comment) {
 	d := r.d
 	labelSt := style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 0.5}
-	headSt := style{font: "B", size: sizeSmall, line: lineSmall, color: ink, after: 0.5}
-	commentSt := style{size: sizeSmall, line: lineSmall, color: ink, indent: 4, after: 0.8}
+	headSt := style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 0.5}
+	commentSt := style{size: sizeBody, line: lineBody, color: ink, indent: 4, after: 0.8}
 
 	var flags []string
 	if it.Statement.Reverse {

@@ -14,8 +14,8 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// demoInputs loads the current assessment of each demo site named.
-func demoInputs(t *testing.T, slugs ...string) map[string]Input {
+// demoService returns a service over a new store holding the demo study.
+func demoService(t *testing.T) *workbook.Service {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{})
 	if err != nil {
@@ -30,8 +30,15 @@ func demoInputs(t *testing.T, slugs ...string) map[string]Input {
 	if err := svc.Change(func(c *workbook.Change) error { _, err := demo.Build(c, q, demo.Options{}); return err }); err != nil {
 		t.Fatal(err)
 	}
+	return svc
+}
+
+// demoInputs loads the current assessment of each demo site named.
+func demoInputs(t *testing.T, slugs ...string) map[string]Input {
+	t.Helper()
+	svc := demoService(t)
 	out := map[string]Input{}
-	err = svc.Read(func(r *workbook.Reader) error {
+	err := svc.Read(func(r *workbook.Reader) error {
 		for _, slug := range slugs {
 			in, err := Load(r, slug, "")
 			if err != nil {

@@ -70,7 +70,7 @@ type chartFrame struct {
 func (r *report) frame() chartFrame {
 	d := r.d
 	labelW := d.width() * 0.40
-	figW := 22.0
+	figW := 24.0
 	q := r.data.Questionnaire
 	left, right := d.left()+labelW+4, d.left()+d.width()-figW-3
 	// The padding is 0.3 of a step between points, so that a column of
@@ -91,8 +91,7 @@ func (r *report) frame() chartFrame {
 func (r *report) shadeBands(a scaleAxis, y, h float64) {
 	p := r.d.pdf
 	for _, b := range r.bands(a) {
-		r.d.fillColor(b.tint)
-		p.Rect(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, "F")
+		r.d.fill(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, b.tint)
 	}
 	r.d.drawColor(white)
 	p.SetLineWidth(0.25)
@@ -102,10 +101,12 @@ func (r *report) shadeBands(a scaleAxis, y, h float64) {
 	}
 }
 
-// axisH and legendH are the heights of a chart's header and legend.
+// axisH and legendH are the heights of a chart's header and legend (of
+// one line), bandH that of the strip of band names at the header's top.
 const (
-	axisH   = 9.0
-	legendH = 6.0
+	axisH   = 11.0
+	legendH = 7.0
+	bandH   = lineTiny + 0.9
 )
 
 // axisHeader draws the band names and the scale's numbers above a plot and
@@ -113,27 +114,27 @@ const (
 func (r *report) axisHeader(f chartFrame, y float64, left string) float64 {
 	d, a := r.d, f.axis
 	const h = axisH
+	low := y + bandH + 0.4 // the line of the scale's numbers and the column titles
 	d.font("B", sizeTiny)
 	d.textColor(ink)
 	if left != "" {
-		d.text(f.labelX, y+4.5, f.labelW, lineTiny, left, "L")
+		d.text(f.labelX, low, f.labelW, lineTiny, left, "L")
 	}
 	for _, b := range r.bands(a) {
 		x0, x1 := a.bandX(b.from), a.bandX(b.to)
-		d.fillColor(b.tint)
-		d.pdf.Rect(x0, y, x1-x0, 4.2, "F")
+		d.fill(x0, y, x1-x0, bandH, b.tint)
 		d.font("B", sizeTiny)
-		d.text(x0, y+0.4, x1-x0, lineTiny, r.fitText(b.name, x1-x0-1, "B", sizeTiny), "C")
+		d.text(x0, y+0.45, x1-x0, lineTiny, r.fitText(b.name, x1-x0-1, "B", sizeTiny), "C")
 	}
-	d.font("", sizeTiny)
-	d.textColor(grey)
+	d.font("", sizeTick)
+	d.textColor(muted)
 	for v := 1; v <= a.points; v++ {
 		x := a.x(float64(v))
-		d.text(x-4, y+4.8, 8, lineTiny, r.num(float64(v), 0), "C")
+		d.text(x-4, low, 8, lineTiny, r.num(float64(v), 0), "C")
 	}
 	d.font("B", sizeTiny)
 	d.textColor(ink)
-	d.text(f.figX, y+4.5, f.figW, lineTiny, r.l.N, "R")
+	d.text(f.figX, low, f.figW, lineTiny, r.l.N, "R")
 	d.drawColor(grey)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(f.labelX, y+h-0.3, f.figX+f.figW, y+h-0.3)
@@ -183,22 +184,45 @@ type compareRow struct {
 
 // legend draws the key of the comparison charts at the cursor.
 func (r *report) legend() {
-	d := r.d
-	y := d.y() + 2
+	legend(r.d, r.insiderMark, r.outsiderMark, r.l.Insiders, r.l.Outsiders, r.l.LegendCompare)
+}
+
+// legend draws a chart's key at the cursor: the insiders' and outsiders'
+// marks with their names, then what the chart shows, wrapped beside them.
+func legend(d *doc, insMark, outsMark func(x, y float64), ins, outs, what string) {
+	top := d.y()
+	y := top + 2.5
 	x := d.left()
 	d.font("", sizeSmall)
 	d.textColor(ink)
-	r.insiderMark(x+1.5, y)
-	d.text(x+4, y-2, 40, 4, r.l.Insiders, "L")
-	x += 6 + d.pdf.GetStringWidth(r.l.Insiders) + 6
-	r.outsiderMark(x+1.5, y)
-	d.text(x+4, y-2, 40, 4, r.l.Outsiders, "L")
-	x += 6 + d.pdf.GetStringWidth(r.l.Outsiders) + 6
-	d.textColor(grey)
-	d.text(x, y-2, d.left()+d.width()-x, 4, r.l.LegendCompare, "L")
+	for _, k := range []struct {
+		mark func(x, y float64)
+		name string
+	}{{insMark, ins}, {outsMark, outs}} {
+		k.mark(x+1.5, y)
+		w := d.pdf.GetStringWidth(k.name)
+		d.text(x+4, y-lineSmall/2, w+1, lineSmall, k.name, "L")
+		x += 4 + w + 6
+	}
+	tx, lines := legendText(d, ins, outs, what)
+	d.textColor(muted)
+	for i, s := range lines {
+		d.text(tx, y-lineSmall/2+float64(i)*lineSmall, d.left()+d.width()-tx, lineSmall, s, "L")
+	}
 	d.textColor(ink)
-	d.setY(y + 4)
+	d.setY(top + legendHeight(len(lines)))
 }
+
+// legendText is where a legend's explanation starts, after the two
+// groups' marks and names, and its wrapped lines.
+func legendText(d *doc, ins, outs, what string) (x float64, lines []string) {
+	d.font("", sizeSmall)
+	x = d.left() + 4 + d.pdf.GetStringWidth(ins) + 6 + 4 + d.pdf.GetStringWidth(outs) + 6
+	return x, d.wrap(what, d.left()+d.width()-x, "", sizeSmall)
+}
+
+// legendHeight is the height of a legend whose explanation takes n lines.
+func legendHeight(n int) float64 { return 2.5 + lineSmall/2 + float64(n-1)*lineSmall + 1.5 }
 
 // compareChart draws the legend and rows of insider and outsider means on
 // the scale, with the bands shaded.
@@ -212,7 +236,7 @@ func (r *report) compareChart(title string, rows []compareRow) {
 			st = "B"
 		}
 		lines := d.wrap(row.label, f.labelW, st, sizeSmall)
-		h := math.Max(float64(len(lines))*lineSmall+2, 10)
+		h := math.Max(float64(len(lines))*lineSmall+2, 11)
 		items = append(items, rowItem{h: h, draw: func(y float64) {
 			r.shadeBands(f.axis, y, h)
 			d.font(st, sizeSmall)
@@ -225,7 +249,7 @@ func (r *report) compareChart(title string, rows []compareRow) {
 				v    groupValue
 				y    float64
 				mark func(x, y float64)
-			}{{row.ins, mid - 2.3, r.insiderMark}, {row.outs, mid + 2.3, r.outsiderMark}} {
+			}{{row.ins, mid - 2.4, r.insiderMark}, {row.outs, mid + 2.4, r.outsiderMark}} {
 				if g.v.absent {
 					continue
 				}
@@ -238,7 +262,8 @@ func (r *report) compareChart(title string, rows []compareRow) {
 		}})
 	}
 	// The legend goes with the chart's header and first rows.
-	d.ensure(legendH + axisH + firstHeight(items))
+	_, key := legendText(d, r.l.Insiders, r.l.Outsiders, r.l.LegendCompare)
+	d.ensure(legendHeight(len(key)) + axisH + firstHeight(items))
 	r.legend()
 	d.rows(func(y float64) float64 { return r.axisHeader(f, y, title) }, axisH, items)
 }
@@ -251,7 +276,7 @@ func (r *report) markedN(f chartFrame, y float64, n int, mark func(x, y float64)
 	d.font("", sizeTiny)
 	w := d.pdf.GetStringWidth(s)
 	mark(f.figX+f.figW-w-2.6, y)
-	d.textColor(grey)
+	d.textColor(muted)
 	d.text(f.figX, y-lineTiny/2, f.figW, lineTiny, s, "R")
 	d.textColor(ink)
 }
@@ -262,9 +287,9 @@ func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x
 	d, a := r.d, f.axis
 	if !v.shown {
 		d.font("I", sizeTiny)
-		d.textColor(grey)
+		d.textColor(muted)
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
-		d.text(x0+1, y-1.7, x1-x0-2, lineTiny, r.fitText(v.why, x1-x0-2, "I", sizeTiny), "L")
+		d.text(x0+1, y-lineTiny/2, x1-x0-2, lineTiny, r.fitText(v.why, x1-x0-2, "I", sizeTiny), "L")
 		return
 	}
 	x := a.x(v.mean)
@@ -274,9 +299,9 @@ func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x
 	label := r.mean(v.mean, 1)
 	w := d.pdf.GetStringWidth(label)
 	if x+2.5+w > a.bandX(float64(a.points)) {
-		d.text(x-2.5-w, y-1.7, w, lineTiny, label, "R")
+		d.text(x-2.5-w, y-lineTiny/2, w, lineTiny, label, "R")
 	} else {
-		d.text(x+2.5, y-1.7, w, lineTiny, label, "L")
+		d.text(x+2.5, y-lineTiny/2, w, lineTiny, label, "L")
 	}
 }
 
@@ -323,7 +348,7 @@ func (r *report) dotChart(rows []dotRow) {
 			counts[s]++
 			stacks = max(stacks, (counts[s]+perLine-1)/perLine)
 		}
-		figH := 1 + lineSmall + lineTiny + 1.5 // mean and n
+		figH := 1 + lineSmall + float64(len(r.whoseLines(f, row)))*lineTiny + 1.5 // mean, whose and n
 		if row.contested {
 			figH += lineTiny
 		}
@@ -351,9 +376,9 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	if !row.shown {
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
 		d.font("I", sizeTiny)
-		d.textColor(grey)
-		d.text(x0+1, y+h/2-1.7, x1-x0-2, lineTiny, r.fitText(row.why, x1-x0-2, "I", sizeTiny), "L")
-		d.text(f.figX, y+h/2-1.7, f.figW, lineTiny, r.l.nShort(row.n), "R")
+		d.textColor(muted)
+		d.text(x0+1, y+h/2-lineTiny/2, x1-x0-2, lineTiny, r.fitText(row.why, x1-x0-2, "I", sizeTiny), "L")
+		d.text(f.figX, y+h/2-lineTiny/2, f.figW, lineTiny, r.l.nShort(row.n), "R")
 		return
 	}
 	base := y + h - 2.2 // centre of the lowest line of dots
@@ -400,15 +425,25 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	d.font("B", sizeSmall)
 	d.textColor(ink)
 	d.text(f.figX, y+1, f.figW, lineSmall, r.mean(row.mean, 1), "R")
-	d.font("", sizeTiny)
-	d.textColor(grey)
-	d.text(f.figX, y+1+lineSmall, f.figW, lineTiny, r.fitText(row.whose+" "+r.l.nShort(row.n), f.figW, "", sizeTiny), "R")
+	fy := y + 1 + lineSmall
+	d.textColor(muted)
+	for _, s := range r.whoseLines(f, row) {
+		d.font("", sizeTiny)
+		d.text(f.figX, fy, f.figW, lineTiny, s, "R")
+		fy += lineTiny
+	}
 	if row.contested {
 		d.font("BI", sizeTiny)
-		d.textColor(vermillion)
-		d.text(f.figX, y+1+lineSmall+lineTiny, f.figW, lineTiny, r.l.Contested, "R")
+		d.textColor(vermillionInk)
+		d.text(f.figX, fy, f.figW, lineTiny, r.l.Contested, "R")
 	}
 	d.textColor(ink)
+}
+
+// whoseLines are the lines of a dot row's figures column under its mean:
+// whose scores are drawn and how many, wrapped to the column.
+func (r *report) whoseLines(f chartFrame, row dotRow) []string {
+	return r.d.wrap(row.whose+" "+r.l.nShort(row.n), f.figW, "", sizeTiny)
 }
 
 // bar draws a horizontal bar for count out of most (the 100% of the scale) in the box (x, y, w, h);

@@ -44,14 +44,28 @@ var ErrNoSites = errors.New("report: the comparison has no site")
 // selection, context), each site side by side with the others, never
 // ranked. The same comparison and options always give the same bytes.
 func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, error) {
+	cr, err := layOutComparison(c, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	pages := cr.d.pdf.PageCount()
+	if err := cr.d.output(w); err != nil {
+		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Markers: cr.clean.markers}, nil
+}
+
+// layOutComparison checks the comparison and options and lays out the
+// report, ready to be written.
+func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, error) {
 	if c == nil || len(c.Sites) == 0 {
-		return Result{}, ErrNoSites
+		return nil, ErrNoSites
 	}
 	if opts.Paper == "" {
 		opts.Paper = PaperA4
 	}
 	if !slices.Contains(Papers, opts.Paper) {
-		return Result{}, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
+		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
 	}
 	if opts.Lang == "" {
 		opts.Lang = c.Lang
@@ -65,28 +79,31 @@ func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, e
 	l, ok := labelsFor(opts.Catalog, opts.Lang)
 	cl, ok2 := cmpLabelsFor(opts.Catalog, opts.Lang)
 	if !ok || !ok2 {
-		return Result{}, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
+		return nil, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
 	}
 	for _, s := range c.Sites {
 		if len(s.Assessments) == 0 || s.Current().Questionnaire.Scale.Points < 2 {
-			return Result{}, fmt.Errorf("report: site %s has no assessment with a usable scale", s.Slug)
+			return nil, fmt.Errorf("report: site %s has no assessment with a usable scale", s.Slug)
 		}
 	}
 	cov, err := fontCoverage()
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	cr := newComparison(c, opts, l, cl, &cleaner{cov: cov})
 	cr.write()
-	p := cr.d.pdf
-	if err := p.Error(); err != nil {
-		return Result{}, fmt.Errorf("report: %w", err)
+	if !cr.d.writeContents() {
+		// The contents need more than the page kept for them.
+		pages := cr.d.contentsPagesNeeded()
+		cr = newComparison(c, opts, l, cl, &cleaner{cov: cov})
+		cr.d.toc.pages = pages
+		cr.write()
+		cr.d.writeContents()
 	}
-	pages := p.PageCount()
-	if err := p.Output(w); err != nil {
-		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	if err := cr.d.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	return Result{Pages: pages, Markers: cr.clean.markers}, nil
+	return cr, nil
 }
 
 // comparison is one comparison report being written.
@@ -130,6 +147,7 @@ func newComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cm
 // write lays out every part.
 func (cr *comparison) write() {
 	cr.cover()
+	cr.d.reserveContents(cr.l.Contents)
 	cr.keyIssues()
 	cr.verification()
 	cr.sharedBarriers()
@@ -150,17 +168,15 @@ func (cr *comparison) questionnaireName(q *questionnaire.Questionnaire) string {
 func (cr *comparison) cover() {
 	d, c, l, cl := cr.d, cr.c, cr.l, cr.cl
 	d.addPage()
-	p := d.pdf
-	d.fillColor(blue)
-	p.Rect(0, 0, d.w, 9, "F")
+	d.fill(0, 0, d.w, 9, blue)
 	d.setY(30)
 	d.font("B", sizeSmall)
 	d.textColor(blue)
 	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(cl.Kicker), "L")
 	d.setY(d.y() + 7)
-	p.Bookmark(cl.Title, 0, 0)
+	d.bookmark(h1, cl.Title, 0)
 	d.para(cl.Title, style{font: "B", size: 26, line: 11, color: ink, after: 2})
-	d.para(cl.Subtitle(len(c.Sites), l.date(c.AsOf)), style{size: 12, line: 6, color: grey, after: 6})
+	d.para(cl.Subtitle(len(c.Sites), l.date(c.AsOf)), style{size: 12, line: 6, color: muted, after: 6})
 
 	d.heading(h3, cl.Basis, 15)
 	cr.basis()
@@ -205,7 +221,7 @@ func (cr *comparison) cover() {
 		{title: cl.Site, w: 34, style: "B"},
 		{title: cl.Organisation},
 		{title: cl.Partnership},
-		{title: cl.Assessment, w: 32},
+		{title: cl.Assessment, w: 36},
 		{title: cl.People, w: 24, align: "R"},
 	}, rows: rows, size: sizeSmall})
 	if drafts {

@@ -12,7 +12,7 @@ import (
 // Measures of the comparison's grids and charts, in millimetres.
 const (
 	cmpSiteW   = 44.0 // the column of site names
-	cmpFigW    = 38.0 // the column of figures beside a chart
+	cmpFigW    = 40.0 // the column of figures beside a chart
 	cmpRowMinH = 11.0 // the least height of a grid or chart row
 )
 
@@ -81,11 +81,13 @@ func (cr *comparison) keyIssues() {
 	d.heading(h2, cr.cl.Grid, 30)
 	d.para(cr.cl.ReadGrid, note)
 	cr.grid()
-	d.heading(h2, cr.cl.MeansSpread, 40)
+	// The heading keeps with its note, the legend and the first chart.
+	_, key := legendText(d, cr.l.Insiders, cr.l.Outsiders, cr.cl.Legend)
+	d.heading(h2, cr.cl.MeansSpread, d.paraHeight(cr.cl.ReadSpread, note)+legendHeight(len(key))+12+cr.spreadKeep())
 	d.para(cr.cl.ReadSpread, note)
 	cr.legend()
 	for k := range cr.c.Issues {
-		d.heading(h3, cr.issueLabel(k), 9+cmpRowMinH)
+		d.heading(h3, cr.issueLabel(k), cr.spreadKeep())
 		cr.spreadChart(k)
 	}
 }
@@ -103,8 +105,7 @@ func (cr *comparison) grid() {
 	}
 	headH := float64(lines)*lineTiny + 2*cellPad
 	header := func(y float64) float64 {
-		d.fillColor(paleGrey)
-		d.pdf.Rect(d.left(), y, d.width(), headH, "F")
+		d.fill(d.left(), y, d.width(), headH, paleGrey)
 		d.font("B", sizeTiny)
 		d.textColor(ink)
 		d.text(d.left()+cellPad, y+cellPad, cmpSiteW-2*cellPad, lineTiny, cr.cl.Site, "L")
@@ -121,16 +122,20 @@ func (cr *comparison) grid() {
 		a := cr.c.Sites[i].Current()
 		name := d.wrap(cr.names[i], cmpSiteW-2*cellPad, "B", sizeSmall)
 		h := math.Max(float64(len(name))*lineSmall+2*cellPad, cmpRowMinH)
+		figs := make([]*compare.IssueFigures, len(issues))
+		for k, is := range issues {
+			figs[k], _ = a.Issue(is.ID)
+			h = math.Max(h, cr.gridCellHeight(&cr.c.Sites[i], figs[k], colW))
+		}
 		items = append(items, rowItem{h: h, draw: func(y float64) {
 			d.font("B", sizeSmall)
 			d.textColor(ink)
 			for j, s := range name {
 				d.text(d.left()+cellPad, y+cellPad+float64(j)*lineSmall, cmpSiteW-2*cellPad, lineSmall, s, "L")
 			}
-			for k, is := range issues {
+			for k := range issues {
 				x := d.left() + cmpSiteW + float64(k)*colW
-				fig, _ := a.Issue(is.ID)
-				cr.gridCell(&cr.c.Sites[i], fig, x, y, colW, h)
+				cr.gridCell(&cr.c.Sites[i], figs[k], x, y, colW, h)
 			}
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
@@ -143,53 +148,68 @@ func (cr *comparison) grid() {
 
 // gridCell draws one site's figures for one key issue in the box: its
 // headline score (everyone's, or the insiders' where the outsiders are too
-// few to pool) and whose it is.
+// few to pool), its band and whose it is, centred.
 func (cr *comparison) gridCell(site *compare.Site, fig *compare.IssueFigures, x, y, w, h float64) {
 	d := cr.d
 	if fig == nil {
 		return
 	}
 	pop, s := fig.Headline()
+	mean, lines := cr.gridCellText(site, fig, w)
+	ty := y + (h-cr.gridCellHeight(site, fig, w))/2 + cellPad
 	if pop == analysis.PopNone || !s.Shown() {
 		d.font("I", sizeTiny)
-		d.textColor(grey)
-		ls := d.wrap(cr.why(s)+" ("+cr.l.nShort(s.Respondents)+")", w-2*cellPad, "I", sizeTiny)
-		for j, line := range ls {
-			d.text(x+cellPad, y+cellPad+float64(j)*lineTiny, w-2*cellPad, lineTiny, line, "C")
+		d.textColor(muted)
+		for j, line := range lines {
+			d.text(x+cellPad, ty+float64(j)*lineTiny, w-2*cellPad, lineTiny, line, "C")
 		}
 		d.textColor(ink)
 		return
 	}
-	d.fillColor(bandTint(s.Band))
-	d.drawColor(white)
-	d.pdf.SetLineWidth(0.6)
-	d.pdf.Rect(x, y, w, h, "FD")
-	mid := y + h/2
+	// The tint stops 0.3 mm short of each edge: a white line between
+	// cells.
+	d.fill(x+0.3, y+0.3, w-0.6, h-0.6, bandTint(s.Band))
 	d.font("B", sizeBody)
 	d.textColor(ink)
-	d.text(x, mid-lineBody+0.3, w, lineBody, cr.mean(site, s.Mean, 2), "C")
+	d.text(x, ty, w, lineBody, mean, "C")
 	d.font("", sizeTiny)
-	d.text(x, mid+0.6, w, lineTiny, cr.sh.fitText(cr.bandShort(s.Band)+" · "+cr.l.pop(pop)+" "+cr.l.nShort(s.Respondents), w-1, "", sizeTiny), "C")
+	for j, line := range lines {
+		d.text(x+cellPad, ty+lineBody+float64(j)*lineTiny, w-2*cellPad, lineTiny, line, "C")
+	}
+}
+
+// gridCellText is what a grid cell of width w says: the mean (empty when
+// it is not shown) and the lines under it, its band and whose it is with
+// n, or why it is not shown.
+func (cr *comparison) gridCellText(site *compare.Site, fig *compare.IssueFigures, w float64) (mean string, lines []string) {
+	d := cr.d
+	pop, s := fig.Headline()
+	if pop == analysis.PopNone || !s.Shown() {
+		return "", d.wrap(cr.why(s)+" ("+cr.l.nShort(s.Respondents)+")", w-2*cellPad, "I", sizeTiny)
+	}
+	lines = d.wrap(cr.bandShort(s.Band)+" · "+cr.l.pop(pop)+" "+cr.l.nShort(s.Respondents), w-2*cellPad, "", sizeTiny)
+	return cr.mean(site, s.Mean, 2), lines
+}
+
+// gridCellHeight is the height a grid cell's text takes with its padding.
+func (cr *comparison) gridCellHeight(site *compare.Site, fig *compare.IssueFigures, w float64) float64 {
+	if fig == nil {
+		return 0
+	}
+	mean, lines := cr.gridCellText(site, fig, w)
+	h := float64(len(lines))*lineTiny + 2*cellPad
+	if mean != "" {
+		h += lineBody
+	}
+	return h
 }
 
 // legend draws the key of the spread charts at the cursor.
 func (cr *comparison) legend() {
 	d := cr.d
-	d.ensure(7)
-	y := d.y() + 2
-	x := d.left()
-	d.font("", sizeSmall)
-	d.textColor(ink)
-	cr.sh.insiderMark(x+1.5, y)
-	d.text(x+4, y-2, 40, 4, cr.l.Insiders, "L")
-	x += 6 + d.pdf.GetStringWidth(cr.l.Insiders) + 6
-	cr.sh.outsiderMark(x+1.5, y)
-	d.text(x+4, y-2, 40, 4, cr.l.Outsiders, "L")
-	x += 6 + d.pdf.GetStringWidth(cr.l.Outsiders) + 6
-	d.textColor(grey)
-	d.text(x, y-2, d.left()+d.width()-x, 4, cr.cl.Legend, "L")
-	d.textColor(ink)
-	d.setY(y + 5)
+	_, key := legendText(d, cr.l.Insiders, cr.l.Outsiders, cr.cl.Legend)
+	d.ensure(legendHeight(len(key)))
+	legend(d, cr.sh.insiderMark, cr.sh.outsiderMark, cr.l.Insiders, cr.l.Outsiders, cr.cl.Legend)
 }
 
 // chartAxis is the plot of a spread chart for a site's questionnaire.
@@ -206,7 +226,8 @@ func (cr *comparison) chartAxis(s *compare.Site) scaleAxis {
 // and returns its height.
 func (cr *comparison) chartHeader(a scaleAxis, y float64) float64 {
 	d := cr.d
-	const h = 9.0
+	const h = axisH
+	low := y + bandH + 0.4 // the line of the scale's numbers and the column titles
 	names := []struct {
 		from, to float64
 		name     string
@@ -220,21 +241,20 @@ func (cr *comparison) chartHeader(a scaleAxis, y float64) float64 {
 		if b.to <= b.from {
 			continue
 		}
-		d.fillColor(b.tint)
-		d.pdf.Rect(a.x(b.from), y, a.x(b.to)-a.x(b.from), 4.2, "F")
+		d.fill(a.x(b.from), y, a.x(b.to)-a.x(b.from), bandH, b.tint)
 		d.font("B", sizeTiny)
 		d.textColor(ink)
-		d.text(a.x(b.from), y+0.4, a.x(b.to)-a.x(b.from), lineTiny, cr.sh.fitText(b.name, a.x(b.to)-a.x(b.from)-1, "B", sizeTiny), "C")
+		d.text(a.x(b.from), y+0.45, a.x(b.to)-a.x(b.from), lineTiny, cr.sh.fitText(b.name, a.x(b.to)-a.x(b.from)-1, "B", sizeTiny), "C")
 	}
-	d.font("", sizeTiny)
-	d.textColor(grey)
+	d.font("", sizeTick)
+	d.textColor(muted)
 	for v := 1; v <= a.points; v++ {
-		d.text(a.x(float64(v))-4, y+4.8, 8, lineTiny, strconv.Itoa(v), "C")
+		d.text(a.x(float64(v))-4, low, 8, lineTiny, strconv.Itoa(v), "C")
 	}
 	d.font("B", sizeTiny)
 	d.textColor(ink)
-	d.text(d.left(), y+4.5, cmpSiteW, lineTiny, cr.cl.Site, "L")
-	d.text(d.left()+d.width()-cmpFigW, y+4.5, cmpFigW, lineTiny, cr.cl.Mean+" · "+cr.cl.Spread, "R")
+	d.text(d.left(), low, cmpSiteW, lineTiny, cr.cl.Site, "L")
+	d.text(d.left()+d.width()-cmpFigW, low, cmpFigW, lineTiny, cr.cl.Mean+" · "+cr.cl.Spread, "R")
 	d.drawColor(grey)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), y+h-0.3, d.left()+d.width(), y+h-0.3)
@@ -254,7 +274,7 @@ func (cr *comparison) spreadChart(k int) {
 		a := cr.chartAxis(s)
 		fig, _ := s.Current().Issue(id)
 		name := d.wrap(cr.names[i], cmpSiteW, "", sizeSmall)
-		h := math.Max(float64(len(name))*lineSmall+2, cmpRowMinH)
+		h := cr.spreadRowHeight(i)
 		items = append(items, rowItem{h: h, draw: func(y float64) {
 			cr.sh.shadeBands(a, y, h)
 			d.font("", sizeSmall)
@@ -272,8 +292,31 @@ func (cr *comparison) spreadChart(k int) {
 			d.pdf.Line(d.left(), y+h, d.left()+d.width(), y+h)
 		}})
 	}
-	d.rows(func(y float64) float64 { return cr.chartHeader(first, y) }, 9, items)
+	d.rows(func(y float64) float64 { return cr.chartHeader(first, y) }, axisH, items)
 	d.setY(d.y() + paraSpacing)
+}
+
+// spreadRowHeight is the height of site i's row in a spread chart.
+func (cr *comparison) spreadRowHeight(i int) float64 {
+	return math.Max(float64(len(cr.d.wrap(cr.names[i], cmpSiteW, "", sizeSmall)))*lineSmall+2, cmpRowMinH)
+}
+
+// spreadKeep is the room a spread chart's heading keeps below it: the
+// whole chart when it takes less than half a page, so that a short chart
+// is never split, else its header and first two rows.
+func (cr *comparison) spreadKeep() float64 {
+	all, first := axisH, axisH
+	for i := range cr.c.Sites {
+		h := cr.spreadRowHeight(i)
+		all += h
+		if i < leadRows(len(cr.c.Sites)) {
+			first += h
+		}
+	}
+	if all <= 0.5*(cr.d.bottom()-marginTop) {
+		return all
+	}
+	return first
 }
 
 // spreadValue draws one group's mean with its spread on the line at y, and
@@ -282,17 +325,17 @@ func (cr *comparison) spreadValue(site *compare.Site, a scaleAxis, s compare.Sco
 	d := cr.d
 	figX := d.left() + d.width() - cmpFigW
 	d.font("", sizeTiny)
-	d.textColor(grey)
+	d.textColor(muted)
 	if !s.Shown() {
-		d.text(figX, y-1.7, cmpFigW, lineTiny, group+" "+cr.l.nShort(s.Respondents), "R")
+		d.text(figX, y-lineTiny/2, cmpFigW, lineTiny, group+" "+cr.l.nShort(s.Respondents), "R")
 		d.font("I", sizeTiny)
-		d.text(a.x0+1, y-1.7, a.x1-a.x0-2, lineTiny, cr.sh.fitText(cr.why(s), a.x1-a.x0-2, "I", sizeTiny), "L")
+		d.text(a.x0+1, y-lineTiny/2, a.x1-a.x0-2, lineTiny, cr.sh.fitText(cr.why(s), a.x1-a.x0-2, "I", sizeTiny), "L")
 		d.textColor(ink)
 		return
 	}
 	figs := group + " " + cr.mean(site, s.Mean, 2) + " · " + cr.l.nShort(s.Respondents) + " · " + cr.cl.SD(cr.num(s.SD, 2))
 	d.textColor(ink)
-	d.text(figX, y-1.7, cmpFigW, lineTiny, figs, "R")
+	d.text(figX, y-lineTiny/2, cmpFigW, lineTiny, figs, "R")
 	if s.SD > 0 {
 		d.drawColor(ink)
 		d.pdf.SetLineWidth(0.35)
@@ -437,7 +480,7 @@ func (cr *comparison) sharedBarriers() {
 	}
 	d.table(table{cols: []column{
 		{title: l.Statement},
-		{title: cl.Where, w: 62},
+		{title: cl.Where, w: 72},
 		{title: cl.AtSites, w: 14, align: "R"},
 	}, rows: rows, size: sizeSmall})
 }

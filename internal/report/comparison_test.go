@@ -79,11 +79,8 @@ func cmpPDF(t *testing.T, svc *workbook.Service, sel compare.Options, opts repor
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("the same comparison gave different PDFs")
 	}
-	// Relaxed, pdfcpu's default: fpdf writes /Count 0 on outline items
-	// that have children, which only strict mode rejects (and every reader
-	// accepts).
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = model.ValidationStrict
 	if err := api.Validate(bytes.NewReader(a.Bytes()), conf); err != nil {
 		t.Fatalf("the PDF does not validate: %v", err)
 	}

@@ -15,15 +15,13 @@ import (
 func (r *report) cover() {
 	d, data := r.d, r.data
 	d.addPage()
-	p := d.pdf
-	d.fillColor(blue)
-	p.Rect(0, 0, d.w, 9, "F")
+	d.fill(0, 0, d.w, 9, blue)
 	d.setY(34)
 	d.font("B", sizeSmall)
 	d.textColor(blue)
 	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(r.l.CoverKicker), "L")
 	d.setY(d.y() + 7)
-	p.Bookmark(r.l.Cover, 0, 0)
+	d.bookmark(h1, r.l.Cover, 0)
 	for _, s := range d.wrap(r.l.ReportTitle, d.width(), "B", 26) {
 		d.font("B", 26)
 		d.textColor(ink)
@@ -37,9 +35,9 @@ func (r *report) cover() {
 	if data.Site.Area != "" {
 		org += " · " + r.clean.line(data.Site.Area)
 	}
-	d.para(org, style{size: 12, line: 6, color: grey, after: 8})
+	d.para(org, style{size: 12, line: 6, color: muted, after: 8})
 	if data.Assessment.Completed == "" {
-		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillion, after: 6})
+		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillionInk, after: 6})
 	}
 
 	rows := []tableRow{

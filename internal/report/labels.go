@@ -76,6 +76,7 @@ func newLabels(l *i18n.Lang) *labels {
 		ReportTitle:          l.T("report.report_title"),
 		CoverKicker:          l.T("report.cover_kicker"),
 		Cover:                l.T("report.cover"),
+		Contents:             l.T("report.contents"),
 		Summary:              l.T("report.summary"),
 		Step1:                l.T("report.step1"),
 		Step2:                l.T("report.step2"),

@@ -6,22 +6,28 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// Type sizes in points and the measures of the page in millimetres.
+// Type sizes in points and the measures of the page in millimetres. Text
+// a reader reads is 10.5 pt (body), 9.5 pt (notes, table cells, chart
+// labels) or 9 pt (the figures inside charts and dense tables); only the
+// numbers of a chart's scale (8.5 pt) and the running header and footer
+// (8 pt), which repeat what the page says elsewhere, are smaller.
 const (
-	sizeBody    = 10
-	sizeSmall   = 8.5
-	sizeTiny    = 7
-	sizeH1      = 18
-	sizeH2      = 13
-	sizeH3      = 11
-	lineBody    = 5.0 // line height of body text
-	lineSmall   = 4.2
-	lineTiny    = 3.4
-	marginSide  = 20.0
-	marginTop   = 22.0
-	marginFoot  = 20.0
-	cellPad     = 1.4 // padding inside table cells
-	paraSpacing = 2.5
+	sizeBody      = 10.5
+	sizeSmall     = 9.5
+	sizeTiny      = 9 // the least size of anything a reader needs
+	sizeTick      = 8.5
+	sizeFurniture = 8 // running header and footer
+	sizeH1        = 18
+	sizeH2        = 14
+	sizeH3        = 12
+	lineBody      = 5.3 // line height of body text
+	lineSmall     = 4.7
+	lineTiny      = 4.1
+	marginSide    = 20.0
+	marginTop     = 22.0
+	marginFoot    = 20.0
+	cellPad       = 1.4 // padding inside table cells
+	paraSpacing   = 2.5
 )
 
 // pagesAlias stands for the number of pages until the document is closed.
@@ -33,18 +39,24 @@ const pagesAlias = "\ue000nb\ue000"
 type rgb struct{ r, g, b int }
 
 // The palette: Okabe and Ito's colour-blind-safe colours, used with shapes
-// and labels so that nothing depends on colour alone, and greys.
+// and labels so that nothing depends on colour alone, and greys. Marks
+// (dots, bars, lines) are in the palette's own hues; text is in ink, muted
+// or a hue darkened until it has a contrast of at least 4.5:1 (WCAG 2.2 AA)
+// on every background it is set on ([textOn] lists them).
 var (
 	black      = rgb{0, 0, 0}
 	ink        = rgb{33, 33, 33}
+	muted      = rgb{80, 80, 80} // secondary text: notes, n, reasons
 	grey       = rgb{102, 102, 102}
 	rule       = rgb{190, 190, 190}
 	paleGrey   = rgb{238, 238, 238}
-	blue       = rgb{0, 114, 178}   // insiders
+	blue       = rgb{0, 114, 178}   // insiders; headings
 	vermillion = rgb{213, 94, 0}    // outsiders
 	skyBlue    = rgb{86, 180, 233}  // bars
-	green      = rgb{0, 158, 115}   // good
-	white      = rgb{255, 255, 255} // knock-out
+	white      = rgb{255, 255, 255} // the page
+	// vermillionInk is vermillion darkened (each channel times 0.78, the
+	// same hue) for text: "contested", "DRAFT".
+	vermillionInk = rgb{166, 73, 0}
 	// Band tints of Okabe and Ito's vermillion, yellow and bluish green:
 	// barrier, area to improve, good area. Their lightness falls from good
 	// to barrier, so that they stay apart in greyscale too.
@@ -52,6 +64,24 @@ var (
 	tintImprove = rgb{248, 232, 168}
 	tintGood    = rgb{230, 245, 240}
 )
+
+// textInk is a colour text is set in and the backgrounds it is set on.
+type textInk struct {
+	text rgb
+	on   []rgb
+}
+
+// textOn lists every colour text is set in, with each background it is set
+// on: the page, a table's header, the band tints of charts and grid cells.
+// The document records every pair it draws ([inkLog]); the tests check
+// that each is listed here and that each listed pair has a WCAG contrast
+// ratio of at least 4.5:1.
+var textOn = []textInk{
+	{ink, []rgb{white, paleGrey, tintBarrier, tintImprove, tintGood}},
+	{muted, []rgb{white, paleGrey, tintBarrier, tintImprove, tintGood}},
+	{blue, []rgb{white}},
+	{vermillionInk, []rgb{white}},
+}
 
 // doc is the PDF being written with the report's page furniture: running
 // header and footer, headings kept with what follows, wrapped paragraphs
@@ -64,6 +94,15 @@ type doc struct {
 	// header is the running header's text (site name), footer the text
 	// of the footer's left side (site and date).
 	header, footer string
+	// inks records the colours of the text drawn and what it is drawn on.
+	inks inkLog
+	// outline holds the level of each outline item, in order, and open
+	// the level of the last h1, h2 and h3 still open, -1 for none
+	// ([doc.bookmark]).
+	outline []int
+	open    [3]int
+	// toc is the contents page ([doc.reserveContents]).
+	toc contents
 }
 
 // newDoc starts a document on paper ("a4" or "letter").
@@ -80,7 +119,7 @@ func newDoc(paper string, l *labels, c *cleaner) *doc {
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, marginFoot)
 	addFonts(pdf)
-	d := &doc{pdf: pdf, l: l, clean: c}
+	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}, toc: contents{pages: 1}}
 	d.w, d.h = pdf.GetPageSize()
 	pdf.SetHeaderFunc(d.drawHeader)
 	pdf.SetFooterFunc(d.drawFooter)
@@ -97,12 +136,16 @@ func (d *doc) setY(y float64)  { d.pdf.SetXY(d.left(), y) }
 func (d *doc) pageNo() int     { return d.pdf.PageNo() }
 
 func (d *doc) font(style string, size float64) { d.pdf.SetFont(family, style, size) }
-func (d *doc) textColor(c rgb)                 { d.pdf.SetTextColor(c.r, c.g, c.b) }
-func (d *doc) fillColor(c rgb)                 { d.pdf.SetFillColor(c.r, c.g, c.b) }
-func (d *doc) drawColor(c rgb)                 { d.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (d *doc) textColor(c rgb) {
+	d.pdf.SetTextColor(c.r, c.g, c.b)
+	d.inks.text = c
+}
+func (d *doc) fillColor(c rgb) { d.pdf.SetFillColor(c.r, c.g, c.b) }
+func (d *doc) drawColor(c rgb) { d.pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // addPage starts a new page with the cursor at the top of the text block.
 func (d *doc) addPage() {
+	d.inks.newPage()
 	d.pdf.AddPage()
 	d.setY(marginTop)
 }
@@ -131,11 +174,11 @@ func (d *doc) drawHeader() {
 	if d.pageNo() == 1 {
 		return // the cover has none
 	}
-	d.font("", sizeTiny)
-	d.textColor(grey)
-	title := d.fit(d.l.ReportTitle, d.width()/2-2, "", sizeTiny)
+	d.font("", sizeFurniture)
+	d.textColor(muted)
+	title := d.fit(d.l.ReportTitle, d.width()/2-2, "", sizeFurniture)
 	d.text(d.left(), 11, d.width()/2, 4, title, "L")
-	d.text(d.left()+d.width()/2, 11, d.width()/2, 4, d.fit(d.header, d.width()/2-2, "", sizeTiny), "R")
+	d.text(d.left()+d.width()/2, 11, d.width()/2, 4, d.fit(d.header, d.width()/2-2, "", sizeFurniture), "R")
 	d.drawColor(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), 15.5, d.left()+d.width(), 15.5)
@@ -147,9 +190,9 @@ func (d *doc) drawFooter() {
 	d.drawColor(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(d.left(), y-1.5, d.left()+d.width(), y-1.5)
-	d.font("", sizeTiny)
-	d.textColor(grey)
-	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeTiny), "L")
+	d.font("", sizeFurniture)
+	d.textColor(muted)
+	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeFurniture), "L")
 	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pagesAlias), "R")
 	d.textColor(ink)
 }
@@ -192,6 +235,16 @@ func (d *doc) wrap(text string, w float64, style string, size float64) []string 
 func (d *doc) text(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	if s != "" {
+		tw := d.pdf.GetStringWidth(s)
+		switch align {
+		case "R":
+			x += w - tw
+		case "C":
+			x += (w - tw) / 2
+		}
+		d.inks.drawn(x, x+tw, y+h/2)
+	}
 }
 
 // style is how a paragraph is set.
@@ -204,10 +257,14 @@ type style struct {
 	after  float64 // space after
 }
 
+// The paragraph styles. small is running text of less weight (a site's
+// context, the dialogue's notes): once set smaller, it is at body size,
+// the least for reading, and differs from body by the space after it. note
+// is a note on a chart or table, like a caption.
 var (
 	body   = style{size: sizeBody, line: lineBody, color: ink, after: paraSpacing}
-	small  = style{size: sizeSmall, line: lineSmall, color: ink, after: 1.5}
-	note   = style{font: "I", size: sizeSmall, line: lineSmall, color: grey, after: 1.5}
+	small  = style{size: sizeBody, line: lineBody, color: ink, after: 1.5}
+	note   = style{font: "I", size: sizeSmall, line: lineSmall, color: muted, after: 1.5}
 	strong = style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 1}
 )
 
@@ -279,11 +336,10 @@ func (d *doc) heading(level int, text string, keep float64) {
 		d.gap(before)
 		d.ensure(h + keep + 1)
 	}
-	if level == h1 {
-		// A flat outline of the report's parts: fpdf writes /Count 0 on
-		// outline items with children, which breaks the PDF standard.
-		d.pdf.Bookmark(text, 0, d.y())
-	}
+	// The outline nests sections under parts and sub-sections under
+	// sections; the contents list parts and sections.
+	d.bookmark(level, text, d.y())
+	d.listHeading(level, text)
 	d.font("B", size)
 	d.textColor(ink)
 	if level == h1 {

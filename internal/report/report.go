@@ -73,14 +73,33 @@ type Result struct {
 // The same input and options always give the same bytes: every date in the
 // file comes from the data.
 func Site(w io.Writer, in Input, opts Options) (Result, error) {
+	r, err := layOutSite(in, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return r.output(w)
+}
+
+// output writes the report laid out to w.
+func (r *report) output(w io.Writer) (Result, error) {
+	pages := r.d.pdf.PageCount()
+	if err := r.d.output(w); err != nil {
+		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(r.data)}, nil
+}
+
+// layOutSite checks the input and options and lays out the report, ready
+// to be written.
+func layOutSite(in Input, opts Options) (*report, error) {
 	if in.Data == nil || in.Data.Questionnaire == nil {
-		return Result{}, ErrNoData
+		return nil, ErrNoData
 	}
 	if opts.Paper == "" {
 		opts.Paper = PaperA4
 	}
 	if !slices.Contains(Papers, opts.Paper) {
-		return Result{}, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
+		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
 	}
 	if opts.Lang == "" {
 		opts.Lang = in.Data.Assessment.Language
@@ -93,25 +112,29 @@ func Site(w io.Writer, in Input, opts Options) (Result, error) {
 	}
 	l, ok := labelsFor(opts.Catalog, opts.Lang)
 	if !ok {
-		return Result{}, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
+		return nil, &NoLanguageError{Lang: opts.Lang, Have: opts.Catalog.Languages()}
 	}
 	if in.Data.Questionnaire.Scale.Points < 2 {
-		return Result{}, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
+		return nil, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
 	}
 	cov, err := fontCoverage()
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	r := newReport(in, opts, l, &cleaner{cov: cov})
 	r.write()
+	if !r.d.writeContents() {
+		// The contents need more than the page kept for them.
+		pages := r.d.contentsPagesNeeded()
+		r = newReport(in, opts, l, &cleaner{cov: cov})
+		r.d.toc.pages = pages
+		r.write()
+		r.d.writeContents()
+	}
 	if err := r.d.pdf.Error(); err != nil {
-		return Result{}, fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	pages := r.d.pdf.PageCount()
-	if err := r.d.pdf.Output(w); err != nil {
-		return Result{}, fmt.Errorf("report: write the PDF: %w", err)
-	}
-	return Result{Pages: pages, Missing: r.missing, Markers: r.clean.markers, TextWarnings: analysis.FreeTextWarnings(in.Data)}, nil
+	return r, nil
 }
 
 // report is one report being written.
@@ -155,9 +178,9 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	if in.Data.Assessment.Completed == "" {
 		date = " · " + l.Draft + date
 	}
-	r.d.font("", sizeTiny)
-	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeTiny)
-	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeTiny) + date
+	r.d.font("", sizeFurniture)
+	r.d.header = r.d.fit(site, r.d.width()/2-2, "", sizeFurniture)
+	r.d.footer = r.d.fit(site, r.d.width()*0.7-2-r.d.pdf.GetStringWidth(date), "", sizeFurniture) + date
 	p := r.d.pdf
 	p.SetCreationDate(r.asOf)
 	p.SetModificationDate(r.asOf)
@@ -173,6 +196,7 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 // write lays out every part of the report.
 func (r *report) write() {
 	r.cover()
+	r.d.reserveContents(r.l.Contents)
 	r.summary()
 	r.mapping()
 	r.selection()

@@ -27,11 +27,17 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// render writes a report and checks that the PDF is valid.
+// render writes a report and checks that the PDF is valid and that its
+// text is only in the colours and on the backgrounds [textOn] lists.
 func render(t *testing.T, in Input, opts Options) ([]byte, Result) {
 	t.Helper()
+	r, err := layOutSite(in, opts)
+	if err != nil {
+		t.Fatalf("Site: %v", err)
+	}
+	checkInks(t, r.d)
 	var buf bytes.Buffer
-	res, err := Site(&buf, in, opts)
+	res, err := r.output(&buf)
 	if err != nil {
 		t.Fatalf("Site: %v", err)
 	}

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // column is one column of a table.
 type column struct {
 	title string
@@ -49,20 +51,26 @@ func (d *doc) measure(t table) *tableLayout {
 		t.size = sizeSmall
 	}
 	lay := &tableLayout{t: t, line: t.size * 0.49}
+	// A column of a set width is widened to its title's longest word, so
+	// that no word of a title breaks (at a larger type size than it was
+	// set for, or in another language); the columns sharing the rest get
+	// less.
+	widths := make([]float64, len(t.cols))
 	fixed, flex := 0.0, 0
-	for _, c := range t.cols {
-		fixed += c.w
+	for i, c := range t.cols {
 		if c.w == 0 {
 			flex++
+			continue
+		}
+		widths[i] = max(c.w, d.longestWord(c.title, "B", t.size)+2*cellPad)
+		fixed += widths[i]
+	}
+	for i, c := range t.cols {
+		if c.w == 0 {
+			widths[i] = (d.width() - fixed) / float64(max(flex, 1))
 		}
 	}
-	for _, c := range t.cols {
-		w := c.w
-		if w == 0 {
-			w = (d.width() - fixed) / float64(max(flex, 1))
-		}
-		lay.widths = append(lay.widths, w)
-	}
+	lay.widths = widths
 	lines := 1
 	for i, c := range t.cols {
 		ls := d.wrap(c.title, lay.widths[i]-2*cellPad, "B", t.size)
@@ -91,6 +99,16 @@ func (d *doc) measure(t table) *tableLayout {
 		lay.heights = append(lay.heights, float64(n)*lay.line+2*cellPad)
 	}
 	return lay
+}
+
+// longestWord is the width of the widest word of s in the given font.
+func (d *doc) longestWord(s, style string, size float64) float64 {
+	d.font(style, size)
+	w := 0.0
+	for _, word := range strings.Fields(s) {
+		w = max(w, d.pdf.GetStringWidth(word))
+	}
+	return w
 }
 
 // cellStyle is the font style of cell i.
@@ -172,8 +190,7 @@ func (d *doc) tableHead(lay *tableLayout) {
 		return
 	}
 	y := d.y()
-	d.fillColor(paleGrey)
-	d.pdf.Rect(d.left(), y, d.width(), lay.headH, "F")
+	d.fill(d.left(), y, d.width(), lay.headH, paleGrey)
 	d.font("B", lay.t.size)
 	d.textColor(ink)
 	x := d.left()

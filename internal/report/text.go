@@ -31,7 +31,7 @@ type labels struct {
 	natural map[workbook.Role]workbook.Group
 
 	// Headings.
-	ReportTitle, CoverKicker, Cover, Summary                  string
+	ReportTitle, CoverKicker, Cover, Contents, Summary        string
 	Step1, Step2, Step34, Step5, Appendix                     string
 	ByDirectorate, ByCommunity, BySector, Criteria, Matrix    string
 	Shortlist, Selected, WhySelected, AtAGlance, MeansByGroup string
