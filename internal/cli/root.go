@@ -50,6 +50,9 @@ type globals struct {
 	// insecureStore uses a store that belongs to another user or lies in
 	// a folder anyone may write to (--insecure-store, ENGAGE_INSECURE_STORE=1).
 	insecureStore bool
+	// accessible runs the workbook as plain prompts and answers for a
+	// screen reader (--accessible, ENGAGE_ACCESSIBLE=1).
+	accessible bool
 	// lang is --lang as given ("" when not): it chooses the language of
 	// the messages and of what a command writes.
 	lang string
@@ -131,6 +134,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 	pf.BoolVar(&g.insecureStore, "insecure-store", false, l.T("cli.flag.insecure_store", "Env", store.EnvInsecure))
 	pf.StringVar(&g.lang, "lang", "", l.T("cli.flag.lang"))
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, l.T("cli.flag.quiet"))
+	root.Flags().BoolVar(&g.accessible, "accessible", false, l.T("cli.flag.accessible", "Env", EnvAccessible))
 
 	root.AddCommand(
 		newDemoCmd(g),

@@ -7,16 +7,23 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/plain"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/tui"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
+// EnvAccessible is the environment variable that, set to 1, runs the
+// workbook in its accessible mode, as --accessible does.
+const EnvAccessible = "ENGAGE_ACCESSIBLE"
+
 // runTUI runs the interactive workbook on the store. It needs a terminal on
-// both ends; without one it explains and exits 2.
+// both ends; without one it explains and exits 2. The accessible mode
+// reads lines and needs none.
 func runTUI(g *globals) error {
-	if g.io.IsTerminal == nil || !g.io.IsTerminal() {
+	accessible := g.accessible || (g.io.Getenv != nil && g.io.Getenv(EnvAccessible) == "1")
+	if !accessible && (g.io.IsTerminal == nil || !g.io.IsTerminal()) {
 		return &ExitError{Code: 2, Message: g.l.T("cli.tui.no_terminal")}
 	}
 	qs, err := g.newSiteQuestionnaires()
@@ -33,6 +40,9 @@ func runTUI(g *globals) error {
 		return fmt.Errorf("%s: %w", g.l.T("cli.tui.backup_failed"), err)
 	}
 	svc := workbook.NewService(st, workbook.Options{})
+	if accessible {
+		return plain.Run(plain.Options{Service: svc, Questionnaires: qs, Catalog: g.cat, Lang: g.l, In: g.io.In, Out: g.io.Out})
+	}
 	m, err := tui.New(tui.Options{
 		Service:        svc,
 		Questionnaires: qs,
