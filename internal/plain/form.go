@@ -75,11 +75,11 @@ func newForm(l *i18n.Lang, name string, fields []*field, change func(formValues)
 	return f
 }
 
-func (f *form) load(*session) error    { return nil }
-func (f *form) speaks() *i18n.Lang     { return f.l }
-func (f *form) current() *field        { return f.fields[f.ask[0]] }
-func (f *form) leave(s *session)       { s.say(f.l.T("plain.form.cancelled")) }
-func (f *form) commands() []command    { return nil }
+func (f *form) load(*session) error { return nil }
+func (f *form) speaks() *i18n.Lang  { return f.l }
+func (f *form) current() *field     { return f.fields[f.ask[0]] }
+func (f *form) leave(s *session)    { s.say(f.l.T("plain.form.cancelled")) }
+func (f *form) commands() []command { return nil }
 func (f *form) valuesOf() formValues {
 	v := formValues{}
 	for _, fl := range f.fields {

@@ -31,7 +31,9 @@ func (p *people) step() string {
 	return stepName(p.l, workbook.StepWorkbook)
 }
 
-func (p *people) title() string { return p.l.T("plain.people.title", "Step", p.step(), "People", p.count()) }
+func (p *people) title() string {
+	return p.l.T("plain.people.title", "Step", p.step(), "People", p.count())
+}
 
 func (p *people) count() string {
 	if p.group == workbook.Outsider {

@@ -169,7 +169,9 @@ func (cs *criteriaStep) load(s *session) error {
 	return &workbook.NotFoundError{Kind: "partnership", Ref: cs.pid}
 }
 
-func (cs *criteriaStep) criteria() []questionnaire.Criterion { return cs.sel.data.Questionnaire.Criteria }
+func (cs *criteriaStep) criteria() []questionnaire.Criterion {
+	return cs.sel.data.Questionnaire.Criteria
+}
 
 func (cs *criteriaStep) show(s *session) {
 	l, lang := cs.sel.l, cs.sel.lang
