@@ -17,6 +17,7 @@ type scriptCase struct {
 	setup func(ts *testStore)
 	lines []string
 	want  []string
+	not   []string // what the transcript must not say
 	check func(t *testing.T, ts *testStore, d *workbook.AssessmentData)
 }
 
@@ -324,6 +325,11 @@ func runCase(t *testing.T, c scriptCase) {
 	}
 	out := ts.run(user, c.lines...)
 	inOrder(t, out, c.want...)
+	for _, n := range c.not {
+		if strings.Contains(out, n) {
+			t.Errorf("the transcript says %q:\n%s", n, out)
+		}
+	}
 	checkConfirmed(t, ts, out)
 	if c.check != nil {
 		c.check(t, ts, ts.load())
