@@ -214,6 +214,12 @@ func TestScripts(t *testing.T) {
 			},
 		},
 		{
+			name:  "Select with nothing mapped says where partnerships are added",
+			lines: []string{"1", "2", "c", "3"},
+			want: []string{"Select: 7 criteria, applied to 0 partnerships.", "Select: no partnership is mapped yet; b goes back, and the Map, step 1, adds them.",
+				"7. Includes a health dimension. A health body takes part", "> 3", "“3” is not a command here, and there is nothing numbered to choose."},
+		},
+		{
 			name: "Verify as an outsider, on the verification statements",
 			setup: func(ts *testStore) {
 				threeInsiders(ts)

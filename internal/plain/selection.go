@@ -71,7 +71,12 @@ func (st *selectStep) show(s *session) {
 	s.say(l.N("plain.select.meeting_all", st.meetingAll))
 }
 
-func (st *selectStep) prompt() string { return st.l.T("plain.select.prompt", "Last", len(st.ps)) }
+func (st *selectStep) prompt() string {
+	if len(st.ps) == 0 {
+		return st.l.T("plain.select.prompt_none")
+	}
+	return st.l.T("plain.select.prompt", "Last", len(st.ps))
+}
 
 func (st *selectStep) commands() []command {
 	l := st.l
@@ -104,7 +109,11 @@ func (st *selectStep) answer(s *session, line string) {
 		}
 	case line == "c":
 		for i, c := range st.data.Questionnaire.Criteria {
-			sayItem(s, l, i+1, l.T("plain.select.criterion_item", "Text", text(c.Text.In(st.lang)), "Help", text(c.Help.In(st.lang))))
+			item := text(c.Text.In(st.lang))
+			if h := text(c.Help.In(st.lang)); h != "" {
+				item = l.T("plain.select.criterion_item", "Text", item, "Help", h)
+			}
+			sayItem(s, l, i+1, item)
 		}
 	case isNumber(line):
 		outOfRange(s, l, line, len(st.ps))
