@@ -214,7 +214,9 @@ func (b *barriersStep) confirm(s *session, it analysis.ItemResult) {
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.aid, Kind: workbook.FindingBarrier, KeyIssueID: it.KeyIssueID, StatementID: it.Statement.ID}
 	if s.change(l, func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err },
 		func() string { return l.T("plain.barriers.confirmed_saved", "Number", number) }) {
-		_ = b.load(s)
+		if err := b.load(s); err != nil {
+			s.say(l.T("plain.read_failed", "Err", errText(err)))
+		}
 	}
 }
 
