@@ -185,7 +185,7 @@ func TestScripts(t *testing.T) {
 			lines: []string{"1", "2", "c", "1", "m", "y", "o", "n", "u", "s", "x", "y", "s", "Runs monthly, residents chair it"},
 			want: []string{"Select: 7 criteria, applied to 2 partnerships.", "No partnership is chosen for this assessment yet.",
 				"0 partnerships meet every criterion.", "1. Not a one-off consultation exercise. It meets more than once",
-				"Partnership 1 of 2, Carers' forum: started in 2004; ongoing.", "meets 0 of 7 criteria; not marked yet: 1, 2, 3, 4, 5, 6 and 7.",
+				"Partnership 1 of 2, Carers' forum: started in 2004; ongoing.", "This partnership meets 0 of 7 criteria; not marked yet: 1, 2, 3, 4, 5, 6 and 7.",
 				"2. Ongoing after the cut-off year: not marked (suggested: met,",
 				"Criterion 1 of 7: Not a one-off consultation exercise.", "Saved: Carers' forum, criterion 1: met.",
 				"Suggested: met; o takes it.", "Saved: Carers' forum, criterion 2: met.", "Saved: Carers' forum, criterion 3: not met.",

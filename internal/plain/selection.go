@@ -188,7 +188,7 @@ func (cs *criteriaStep) show(s *session) {
 	if cs.sel.data.Assessment.PartnershipID == cs.p.ID {
 		s.say(l.T("plain.select.is_chosen"))
 	}
-	s.say(cs.sel.meets(cs.p) + ".")
+	s.say(cs.sel.l.T("plain.select.stands", "Meets", cs.sel.meets(cs.p)))
 	items := make([]string, len(cs.criteria()))
 	for i, c := range cs.criteria() {
 		m := cs.p.Criteria[c.ID]
@@ -254,7 +254,7 @@ func (cs *criteriaStep) chooseForm() *form {
 			return err
 		}
 	}, func(formValues) string { return l.T("plain.select.chosen_saved", "Title", text(cs.p.Title)) })
-	f.context = []string{cs.sel.meets(cs.p) + "."}
+	f.context = []string{cs.sel.l.T("plain.select.stands", "Meets", cs.sel.meets(cs.p))}
 	return f
 }
 
