@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -262,7 +263,8 @@ func delimiter(data []byte) rune {
 	return best
 }
 
-// ReadXLSX reads an xlsx workbook's worksheet (sheet, or the first). It
+// ReadXLSX reads an xlsx workbook's worksheet: sheet, or the one open
+// when the file was saved, or else the first with anything in it. It
 // holds excelize to [MaxUnzipped] so that a small file that unzips to
 // gigabytes is refused before it is unzipped.
 func ReadXLSX(l *i18n.Lang, name string, data []byte, sheet string) (*Table, error) {
@@ -285,14 +287,39 @@ func ReadXLSX(l *i18n.Lang, name string, data []byte, sheet string) (*Table, err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if sheet == "" {
-		if len(sheets) == 0 {
-			return nil, &Error{Message: l.T("mapimport.read.xlsx_bad", "File", name, "Err", l.T("mapimport.read.no_sheet")), Advice: l.T("mapimport.read.xlsx_bad_hint")}
+	if sheet != "" {
+		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+			return nil, &Error{Message: l.T("mapimport.read.sheet_missing", "File", name, "Sheet", l.Quote(sheet), "Sheets", strings.Join(sheets, ", "))}
 		}
-		sheet = sheets[0]
-	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		return nil, &Error{Message: l.T("mapimport.read.sheet_missing", "File", name, "Sheet", sheet, "Sheets", strings.Join(sheets, ", "))}
+		return readSheet(l, f, name, sheet)
 	}
+	if len(sheets) == 0 {
+		return nil, &Error{Message: l.T("mapimport.read.xlsx_bad", "File", name, "Err", l.T("mapimport.read.no_sheet")), Advice: l.T("mapimport.read.xlsx_bad_hint")}
+	}
+	// The sheet open when the file was saved, else the first that has
+	// anything in it.
+	order := sheets
+	if active := f.GetSheetName(f.GetActiveSheetIndex()); active != "" {
+		order = append([]string{active}, slices.DeleteFunc(slices.Clone(sheets), func(s string) bool { return s == active })...)
+	}
+	var first *Table
+	for _, s := range order {
+		t, err := readSheet(l, f, name, s)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.Rows) > 0 {
+			return t, nil
+		}
+		if first == nil {
+			first = t
+		}
+	}
+	return first, nil
+}
+
+// readSheet reads one worksheet of f.
+func readSheet(l *i18n.Lang, f *excelize.File, name, sheet string) (*Table, error) {
 	t := &Table{File: name, Format: XLSX, Sheet: sheet}
 	rows, err := f.Rows(sheet)
 	if err != nil {
