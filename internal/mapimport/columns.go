@@ -89,28 +89,32 @@ func fieldList() string {
 // columns could fill, and a file with no title column, are refused.
 func (w *Words) Layout(l *i18n.Lang, t *Table, spec map[Field]string) (*Layout, error) {
 	lay := &Layout{Header: -1}
-	titleSpec, byLetter := spec[FieldTitle], false
-	if titleSpec != "" {
-		if columnIndex(titleSpec) >= 0 && !w.anyCell(t, titleSpec) {
-			byLetter = true
-		}
-	}
+	titleSpec := spec[FieldTitle]
+	// A title given by a column's letter ("title=B") says nothing of
+	// which row has the headings: it is the first with a heading known,
+	// else the first row.
+	byLetter := titleSpec != "" && columnIndex(titleSpec) >= 0
 	for i := 0; i < min(len(t.Rows), headerSearch); i++ {
-		row := t.Rows[i]
-		if byLetter {
-			lay.Header = i
-			break
-		}
 		found := false
-		for _, c := range row.Cells {
-			if titleSpec != "" && Key(c) == Key(titleSpec) || titleSpec == "" && w.headers[Key(c)] == FieldTitle {
-				found = true
+		for _, c := range t.Rows[i].Cells {
+			switch k := Key(c); {
+			case k == "":
+			case byLetter:
+				_, known := w.headers[k]
+				found = found || known || slices.ContainsFunc(Fields, func(f Field) bool { return spec[f] != "" && columnIndex(spec[f]) < 0 && Key(spec[f]) == k })
+			case titleSpec != "":
+				found = found || k == Key(titleSpec)
+			default:
+				found = found || w.headers[k] == FieldTitle
 			}
 		}
 		if found {
 			lay.Header = i
 			break
 		}
+	}
+	if byLetter && lay.Header < 0 && len(t.Rows) > 0 {
+		lay.Header = 0
 	}
 	if lay.Header < 0 {
 		if len(t.Rows) == 0 {
@@ -177,16 +181,6 @@ func (w *Words) Layout(l *i18n.Lang, t *Table, spec map[Field]string) (*Layout, 
 			Advice: l.T("mapimport.columns.no_title_hint", "Words", w.headingsOf(l, FieldTitle))}
 	}
 	return lay, nil
-}
-
-// anyCell reports whether a cell of the first rows of t is s.
-func (w *Words) anyCell(t *Table, s string) bool {
-	for i := 0; i < min(len(t.Rows), headerSearch); i++ {
-		if slices.ContainsFunc(t.Rows[i].Cells, func(c string) bool { return Key(c) == Key(s) }) {
-			return true
-		}
-	}
-	return false
 }
 
 // headingsOf lists the headings f is known by in l: "Title, name,
