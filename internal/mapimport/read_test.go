@@ -2,8 +2,8 @@ package mapimport_test
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"io"
 	"runtime"
