@@ -51,8 +51,9 @@ func (p *Plan) RefusedRows() (rows int, file bool) {
 
 // Summary says what importing the plan does, one line a string, in l: the
 // file read and its columns, the counts, the directorates the site does
-// not list, then the changed rows and the refused ones (and, when
-// verbose, the new ones), at most [MaxListed] of each.
+// not list and the partnerships the file leaves alone, then the refused
+// rows, the changed ones and, when verbose, the new ones, at most
+// [MaxListed] of each.
 func (p *Plan) Summary(l *i18n.Lang, verbose bool) []string {
 	t := p.Table
 	var out []string
@@ -100,6 +101,9 @@ func (p *Plan) Summary(l *i18n.Lang, verbose bool) []string {
 			out = append(out, "  "+l.T("mapimport.summary.directorates_listed", "Names", strings.Join(listed, "; ")))
 		}
 	}
+	if p.Untouched > 0 {
+		out = append(out, "  "+l.N("mapimport.summary.untouched", p.Untouched))
+	}
 	list := func(heading string, lines []string) {
 		if len(lines) == 0 {
 			return
@@ -126,17 +130,14 @@ func (p *Plan) Summary(l *i18n.Lang, verbose bool) []string {
 			added = append(added, l.T("mapimport.summary.new_row", "Where", Where(l, t, e.Line), "Title", e.Partnership.Title))
 		}
 	}
-	if verbose {
-		list("mapimport.summary.new_heading", added)
-	}
-	list("mapimport.summary.changed_heading", changed)
 	var bad []string
 	for _, r := range p.Refused {
 		bad = append(bad, l.T("mapimport.summary.refused_row", "Where", r.Where(l, t), "Why", r.Reason))
 	}
 	list("mapimport.summary.refused_heading", bad)
-	if p.Untouched > 0 {
-		out = append(out, l.N("mapimport.summary.untouched", p.Untouched))
+	list("mapimport.summary.changed_heading", changed)
+	if verbose {
+		list("mapimport.summary.new_heading", added)
 	}
 	return out
 }
