@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -233,5 +236,24 @@ func TestXLSXZipBomb(t *testing.T) {
 	tab, err := mapimport.ReadXLSX(en, "small.xlsx", build(1<<20), "")
 	if err != nil || len(tab.Rows) != 2 || tab.Rows[1].Cells[0] != "Older People's Council" {
 		t.Errorf("a 1 MiB sheet: %v, %+v", err, tab)
+	}
+}
+
+// docs/limits.md says the limits on a list.
+func TestLimitsAreDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "limits.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("the file, CSV or xlsx: at most %d MiB", mapimport.MaxFileSize>>20),
+		fmt.Sprintf("all its parts together: at most %d MiB", mapimport.MaxUnzipped>>20),
+		fmt.Sprintf("rows with something in them: at most %d,%03d", mapimport.MaxRows/1000, mapimport.MaxRows%1000),
+		fmt.Sprintf("rows in all, empty ones too: at most %d,%03d", mapimport.MaxLines/1000, mapimport.MaxLines%1000),
+		fmt.Sprintf("columns of a row: at most %d.", mapimport.MaxColumns),
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(string(doc)), " "), want) {
+			t.Errorf("docs/limits.md does not say %q", want)
+		}
 	}
 }
