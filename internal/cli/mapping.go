@@ -31,9 +31,11 @@ func newMapCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "map",
 		Short: g.l.T("cli.map.short"),
-		Long:  g.l.T("cli.map.long"),
-		Args:  g.noArgs,
-		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		Example: `  engage map import eastbrook-pilot partnerships.xlsx --dry-run
+  engage map export eastbrook-pilot -o mapping.xlsx`,
+		Long: g.l.T("cli.map.long"),
+		Args: g.noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newMapImportCmd(g), newMapExportCmd(g))
 	return cmd
@@ -44,8 +46,18 @@ func newMapImportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import SITE FILE [--dry-run] [--columns SPEC] [--add-directorates]",
 		Short: g.l.T("cli.map.import.short"),
-		Long:  g.l.T("cli.map.import.long"),
-		Args:  g.exactArgs(2, g.l.T("cli.map.import.args")),
+		Example: `  engage map import eastbrook-pilot partnerships.xlsx --dry-run
+  engage map import eastbrook-pilot partnerships.xlsx
+  engage map import ambito-valle-del-sole elenco.csv --add-directorates
+  engage map import eastbrook-pilot list.csv --columns title=Scheme,directorate=Owner,start_year=C`,
+		Long: g.l.T("cli.map.import.long"),
+		Args: g.exactArgs(2, g.l.T("cli.map.import.args")),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return g.completeSites(cmd, args, toComplete)
+			}
+			return []string{"csv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.site, opts.file = args[0], args[1]
 			return mapImportRun(g, opts)
@@ -205,10 +217,17 @@ func newMapExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export SITE [-o FILE.csv|FILE.xlsx]",
 		Short: g.l.T("cli.map.export.short"),
-		Long:  g.l.T("cli.map.export.long"),
-		Args:  g.exactArgs(1, g.l.T("cli.export.arg_site")),
+		Example: `  engage map export eastbrook-pilot
+  engage map export eastbrook-pilot -o mapping.xlsx
+  engage map export ambito-valle-del-sole --lang en -o elenco-en.csv`,
+		Long:              g.l.T("cli.map.export.long"),
+		Args:              g.exactArgs(1, g.l.T("cli.export.arg_site")),
+		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.site = args[0]
+			if g.lang != "" && !g.cat.Has(g.lang) {
+				return usageErr(cmd, g.noLanguage(g.lang))
+			}
 			if opts.out != "" && opts.out != "-" {
 				if _, ok := mapimport.FormatOf(opts.out); !ok {
 					return usageErr(cmd, errors.New(g.l.T("cli.map.export.format", "File", opts.out)))
@@ -239,6 +258,8 @@ func mapExportRun(g *globals, opts mapExportOptions) error {
 			return err
 		}
 		q, _ := r.Questionnaire(site.Questionnaire) // without it, the site's own names
+		// The headings are in --lang, else the site's language (English
+		// when the catalogue lacks it, as the report speaks it).
 		lang := site.Language
 		if g.lang != "" {
 			lang = g.lang
