@@ -27,5 +27,6 @@ func TestCatalogueIDsUsed(t *testing.T) {
 		"cli.warn.kind.",                      // a finding's kind
 		"cli.warn.who_", "cli.warn.who_role_", // a group
 		"role.", "group.", "sector.", "community.", "status.", // the domain's values, for every output
+		"codebook.parquet", // a file name, not a message
 	)
 }
