@@ -150,6 +150,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newCompletionCmd(g),
 		newManCmd(g),
 		newConfigCmd(g),
+		newMapCmd(g),
 	)
 	root.Version = version()
 	root.SetVersionTemplate(strings.ReplaceAll(g.versionLine(), "{{", "{{`{{`}}") + "\n")

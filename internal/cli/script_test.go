@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/engage-toolkit/engage/internal/cli"
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -61,7 +62,12 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ENGAGE_DB", filepath.Join(env.WorkDir, "engage.db"))
 			env.Setenv("NO_COLOR", "1")
-			return nil
+			// The seed mapping as a council's list, for engage map import.
+			seed, err := os.ReadFile(filepath.Join("..", "mapimport", "testdata", "seed-mapping.csv"))
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(env.WorkDir, "seed.csv"), seed, 0o600)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// waitfile FILE waits up to 10s for FILE to exist.
@@ -116,6 +122,19 @@ func TestScripts(t *testing.T) {
 						return nil
 					})
 					return tx.Delete(workbook.BucketTallies, first)
+				}))
+			},
+			// newsite NAME LANG creates an empty site in $ENGAGE_DB with the
+			// default workbook, as the interactive workbook's a does.
+			"newsite": func(ts *testscript.TestScript, neg bool, args []string) {
+				st, err := store.Open(ts.Getenv("ENGAGE_DB"), store.Options{})
+				ts.Check(err)
+				defer st.Close()
+				q, err := questionnaire.Default()
+				ts.Check(err)
+				ts.Check(workbook.NewService(st, workbook.Options{}).Change(func(c *workbook.Change) error {
+					_, _, err := c.CreateSite(workbook.SiteInput{Name: args[0], Organisation: args[0] + " Council", Language: args[1]}, q)
+					return err
 				}))
 			},
 			// mode FILE OCTAL checks a file's permission bits.

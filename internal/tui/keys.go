@@ -126,6 +126,13 @@ type KeyMap struct {
 	CellNote      key.Binding
 	Suggest       key.Binding
 	SuggestAll    key.Binding
+
+	// The Map's import of a list.
+	ImportList            key.Binding
+	ImportRead            key.Binding
+	ImportApply           key.Binding
+	ImportAddDirectorates key.Binding
+	ImportOtherFile       key.Binding
 }
 
 // digit is the number a digit key stands for, 0 for another key: the
@@ -256,5 +263,11 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		CellNote:      b([]string{"c"}, "c", l.T("tui.key.cell_note")),
 		Suggest:       b([]string{"o"}, "o", l.T("tui.key.suggest")),
 		SuggestAll:    b([]string{"O"}, "O", l.T("tui.key.suggest_all")),
+
+		ImportList:            b([]string{"I"}, "I", l.T("tui.key.import_list")),
+		ImportRead:            b([]string{"enter"}, "enter", l.T("tui.key.import_read")),
+		ImportApply:           b([]string{"y"}, "y", l.T("tui.key.import_apply")),
+		ImportAddDirectorates: b([]string{"a"}, "a", l.T("tui.key.import_add_directorates")),
+		ImportOtherFile:       b([]string{"e"}, "e", l.T("tui.key.import_other_file")),
 	}
 }

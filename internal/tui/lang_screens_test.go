@@ -120,7 +120,7 @@ func TestItalianScreensGolden(t *testing.T) {
 // the dialogue and booklet entry, Barriers, the side-by-side comparison
 // and the gaps.
 var langScreenFiles = []string{
-	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "partnership_text.go",
+	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "mapping_import.go", "partnership_text.go",
 	"selection.go", "selection_view.go", "selection_form.go",
 	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go", "projector.go", "projector_view.go", "bigtext.go",
 	"barriers.go", "barriers_view.go", "barriers_forms.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",

@@ -144,9 +144,9 @@ func (m *mapScreen) Keys() []key.Binding {
 	if m.confirm.open() {
 		return m.confirm.keys(k)
 	}
-	keys := []key.Binding{k.Add}
+	keys := []key.Binding{k.Add, k.ImportList}
 	if len(m.all) > 0 {
-		keys = []key.Binding{k.Up, k.Down, k.Add, k.Edit, k.Delete, k.Sort, k.Reverse, k.FilterText, k.ByDirectorate, k.ByArea, k.ByCommunity}
+		keys = []key.Binding{k.Up, k.Down, k.Add, k.ImportList, k.Edit, k.Delete, k.Sort, k.Reverse, k.FilterText, k.ByDirectorate, k.ByArea, k.ByCommunity}
 		if m.filtering() {
 			keys = append(keys, k.NoFilters)
 		}
@@ -370,6 +370,8 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Add):
 		m.env.open(m.partnershipForm(nil))
+	case key.Matches(msg, k.ImportList):
+		m.env.open(newMapImport(m.env, m.site, m.l))
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
 		if p, ok := m.selected(); ok {
 			m.env.open(m.partnershipForm(&p))

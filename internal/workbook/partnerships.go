@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -28,6 +29,46 @@ func (r *Reader) Partnership(siteID, id string) (Partnership, error) {
 // checking it. Criteria marks are kept from the stored record when p
 // carries none.
 func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
+	return c.savePartnership(p, true)
+}
+
+// SavePartnerships saves several partnerships in this change, each as
+// [Change.SavePartnership] does, and checks the limit on a site's
+// partnerships once for all of them: a *LimitError says how many the site
+// would have. A list from a spreadsheet (internal/mapimport) comes in this
+// way, so that it lands whole or not at all.
+func (c *Change) SavePartnerships(ps []Partnership) ([]Partnership, error) {
+	adds := map[string]int{} // new partnerships by site
+	for _, p := range ps {
+		if p.ID == "" || c.tx.Get(BucketPartnerships, key(p.SiteID, p.ID)) == nil {
+			adds[p.SiteID]++
+		}
+	}
+	for _, siteID := range sortedKeys(adds) {
+		site, err := c.Site(siteID)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		if err := c.tx.ForEach(BucketPartnerships, siteID+"/", func(string, []byte) error { n++; return nil }); err != nil {
+			return nil, err
+		}
+		if n+adds[siteID] > MaxPartnerships {
+			return nil, &LimitError{Limit: LimitPartnerships, Where: "site " + site.Slug, Count: n + adds[siteID]}
+		}
+	}
+	out := make([]Partnership, 0, len(ps))
+	for _, p := range ps {
+		saved, err := c.savePartnership(p, false)
+		if err != nil {
+			return nil, fmt.Errorf("partnership %q: %w", p.Title, err)
+		}
+		out = append(out, saved)
+	}
+	return out, nil
+}
+
+func (c *Change) savePartnership(p Partnership, checkRoom bool) (Partnership, error) {
 	site, err := c.Site(p.SiteID)
 	if err != nil {
 		return Partnership{}, err
@@ -43,7 +84,7 @@ func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
 	if err := fe.err(); err != nil {
 		return Partnership{}, err
 	}
-	if p.ID == "" || c.tx.Get(BucketPartnerships, key(p.SiteID, p.ID)) == nil {
+	if checkRoom && (p.ID == "" || c.tx.Get(BucketPartnerships, key(p.SiteID, p.ID)) == nil) {
 		if err := c.roomFor(LimitPartnerships, BucketPartnerships, p.SiteID+"/", "site "+site.Slug); err != nil {
 			return Partnership{}, err
 		}
@@ -60,6 +101,16 @@ func (c *Change) SavePartnership(p Partnership) (Partnership, error) {
 	p.Partners = sortedSectors(p.Partners)
 	p.Updated = c.now
 	return p, putJSON(c.tx, BucketPartnerships, key(p.SiteID, p.ID), p)
+}
+
+// CheckPartnership applies the rule for a partnership's own fields (see
+// checkPartnership) without saving it: what a list read from a file is
+// checked against, row by row, before any of it is saved. It returns
+// [FieldErrors], or nil.
+func CheckPartnership(p Partnership) error {
+	var fe FieldErrors
+	checkPartnership(&fe, p)
+	return fe.err()
 }
 
 // checkPartnership is the one rule for a partnership's own fields, which
