@@ -166,7 +166,12 @@ func TestSaveParticipantKeepsBookletNumbersApart(t *testing.T) {
 	}{
 		{"a number someone has", func() workbook.Participant { x := b; x.Booklet = 1; return x }(), "1 is another participant's"},
 		{"a number never given out", func() workbook.Participant { x := b; x.Booklet = 3; return x }(), "3 was not given out"},
-		{"the other group's number", func() workbook.Participant { x := a; x.Group = workbook.Outsider; x.Role = workbook.RoleCommunity; return x }(),
+		{"the other group's number", func() workbook.Participant {
+			x := a
+			x.Group = workbook.Outsider
+			x.Role = workbook.RoleCommunity
+			return x
+		}(),
 			"1 was given out for the insiders, not the outsiders"},
 		{"past the limit", func() workbook.Participant { x := b; x.Booklet = workbook.MaxBooklets + 1; return x }(), "is not a booklet number"},
 	} {
