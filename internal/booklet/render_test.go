@@ -1,0 +1,42 @@
+package booklet
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// TestRenderForLooking writes the booklets to $ENGAGE_BOOKLET_OUT, for a
+// person to look at; without it, it is skipped.
+func TestRenderForLooking(t *testing.T) {
+	dir := os.Getenv("ENGAGE_BOOKLET_OUT")
+	if dir == "" {
+		t.Skip("set ENGAGE_BOOKLET_OUT to a folder to write the booklets there")
+	}
+	day := time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		lang string
+		g    workbook.Group
+		opts Options
+	}{
+		{"normal", "en", workbook.Insider, Options{Date: day}},
+		{"large", "en", workbook.Insider, Options{LargePrint: true}},
+		{"italian", "it", workbook.Outsider, Options{Date: day}},
+		{"letter", "en", workbook.Outsider, Options{Paper: PaperLetter}},
+	} {
+		f, err := os.Create(filepath.Join(dir, tc.name+".pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := PDF(f, Input{Data: fixture(t, tc.lang), Group: tc.g, Booklets: blanks(1, 2)}, tc.opts)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d pages", tc.name, res.Pages)
+	}
+}
