@@ -101,8 +101,10 @@ type content struct {
 	about    []string
 	howTitle string
 	how      []string
-	whoTitle string
-	who      []string
+	// howScreen is how to answer on screen (the HTML edition).
+	howScreen []string
+	whoTitle  string
+	who       []string
 	// role is the question a blank booklet asks, so that the typist knows
 	// the role level of the person who filled it in.
 	role        string
@@ -257,6 +259,14 @@ func newContent(in Input, opts Options, l *i18n.Lang) *content {
 		l.T("booklet.how_help"),
 		l.T("booklet.how_comment"),
 		l.T("booklet.how_change"),
+		l.T("booklet.how_no_wrong"),
+	}
+	c.howScreen = []string{
+		l.T("booklet.how_choose", "Points", points, "Low", low, "High", high),
+		l.T("booklet.how_dont_know_screen", "DontKnow", dk),
+		l.T("booklet.how_help"),
+		l.T("booklet.how_comment"),
+		l.T("booklet.how_change_screen"),
 		l.T("booklet.how_no_wrong"),
 	}
 	c.whoTitle = l.T("booklet.who_title")

@@ -40,3 +40,30 @@ func TestRenderForLooking(t *testing.T) {
 		t.Logf("%s: %d pages", tc.name, res.Pages)
 	}
 }
+
+func TestRenderHTMLForLooking(t *testing.T) {
+	dir := os.Getenv("ENGAGE_BOOKLET_OUT")
+	if dir == "" {
+		t.Skip("set ENGAGE_BOOKLET_OUT to a folder to write the booklets there")
+	}
+	for _, tc := range []struct {
+		name string
+		lang string
+		g    workbook.Group
+		opts Options
+	}{
+		{"normal", "en", workbook.Insider, Options{}},
+		{"large", "en", workbook.Insider, Options{LargePrint: true}},
+		{"italian", "it", workbook.Outsider, Options{}},
+	} {
+		f, err := os.Create(filepath.Join(dir, tc.name+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = HTML(f, Input{Data: fixture(t, tc.lang), Group: tc.g}, workbook.IssuedBooklet{Number: 7}, tc.opts)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
