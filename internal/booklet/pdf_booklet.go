@@ -15,16 +15,25 @@ import (
 // PDF writes the booklets of in to w as one PDF, each booklet starting on
 // an odd page. The same input and options always give the same bytes.
 func PDF(w io.Writer, in Input, opts Options) (Result, error) {
-	l, err := prepare(in, &opts)
+	d, err := booklets(in, opts)
 	if err != nil {
 		return Result{}, err
 	}
+	return d.output(w)
+}
+
+// booklets lays out and draws the booklets of in.
+func booklets(in Input, opts Options) (*doc, error) {
+	l, err := prepare(in, &opts)
+	if err != nil {
+		return nil, err
+	}
 	if len(in.Booklets) == 0 {
-		return Result{}, fmt.Errorf("booklet: no booklets to print")
+		return nil, fmt.Errorf("booklet: no booklets to print")
 	}
 	cov, err := pdffont.Covered()
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	sz := normalPrint
 	if opts.LargePrint {
@@ -35,28 +44,11 @@ func PDF(w io.Writer, in Input, opts Options) (Result, error) {
 	bw := &bookletWriter{d: d, c: c, opts: opts}
 	d.pdf.SetHeaderFunc(bw.header)
 	d.pdf.SetFooterFunc(bw.footer)
-	when := docDate(in.Data, opts)
-	d.pdf.SetCreationDate(when)
-	d.pdf.SetModificationDate(when)
-	title := c.title + ": " + d.clean.Line(c.site)
-	d.pdf.SetTitle(title, true)
-	d.pdf.SetSubject(d.clean.Line(c.partner), true)
-	d.pdf.SetAuthor(d.clean.Line(in.Data.Site.Organisation), true)
-	d.pdf.SetCreator("Engage", true)
-	d.pdf.SetProducer("Engage", true)
-	d.pdf.SetLang(c.langTag)
-	d.pdf.SetDisplayMode("fullpage", "single")
+	d.meta(docDate(in.Data, opts), c.title+": "+d.clean.Line(c.site), d.clean.Line(c.partner), d.clean.Line(in.Data.Site.Organisation), c.langTag)
 	for _, b := range in.Booklets {
 		bw.booklet(b, len(in.Booklets) > 1)
 	}
-	if err := d.pdf.Error(); err != nil {
-		return Result{}, fmt.Errorf("booklet: %w", err)
-	}
-	pages := d.pdf.PageCount()
-	if err := d.pdf.Output(w); err != nil {
-		return Result{}, fmt.Errorf("booklet: write the PDF: %w", err)
-	}
-	return Result{Pages: pages, Markers: d.clean.Markers}, nil
+	return d, nil
 }
 
 // docDate is the PDF's date: the session's, else the day the assessment
@@ -76,10 +68,18 @@ type bookletWriter struct {
 	d    *doc
 	c    *content
 	opts Options
-	// The booklet being written: its number, its first page and its
-	// number of pages, for the running header and footer.
+	// The page being written, for its running header and footer, and
+	// the next page's, which its header takes over.
+	pageState
+	next *pageState
+}
+
+// pageState is what a page's header and footer say: its booklet's
+// number, the booklet's first page in the file and its number of pages,
+// and whether the page is the cover.
+type pageState struct {
 	number, first, pages int
-	cover                bool // on the booklet's first page
+	cover                bool
 }
 
 // booklet writes one booklet: its pages laid out first, so that every
@@ -96,9 +96,10 @@ func (bw *bookletWriter) booklet(b workbook.IssuedBooklet, pad bool) {
 		}}})
 		n++
 	}
-	bw.number, bw.first, bw.pages = b.Number, d.pdf.PageNo()+1, n
 	for i, page := range pages {
-		bw.cover = i == 0
+		// The new page's header takes these; the footer of the page
+		// before, drawn first, keeps its booklet's.
+		bw.next = &pageState{number: b.Number, first: d.pdf.PageNo() + 1 - i, pages: n, cover: i == 0}
 		d.pdf.AddPage()
 		if i == 0 {
 			d.pdf.Bookmark(bw.c.numberLabel(b.Number), 0, 0)
@@ -111,6 +112,9 @@ func (bw *bookletWriter) booklet(b workbook.IssuedBooklet, pad bool) {
 
 func (bw *bookletWriter) header() {
 	d, sz := bw.d, bw.d.sz
+	if bw.next != nil {
+		bw.pageState, bw.next = *bw.next, nil
+	}
 	if bw.cover {
 		return // the cover shows the number large
 	}
@@ -326,6 +330,9 @@ func (bw *bookletWriter) choiceRows(labels []string, w float64) choices {
 
 // tickBox draws an empty box to tick with a pen.
 func (d *doc) tickBox(x, y, side float64) {
+	if d.used.minBox == 0 || side < d.used.minBox {
+		d.used.minBox = side
+	}
 	d.drawColor(ink)
 	d.pdf.SetLineWidth(0.45)
 	d.fillColor(white)

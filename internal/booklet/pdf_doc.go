@@ -1,7 +1,10 @@
 package booklet
 
 import (
+	"fmt"
+	"io"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -58,6 +61,13 @@ type doc struct {
 	clean *pdffont.Cleaner
 	sz    sizes
 	w, h  float64
+	// What was used, for the tests of type sizes, contrast and boxes:
+	// every size text was set in, every text colour, the smallest box.
+	used struct {
+		sizes   map[float64]bool
+		colours map[rgb]bool
+		minBox  float64
+	}
 }
 
 func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
@@ -74,7 +84,36 @@ func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
 	pdffont.Add(pdf)
 	d := &doc{pdf: pdf, clean: &pdffont.Cleaner{Cov: cov}, sz: sz}
 	d.w, d.h = pdf.GetPageSize()
+	d.used.sizes, d.used.colours = map[float64]bool{}, map[rgb]bool{}
 	return d
+}
+
+// meta sets the document's date (creation and change: from the data, so
+// that the same data gives the same bytes), title, subject, author and
+// language.
+func (d *doc) meta(when time.Time, title, subject, author, lang string) {
+	p := d.pdf
+	p.SetCreationDate(when)
+	p.SetModificationDate(when)
+	p.SetTitle(title, true)
+	p.SetSubject(subject, true)
+	p.SetAuthor(author, true)
+	p.SetCreator("Engage", true)
+	p.SetProducer("Engage", true)
+	p.SetLang(lang)
+	p.SetDisplayMode("fullpage", "single")
+}
+
+// output writes the PDF to w.
+func (d *doc) output(w io.Writer) (Result, error) {
+	if err := d.pdf.Error(); err != nil {
+		return Result{}, fmt.Errorf("booklet: %w", err)
+	}
+	pages := d.pdf.PageCount()
+	if err := d.pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("booklet: write the PDF: %w", err)
+	}
+	return Result{Pages: pages, Markers: d.clean.Markers}, nil
 }
 
 func (d *doc) left() float64   { return d.sz.margin }
@@ -120,6 +159,9 @@ func (d *doc) fit(s string, w float64, style string, size float64) string {
 func (d *doc) cell(x, y, w float64, s string, style string, size float64, c rgb, align string) {
 	d.font(style, size)
 	d.textColor(c)
+	if s != "" {
+		d.used.sizes[size], d.used.colours[c] = true, true
+	}
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, line(size), s, "", 0, align, false, 0, "")
 }
