@@ -67,3 +67,46 @@ func TestRenderHTMLForLooking(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderGuideForLooking(t *testing.T) {
+	dir := os.Getenv("ENGAGE_BOOKLET_OUT")
+	if dir == "" {
+		t.Skip("set ENGAGE_BOOKLET_OUT to a folder to write the guides there")
+	}
+	day := time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		lang string
+		g    workbook.Group
+		opts Options
+	}{
+		{"guide", "en", workbook.Insider, Options{Date: day}},
+		{"guide-it", "it", workbook.Outsider, Options{}},
+	} {
+		f, err := os.Create(filepath.Join(dir, tc.name+".pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := GuidePDF(f, Input{Data: fixture(t, tc.lang), Earlier: earlierRound(t, tc.lang), Group: tc.g}, tc.opts)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d pages", tc.name, res.Pages)
+	}
+}
+
+func TestRenderGuideHTMLForLooking(t *testing.T) {
+	dir := os.Getenv("ENGAGE_BOOKLET_OUT")
+	if dir == "" {
+		t.Skip("set ENGAGE_BOOKLET_OUT to a folder to write the guides there")
+	}
+	f, err := os.Create(filepath.Join(dir, "guide.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := GuideHTML(f, Input{Data: fixture(t, "it"), Earlier: earlierRound(t, "it"), Group: workbook.Insider}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
