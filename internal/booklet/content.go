@@ -212,15 +212,6 @@ func roleWord(l *i18n.Lang, r workbook.Role) string {
 	return l.T("role." + strings.ReplaceAll(string(r), "-", "_"))
 }
 
-// groupRoles lists the role levels in the order a group's people are
-// usually in them, as the participants' screen offers them.
-func groupRoles(g workbook.Group) []workbook.Role {
-	if g == workbook.Outsider {
-		return []workbook.Role{workbook.RoleCommunity, workbook.RolePartner, workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine}
-	}
-	return []workbook.Role{workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine, workbook.RoleCommunity, workbook.RolePartner}
-}
-
 // newContent makes what the booklets of in.Group say in l.
 func newContent(in Input, opts Options, l *i18n.Lang) *content {
 	d, q := in.Data, in.Data.Questionnaire
@@ -280,7 +271,7 @@ func newContent(in Input, opts Options, l *i18n.Lang) *content {
 		c.who = append(c.who, l.T("booklet.who_outsiders"))
 	}
 	c.role = l.T("booklet.role_question")
-	c.roles = groupRoles(in.Group)
+	c.roles = workbook.GroupRoles(in.Group)
 	for _, r := range c.roles {
 		c.roleOptions = append(c.roleOptions, roleWord(l, r))
 	}

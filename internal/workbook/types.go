@@ -35,6 +35,17 @@ const (
 // Roles lists the role levels in display order.
 var Roles = []Role{RoleSenior, RoleMiddle, RoleFrontLine, RoleCommunity, RolePartner}
 
+// GroupRoles lists the role levels in the order a group's people usually
+// have them: staff first for insiders, community members and partners
+// first for outsiders. The participants' form and a blank booklet's cover
+// offer them in this order.
+func GroupRoles(g Group) []Role {
+	if g == Outsider {
+		return []Role{RoleCommunity, RolePartner, RoleSenior, RoleMiddle, RoleFrontLine}
+	}
+	return []Role{RoleSenior, RoleMiddle, RoleFrontLine, RoleCommunity, RolePartner}
+}
+
 // CommunityType says what kind of community a partnership works with.
 type CommunityType string
 
