@@ -183,7 +183,7 @@ func TestBookletEntryByNumber(t *testing.T) {
 	// The same number again: the same person's answers, to correct.
 	s = typeText(t, s, "4")
 	s, log = press(t, s, "enter")
-	if !strings.Contains(statusText(log), "Booklet 4 was typed in before (3 of 41 answered): its answers are open to correct") {
+	if !strings.Contains(statusText(log), "Booklet 4 was typed in before (3 of 41): open to correct, not to retype") {
 		t.Errorf("booklet 4 again: %q", statusText(log))
 	}
 	if view := ansi.Strip(s.View()); !strings.Contains(view, "Booklet 4 · #3 front-line") || !strings.Contains(view, "Statement 1.4 · 4 of 41") {
@@ -205,7 +205,7 @@ func TestBookletEntryByNumber(t *testing.T) {
 	// Refused, with what to do.
 	for _, tc := range []struct{ typed, want string }{
 		{"6", "Booklet 6 is an outsiders' booklet: type it in on Verify (step 4)"},
-		{"12", "No booklet 12 was printed for this assessment (the numbers given out are 1 to 7)"},
+		{"12", "No booklet 12 was printed (numbers given out: 1 to 7): check the number"},
 	} {
 		s = typeText(t, s, tc.typed)
 		var log []tea.Msg
@@ -258,7 +258,7 @@ func TestBookletNumberKeys(t *testing.T) {
 	}
 	s = typeText(t, s, "1")
 	_, log = press(t, s, "enter")
-	if !strings.Contains(statusText(log), "no booklets have been printed for this assessment yet") {
+	if !strings.Contains(statusText(log), "none printed for this assessment yet") {
 		t.Errorf("a number before any printing: %q", statusText(log))
 	}
 }
