@@ -223,7 +223,7 @@ func (g *guide) contested(in Input, c *content, l *i18n.Lang) map[string]bool {
 		figure := l.T("booklet.guide.figure", "Whose", l.T("report.pop."+string(pop)),
 			"Mean", l.Num(analysis.ShownMean(e.Questionnaire.Bands, s.Mean, 2), 2), "N", s.N,
 			"Min", s.Min, "Max", s.Max, "SD", l.Num(analysis.ShownSD(s.SD, 2), 2))
-		rows = append(rows, []string{cur.number + " " + cur.text.s, figure})
+		rows = append(rows, []string{statementLabel(cur, l), figure})
 	}
 	switch {
 	case shown == 0:
@@ -265,7 +265,7 @@ func (g *guide) interventions(c *content, contested map[string]bool, l *i18n.Lan
 	for _, is := range c.issues {
 		add(block{kind: blockH3, text: c.keyIssueFmt(is.n, is.title.s), lang: otherLang(is.title, c.lang)})
 		for _, it := range is.items {
-			head := it.number + " " + it.text.s
+			head := statementLabel(it, l)
 			if contested[it.id] {
 				head += " — " + l.T("booklet.guide.contested_mark")
 			}
@@ -282,6 +282,16 @@ func (g *guide) interventions(c *content, contested map[string]bool, l *i18n.Lan
 			add(block{kind: blockBullets, items: items, lang: interventionsLang(st.Interventions, c.lang)})
 		}
 	}
+}
+
+// statementLabel names a statement in the guide: its number and text,
+// marked when it is reversed, as wherever a statement is named.
+func statementLabel(it item, l *i18n.Lang) string {
+	s := it.number + " " + it.text.s
+	if it.reversed {
+		s += " " + l.T("report.reversed_mark")
+	}
+	return s
 }
 
 // otherLang is t's language when it is not the guide's, else "".

@@ -114,6 +114,9 @@ func TestGuideListsInterventions(t *testing.T) {
 	if n == 0 {
 		t.Fatal("the workbook has no interventions: the test checks nothing")
 	}
+	if !strings.Contains(text, "4.5 Le decisioni vere vengono prese altrove, nei canali interni degli enti pubblici. (invertita)") {
+		t.Error("the reversed statement is not marked in the guide")
+	}
 	if !strings.Contains(text, "Guida per il facilitatore") || strings.Contains(text, "Facilitator") {
 		t.Error("the Italian guide is not in Italian")
 	}
