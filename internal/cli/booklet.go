@@ -17,7 +17,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/booklet"
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/report"
-	"github.com/engage-toolkit/engage/internal/store"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -76,7 +75,7 @@ func newBookletCmd(g *globals) *cobra.Command {
 	f.StringVar(&opts.format, "format", formatPDF, g.l.T("cli.booklet.flag_format"))
 	f.StringVarP(&opts.output, "output", "o", "", g.l.T("cli.booklet.flag_output"))
 	f.BoolVar(&opts.guide, "guide", false, g.l.T("cli.booklet.flag_guide"))
-	f.StringVar(&opts.paper, "paper", booklet.PaperA4, g.l.T("cli.flag.paper"))
+	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.names, "names", false, g.l.T("cli.booklet.flag_names"))
 	f.StringVar(&opts.date, "date", "", g.l.T("cli.booklet.flag_date"))
 	f.IntVar(&opts.minutes, "minutes", booklet.DefaultMinutes, g.l.T("cli.booklet.flag_minutes"))
@@ -188,9 +187,9 @@ func bookletRun(g *globals, opts bookletOptions) error {
 // loadForBooklet reads the site's current assessment and, for the guide,
 // the earlier one of the same partnership.
 func loadForBooklet(g *globals, opts bookletOptions) (booklet.Input, error) {
-	st, err := g.openStore(true)
+	st, err := g.openStore(true, g.hintOf("cli.booklet.locked_hint"))
 	if err != nil {
-		return booklet.Input{}, lockedStore(g.l, err)
+		return booklet.Input{}, err
 	}
 	defer st.Close()
 	var in report.Input
@@ -204,21 +203,12 @@ func loadForBooklet(g *globals, opts bookletOptions) (booklet.Input, error) {
 	return booklet.Input{Data: in.Data, Earlier: in.Earlier}, nil
 }
 
-// lockedStore says that another engage holds the store, when it does.
-func lockedStore(l *i18n.Lang, err error) error {
-	var le *store.LockedError
-	if errors.As(err, &le) {
-		return &ExitError{Code: 1, Message: l.T("tui.app.store_in_use", "Path", le.Path), Hint: l.T("cli.booklet.locked_hint")}
-	}
-	return err
-}
-
 // issueBooklets gives out the numbers of the booklets to print: copies
 // blank ones, or one for each participant of the group.
 func issueBooklets(g *globals, d *workbook.AssessmentData, group workbook.Group, copies int) ([]workbook.IssuedBooklet, error) {
-	st, err := g.openStore(false)
+	st, err := g.openStore(false, g.hintOf("cli.booklet.locked_hint"))
 	if err != nil {
-		return nil, lockedStore(g.l, err)
+		return nil, err
 	}
 	defer st.Close()
 	var out []workbook.IssuedBooklet
