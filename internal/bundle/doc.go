@@ -28,7 +28,12 @@
 // and nobody knows), and a criterion with no mark is not marked: files
 // written before the unknown mark existed hold none and mean the same in
 // format 1 as they did; an Engage from before it refuses a file holding
-// one, naming the mark. The same data always gives the same bytes. To
+// one, naming the mark. Likewise a participant may carry the number of
+// their paper booklet ("booklet") and an assessment the runs of booklet
+// numbers given out, each for a group ("booklets": first, last, group):
+// files from before booklets were numbered hold neither, and an Engage
+// from before refuses a file holding one, naming the field. The same data
+// always gives the same bytes. To
 // look inside:
 //
 //	tail -n +2 site.engage | gunzip

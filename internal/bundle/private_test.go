@@ -41,6 +41,7 @@ var keptFields = map[string]string{
 	"Assessment.Language":        "language code",
 	"Assessment.Started":         "date",
 	"Assessment.Completed":       "date",
+	"Assessment.Booklets.Group":  "enum: the group a run of booklet numbers was printed for",
 	"Participant.ID":             "id, not stable across assessments and never printed",
 	"Participant.SiteID":         "id",
 	"Participant.AssessmentID":   "id",

@@ -2,6 +2,7 @@ package bundle_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -206,6 +207,22 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 				if _, err := c.RecordResponse(in); err != nil {
 					return err
 				}
+			}
+		}
+		// Paper booklets: blank ones, one of them typed in, and the
+		// participants' own.
+		if rng.IntN(2) == 0 {
+			g := workbook.Groups[rng.IntN(2)]
+			blanks, err := c.IssueBooklets(site.ID, a.ID, g, 1+rng.IntN(4))
+			if err != nil {
+				return err
+			}
+			if _, _, err := c.BookletParticipant(workbook.BookletInput{SiteID: site.ID, AssessmentID: a.ID, Group: g,
+				Number: blanks[len(blanks)-1].Number, Role: workbook.Roles[rng.IntN(len(workbook.Roles))]}); err != nil {
+				return err
+			}
+			if _, err := c.IssueBooklets(site.ID, a.ID, workbook.Groups[rng.IntN(2)], 0); err != nil && !errors.Is(err, workbook.ErrNobodyInGroup) {
+				return err
 			}
 		}
 		for _, st := range q.Statements() {

@@ -145,6 +145,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newImportCmd(g),
 		newVersionCmd(g),
 		newReportCmd(g),
+		newBookletCmd(g),
 		newCompareCmd(g),
 		newCheckCmd(g),
 		newCompletionCmd(g),

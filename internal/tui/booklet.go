@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,9 +14,13 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// booklet types in a paper booklet: pick a participant, then one key per
-// statement in booklet order (a score or d), each saved as it is typed;
-// backspace goes back one statement to correct it.
+// booklet types in a paper booklet: type the number printed on its pages
+// (or pick a participant), then one key per statement in booklet order (a
+// score or d), each saved as it is typed; backspace goes back one
+// statement to correct it. A number nobody has yet is a blank booklet: the
+// screen asks the role level ticked on its cover and adds its person
+// ([workbook.Change.BookletParticipant]); a number typed in before opens
+// that person's answers to correct, so no booklet is typed in twice.
 type booklet struct {
 	env          *env
 	siteID       string
@@ -31,9 +36,14 @@ type booklet struct {
 	win          listWindow // the participant under the cursor, and the rows in view
 	typing       bool       // entering this participant's answers
 	cur          int        // statement being typed
-	width        int
-	height       int
-	err          string
+	number       string     // the booklet number being typed
+	role         *roleAsk   // the role level of a new booklet being asked
+	// opening is the number of a booklet whose new participant is being
+	// saved: once they are read back, typing starts.
+	opening int
+	width   int
+	height  int
+	err     string
 }
 
 func newBooklet(e *env, siteID, assessmentID string, g workbook.Group, row int) Screen {
@@ -46,20 +56,30 @@ func (b *booklet) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.asse
 func (b *booklet) Lang() *i18n.Lang { return b.l }
 
 func (b *booklet) Title() string { return b.l.T("tui.booklet.title") }
-func (b *booklet) Typing() bool  { return b.typing }
+
+// Typing reports whether keys are the screen's own: while answers, a
+// booklet number or a role level are typed.
+func (b *booklet) Typing() bool { return b.typing || b.number != "" || b.role != nil }
 func (b *booklet) SetSize(w, h int) {
 	b.width, b.height = w, h
 }
 
 // room is how many participants the list shows.
-func (b *booklet) room() int { return max(b.height-4, 1) }
+func (b *booklet) room() int { return max(b.height-5, 1) }
 
 func (b *booklet) Keys() []key.Binding {
 	k := b.env.keysIn(b.l)
-	if b.typing {
+	switch {
+	case b.typing:
 		return []key.Binding{k.Score, k.DontKnow, k.BookletBack, k.BookletDone}
+	case b.role != nil:
+		return []key.Binding{k.RoleKeys, k.Up, k.Down, k.ChooseValue, k.Cancel}
+	case b.number != "":
+		return []key.Binding{k.BookletNumber, k.BookletOpen, k.BookletClearNumber}
+	case len(b.people) == 0:
+		return []key.Binding{k.BookletNumber}
 	}
-	return []key.Binding{k.Up, k.Down, k.BookletType}
+	return []key.Binding{k.BookletNumber, k.BookletType, k.Up, k.Down}
 }
 
 func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -76,23 +96,49 @@ func (b *booklet) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case saveDoneMsg:
 		b.answers.heard(msg)
+		if msg.job.owner == b && b.opening != 0 {
+			if msg.err != nil {
+				b.opening = 0
+				return b, nil // the status line says why
+			}
+			return b, b.Init() // read the new participant back, then type
+		}
 	case tea.KeyPressMsg:
-		if b.data == nil || len(b.people) == 0 {
+		if b.data == nil {
 			return b, nil
 		}
-		if b.typing {
+		switch {
+		case b.typing:
 			return b.updateTyping(msg)
+		case b.role != nil:
+			return b.updateRole(msg)
 		}
 		k := b.env.keys
+		if d := digit(msg); key.Matches(msg, k.BookletNumber) && (d > 0 || b.number != "") {
+			if len(b.number) < len(strconv.Itoa(workbook.MaxBooklets)) {
+				b.number += strconv.Itoa(d)
+			}
+			return b, nil
+		}
+		if b.number != "" {
+			return b.updateNumber(msg)
+		}
 		switch {
 		case b.win.keys(msg, k, len(b.people), b.room()):
-		case key.Matches(msg, k.BookletType):
-			b.typing = true
-			b.cur = b.firstUnanswered()
-			return b, status("") // the last booklet's count is not this one's
+		case key.Matches(msg, k.BookletType) && len(b.people) > 0:
+			return b, b.startTyping(b.win.cursor, "")
 		}
 	}
 	return b, nil
+}
+
+// startTyping starts typing the answers of the participant at row i, at
+// their first unanswered statement, with text in the status line.
+func (b *booklet) startTyping(i int, text string) tea.Cmd {
+	b.win.set(i, len(b.people), b.room())
+	b.typing = true
+	b.cur = b.firstUnanswered()
+	return status(text) // the last booklet's count is not this one's
 }
 
 func (b *booklet) apply(d *workbook.AssessmentData) {
@@ -112,6 +158,14 @@ func (b *booklet) apply(d *workbook.AssessmentData) {
 	}
 	b.answers = newAnswerSheet(b.env.saves, d.Responses)
 	b.win.cursor = min(max(b.win.cursor, 0), max(len(b.people)-1, 0))
+	if n := b.opening; n != 0 {
+		b.opening = 0
+		for i, p := range b.people {
+			if p.Booklet == n {
+				b.startTyping(i, "")
+			}
+		}
+	}
 }
 
 func (b *booklet) answer(pid, sid string) (workbook.Response, bool) {
@@ -200,22 +254,30 @@ func (b *booklet) View() string {
 		return st.Error.Render(b.l.T("tui.select.read_failed", "Err", b.err))
 	case b.data == nil:
 		return st.Muted.Render(b.l.T("tui.map.reading"))
-	case len(b.people) == 0:
-		return b.l.T("tui.booklet.nobody")
-	}
-	if b.typing {
+	case b.typing:
 		return b.typingView()
+	case b.role != nil:
+		return b.roleView()
 	}
 	var s strings.Builder
-	s.WriteString(st.Title.Render(b.l.T("tui.booklet.whose")) + "  " + st.Muted.Render(b.l.T("tui.booklet.whose_hint")) + "\n\n")
+	s.WriteString(b.numberLine() + "\n")
+	s.WriteString(st.Muted.Render(truncate(b.l.T("tui.booklet.number_hint"), b.width)) + "\n\n")
+	if len(b.people) == 0 {
+		s.WriteString(b.l.T("tui.booklet.nobody"))
+		return s.String()
+	}
 	roleW := 20 // as wide as the language's widest role level
 	for _, r := range workbook.Roles {
 		roleW = max(roleW, ansi.StringWidth(roleName(b.l, r)))
 	}
+	noW := 0
+	for _, p := range b.people {
+		noW = max(noW, ansi.StringWidth(b.bookletCol(p)))
+	}
 	start, end := b.win.rows(len(b.people), b.room())
 	for i := start; i < end; i++ {
 		p := b.people[i]
-		line := fmt.Sprintf("%s %s  %d/%d", pad(personLabel(b.l, p, i+1), 28), pad(roleName(b.l, p.Role), roleW), b.answeredCount(p), len(b.statements))
+		line := fmt.Sprintf("%s%s %s  %d/%d", pad(b.bookletCol(p), noW+2*min(noW, 1)), pad(personLabel(b.l, p, i+1), 28), pad(roleName(b.l, p.Role), roleW), b.answeredCount(p), len(b.statements))
 		if i == b.win.cursor {
 			s.WriteString(st.Selected.Render("› "+pad(line, max(b.width-3, 10))) + "\n")
 		} else {
@@ -223,6 +285,15 @@ func (b *booklet) View() string {
 		}
 	}
 	return s.String()
+}
+
+// bookletCol is a participant's booklet number as the list shows it, ""
+// for none.
+func (b *booklet) bookletCol(p workbook.Participant) string {
+	if p.Booklet == 0 {
+		return ""
+	}
+	return b.l.T("tui.booklet.number_col", "Number", p.Booklet)
 }
 
 func (b *booklet) typingView() string {
@@ -233,7 +304,11 @@ func (b *booklet) typingView() string {
 	if b.env.saves.busy() {
 		saveState = st.Pending.Render(b.l.T("tui.map.saving"))
 	}
-	s.WriteString(st.Title.Render(b.l.T("tui.booklet.of", "Person", personLabel(b.l, p, b.win.cursor+1))) + "  " + saveState + "\n\n")
+	title := b.l.T("tui.booklet.of", "Person", personLabel(b.l, p, b.win.cursor+1))
+	if p.Booklet != 0 {
+		title = b.l.T("tui.booklet.of_number", "Number", p.Booklet, "Person", personLabel(b.l, p, b.win.cursor+1))
+	}
+	s.WriteString(st.Title.Render(title) + "  " + saveState + "\n\n")
 	// The strip: every answer so far, the cursor on the one being typed.
 	var strip []string
 	for i, stm := range b.statements {

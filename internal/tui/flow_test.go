@@ -321,7 +321,7 @@ func TestWholeWorkbookFlow(t *testing.T) {
 	}
 	fl.see("Statement 4.11 · 22 of 22 verification statements", "all saved ✓")
 	fl.press("b")
-	fl.see("Whose booklet?", "› #1 community member          community member      22/22")
+	fl.see("Booklet number:", "› #1 community member          community member      22/22")
 	fl.press("down", "enter")
 	fl.see("Booklet of Bea", "Statement 1.1 · 1 of 22 verification statements")
 	var booklet strings.Builder
@@ -578,7 +578,7 @@ func TestLeavingWhileSavingLosesNothing(t *testing.T) {
 	fl.see("Statement 2.1 · 11 of 41")
 	fl.typ(strings.Repeat("3", 20)) // statements 11-20
 	fl.press("b")
-	fl.see("Whose booklet?", "20/41")
+	fl.see("Booklet number:", "20/41")
 	fl.press("esc")
 	fl.see("Statement 3.1 · 21 of 41", "all saved ✓")
 	fl.typ(strings.Repeat("2", 20)) // statements 21-30

@@ -77,38 +77,43 @@ type KeyMap struct {
 
 	// Keys with a meaning of their own on one screen or in one mode,
 	// so that their help is written here too.
-	Cancel          key.Binding // esc: leave a field or a question, changing nothing
-	Enter           key.Binding // enter: save the field
-	Go              key.Binding // enter: go to what was typed
-	GroupScoreKeys  key.Binding // 1-9 while the group score is asked for
-	BookletType     key.Binding
-	BookletBack     key.Binding
-	BookletDone     key.Binding
-	ConfirmBarrier  key.Binding
-	EditRow         key.Binding
-	OtherSuggestion key.Binding
-	NextSection     key.Binding
-	PrevSection     key.Binding
-	KeepFilter      key.Binding // enter (or an arrow) ends typing the filter
-	ClearFilter     key.Binding
-	ChooseValue     key.Binding
-	CancelChoice    key.Binding
-	FilterText      key.Binding
-	FilterTitle     key.Binding
-	SaveNote        key.Binding
-	MarkMet         key.Binding
-	MarkUnknown     key.Binding
-	MarkClear       key.Binding
-	MoveCell        key.Binding
-	VerifyNote      key.Binding
-	VerifyNoteEnter key.Binding
-	ScoreOutsiders  key.Binding
-	NextIssue       key.Binding
-	PrevIssue       key.Binding
-	OtherAssessment key.Binding
-	NewAssessment   key.Binding
-	Reopen          key.Binding
-	OpenStep        key.Binding // 1-5 on the site screen
+	Cancel         key.Binding // esc: leave a field or a question, changing nothing
+	Enter          key.Binding // enter: save the field
+	Go             key.Binding // enter: go to what was typed
+	GroupScoreKeys key.Binding // 1-9 while the group score is asked for
+	BookletType    key.Binding
+	BookletBack    key.Binding
+	BookletDone    key.Binding
+	// Booklet entry's number and the role level of a new booklet.
+	BookletNumber      key.Binding
+	BookletOpen        key.Binding
+	BookletClearNumber key.Binding
+	RoleKeys           key.Binding
+	ConfirmBarrier     key.Binding
+	EditRow            key.Binding
+	OtherSuggestion    key.Binding
+	NextSection        key.Binding
+	PrevSection        key.Binding
+	KeepFilter         key.Binding // enter (or an arrow) ends typing the filter
+	ClearFilter        key.Binding
+	ChooseValue        key.Binding
+	CancelChoice       key.Binding
+	FilterText         key.Binding
+	FilterTitle        key.Binding
+	SaveNote           key.Binding
+	MarkMet            key.Binding
+	MarkUnknown        key.Binding
+	MarkClear          key.Binding
+	MoveCell           key.Binding
+	VerifyNote         key.Binding
+	VerifyNoteEnter    key.Binding
+	ScoreOutsiders     key.Binding
+	NextIssue          key.Binding
+	PrevIssue          key.Binding
+	OtherAssessment    key.Binding
+	NewAssessment      key.Binding
+	Reopen             key.Binding
+	OpenStep           key.Binding // 1-5 on the site screen
 	// A form's keys: the arrows only (j and k are text), and the keys of a
 	// choice field.
 	FieldNext   key.Binding
@@ -217,42 +222,46 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		ToggleAll:    b([]string{"A"}, "A", l.T("tui.key.toggle_all")),
 		Write:        b([]string{"w"}, "w", l.T("tui.key.write")),
 
-		Cancel:          b([]string{"esc"}, "esc", l.T("tui.key.cancel")),
-		Enter:           b([]string{"enter"}, "enter", l.T("tui.key.enter")),
-		Go:              b([]string{"enter"}, "enter", l.T("tui.key.go")),
-		GroupScoreKeys:  b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-5", l.T("tui.key.group_score_keys")),
-		BookletType:     b([]string{"enter"}, "enter", l.T("tui.key.booklet_type")),
-		BookletBack:     b([]string{"backspace"}, "⌫", l.T("tui.key.booklet_back")),
-		BookletDone:     b([]string{"esc"}, "esc", l.T("tui.key.booklet_done")),
-		ConfirmBarrier:  b([]string{"y", "enter"}, "y/enter", l.T("tui.key.confirm_barrier")),
-		EditRow:         b([]string{"e", "enter"}, "e/enter", l.T("tui.key.edit_row")),
-		OtherSuggestion: b([]string{"left", "h", "right", "l"}, "←/→", l.T("tui.key.other_suggestion")),
-		NextSection:     b([]string{"tab"}, "tab", l.T("tui.key.next_section")),
-		PrevSection:     b([]string{"shift+tab"}, "shift+tab", l.T("tui.key.prev_section")),
-		KeepFilter:      b([]string{"enter", "up", "down"}, "enter", l.T("tui.key.keep_filter")),
-		ClearFilter:     b([]string{"esc"}, "esc", l.T("tui.key.clear_filter")),
-		ChooseValue:     b([]string{"enter", "space"}, "enter", l.T("tui.key.choose_value")),
-		CancelChoice:    b([]string{"esc", "q"}, "esc", l.T("tui.key.cancel_choice")),
-		FilterText:      b([]string{"/"}, "/", l.T("tui.key.filter_text")),
-		FilterTitle:     b([]string{"/"}, "/", l.T("tui.key.filter_title")),
-		SaveNote:        b([]string{"enter"}, "enter", l.T("tui.key.save_note")),
-		MarkMet:         b([]string{"m", "y"}, "y/m", l.T("tui.key.mark_met")),
-		MarkUnknown:     b([]string{"u"}, "u", l.T("tui.key.mark_unknown")),
-		MarkClear:       b([]string{"backspace", "x"}, "⌫/x", l.T("tui.key.mark_clear")),
-		MoveCell:        b([]string{"up", "k", "down", "j", "left", "h", "right", "l"}, "↑↓←→", l.T("tui.key.move_cell")),
-		VerifyNote:      b([]string{"n"}, "n", l.T("tui.key.verify_note")),
-		VerifyNoteEnter: b([]string{"n", "enter"}, "n/enter", l.T("tui.key.verify_note_enter")),
-		ScoreOutsiders:  b([]string{"enter"}, "enter", l.T("tui.key.score_outsiders")),
-		NextIssue:       b([]string{"]", "pgdown"}, "]", l.T("tui.key.next_issue")),
-		PrevIssue:       b([]string{"[", "pgup"}, "[", l.T("tui.key.prev_issue")),
-		OtherAssessment: b([]string{"tab"}, "tab", l.T("tui.key.other_assessment")),
-		NewAssessment:   b([]string{"N"}, "N", l.T("tui.key.new_assessment")),
-		Reopen:          b([]string{"K"}, "K", l.T("tui.key.reopen")),
-		OpenStep:        b([]string{"1", "2", "3", "4", "5"}, "1-5", l.T("tui.key.open_step")),
-		FieldNext:       b([]string{"tab", "enter", "down"}, "tab", l.T("tui.key.field_next")),
-		FieldPrev:       b([]string{"shift+tab", "up"}, "shift+tab", l.T("tui.key.field_prev")),
-		ChoiceLeft:      b([]string{"left", "h"}, "←", l.T("tui.key.choice_left")),
-		ChoiceRight:     b([]string{"right", "l", "space"}, "→", l.T("tui.key.choice_right")),
+		Cancel:             b([]string{"esc"}, "esc", l.T("tui.key.cancel")),
+		Enter:              b([]string{"enter"}, "enter", l.T("tui.key.enter")),
+		Go:                 b([]string{"enter"}, "enter", l.T("tui.key.go")),
+		GroupScoreKeys:     b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-5", l.T("tui.key.group_score_keys")),
+		BookletType:        b([]string{"enter"}, "enter", l.T("tui.key.booklet_type")),
+		BookletBack:        b([]string{"backspace"}, "⌫", l.T("tui.key.booklet_back")),
+		BookletDone:        b([]string{"esc"}, "esc", l.T("tui.key.booklet_done")),
+		BookletNumber:      b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", l.T("tui.key.booklet_number")),
+		BookletOpen:        b([]string{"enter"}, "enter", l.T("tui.key.booklet_open")),
+		BookletClearNumber: b([]string{"esc"}, "esc", l.T("tui.key.booklet_clear_number")),
+		RoleKeys:           b([]string{"1", "2", "3", "4", "5"}, "1-5", l.T("tui.key.role_keys")),
+		ConfirmBarrier:     b([]string{"y", "enter"}, "y/enter", l.T("tui.key.confirm_barrier")),
+		EditRow:            b([]string{"e", "enter"}, "e/enter", l.T("tui.key.edit_row")),
+		OtherSuggestion:    b([]string{"left", "h", "right", "l"}, "←/→", l.T("tui.key.other_suggestion")),
+		NextSection:        b([]string{"tab"}, "tab", l.T("tui.key.next_section")),
+		PrevSection:        b([]string{"shift+tab"}, "shift+tab", l.T("tui.key.prev_section")),
+		KeepFilter:         b([]string{"enter", "up", "down"}, "enter", l.T("tui.key.keep_filter")),
+		ClearFilter:        b([]string{"esc"}, "esc", l.T("tui.key.clear_filter")),
+		ChooseValue:        b([]string{"enter", "space"}, "enter", l.T("tui.key.choose_value")),
+		CancelChoice:       b([]string{"esc", "q"}, "esc", l.T("tui.key.cancel_choice")),
+		FilterText:         b([]string{"/"}, "/", l.T("tui.key.filter_text")),
+		FilterTitle:        b([]string{"/"}, "/", l.T("tui.key.filter_title")),
+		SaveNote:           b([]string{"enter"}, "enter", l.T("tui.key.save_note")),
+		MarkMet:            b([]string{"m", "y"}, "y/m", l.T("tui.key.mark_met")),
+		MarkUnknown:        b([]string{"u"}, "u", l.T("tui.key.mark_unknown")),
+		MarkClear:          b([]string{"backspace", "x"}, "⌫/x", l.T("tui.key.mark_clear")),
+		MoveCell:           b([]string{"up", "k", "down", "j", "left", "h", "right", "l"}, "↑↓←→", l.T("tui.key.move_cell")),
+		VerifyNote:         b([]string{"n"}, "n", l.T("tui.key.verify_note")),
+		VerifyNoteEnter:    b([]string{"n", "enter"}, "n/enter", l.T("tui.key.verify_note_enter")),
+		ScoreOutsiders:     b([]string{"enter"}, "enter", l.T("tui.key.score_outsiders")),
+		NextIssue:          b([]string{"]", "pgdown"}, "]", l.T("tui.key.next_issue")),
+		PrevIssue:          b([]string{"[", "pgup"}, "[", l.T("tui.key.prev_issue")),
+		OtherAssessment:    b([]string{"tab"}, "tab", l.T("tui.key.other_assessment")),
+		NewAssessment:      b([]string{"N"}, "N", l.T("tui.key.new_assessment")),
+		Reopen:             b([]string{"K"}, "K", l.T("tui.key.reopen")),
+		OpenStep:           b([]string{"1", "2", "3", "4", "5"}, "1-5", l.T("tui.key.open_step")),
+		FieldNext:          b([]string{"tab", "enter", "down"}, "tab", l.T("tui.key.field_next")),
+		FieldPrev:          b([]string{"shift+tab", "up"}, "shift+tab", l.T("tui.key.field_prev")),
+		ChoiceLeft:         b([]string{"left", "h"}, "←", l.T("tui.key.choice_left")),
+		ChoiceRight:        b([]string{"right", "l", "space"}, "→", l.T("tui.key.choice_right")),
 
 		Reverse:       b([]string{"r"}, "r", l.T("tui.key.reverse")),
 		ByDirectorate: b([]string{"d"}, "d", l.T("tui.key.by_directorate")),

@@ -134,12 +134,8 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // roleOptions lists the role levels, those usual for the group first.
 func (p *people) roleOptions() []option {
-	order := []workbook.Role{workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine, workbook.RoleCommunity, workbook.RolePartner}
-	if p.group == workbook.Outsider {
-		order = []workbook.Role{workbook.RoleCommunity, workbook.RolePartner, workbook.RoleSenior, workbook.RoleMiddle, workbook.RoleFrontLine}
-	}
 	var out []option
-	for _, r := range order {
+	for _, r := range workbook.GroupRoles(p.group) {
 		out = append(out, option{string(r), roleName(p.l(), r)})
 	}
 	return out
@@ -200,6 +196,9 @@ func (p *people) View() string {
 		x := p.list[i]
 		line := fmt.Sprintf("%-3d %s %s %s", i+1, pad(personLabel(l, x, i+1), nameW), pad(roleName(l, x.Role), roleW), pad(x.Organisation, max(p.width-66-3*(roleW-20), 8)))
 		line += " " + l.N("tui.people.answers", p.answered[x.ID])
+		if x.Booklet != 0 {
+			line += "  " + l.T("tui.booklet.number_col", "Number", x.Booklet)
+		}
 		if i == p.win.cursor {
 			b.WriteString(st.Selected.Render("› "+pad(line, max(p.width-3, 10))) + "\n")
 		} else {

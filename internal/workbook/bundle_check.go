@@ -44,6 +44,7 @@ type recordChecker struct {
 	siteQ          *questionnaire.Questionnaire
 	partnershipIDs map[string]bool
 	assessmentQ    map[string]*questionnaire.Questionnaire // id -> its questionnaire (nil when unknown)
+	assessmentRec  map[string]Assessment                   // id -> the assessment (the first of an id given twice)
 	people         map[string]Participant                  // assessment/id -> participant
 }
 
@@ -166,6 +167,7 @@ func (ck *recordChecker) partnerships() {
 
 func (ck *recordChecker) assessments() {
 	ck.assessmentQ = map[string]*questionnaire.Questionnaire{}
+	ck.assessmentRec = map[string]Assessment{}
 	for i, a := range ck.s.Assessments {
 		add := ck.rec(func() string { return fmt.Sprintf("assessment %d (%s)", i+1, a.ID) }, a, a.SiteID, a.ID, true)
 		var fe FieldErrors
@@ -183,6 +185,7 @@ func (ck *recordChecker) assessments() {
 		ck.checkTimes(add, a.Created, a.Updated)
 		if _, dup := ck.assessmentQ[a.ID]; !dup {
 			ck.assessmentQ[a.ID] = q
+			ck.assessmentRec[a.ID] = a
 		}
 	}
 }
@@ -199,11 +202,19 @@ func (ck *recordChecker) assessment(add func(field, format string, args ...any),
 
 func (ck *recordChecker) participants() {
 	ck.people = map[string]Participant{}
+	// Booklet numbers are unique in an assessment: each is checked against
+	// the participants before it, so that a number given twice is reported
+	// once, on the second.
+	byAssessment := map[string][]Participant{}
 	for i, p := range ck.s.Participants {
 		add := ck.rec(func() string { return fmt.Sprintf("participant %d (%s)", i+1, p.ID) }, p, p.SiteID, p.ID, true)
 		ck.assessment(add, p.AssessmentID)
 		var fe FieldErrors
 		checkParticipant(&fe, p)
+		if a, ok := ck.assessmentRec[p.AssessmentID]; ok && p.Booklet != 0 {
+			checkParticipantBooklet(&fe, p, a, byAssessment[p.AssessmentID])
+			byAssessment[p.AssessmentID] = append(byAssessment[p.AssessmentID], p)
+		}
 		addAll(add, fe)
 		ck.checkTimes(add, p.Created, p.Updated)
 		ck.people[key(p.AssessmentID, p.ID)] = p

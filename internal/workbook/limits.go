@@ -37,6 +37,10 @@ const (
 	// most once, so this is also participants x statements: 2,000 people
 	// answering 100 statements (the shipped questionnaire has 40).
 	MaxSiteResponses = 200000
+	// MaxBooklets bounds the paper booklet numbers given out for one
+	// assessment: five for each participant it may have, as not every
+	// booklet handed out comes back.
+	MaxBooklets = 5 * MaxParticipants
 	// MaxFindings bounds the findings of one assessment.
 	MaxFindings = 500
 	// MaxInterventions bounds the action plan of one assessment.
@@ -77,6 +81,7 @@ var (
 	LimitParticipants     = Limit{MaxParticipants, "participants", "assessment"}
 	LimitSiteParticipants = Limit{MaxSiteParticipants, "participants", "site"}
 	LimitSiteResponses    = Limit{MaxSiteResponses, "answers", "site"}
+	LimitBooklets         = Limit{MaxBooklets, "booklet numbers", "assessment"}
 	LimitFindings         = Limit{MaxFindings, "findings", "assessment"}
 	LimitInterventions    = Limit{MaxInterventions, "actions", "assessment"}
 	LimitShortText        = Limit{MaxShortText, "characters", "one-line text (names, titles, owners, organisations, areas, actions)"}
@@ -87,7 +92,7 @@ var (
 // its test.
 var Limits = []Limit{
 	LimitSites, LimitDirectorates, LimitPartnerships, LimitAssessments, LimitParticipants,
-	LimitSiteParticipants, LimitSiteResponses, LimitFindings, LimitInterventions,
+	LimitSiteParticipants, LimitSiteResponses, LimitBooklets, LimitFindings, LimitInterventions,
 	LimitShortText, LimitLongText,
 }
 

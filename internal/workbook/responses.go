@@ -28,13 +28,23 @@ func (r *Reader) Participant(siteID, assessmentID, id string) (Participant, erro
 
 // SaveParticipant adds (ID "") or edits a participant. Changing an existing
 // participant's group is refused once they have answered, since their
-// answers were given as that group.
+// answers were given as that group. A booklet number must have been given
+// out for the participant's group and be nobody else's (see
+// [Change.IssueBooklets]).
 func (c *Change) SaveParticipant(p Participant) (Participant, error) {
-	if _, err := c.Assessment(p.SiteID, p.AssessmentID); err != nil {
+	a, err := c.Assessment(p.SiteID, p.AssessmentID)
+	if err != nil {
 		return Participant{}, err
 	}
 	var fe FieldErrors
 	checkParticipant(&fe, p)
+	if p.Booklet != 0 && len(fe) == 0 {
+		others, err := c.Participants(p.SiteID, p.AssessmentID)
+		if err != nil {
+			return Participant{}, err
+		}
+		checkParticipantBooklet(&fe, p, a, others)
+	}
 	if err := fe.err(); err != nil {
 		return Participant{}, err
 	}

@@ -59,6 +59,7 @@ func checkAssessment(fe *FieldErrors, a Assessment) {
 	checkLanguage(fe, a.Language)
 	checkDate(fe, "started", a.Started, true)
 	checkCompleted(fe, a)
+	checkBooklets(fe, a.Booklets)
 }
 
 // checkCompleted is the rule for an assessment's completion date.
@@ -100,6 +101,9 @@ func checkParticipant(fe *FieldErrors, p Participant) {
 	}
 	if !slices.Contains(Roles, p.Role) {
 		fe.add("role level", "must be one of senior, middle, front-line, community, partner; not %q", p.Role)
+	}
+	if p.Booklet < 0 || p.Booklet > MaxBooklets {
+		fe.add("booklet", "%d is not a booklet number (1 to %d, or none)", p.Booklet, MaxBooklets)
 	}
 }
 

@@ -35,6 +35,17 @@ const (
 // Roles lists the role levels in display order.
 var Roles = []Role{RoleSenior, RoleMiddle, RoleFrontLine, RoleCommunity, RolePartner}
 
+// GroupRoles lists the role levels in the order a group's people usually
+// have them: staff first for insiders, community members and partners
+// first for outsiders. The participants' form and a blank booklet's cover
+// offer them in this order.
+func GroupRoles(g Group) []Role {
+	if g == Outsider {
+		return []Role{RoleCommunity, RolePartner, RoleSenior, RoleMiddle, RoleFrontLine}
+	}
+	return []Role{RoleSenior, RoleMiddle, RoleFrontLine, RoleCommunity, RolePartner}
+}
+
 // CommunityType says what kind of community a partnership works with.
 type CommunityType string
 
@@ -177,26 +188,34 @@ type Assessment struct {
 	// SelectionReason records why the partnership was chosen.
 	SelectionReason string `json:"selection_reason,omitempty"`
 	// Questionnaire is the hash of the pinned questionnaire.
-	Questionnaire string    `json:"questionnaire"`
-	Language      string    `json:"language"`
-	Started       string    `json:"started"`             // YYYY-MM-DD
-	Completed     string    `json:"completed,omitempty"` // YYYY-MM-DD
-	Created       time.Time `json:"created"`
-	Updated       time.Time `json:"updated"`
+	Questionnaire string `json:"questionnaire"`
+	Language      string `json:"language"`
+	Started       string `json:"started"`             // YYYY-MM-DD
+	Completed     string `json:"completed,omitempty"` // YYYY-MM-DD
+	// Booklets are the paper booklet numbers given out for the
+	// assessment, in the order they were ([Change.IssueBooklets]): each
+	// number belongs to one group, whether a participant has it yet or a
+	// blank booklet with it is still out in the room.
+	Booklets []BookletRange `json:"booklets,omitempty"`
+	Created  time.Time      `json:"created"`
+	Updated  time.Time      `json:"updated"`
 }
 
 // Participant is one person who scores statements. The name is optional and
 // never leaves the store unless asked for.
 type Participant struct {
-	ID           string    `json:"id"`
-	SiteID       string    `json:"site"`
-	AssessmentID string    `json:"assessment"`
-	Name         string    `json:"name,omitempty"`
-	Group        Group     `json:"group"`
-	Role         Role      `json:"role"`
-	Organisation string    `json:"organisation,omitempty"`
-	Created      time.Time `json:"created"`
-	Updated      time.Time `json:"updated"`
+	ID           string `json:"id"`
+	SiteID       string `json:"site"`
+	AssessmentID string `json:"assessment"`
+	Name         string `json:"name,omitempty"`
+	Group        Group  `json:"group"`
+	Role         Role   `json:"role"`
+	Organisation string `json:"organisation,omitempty"`
+	// Booklet is the number of the participant's paper booklet, unique in
+	// the assessment, or 0 for none (see [Change.BookletParticipant]).
+	Booklet int       `json:"booklet,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Response is one participant's answer to one statement. Score is 1..points,

@@ -116,7 +116,7 @@ func NoLiteralWords(t testing.TB, dir string, sinks Sinks, allowed ...string) {
 }
 
 // idLiteral is a string literal that looks like a message id.
-var idLiteral = regexp.MustCompile(`"((?:format|date|language|role|group|sector|community|status|report|compare|codebook|cli|tui|plain|mapimport)\.[a-z0-9_.]+)"`)
+var idLiteral = regexp.MustCompile(`"((?:format|date|language|role|group|sector|community|status|report|compare|codebook|cli|tui|plain|mapimport|booklet)\.[a-z0-9_.]+)"`)
 
 // UnusedIDs fails t for each message of the English catalogue that no
 // non-test Go file in dirs names, and for each id named there that the
