@@ -43,6 +43,7 @@ type contentReader struct {
 	zr      *gzip.Reader
 	n       int64
 	pending []byte // the start of a UTF-8 sequence cut at a read's end
+	shape   shape
 	err     *contentError
 }
 
@@ -57,7 +58,15 @@ func (cr *contentReader) Read(p []byte) (int, error) {
 	if cr.err != nil {
 		return 0, cr.err
 	}
-	n, err := cr.zr.Read(p)
+	// Each read fills p (gzip gives at most 32 KB at a time): a decoder
+	// that scans its whole buffer again at each read then does so a few
+	// times, not once per 32 KB.
+	n, err := 0, error(nil)
+	for n < len(p) && err == nil {
+		var k int
+		k, err = cr.zr.Read(p[n:])
+		n += k
+	}
 	cr.n += int64(n)
 	if cr.n > MaxContentSize {
 		return 0, cr.fail(ErrDamaged, "its content is larger than %d MB unpacked; a bundle is far smaller", MaxContentSize>>20)
@@ -81,6 +90,9 @@ func (cr *contentReader) Read(p []byte) (int, error) {
 		return 0, cr.fail(ErrInvalid, "its content is not UTF-8 text")
 	}
 	cr.pending = append(cr.pending[:0], chunk[len(chunk)-cut:]...)
+	if problem := cr.shape.scan(p[:n]); problem != "" {
+		return 0, cr.fail(ErrInvalid, "%s", problem)
+	}
 	return n, err
 }
 
@@ -202,7 +214,12 @@ func readDocument(r io.Reader, fast bool) (*document, error) {
 		case "engage":
 			err = decodeValue(dec, name, &doc.Engage)
 		case "withheld":
-			err = decodeValue(dec, name, &doc.Withheld)
+			err = decodeList(dec, name, &doc.Withheld, func(Field) error {
+				if len(doc.Withheld) >= len(Fields) {
+					return fmt.Errorf("withheld: more than %d field kinds are listed; there are %d", len(Fields), len(Fields))
+				}
+				return nil
+			})
 		case "site":
 			doc.Site, err = decodeSite(dec)
 		case "questionnaires":
