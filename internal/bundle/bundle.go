@@ -169,6 +169,13 @@ func withhold(recs *workbook.SiteRecords, fs []Field) *workbook.SiteRecords {
 	return fromRecords(kept)
 }
 
+// Carries reports whether the bundle holds anything of kind f: a
+// participant's name for FieldNames. An export that withheld f carries
+// none of it.
+func (b *Bundle) Carries(f Field) bool {
+	return slices.ContainsFunc(b.Records.Records(), func(rec workbook.Record) bool { return carriesWithheld(rec, f) })
+}
+
 // Count is how many records of one kind a bundle holds.
 type Count struct {
 	Kind string // "assessment", "partnership", "participant", "answer", "note", "finding", "action"

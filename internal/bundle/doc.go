@@ -38,6 +38,29 @@
 //
 //	tail -n +2 site.engage | gunzip
 //
+// # Encrypted bundles
+//
+// A bundle that holds personal data can be encrypted whole with age
+// (age-encryption.org/v1, filippo.io/age): [Encrypt] to one or more
+// public keys (age1...), or with one passphrase ([PassphraseRecipient],
+// scrypt at [MaxWorkFactor]). The file is then age's format and nothing
+// else: its first line is "age-encryption.org/v1", then one "-> X25519"
+// (or "-> scrypt") line and a line of base64 for each recipient, a MAC,
+// and the encrypted plain bundle file. The age tool opens it too
+// (age -d -i key.txt FILE). Encrypting gives other bytes each time.
+//
+// A [Reader] recognises an encrypted file by its first line and opens it
+// with its [Keys], asking for the secret keys only for a file encrypted to
+// keys and for a passphrase only for one encrypted with a passphrase
+// (after checking that its work factor is at most MaxWorkFactor, so that
+// a hostile file cannot ask for minutes of work or gigabytes). What it
+// holds is read no further than [MaxFileSize], and then exactly as a plain
+// bundle file, with all of its checks and limits. A file that is not
+// opened is refused with an [*Error] carrying a [Lock]: what it is
+// encrypted to and why it was not opened ([ErrEncrypted]; [ErrLimit] for
+// too much work; [ErrDamaged] for a file cut short or changed, which age's
+// authentication always detects).
+//
 // # Reading
 //
 // [Read] checks everything before anything is written: the header and

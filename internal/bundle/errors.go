@@ -25,6 +25,10 @@ var (
 	// ErrTooNew is returned when a bundle was written in a newer format
 	// than this Engage reads.
 	ErrTooNew = errors.New("bundle from a newer Engage")
+	// ErrEncrypted is returned when a bundle is encrypted and nothing
+	// given opens it: no key or passphrase, the wrong ones, or keys of a
+	// kind Engage does not use. The [*Error] carries its [Lock].
+	ErrEncrypted = errors.New("encrypted bundle that could not be opened")
 	// ErrConflicts is returned by [Import] when the store holds edits
 	// newer than the bundle's and no [Resolution] was given.
 	ErrConflicts = errors.New("conflicting edits")
@@ -34,7 +38,8 @@ var (
 const maxDetails = 12
 
 // Error says why a file was refused. It names the file and wraps one of
-// [ErrNotBundle], [ErrDamaged], [ErrInvalid], [ErrLimit] or [ErrTooNew].
+// [ErrNotBundle], [ErrDamaged], [ErrInvalid], [ErrLimit], [ErrTooNew] or
+// [ErrEncrypted].
 type Error struct {
 	File    string
 	Kind    error
@@ -43,6 +48,10 @@ type Error struct {
 	Details []string
 	// Needs is the Engage version the file asks for (with ErrTooNew).
 	Needs string
+	// Lock says how the file is encrypted and why it was not opened, when
+	// the problem is in its encryption (with ErrEncrypted, and with
+	// ErrLimit or ErrDamaged for an encrypted file).
+	Lock *Lock
 
 	limit *workbook.LimitError // with ErrLimit
 }
@@ -66,6 +75,9 @@ func (e *Error) Unwrap() error { return e.Kind }
 
 // Hint says what the user can do about it.
 func (e *Error) Hint() string {
+	if e.Lock != nil {
+		return e.Lock.hint()
+	}
 	switch e.Kind {
 	case ErrLimit:
 		if e.limit != nil {
@@ -82,4 +94,19 @@ func (e *Error) Hint() string {
 		return "export the site again with this version of Engage; if it still fails, report it"
 	}
 	return "an Engage bundle is what `engage export SITE` writes"
+}
+
+// hint says what to do about an encrypted bundle that was not opened.
+func (l *Lock) hint() string {
+	switch {
+	case l.Problem == Damaged:
+		return "ask for the file again: an encrypted bundle cannot be mended"
+	case l.Problem == TooCostly:
+		return "ask the sender to encrypt it again with engage export --passphrase"
+	case l.Kind == LockOther:
+		return "decrypt it with the tool it was made for, then import the plain bundle"
+	case l.Kind == LockPassphrase:
+		return "ask the sender for the passphrase, and type it exactly"
+	}
+	return "give the secret key whose public key it was encrypted to with --identity FILE"
 }

@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -209,6 +210,9 @@ func Read(name string, data []byte) (*Bundle, error) {
 // [maxParsedQuestionnaires]. The zero Reader is ready to use; it is not
 // safe for concurrent use.
 type Reader struct {
+	// Keys open encrypted bundles; without them, an encrypted bundle is
+	// refused with [ErrEncrypted].
+	Keys   Keys
 	parsed map[string]*questionnaire.Questionnaire // by source
 }
 
@@ -247,16 +251,38 @@ func (r *Reader) ReadFile(path string) (*Bundle, error) {
 	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, &Error{File: path, Kind: ErrNotBundle, Problem: "it is a folder, not a bundle file"}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// An encrypted file is decrypted as it is read, so that only what
+	// it holds is kept, bounded as a plain file is.
+	src := bufio.NewReader(f)
+	if start, _ := src.Peek(len(encryptedMagic)); IsEncrypted(start) {
+		data, err := r.decrypt(path, src)
+		if err != nil {
+			return nil, err
+		}
+		return r.readPlain(path, data)
+	}
+	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	return r.Read(path, data)
+	return r.readPlain(path, data)
 }
 
 // Read checks a bundle file's bytes fully and returns what it holds (see
-// [Read]).
+// [Read]). An encrypted bundle is opened with r.Keys first.
 func (r *Reader) Read(name string, data []byte) (*Bundle, error) {
+	if IsEncrypted(data) {
+		plain, err := r.decrypt(name, bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		data = plain
+	}
+	return r.readPlain(name, data)
+}
+
+// readPlain checks a plain bundle file's bytes.
+func (r *Reader) readPlain(name string, data []byte) (*Bundle, error) {
 	fail := func(kind error, format string, args ...any) (*Bundle, error) {
 		return nil, &Error{File: name, Kind: kind, Problem: fmt.Sprintf(format, args...)}
 	}

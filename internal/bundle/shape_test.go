@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"filippo.io/age"
+
 	"github.com/engage-toolkit/engage/internal/bundle"
 )
 
@@ -58,15 +60,23 @@ var bombs = []struct {
 }
 
 // TestBombsAreRefusedQuickly: each bomb is refused at the bound it breaks,
-// in a fraction of a second and a few megabytes.
+// in a fraction of a second and a few megabytes, plain or encrypted.
 func TestBombsAreRefusedQuickly(t *testing.T) {
-	var r bundle.Reader
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := bundle.Reader{Keys: bundle.Keys{Identities: func() ([]age.Identity, error) { return []age.Identity{id}, nil }}}
 	for _, b := range bombs {
 		plain := bomb(t, b.head, b.filler, 64<<20, b.tail)
+		sealed, err := bundle.Encrypt(plain, id.Recipient())
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, c := range []struct {
 			name string
 			data []byte
-		}{{"plain", plain}} {
+		}{{"plain", plain}, {"encrypted", sealed}} {
 			t.Run(b.name+"/"+c.name, func(t *testing.T) {
 				runtime.GC()
 				heap := watchHeap()
