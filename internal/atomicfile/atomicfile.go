@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -158,6 +159,52 @@ func (a *File) release() {
 		a.hold.Close()
 		a.hold = nil
 	}
+}
+
+// RenameNew puts a finished file in place only if nothing is at its name,
+// and otherwise leaves what is there and returns an error that wraps
+// fs.ErrExist: a file that must never be replaced (a secret key) is
+// written so. Where the file system can make a hard link, the check and
+// the placing are one step; where it cannot (FAT), the name is checked
+// just before the rename.
+func (a *File) RenameNew() error {
+	err := os.Link(a.tmp, a.path)
+	switch {
+	case err == nil:
+		os.Remove(a.tmp)
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("cannot write %s: %w", a.path, fs.ErrExist)
+	default:
+		if _, serr := os.Lstat(a.path); serr == nil {
+			return fmt.Errorf("cannot write %s: %w", a.path, fs.ErrExist)
+		}
+		if err := os.Rename(a.tmp, a.path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", a.path, Cause(err))
+		}
+	}
+	a.tmp = ""
+	a.release()
+	return SyncDir(filepath.Dir(a.path))
+}
+
+// WriteNew writes path whole, as [Write] does, but only if nothing is at
+// path: see [File.RenameNew].
+func WriteNew(path string, mode os.FileMode, write func(io.Writer) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("cannot write %s: %w", path, fs.ErrExist)
+	}
+	a, err := Create(path, mode)
+	if err != nil {
+		return err
+	}
+	defer a.Abort()
+	if err := write(a); err != nil {
+		return err
+	}
+	if err := a.Finish(mode); err != nil {
+		return err
+	}
+	return a.RenameNew()
 }
 
 // Commit finishes the file with mode and puts it in place.

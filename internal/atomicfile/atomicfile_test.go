@@ -205,3 +205,43 @@ func TestCreateClearsItsOwnLeftovers(t *testing.T) {
 		t.Errorf("folder holds %s", names)
 	}
 }
+
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "key.txt")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := atomicfile.WriteNew(path, 0o600, write("first")); err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" {
+		if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+			t.Errorf("mode %v, want 0600", info.Mode().Perm())
+		}
+	}
+	err := atomicfile.WriteNew(path, 0o600, write("second"))
+	if !errors.Is(err, os.ErrExist) {
+		t.Errorf("writing again: %v", err)
+	}
+	// A file that appears while the new one is written is kept too.
+	other := filepath.Join(dir, "other.txt")
+	err = atomicfile.WriteNew(other, 0o600, func(w io.Writer) error {
+		if err := os.WriteFile(other, []byte("theirs"), 0o600); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "mine")
+		return err
+	})
+	if !errors.Is(err, os.ErrExist) {
+		t.Errorf("a file that appeared: %v", err)
+	}
+	for p, want := range map[string]string{path: "first", other: "theirs"} {
+		if got, _ := os.ReadFile(p); string(got) != want {
+			t.Errorf("%s holds %q", p, got)
+		}
+	}
+	if names := entries(t, dir); len(names) != 2 {
+		t.Errorf("folder holds %v", names)
+	}
+}
