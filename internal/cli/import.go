@@ -20,12 +20,14 @@ const maxConflictLines = 20
 
 func newImportCmd(g *globals) *cobra.Command {
 	var theirs, ours bool
+	var identities []string
 	cmd := &cobra.Command{
-		Use:   "import FILE... [--theirs|--ours]",
+		Use:   "import FILE... [--theirs|--ours] [--identity KEYFILE...]",
 		Short: g.l.T("cli.import.short"),
 		Example: `  engage import eastbrook.engage
   engage import /media/usb/*.engage
-  engage import eastbrook.engage --theirs`,
+  engage import eastbrook.engage --theirs
+  engage import eastbrook.engage --identity ~/keys/engage-study.txt`,
 		Long: g.l.T("cli.import.long"),
 		Args: g.minArgs(1, g.l.T("cli.import.arg_files")),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,15 +40,20 @@ func newImportCmd(g *globals) *cobra.Command {
 			case ours:
 				res = bundle.Ours
 			}
-			return importRun(g, args, res)
+			return importRun(g, args, res, identities)
 		},
 	}
 	cmd.Flags().BoolVar(&theirs, "theirs", false, g.l.T("cli.import.flag_theirs"))
 	cmd.Flags().BoolVar(&ours, "ours", false, g.l.T("cli.import.flag_ours"))
+	cmd.Flags().StringArrayVarP(&identities, "identity", "i", nil, g.l.T("cli.import.flag_identity"))
 	return cmd
 }
 
-func importRun(g *globals, files []string, resolve bundle.Resolution) error {
+func importRun(g *globals, files []string, resolve bundle.Resolution, identities []string) error {
+	keys, err := g.importKeys(identities)
+	if err != nil {
+		return err
+	}
 	st, err := g.openStore(false, g.hintOf("cli.import.locked_hint"))
 	if err != nil {
 		return err
@@ -55,9 +62,10 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 	svc := workbook.NewService(st, workbook.Options{})
 	backup := ""
 	refused := 0
-	var reader bundle.Reader // parses a questionnaire the files share once
+	reader := bundle.Reader{Keys: keys.Keys} // parses a questionnaire the files share once
 	m := g.meter(g.l.T("cli.progress.import"), len(files))
 	defer m.Done()
+	keys.before = m.Done
 	for i, f := range files {
 		// What is said of a file goes on lines of its own: the meter is
 		// blanked before, and drawn again below them.
@@ -67,9 +75,16 @@ func importRun(g *globals, files []string, resolve bundle.Resolution) error {
 			m.Done()
 			refused++
 			var be *bundle.Error
-			if errors.As(err, &be) {
+			var h hinter
+			switch {
+			case errors.As(err, &be) && be.Lock != nil:
+				msg, hint := lockProblem(g.l, be, keys)
+				printProblem(g.l, g.io.Err, msg, hint)
+			case errors.As(err, &be):
 				printProblem(g.l, g.io.Err, be.Error(), be.Hint())
-			} else {
+			case errors.As(err, &h):
+				printProblem(g.l, g.io.Err, f+": "+err.Error(), h.Hint())
+			default:
 				printProblem(g.l, g.io.Err, f+": "+atomicfile.Cause(err).Error(), "")
 			}
 			continue

@@ -33,13 +33,21 @@ type IO struct {
 	// ErrIsTerminal reports whether Err is a terminal: progress is shown
 	// on it only then.
 	ErrIsTerminal func() bool
+	// ReadSecret shows prompt and reads a line typed at the terminal
+	// without showing it (a passphrase); nil when standard input is not
+	// a terminal.
+	ReadSecret func(prompt string) (string, error)
 }
 
 // SystemIO returns the process's standard streams and environment.
 func SystemIO() IO {
-	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, IsTerminal: func() bool {
+	sys := IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, IsTerminal: func() bool {
 		return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 	}, ErrIsTerminal: func() bool { return term.IsTerminal(os.Stderr.Fd()) }}
+	if term.IsTerminal(os.Stdin.Fd()) {
+		sys.ReadSecret = readSecret
+	}
+	return sys
 }
 
 // globals are the flags every command shares.
@@ -143,6 +151,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newBackupCmd(g),
 		newExportCmd(g),
 		newImportCmd(g),
+		newKeyCmd(g),
 		newVersionCmd(g),
 		newReportCmd(g),
 		newBookletCmd(g),
