@@ -289,6 +289,27 @@ func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 		return 0, err
 	}
 	n := 0
+	err := SummaryRecords(c, func(rec []string) error {
+		neutralise(rec, summaryText)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	cw.Flush()
+	return n, cw.Error()
+}
+
+// SummaryRecords passes each row of the summary CSV of c to fn, in the
+// CSV's order, as text before [textCell] (the one statement of what each
+// column holds, which the CSV writer neutralises and the spreadsheet and
+// the warehouse type as [SummaryColumns] say). rec is reused between
+// calls.
+func SummaryRecords(c *Comparison, fn func(rec []string) error) error {
 	rec := make([]string, len(SummaryHeader))
 	for si := range c.Sites {
 		s := &c.Sites[si]
@@ -300,24 +321,15 @@ func WriteSummary(w io.Writer, c *Comparison) (int, error) {
 					sc   Score
 				}{{"all", is.All}, {"insiders", is.Insiders}, {"outsiders", is.Outsiders}}
 				for _, g := range groups {
-					summaryRecord(rec, s, a, ai == len(s.Assessments)-1, is, c.IsCompared(is.ID), g.name, g.sc)
-					if err := cw.Write(rec); err != nil {
-						return n, err
+					summaryFields(rec, s, a, ai == len(s.Assessments)-1, is, c.IsCompared(is.ID), g.name, g.sc)
+					if err := fn(rec); err != nil {
+						return err
 					}
-					n++
 				}
 			}
 		}
 	}
-	cw.Flush()
-	return n, cw.Error()
-}
-
-// summaryRecord is the summary CSV's row: [summaryFields] with its text
-// cells neutralised ([textCell]).
-func summaryRecord(rec []string, s *Site, a *Assessment, current bool, is IssueFigures, compared bool, group string, sc Score) {
-	summaryFields(rec, s, a, current, is, compared, group, sc)
-	neutralise(rec, summaryText)
+	return nil
 }
 
 // summaryFields fills rec with one summary row as text: the one

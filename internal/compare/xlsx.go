@@ -134,28 +134,16 @@ func (wb *Workbook) Finish(w io.Writer, c *Comparison, l *i18n.Lang) error {
 		return err
 	}
 	cols := SummaryColumns()
-	rec := make([]string, len(SummaryHeader))
 	row := 1
 	var vals []any
-	for si := range c.Sites {
-		s := &c.Sites[si]
-		for ai := range s.Assessments {
-			a := &s.Assessments[ai]
-			for _, is := range a.Issues {
-				for _, g := range []struct {
-					name string
-					sc   Score
-				}{{"all", is.All}, {"insiders", is.Insiders}, {"outsiders", is.Outsiders}} {
-					summaryFields(rec, s, a, ai == len(s.Assessments)-1, is, c.IsCompared(is.ID), g.name, g.sc)
-					vals = typedRow(vals[:0], rec, cols)
-					row++
-					cell, _ := excelize.CoordinatesToCellName(1, row)
-					if err := sum.SetRow(cell, vals); err != nil {
-						return err
-					}
-				}
-			}
-		}
+	err = SummaryRecords(c, func(rec []string) error {
+		vals = typedRow(vals[:0], rec, cols)
+		row++
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		return sum.SetRow(cell, vals)
+	})
+	if err != nil {
+		return err
 	}
 	if err := sum.Flush(); err != nil {
 		return err
