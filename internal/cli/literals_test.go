@@ -19,7 +19,7 @@ func TestNoLiteralWords(t *testing.T) {
 // no code (an id left behind when its text went), and when code names an
 // id the catalogue lacks. The TUI's ids are looked for in internal/tui.
 func TestCatalogueIDsUsed(t *testing.T) {
-	i18ntest.UnusedIDs(t, []string{".", "../report", "../booklet", "../i18n", "../questionnaire", "../tui", "../compare", "../plain", "../mapimport"},
+	i18ntest.UnusedIDs(t, []string{".", "../report", "../booklet", "../i18n", "../questionnaire", "../tui", "../compare", "../plain", "../mapimport", "../warehouse"},
 		"date.month.",                         // Lang.Month
 		"cli.record.",                         // a conflict's record kind
 		"cli.rows.n_",                         // a group
