@@ -80,7 +80,7 @@ func newManCmd(g *globals) *cobra.Command {
 // completion is no place for an error. compare takes many sites, each
 // once; the other commands one.
 func (g *globals) completeSites(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	many := cmd.Name() == "compare"
+	many := cmd.Name() == "compare" || cmd.Name() == "push"
 	if len(args) > 0 && !many {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

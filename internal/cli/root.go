@@ -156,6 +156,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newReportCmd(g),
 		newBookletCmd(g),
 		newCompareCmd(g),
+		newWarehouseCmd(g),
 		newCheckCmd(g),
 		newCompletionCmd(g),
 		newManCmd(g),

@@ -69,13 +69,6 @@ func ParseConfig(connString string) (*Config, error) {
 	return &Config{pgx: cfg}, nil
 }
 
-// Where names the server the config points at, for messages: host and
-// port, or the socket's path, and the database and user. It never holds
-// the password.
-func (c *Config) Where() string {
-	return fmt.Sprintf("%s, database %s, user %s", c.Address(), c.pgx.Database, c.pgx.User)
-}
-
 // Address is the server's host and port, or its unix socket's path.
 func (c *Config) Address() string {
 	_, addr := pgconn.NetworkAddress(c.pgx.Host, c.pgx.Port)
@@ -84,6 +77,9 @@ func (c *Config) Address() string {
 
 // Database is the database the config names.
 func (c *Config) Database() string { return c.pgx.Database }
+
+// User is the user the config connects as.
+func (c *Config) User() string { return c.pgx.User }
 
 // ConnectTimeout is how long a connection attempt may take.
 func (c *Config) ConnectTimeout() time.Duration { return c.pgx.ConnectTimeout }

@@ -186,33 +186,44 @@ func (w *warehouseFor) versions(t *testing.T) map[string]string {
 	return out
 }
 
-// csvs are the long CSV and the summary CSV of the sites, as engage
-// compare writes them, read back.
-func csvs(t *testing.T, svc *workbook.Service, unsuppressed bool, sites ...string) (answers, summary [][]string) {
+// csvs are the long CSV and the summary CSV of the sites (every one when
+// none is named), as engage compare SITE --lang LANG writes them for each
+// site in its own language, read back: the header, then the rows.
+func csvs(t *testing.T, svc *workbook.Service, unsuppressed bool, refs ...string) (answers, summary [][]string) {
 	t.Helper()
-	var long, sum bytes.Buffer
-	rw, err := compare.NewResponseWriter(&long)
+	sites, err := warehouse.Resolve(svc, refs, len(refs) == 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := compare.Gather(svc, compare.Options{Sites: sites, All: len(sites) == 0, Responses: rw.Write, Unsuppressed: unsuppressed})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := compare.WriteSummary(&sum, c); err != nil {
-		t.Fatal(err)
-	}
-	read := func(b *bytes.Buffer) [][]string {
-		recs, err := csv.NewReader(b).ReadAll()
+	for _, s := range sites {
+		var long, sum bytes.Buffer
+		rw, err := compare.NewResponseWriter(&long)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return recs
+		c, err := compare.Gather(svc, compare.Options{Sites: []string{s.ID}, Lang: s.Language, Responses: rw.Write, Unsuppressed: unsuppressed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := compare.WriteSummary(&sum, c); err != nil {
+			t.Fatal(err)
+		}
+		read := func(b *bytes.Buffer, to [][]string) [][]string {
+			recs, err := csv.NewReader(b).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(to) > 0 {
+				recs = recs[1:]
+			}
+			return append(to, recs...)
+		}
+		answers, summary = read(&long, answers), read(&sum, summary)
 	}
-	return read(&long), read(&sum)
+	return answers, summary
 }
 
 // asCSV reads table's rows back and writes each value as the CSVs do

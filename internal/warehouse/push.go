@@ -19,9 +19,6 @@ type Options struct {
 	// Schema is the PostgreSQL schema the tables are in; "" is
 	// [DefaultSchema].
 	Schema string
-	// Lang is the language of the texts taken from questionnaires
-	// (engage_summary's key_issue_title), as for the CSVs; "" is English.
-	Lang string
 	// Unsuppressed pushes every answer with its real role level, the
 	// respondents of groups under 3 too, as the long CSV's --unsuppressed
 	// writes them.
@@ -74,10 +71,18 @@ type SiteResult struct {
 	// long CSV; both 0 with Unsuppressed.
 	LeftOut, Withheld int
 	// Small lists, with Unsuppressed, the groups and role levels of one or
-	// two people whose answers are there all the same.
-	Small []analysis.Cell
+	// two people whose answers are there all the same, by assessment.
+	Small []SmallGroups
 	// Hash is the site's content hash (engage_sites.content_sha256).
 	Hash string
+}
+
+// SmallGroups are the groups (Role "") and role levels of one or two
+// people of one assessment whose answers an unsuppressed push holds, as
+// [compare.RowsWritten].Small counts them.
+type SmallGroups struct {
+	Title, Started string
+	Cells          []analysis.Cell
 }
 
 // VersionError is returned when the warehouse's tables are of another
@@ -259,7 +264,7 @@ func (w *Warehouse) Push(ctx context.Context, svc *workbook.Service, s workbook.
 		res.Action = Skipped
 		return res, nil
 	}
-	rows, err := gatherSite(svc, s.ID, opts)
+	rows, err := gatherSite(svc, s, opts)
 	if err != nil {
 		return res, err
 	}

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -35,23 +34,26 @@ type siteRows struct {
 	// leftOut, withheld and small say what the answers hold of small
 	// groups, as [compare.RowsWritten] does, over every assessment.
 	leftOut, withheld int
-	small             []analysis.Cell
+	small             []SmallGroups
 }
 
 // sitesHashed is how many columns of engage_sites the content hash
 // covers: every one up to data_as_of.
 var sitesHashed = slices.Index(table(TableSites).ColumnNames(), "data_as_of") + 1
 
-// gatherSite reads site id from svc through compare.Gather, the one way
+// gatherSite reads site s from svc through compare.Gather, the one way
 // the CSVs get their rows, so the warehouse holds the same rows and
 // figures as the long CSV and the summary CSV of the site, with the same
-// rule for small groups.
-func gatherSite(svc *workbook.Service, id string, opts Options) (*siteRows, error) {
+// rule for small groups. The texts taken from the questionnaire (the
+// key issues' titles) are in the site's own language, so that a site's
+// rows depend on the store alone, not on who pushes them.
+func gatherSite(svc *workbook.Service, site workbook.Site, opts Options) (*siteRows, error) {
+	id := site.ID
 	out := &siteRows{}
 	answers := table(TableAnswers)
 	answerAt := positions(answers, compare.ResponsesHeader)
 	rec := make([]string, len(compare.ResponsesHeader))
-	sel := compare.Options{Sites: []string{id}, Lang: opts.Lang, Unsuppressed: opts.Unsuppressed,
+	sel := compare.Options{Sites: []string{id}, Lang: site.Language, Unsuppressed: opts.Unsuppressed,
 		Responses: func(r *compare.Row) error {
 			compare.ResponseRecord(r, rec)
 			row, err := typed(answers, answerAt, id, rec)
@@ -89,7 +91,9 @@ func gatherSite(svc *workbook.Service, id string, opts Options) (*siteRows, erro
 		out.assessments = append(out.assessments, row)
 		out.leftOut += compare.People(a.Rows.LeftOut)
 		out.withheld += a.Rows.Withheld
-		out.small = append(out.small, a.Rows.Small...)
+		if len(a.Rows.Small) > 0 {
+			out.small = append(out.small, SmallGroups{Title: a.Title, Started: a.Started, Cells: a.Rows.Small})
+		}
 		if q := a.Questionnaire; !seen[q.Hash] {
 			seen[q.Hash] = true
 			out.statements = append(out.statements, statementRows(q)...)
