@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -75,8 +76,11 @@ func demoStore(t *testing.T) *workbook.Service {
 	return openStore(t, path)
 }
 
-// openStore opens the store at path for t, with the demo's clock and ids
-// for what the test changes.
+// seeds makes each store opened draw other record ids.
+var seeds atomic.Uint64
+
+// openStore opens the store at path for t, with a fixed clock and record
+// ids of its own for what the test changes.
 func openStore(t *testing.T, path string) *workbook.Service {
 	t.Helper()
 	st, err := store.Open(path, store.Options{})
@@ -85,7 +89,7 @@ func openStore(t *testing.T, path string) *workbook.Service {
 	}
 	t.Cleanup(func() { st.Close() })
 	later := time.Date(2026, time.March, 3, 9, 0, 0, 0, time.UTC)
-	return workbook.NewService(st, workbook.Options{Now: func() time.Time { return later }, NewID: demo.IDs(99)})
+	return workbook.NewService(st, workbook.Options{Now: func() time.Time { return later }, NewID: demo.IDs(100 + seeds.Add(1))})
 }
 
 // warehouseFor is an empty database on the shared server, with its

@@ -112,7 +112,12 @@ func codebook(cols []compare.CSVColumn, names ...string) []Column {
 			panic("warehouse: the codebook has no column " + n)
 		}
 		c := cols[k]
-		out[i] = Column{Name: c.Name, Type: c.Type, Allowed: c.Allowed, meaning: c.Meaning}
+		out[i] = Column{Name: c.Name, Type: c.Type, meaning: c.Meaning}
+		if c.Type == compare.TypeCategory {
+			// A logical column's TRUE, FALSE is the CSV's spelling; here
+			// it is a boolean.
+			out[i].Allowed = c.Allowed
+		}
 	}
 	return out
 }
