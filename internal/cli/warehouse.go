@@ -51,7 +51,7 @@ func newWarehousePushCmd(g *globals) *cobra.Command {
   engage warehouse push --postgres 'postgres://researcher@db.example.org/engage?sslmode=verify-full' eastbrook-pilot
   engage warehouse push --postgres 'host=/var/run/postgresql dbname=engage' --all --dry-run
   engage warehouse push --postgres postgres://localhost/engage --all --schema pilot2026
-  PGPASSWORD=... engage warehouse push --postgres postgres://researcher@db/engage --all --unsuppressed`,
+  engage warehouse push --postgres postgres://researcher@db.example.org/engage --all --unsuppressed`,
 		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites = args

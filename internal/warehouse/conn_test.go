@@ -172,3 +172,29 @@ func TestPasswords(t *testing.T) {
 		}
 	})
 }
+
+// A schema the database's owner made for engage, owned by a user who may
+// not create schemas: engage uses it as it is.
+func TestSchemaMadeByTheOwner(t *testing.T) {
+	w := newWarehouse(t)
+	ctx := context.Background()
+	for _, s := range []string{
+		"REVOKE CREATE ON DATABASE " + w.db + " FROM " + pgtest.PasswordUser,
+		"CREATE SCHEMA engage AUTHORIZATION " + pgtest.PasswordUser,
+	} {
+		if _, err := w.conn.Exec(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	noPGEnv(t)
+	t.Setenv("PGPASSWORD", pgtest.PasswordUserPassword)
+	svc, _ := smallGroupStore(t)
+	url := fmt.Sprintf("host=%s user=%s dbname=%s", w.srv.Socket, pgtest.PasswordUser, w.db)
+	res, err := pushSites(url, svc, warehouse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Action != warehouse.Added || w.count(t, warehouse.TableAnswers) != res[0].Answers {
+		t.Errorf("push as the schema's owner: %v", actions(res))
+	}
+}

@@ -195,7 +195,18 @@ func (w *Warehouse) prepare(ctx context.Context, opts Options) error {
 	if words == nil {
 		words = i18n.Embedded().For(i18n.Fallback)
 	}
-	for _, s := range append(CreateStatements(w.schema), commentStatements(w.schema, words)...) {
+	ddl := append(CreateStatements(w.schema), commentStatements(w.schema, words)...)
+	// A schema made for engage by the database's owner is used as it is:
+	// CREATE SCHEMA needs the right to create schemas in the database,
+	// even when the schema exists.
+	var have bool
+	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", w.schema).Scan(&have); err != nil {
+		return err
+	}
+	if have {
+		ddl = ddl[1:]
+	}
+	for _, s := range ddl {
 		if _, err := tx.Exec(ctx, s); err != nil {
 			return err
 		}

@@ -285,7 +285,8 @@ func literal(s string) string {
 }
 
 // CreateStatements returns the SQL that creates the tables in schema,
-// each statement on its own, without the comments.
+// each statement on its own, without the comments: CREATE SCHEMA first,
+// then the tables.
 func CreateStatements(schema string) []string {
 	out := []string{"CREATE SCHEMA IF NOT EXISTS " + ident(schema)}
 	for _, t := range Tables() {
