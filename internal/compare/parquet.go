@@ -143,23 +143,8 @@ func WriteParquetSummary(w io.Writer, c *Comparison) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	rec := make([]string, len(SummaryHeader))
-	for si := range c.Sites {
-		s := &c.Sites[si]
-		for ai := range s.Assessments {
-			a := &s.Assessments[ai]
-			for _, is := range a.Issues {
-				for _, g := range []struct {
-					name string
-					sc   Score
-				}{{"all", is.All}, {"insiders", is.Insiders}, {"outsiders", is.Outsiders}} {
-					summaryFields(rec, s, a, ai == len(s.Assessments)-1, is, c.IsCompared(is.ID), g.name, g.sc)
-					if err := pf.add(rec); err != nil {
-						return pf.n, err
-					}
-				}
-			}
-		}
+	if err := SummaryRecords(c, pf.add); err != nil {
+		return pf.n, err
 	}
 	return pf.n, pf.Close()
 }
