@@ -338,10 +338,15 @@ func FreeTextWarnings(d *workbook.AssessmentData) []PlacedWarning {
 			Excerpt: excerpt(f.Text), Kind: f.Kind, StatementID: f.StatementID, KeyIssueID: f.KeyIssueID, FindingID: f.ID}, f.Text)
 	}
 	for _, iv := range d.Interventions {
-		// The owner is who answers for the action: naming them is the
-		// point of the plan.
+		// The owner is who answers for the action, and a reviewer who
+		// looked at it: naming them is the point of the plan. The notes
+		// of its reviews are checked with the action.
+		text := iv.Action
+		for _, rv := range iv.Reviews {
+			text += "\n" + rv.Note
+		}
 		add(PlacedWarning{Where: fmt.Sprintf("action %q", excerpt(iv.Action)), Place: PlaceAction, Excerpt: excerpt(iv.Action),
-			KeyIssueID: iv.KeyIssueID}, iv.Action+"\n"+iv.Review)
+			KeyIssueID: iv.KeyIssueID}, text)
 	}
 	return out
 }

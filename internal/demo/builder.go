@@ -370,10 +370,15 @@ func (b *builder) barriers(a workbook.Assessment, ap *assessmentPlan) error {
 	for k, act := range ap.actions {
 		iv := workbook.Intervention{
 			ID: ids[len(ap.findings)+k], SiteID: b.site.ID, AssessmentID: a.ID, Action: act.action,
-			Owner: act.owner, Due: act.due, KeyIssueID: b.sc.keyIssueID(act.slot), Status: act.status, Review: act.review,
+			Owner: act.owner, Due: act.due, KeyIssueID: b.sc.keyIssueID(act.slot), Status: act.status,
 		}
 		if _, err := b.c.SaveIntervention(iv); err != nil {
 			return err
+		}
+		for _, r := range act.reviews {
+			if _, err := b.c.AddReview(b.site.ID, a.ID, iv.ID, workbook.Review{Date: r.date, Reviewer: r.reviewer, Status: r.status, Note: r.note}); err != nil {
+				return fmt.Errorf("review of %q on %s: %w", act.action, r.date, err)
+			}
 		}
 	}
 	return nil

@@ -101,17 +101,24 @@ func eastbrook() sitePlan {
 			},
 			actions: []actionPlan{
 				{"Clarify the role of each partner in a short written agreement", "Partnership chair", "2026-05-29",
-					issueService, workbook.StatusInProgress, "Draft circulated to members on 25 February."},
+					issueService, workbook.StatusPlanned, reviews(
+						rv("2026-02-25", "Helen Dawson", workbook.StatusInProgress, "Draft circulated to members on 25 February."))},
 				{"Invite two residents onto the decision-making board with full voting rights", "Director of Adult Social Care", "2026-06-30",
-					issueCulture, workbook.StatusPlanned, ""},
+					issueCulture, workbook.StatusPlanned, nil},
 				{"Hold a facilitated session to agree the merits of the partners' different philosophies (medical, social and community development)", "Public health lead", "2026-04-24",
-					issueService, workbook.StatusPlanned, ""},
+					issueService, workbook.StatusPlanned, nil},
 				{"Agree a common language: a plain-words glossary for every partnership paper", "Partnership coordinator", "2026-03-31",
-					issueService, workbook.StatusInProgress, "Glossary of 40 terms drafted with the residents' association."},
+					issueService, workbook.StatusPlanned, reviews(
+						rv("2026-02-16", "", workbook.StatusInProgress, "Residents' association agreed to draft it with us."),
+						rv("2026-02-27", "Helen Dawson", workbook.StatusInProgress, "Glossary of 40 terms drafted with the residents' association."))},
 				{"Use team development plans when the partnership plans its year", "Service managers", "2026-09-30",
-					issueSkills, workbook.StatusPlanned, ""},
+					issueSkills, workbook.StatusPlanned, nil},
 				{"Alternate evening and daytime board meetings", "Partnership coordinator", "2026-02-27",
-					issueCommunity, workbook.StatusDone, "Agreed at the February board; the first evening meeting was held on 24 February."},
+					issueCommunity, workbook.StatusPlanned, reviews(
+						rv("2026-02-10", "Helen Dawson", workbook.StatusInProgress, "Agreed at the February board."),
+						rv("2026-02-25", "Helen Dawson", workbook.StatusDone, "The first evening meeting was held on 24 February."))},
+				{"Send the workbook's findings to every partner organisation", "Partnership coordinator", "2026-02-20",
+					issueCulture, workbook.StatusPlanned, nil},
 			},
 		}},
 	}

@@ -194,12 +194,29 @@ type findingPlan struct {
 	text string
 }
 
-// actionPlan is one line of the action plan.
+// actionPlan is one line of the action plan: written with status, then
+// reviewed on the days of its reviews, oldest first.
 type actionPlan struct {
 	action, owner, due string
 	slot               int // key issue slot, -1 for none
 	status             workbook.Status
-	review             string
+	reviews            []reviewPlan
+}
+
+// reviewPlan is one review of an action: its day, who reviewed it (a
+// made-up name), the status it set and its note.
+type reviewPlan struct {
+	date, reviewer string
+	status         workbook.Status
+	note           string
+}
+
+// reviews lists an action's reviews.
+func reviews(rs ...reviewPlan) []reviewPlan { return rs }
+
+// rv is one review.
+func rv(date, reviewer string, status workbook.Status, note string) reviewPlan {
+	return reviewPlan{date: date, reviewer: reviewer, status: status, note: note}
 }
 
 func good(slot int, stmt, text string) findingPlan {

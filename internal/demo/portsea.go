@@ -76,13 +76,14 @@ func portsea() sitePlan {
 			},
 			actions: []actionPlan{
 				{"Clarify the role of each service in the co-ordination team, with one named contact per kind of problem", "Locality Champion, Harbourside", "2026-04-30",
-					issueService, workbook.StatusInProgress, "Contact list drafted; to be agreed at the April meeting."},
+					issueService, workbook.StatusPlanned, reviews(
+						rv("2026-02-27", "Claire Nolan", workbook.StatusInProgress, "Contact list drafted; to be agreed at the April meeting."))},
 				{"Invite two residents from the Locality Partnership to the co-ordination team's monthly meeting", "Locality Coordinator, Harbourside", "2026-05-29",
-					issueCulture, workbook.StatusPlanned, ""},
+					issueCulture, workbook.StatusPlanned, nil},
 				{"Hold a session for young people with the St Aldhelm's Youth Project", "Children's Trust participation worker", "2026-03-20",
-					issueCommunity, workbook.StatusPlanned, ""},
+					issueCommunity, workbook.StatusPlanned, nil},
 				{"Propose a pooled locality budget for street scene and community safety", "Assistant Director for Safer Communities", "2026-09-30",
-					issueCulture, workbook.StatusPlanned, ""},
+					issueCulture, workbook.StatusPlanned, nil},
 			},
 		}},
 	}

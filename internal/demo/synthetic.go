@@ -66,7 +66,7 @@ func synthetic(n int) sitePlan {
 			spread:   0.8,
 			findings: []findingPlan{barrier(worst, "", "The lowest-scoring key issue.")},
 			actions: []actionPlan{{"Discuss the lowest-scoring key issue with the partnership board", "Partnership chair", "2026-06-30",
-				worst, workbook.StatusPlanned, ""}},
+				worst, workbook.StatusPlanned, nil}},
 		}},
 	}
 }

@@ -96,13 +96,30 @@ func tynebridge() sitePlan {
 				},
 				actions: []actionPlan{
 					{"Co-design training with health teams for customer-facing staff", "Strategic Lead, South", "2025-10-31",
-						issueSkills, workbook.StatusDone, "Three sessions held in October 2025; 64 staff attended."},
+						issueSkills, workbook.StatusPlanned, reviews(
+							rv("2025-05-12", "Ruth Morgan", workbook.StatusInProgress, "The health visitors' lead agreed to co-design it; first planning meeting held."),
+							rv("2025-09-15", "Ruth Morgan", workbook.StatusInProgress, "Three sessions booked for October."),
+							rv("2025-11-10", "Ruth Morgan", workbook.StatusDone, "Three sessions held in October 2025; 64 staff attended."))},
 					{"Report back to families in the hub newsletter (\"you said, we did\")", "Family hub coordinator", "2025-07-31",
-						issueCommunity, workbook.StatusDone, "Running since July 2025."},
+						issueCommunity, workbook.StatusPlanned, reviews(
+							rv("2025-06-09", "Ruth Morgan", workbook.StatusInProgress, "First issue drafted with the Wrekenhill Parents' Group."),
+							rv("2025-07-14", "Ruth Morgan", workbook.StatusDone, "Running since July 2025."))},
 					{"Map the locality model to schools", "Early Help service manager", "2025-12-19",
-						issueService, workbook.StatusInProgress, "Eight of eleven schools mapped."},
+						issueService, workbook.StatusPlanned, reviews(
+							rv("2025-09-15", "Ruth Morgan", workbook.StatusInProgress, "Four of eleven schools mapped."),
+							rv("2025-11-10", "Ruth Morgan", workbook.StatusInProgress, "Six of eleven schools mapped; two head teachers not met yet."),
+							rv("2026-01-19", "Simon Walsh", workbook.StatusInProgress, "Eight of eleven schools mapped; a new date to be agreed."))},
 					{"Bring data lab findings to the board every quarter", "Data lab lead", "2025-09-30",
-						issueCulture, workbook.StatusDone, ""},
+						issueCulture, workbook.StatusPlanned, reviews(
+							rv("2025-07-14", "Ruth Morgan", workbook.StatusInProgress, "First quarterly briefing given in July."),
+							rv("2025-10-13", "Ruth Morgan", workbook.StatusDone, "Second briefing given; now a standing item on the board's agenda."))},
+					{"Set up a parents' forum of its own for Wrekenhill", "Family hub coordinator", "2025-11-28",
+						issueCommunity, workbook.StatusPlanned, reviews(
+							rv("2025-06-09", "Ruth Morgan", workbook.StatusPlanned, "The Wrekenhill Parents' Group asked for time to think it over."),
+							rv("2025-09-15", "Ruth Morgan", workbook.StatusDropped, "The parents' group chose to send two members to the hub network board instead of a forum of its own."))},
+					{"Agree with the primary care network how practices refer families to the hub", "Strategic Lead, South", "2026-01-30",
+						issueService, workbook.StatusPlanned, reviews(
+							rv("2025-11-10", "Simon Walsh", workbook.StatusInProgress, "Draft referral route shared with two practices."))},
 				},
 			},
 			{
@@ -140,11 +157,11 @@ func tynebridge() sitePlan {
 				},
 				actions: []actionPlan{
 					{"Invite two parents from the hub network onto the partnership board", "Strategic Lead, South", "2026-06-30",
-						issueCulture, workbook.StatusPlanned, ""},
+						issueCulture, workbook.StatusPlanned, nil},
 					{"Agree three-year funding agreements with VCS partners", "Strategic Director, Housing and Communities", "2026-09-30",
-						issueCulture, workbook.StatusPlanned, ""},
+						issueCulture, workbook.StatusPlanned, nil},
 					{"Extend \"you said, we did\" to Ashcombe and Wrekenhill", "Family hub coordinator", "2026-04-30",
-						issueCommunity, workbook.StatusPlanned, ""},
+						issueCommunity, workbook.StatusPlanned, nil},
 				},
 			},
 		},

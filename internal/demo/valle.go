@@ -105,13 +105,14 @@ func valleDelSole() sitePlan {
 			},
 			actions: []actionPlan{
 				{"Invitare due rappresentanti della Consulta del terzo settore nella cabina di regia del Piano di Zona", "Coordinatrice d'ambito", "2026-05-15",
-					issueCulture, workbook.StatusPlanned, ""},
+					issueCulture, workbook.StatusPlanned, nil},
 				{"Approvare un regolamento del tavolo che chiarisca ruoli e modalità decisionali", "Ufficio di Piano", "2026-04-30",
-					issueService, workbook.StatusInProgress, "Bozza discussa al tavolo di febbraio."},
+					issueService, workbook.StatusPlanned, reviews(
+						rv("2026-02-26", "Chiara Ricci", workbook.StatusInProgress, "Bozza discussa al tavolo di febbraio."))},
 				{"Tenere gli incontri a rotazione nei centri anziani dei sei comuni, con trasporto dalle frazioni", "Servizio sociale professionale", "2026-03-31",
-					issueCommunity, workbook.StatusPlanned, ""},
+					issueCommunity, workbook.StatusPlanned, nil},
 				{"Concordare un glossario comune tra Comuni, ASL e terzo settore", "Coordinatrice d'ambito", "2026-06-30",
-					issueService, workbook.StatusPlanned, ""},
+					issueService, workbook.StatusPlanned, nil},
 			},
 		}},
 	}

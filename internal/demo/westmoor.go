@@ -111,13 +111,14 @@ func westmoor() sitePlan {
 			},
 			actions: []actionPlan{
 				{"Hold forum meetings in the village halls in turn, with a minibus from the outlying villages", "Local Area Coordinator, Castlebridge", "2026-04-30",
-					issueCommunity, workbook.StatusPlanned, ""},
+					issueCommunity, workbook.StatusPlanned, nil},
 				{"Invite the parish councils to set one agenda item at each meeting", "Forum chair", "2026-05-31",
-					issueService, workbook.StatusPlanned, ""},
+					issueService, workbook.StatusPlanned, nil},
 				{"Agree protected time for front-line staff to attend local forums", "Assistant Director, Localities", "2026-06-30",
-					issueSkills, workbook.StatusPlanned, ""},
+					issueSkills, workbook.StatusPlanned, nil},
 				{"Report in the parish newsletters what the forum decided", "Local Area Coordinator, Castlebridge", "2026-03-31",
-					issueCommunity, workbook.StatusInProgress, "First report goes in the March newsletters."},
+					issueCommunity, workbook.StatusPlanned, reviews(
+						rv("2026-02-26", "", workbook.StatusInProgress, "First report goes in the March newsletters."))},
 			},
 		}},
 	}

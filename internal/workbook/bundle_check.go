@@ -282,7 +282,11 @@ func (ck *recordChecker) interventions() {
 		add := ck.rec(func() string { return fmt.Sprintf("intervention %d (%s)", i+1, iv.ID) }, iv, iv.SiteID, iv.ID, true)
 		q, _ := ck.assessment(add, iv.AssessmentID)
 		var fe FieldErrors
-		checkIntervention(&fe, iv, q)
+		latest := ""
+		if !ck.now.IsZero() {
+			latest = ck.now.Add(MaxClockAhead).Format(time.DateOnly)
+		}
+		checkIntervention(&fe, iv, q, latest)
 		addAll(add, fe)
 		ck.checkTimes(add, iv.Created, iv.Updated)
 	}

@@ -81,7 +81,11 @@ func (r *Reader) Interventions(siteID, assessmentID string) ([]Intervention, err
 	return is, err
 }
 
-// SaveIntervention adds (ID "") or edits a line of the action plan.
+// SaveIntervention adds (ID "") or edits a line of the action plan: its
+// action, owner, due date and key issue. A new action starts planned (the
+// default), in progress or done, with an empty log. An edit keeps the
+// action's status and review log as stored: they change only by
+// [Change.AddReview], which dates the change.
 func (c *Change) SaveIntervention(iv Intervention) (Intervention, error) {
 	a, err := c.Assessment(iv.SiteID, iv.AssessmentID)
 	if err != nil {
@@ -94,26 +98,40 @@ func (c *Change) SaveIntervention(iv Intervention) (Intervention, error) {
 	if iv.Status == "" {
 		iv.Status = StatusPlanned
 	}
+	var old Intervention
+	var exists bool
+	if iv.ID != "" {
+		if iv.ID, err = c.newID(iv.ID); err != nil {
+			return Intervention{}, err
+		}
+		if old, exists, err = getJSON[Intervention](c.tx, BucketInterventions, key(iv.SiteID, iv.AssessmentID, iv.ID)); err != nil {
+			return Intervention{}, err
+		}
+	}
 	var fe FieldErrors
-	checkIntervention(&fe, iv, q)
+	switch {
+	case exists && iv.Status != old.Status:
+		fe.add("status", "changes with a review, which dates it (it is %q)", old.Status)
+	case exists && !slices.Equal(iv.Reviews, old.Reviews):
+		fe.add("reviews", "are added one at a time with a review")
+	case !exists && len(iv.Reviews) > 0:
+		fe.add("reviews", "are added one at a time with a review, once the action is written")
+	}
+	checkIntervention(&fe, iv, q, "")
 	if err := fe.err(); err != nil {
 		return Intervention{}, err
 	}
 	iv.Created, iv.Updated = c.now, c.now
-	if iv.ID == "" || c.tx.Get(BucketInterventions, key(iv.SiteID, iv.AssessmentID, iv.ID)) == nil {
+	if !exists {
 		if err := c.roomFor(LimitInterventions, BucketInterventions, key(iv.SiteID, iv.AssessmentID)+"/", "assessment "+iv.AssessmentID); err != nil {
 			return Intervention{}, err
 		}
 	}
 	if iv.ID == "" {
 		iv.ID = c.svc.newID()
-	} else {
-		if iv.ID, err = c.newID(iv.ID); err != nil {
-			return Intervention{}, err
-		}
-		if old, ok, _ := getJSON[Intervention](c.tx, BucketInterventions, key(iv.SiteID, iv.AssessmentID, iv.ID)); ok {
-			iv.Created = old.Created
-		}
+	}
+	if exists {
+		iv.Created = old.Created
 	}
 	return iv, putJSON(c.tx, BucketInterventions, key(iv.SiteID, iv.AssessmentID, iv.ID), iv)
 }

@@ -135,6 +135,15 @@ func TestKeptFiguresEqualARecount(t *testing.T) {
 			_, err := c.SaveIntervention(workbook.Intervention{SiteID: s.site.ID, AssessmentID: s.as[0].ID, Action: "Act", Status: workbook.StatusPlanned})
 			return err
 		}},
+		{"review an action", func(c *workbook.Change, s state) error {
+			ivs, err := c.Interventions(s.site.ID, s.as[0].ID)
+			if err != nil || len(ivs) == 0 {
+				return err
+			}
+			iv := ivs[rng.IntN(len(ivs))]
+			_, err = c.AddReview(iv.SiteID, iv.AssessmentID, iv.ID, workbook.Review{Date: c.Today(), Status: workbook.StatusDropped, Note: "Merged into another action."})
+			return err
+		}},
 		{"new site", func(c *workbook.Change, s state) error {
 			_, _, err := c.CreateSite(workbook.SiteInput{Name: fmt.Sprintf("Site %d", rng.IntN(1000)), Organisation: "Council"}, f.q)
 			return err

@@ -45,6 +45,9 @@ const (
 	MaxFindings = 500
 	// MaxInterventions bounds the action plan of one assessment.
 	MaxInterventions = 500
+	// MaxReviews bounds the review log of one action: a review a month
+	// for sixteen years.
+	MaxReviews = 200
 
 	// MaxShortText bounds one-line texts, in characters: names, titles,
 	// owners, organisations, areas, actions.
@@ -84,6 +87,7 @@ var (
 	LimitBooklets         = Limit{MaxBooklets, "booklet numbers", "assessment"}
 	LimitFindings         = Limit{MaxFindings, "findings", "assessment"}
 	LimitInterventions    = Limit{MaxInterventions, "actions", "assessment"}
+	LimitReviews          = Limit{MaxReviews, "reviews", "action"}
 	LimitShortText        = Limit{MaxShortText, "characters", "one-line text (names, titles, owners, organisations, areas, actions)"}
 	LimitLongText         = Limit{MaxLongText, "characters", "multi-line text (comments, notes, context, reasons, findings)"}
 )
@@ -92,7 +96,7 @@ var (
 // its test.
 var Limits = []Limit{
 	LimitSites, LimitDirectorates, LimitPartnerships, LimitAssessments, LimitParticipants,
-	LimitSiteParticipants, LimitSiteResponses, LimitBooklets, LimitFindings, LimitInterventions,
+	LimitSiteParticipants, LimitSiteResponses, LimitBooklets, LimitFindings, LimitInterventions, LimitReviews,
 	LimitShortText, LimitLongText,
 }
 

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/questionnaire"
@@ -170,19 +171,53 @@ func checkFinding(fe *FieldErrors, f Finding, q *questionnaire.Questionnaire) {
 	}
 }
 
-// checkIntervention checks a line of the action plan.
-func checkIntervention(fe *FieldErrors, iv Intervention, q *questionnaire.Questionnaire) {
+// checkIntervention checks a line of the action plan with its review log.
+// latest is the last day a review may be dated ("" does not check it).
+func checkIntervention(fe *FieldErrors, iv Intervention, q *questionnaire.Questionnaire, latest string) {
 	checkShort(fe, "action", iv.Action, true)
 	checkShort(fe, "owner", iv.Owner, false)
-	checkLong(fe, "review notes", iv.Review)
 	checkDate(fe, "due date", iv.Due, false)
 	if !slices.Contains(Statuses, iv.Status) {
-		fe.add("status", "must be planned, in-progress or done, not %q", iv.Status)
+		fe.add("status", "must be planned, in-progress, done or dropped, not %q", iv.Status)
 	}
 	if q != nil {
 		if _, ok := q.KeyIssue(iv.KeyIssueID); iv.KeyIssueID != "" && !ok {
 			fe.add("key issue", "%q is not a key issue of the assessment's questionnaire", iv.KeyIssueID)
 		}
+	}
+	if len(iv.Reviews) > MaxReviews {
+		fe.add("reviews", "%s are listed; Engage allows %s", thousands(len(iv.Reviews)), LimitReviews)
+		return
+	}
+	for i, rv := range iv.Reviews {
+		checkReview(fe, fmt.Sprintf("review %d ", i+1), rv, latest)
+		if i > 0 && validDate(rv.Date) && rv.Date < iv.Reviews[i-1].Date {
+			fe.add(fmt.Sprintf("review %d date", i+1), "%s is before the review above it (%s): the log is in date order", rv.Date, iv.Reviews[i-1].Date)
+		}
+	}
+	last, reviewed := iv.LastReview()
+	switch {
+	case reviewed && iv.Status != last.Status:
+		fe.add("status", "is %q, but the latest review (%s) set %q", iv.Status, last.Date, last.Status)
+	case !reviewed && iv.Status == StatusDropped:
+		fe.add("status", "an action is dropped by a review that says why")
+	}
+}
+
+// checkReview checks one review of an action's log; field starts the
+// names of its fields ("review 2 "). latest is the last day it may be
+// dated ("" does not check it).
+func checkReview(fe *FieldErrors, field string, rv Review, latest string) {
+	if checkDate(fe, field+"date", rv.Date, true) && latest != "" && rv.Date > latest {
+		fe.add(field+"date", "%s is after today (%s): a review says what was found on a day that has come", rv.Date, latest)
+	}
+	checkShort(fe, field+"reviewer", rv.Reviewer, false)
+	if !slices.Contains(Statuses, rv.Status) {
+		fe.add(field+"status", "must be planned, in-progress, done or dropped, not %q", rv.Status)
+	}
+	checkLong(fe, field+"note", rv.Note)
+	if rv.Status == StatusDropped && strings.TrimSpace(rv.Note) == "" {
+		fe.add(field+"note", "say why the action is dropped")
 	}
 }
 

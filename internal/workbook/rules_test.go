@@ -144,6 +144,25 @@ func TestSaveAndBundleCheckSayTheSame(t *testing.T) {
 				return err
 			},
 			func(r *workbook.SiteRecords) { r.Interventions[0].Due = "2026-13-01" }},
+		{"action dropped without a reason", "note",
+			func(c *workbook.Change, r *workbook.SiteRecords) error {
+				x := r.Interventions[0]
+				_, err := c.AddReview(x.SiteID, x.AssessmentID, x.ID, workbook.Review{Date: "2026-03-01", Status: workbook.StatusDropped, Note: " "})
+				return err
+			},
+			func(r *workbook.SiteRecords) {
+				r.Interventions[0].Status = workbook.StatusDropped
+				r.Interventions[0].Reviews = []workbook.Review{{Date: "2026-03-01", Status: workbook.StatusDropped, Note: " "}}
+			}},
+		{"review of no status", "status",
+			func(c *workbook.Change, r *workbook.SiteRecords) error {
+				x := r.Interventions[0]
+				_, err := c.AddReview(x.SiteID, x.AssessmentID, x.ID, workbook.Review{Date: "2026-03-01", Status: "stalled"})
+				return err
+			},
+			func(r *workbook.SiteRecords) {
+				r.Interventions[0].Reviews = []workbook.Review{{Date: "2026-03-01", Status: "stalled"}}
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := f.svc.Change(func(c *workbook.Change) error { return tc.save(c, recs) })

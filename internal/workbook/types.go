@@ -117,15 +117,22 @@ var FindingKinds = []FindingKind{FindingBarrier, FindingGood, FindingImprove}
 // Status is the state of an intervention in the action plan.
 type Status string
 
-// The intervention statuses.
+// The intervention statuses. Dropped is an action the partnership
+// decided not to carry out; the review that drops it says why. Stores and
+// bundles written before it existed hold only the first three.
 const (
 	StatusPlanned    Status = "planned"
 	StatusInProgress Status = "in-progress"
 	StatusDone       Status = "done"
+	StatusDropped    Status = "dropped"
 )
 
 // Statuses lists the intervention statuses in order.
-var Statuses = []Status{StatusPlanned, StatusInProgress, StatusDone}
+var Statuses = []Status{StatusPlanned, StatusInProgress, StatusDone, StatusDropped}
+
+// Closed reports whether an action with this status is finished with:
+// done or dropped. A closed action is never overdue.
+func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
 
 // Directorate is one of a site's directorates (or, at an Italian site, its
 // areas of service).
@@ -268,17 +275,38 @@ type Finding struct {
 	Updated      time.Time   `json:"updated"`
 }
 
-// Intervention is one line of the action plan: where to intervene.
+// Intervention is one line of the action plan: where to intervene, who
+// answers for it, by when, and how it has gone since (its review log).
 type Intervention struct {
-	ID           string    `json:"id"`
-	SiteID       string    `json:"site"`
-	AssessmentID string    `json:"assessment"`
-	Action       string    `json:"action"`
-	Owner        string    `json:"owner,omitempty"`
-	Due          string    `json:"due,omitempty"` // YYYY-MM-DD
-	KeyIssueID   string    `json:"key_issue,omitempty"`
-	Status       Status    `json:"status"`
-	Review       string    `json:"review,omitempty"`
-	Created      time.Time `json:"created"`
-	Updated      time.Time `json:"updated"`
+	ID           string `json:"id"`
+	SiteID       string `json:"site"`
+	AssessmentID string `json:"assessment"`
+	Action       string `json:"action"`
+	// Owner is who answers for the action: a name or a role, and so
+	// personal data, like a participant's name.
+	Owner      string `json:"owner,omitempty"`
+	Due        string `json:"due,omitempty"` // YYYY-MM-DD
+	KeyIssueID string `json:"key_issue,omitempty"`
+	// Status is where the action stands: the status its latest review
+	// set, or the one it was written with when it has no review yet.
+	Status Status `json:"status"`
+	// Reviews is the action's review log, oldest first (by date; reviews
+	// of one day in the order they were added). Only
+	// [Change.AddReview] adds to it.
+	Reviews []Review  `json:"reviews,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Review is one entry of an action's review log: on a day, someone looked
+// at how the action stands, set its status (the same as before, or a new
+// one) and wrote a note. A review that drops the action says why in its
+// note.
+type Review struct {
+	Date string `json:"date"` // YYYY-MM-DD
+	// Reviewer is who reviewed the action, optional: a name, and so
+	// personal data, kept like the action's owner.
+	Reviewer string `json:"reviewer,omitempty"`
+	Status   Status `json:"status"`
+	Note     string `json:"note,omitempty"`
 }
