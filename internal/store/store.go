@@ -61,7 +61,9 @@ import (
 //   - 2: each participant's answers in one compact record, comments apart,
 //     and each site's figures kept (see package workbook's answers.go and
 //     kept.go).
-const SchemaVersion = 2
+//   - 3: an action's review notes are its review log (see package
+//     workbook's actions.go); an action may be dropped.
+const SchemaVersion = 3
 
 // metaBucket holds the store's own records: its format and owner.
 const metaBucket = "engage"
@@ -76,7 +78,7 @@ var (
 type migration func(tx *bolt.Tx) error
 
 // migrations[i] upgrades a store from schema i+1 to i+2.
-var migrations = []migration{upgradeTo2}
+var migrations = []migration{upgradeTo2, upgradeTo3}
 
 // upgradeTo2 packs each participant's answers into one record and counts
 // each site's kept figures, then drops format 1's collection of answers.
@@ -89,6 +91,11 @@ func upgradeTo2(tx *bolt.Tx) error {
 	}
 	return tx.DeleteBucket([]byte(workbook.BucketResponses))
 }
+
+// upgradeTo3 moves each action's review notes into its review log. An
+// older Engage, which knows neither the log nor the dropped status, would
+// lose them on its next save of the action: it refuses the store instead.
+func upgradeTo3(tx *bolt.Tx) error { return workbook.UpgradeInterventions(boltTx{tx}) }
 
 // Options tune [Open].
 type Options struct {

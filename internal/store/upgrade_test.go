@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,8 +165,8 @@ func TestReadOnlyOpenUpgradesFirst(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if schema != "2" {
-		t.Errorf("format after a read-only open = %s, want 2", schema)
+	if want := strconv.Itoa(SchemaVersion); schema != want {
+		t.Errorf("format after a read-only open = %s, want %s", schema, want)
 	}
 }
 
@@ -232,5 +233,99 @@ func TestUpgradeKeepsTheChainOfCustody(t *testing.T) {
 	}
 	if _, err := os.Stat(VerifiedPath(path)); err != nil {
 		t.Errorf("no fingerprint after the upgrade's session: %v", err)
+	}
+}
+
+// The format 1 fixture's actions kept their review notes in one text: the
+// upgrade makes each the first entry of the action's review log, dated the
+// day the action was last saved, with its status; the rest of the action
+// is as it was, and an action without notes has an empty log.
+func TestUpgradeMovesReviewNotesIntoTheLog(t *testing.T) {
+	path, old := formatOneStore(t)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	checkReviewNotesMoved(t, s, old[string(workbook.BucketInterventions)])
+}
+
+// A store of format 2 (written before the review log) is upgraded the same
+// way.
+func TestUpgradeFromFormatTwoMovesReviewNotes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "engage.db")
+	s, err := Open(path, Options{migrations: migrations[:1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raws := []json.RawMessage{
+		json.RawMessage(`{"id":"a1","site":"s1","assessment":"x1","action":"Clarify roles","owner":"Chair","due":"2026-05-29","key_issue":"service-culture","status":"in-progress","review":"Draft circulated.","created":"2026-02-02T10:00:00Z","updated":"2026-02-25T18:00:00Z"}`),
+		json.RawMessage(`{"id":"a2","site":"s1","assessment":"x1","action":"Invite residents","status":"done","created":"2026-02-02T10:00:00Z","updated":"2026-02-02T10:00:00Z"}`),
+	}
+	if err := s.Update(func(tx workbook.Tx) error {
+		for i, raw := range raws {
+			if err := tx.Put(workbook.BucketInterventions, "s1/x1/a"+strconv.Itoa(i+1), raw); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatalf("open a format 2 store: %v", err)
+	}
+	defer s.Close()
+	if backups, _ := AutoBackups(path); len(backups) != 1 || !strings.Contains(backups[0], "before-upgrade-v2") {
+		t.Errorf("backups = %v, want one made before the upgrade", backups)
+	}
+	checkReviewNotesMoved(t, s, raws)
+}
+
+// checkReviewNotesMoved checks the store's actions against the records
+// an older format held.
+func checkReviewNotesMoved(t *testing.T, s *Store, old []json.RawMessage) {
+	t.Helper()
+	want := map[string]workbook.Intervention{}
+	notes := 0
+	for _, raw := range old {
+		var li workbook.LegacyIntervention
+		if err := json.Unmarshal(raw, &li); err != nil {
+			t.Fatal(err)
+		}
+		iv := li.Intervention
+		if li.Review != "" {
+			notes++
+			iv.Reviews = []workbook.Review{{Date: iv.Updated.UTC().Format("2006-01-02"), Status: iv.Status, Note: li.Review}}
+		}
+		want[iv.ID] = iv
+	}
+	if notes == 0 || notes == len(old) {
+		t.Fatalf("%d of the %d old actions have review notes: the test needs some with and some without", notes, len(old))
+	}
+	got := 0
+	err := s.View(func(tx workbook.Tx) error {
+		return tx.ForEach(workbook.BucketInterventions, "", func(k string, raw []byte) error {
+			got++
+			if strings.Contains(string(raw), `"review"`) {
+				t.Errorf("%s still has review notes: %s", k, raw)
+			}
+			var iv workbook.Intervention
+			if err := json.Unmarshal(raw, &iv); err != nil {
+				return err
+			}
+			if !reflect.DeepEqual(iv, want[iv.ID]) {
+				t.Errorf("%s:\n got %+v\nwant %+v", k, iv, want[iv.ID])
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != len(old) {
+		t.Errorf("%d actions after the upgrade, %d before", got, len(old))
 	}
 }
