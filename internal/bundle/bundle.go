@@ -45,9 +45,10 @@ const (
 	// FieldNotes is every note: partnership and criterion notes, the
 	// reason a partnership was selected, the dialogue notes of statements
 	// (a note with no group score is left out whole), the verification
-	// notes of key issues and the review notes of the action plan.
+	// notes of key issues and the notes of the action plan's reviews.
 	FieldNotes Field = "notes"
-	// FieldOwners is who owns each action of the action plan.
+	// FieldOwners is who owns each action of the action plan, and who
+	// reviewed it.
 	FieldOwners Field = "owners"
 	// FieldContext is the site's context note.
 	FieldContext Field = "context"

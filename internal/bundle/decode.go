@@ -109,7 +109,7 @@ func decode(body []byte, h header, now time.Time, parse func(what, src string) (
 	}
 	zr.Multistream(false)
 	cr := &contentReader{zr: zr}
-	doc, err := readDocument(cr, true)
+	doc, err := readDocument(cr, h.format, true)
 	if err == nil {
 		// The gzip stream's end is where its checksum is checked.
 		if _, cerr := io.Copy(io.Discard, cr); cerr != nil {
@@ -186,8 +186,10 @@ func decode(body []byte, h header, now time.Time, parse func(what, src string) (
 // and record by record, counting the site's records against the limits.
 // An error past a limit is a *workbook.LimitError. With fast, the answers
 // are read by [readResponses]; without, as every other record is (the
-// tests compare the two).
-func readDocument(r io.Reader, fast bool) (*document, error) {
+// tests compare the two). format is the bundle format the header says:
+// the actions of format 1 are read as [workbook.LegacyIntervention] and
+// upgraded.
+func readDocument(r io.Reader, format int, fast bool) (*document, error) {
 	dec := json.NewDecoder(r)
 	notJSON := func(err error) error {
 		return fmt.Errorf("its content is not a bundle's JSON: %v", err)
@@ -250,6 +252,10 @@ func readDocument(r io.Reader, fast bool) (*document, error) {
 		case "findings":
 			err = decodeList(dec, name, &doc.Findings, counted[workbook.Finding](&lc))
 		case "interventions":
+			if format == 1 {
+				err = decodeLegacyInterventions(dec, name, &doc.Interventions, &lc)
+				break
+			}
 			err = decodeList(dec, name, &doc.Interventions, counted[workbook.Intervention](&lc))
 		default:
 			err = notJSON(fmt.Errorf("json: unknown field %q", name))
@@ -265,6 +271,25 @@ func readDocument(r io.Reader, fast bool) (*document, error) {
 		return nil, errors.New("its content has more after the bundle's JSON")
 	}
 	return &doc, nil
+}
+
+// decodeLegacyInterventions reads the actions of a bundle of format 1,
+// which kept an action's review notes in one text, and upgrades each
+// ([workbook.LegacyIntervention.Upgrade]): the notes become the first
+// review of its log.
+func decodeLegacyInterventions(dec *json.Decoder, name string, into *[]workbook.Intervention, lc *workbook.LimitCounter) error {
+	var old []workbook.LegacyIntervention
+	return decodeList(dec, name, &old, func(li workbook.LegacyIntervention) error {
+		if len(li.Reviews) > 0 {
+			return fmt.Errorf("its content is not a bundle's JSON: %s: bundle format 1 has no review log (%q)", name, "reviews")
+		}
+		iv := li.Upgrade()
+		if err := lc.Add(iv); err != nil {
+			return err
+		}
+		*into = append(*into, iv)
+		return nil
+	})
 }
 
 // decodeSite reads the site object member by member, so that a list of

@@ -6,10 +6,11 @@
 //
 // A bundle is one header line of text followed by a gzip stream:
 //
-//	engage-bundle format=1 engage=v0.4.0 size=52817 sha256=9f86d0…\n
+//	engage-bundle format=2 engage=v0.4.0 size=52817 sha256=9f86d0…\n
 //	<size bytes: gzip of the content>
 //
-// format is the bundle format (this package writes and reads [Format]);
+// format is the bundle format (this package writes [Format] and reads it
+// and every earlier one);
 // engage is the version of Engage that wrote the file; size is the number
 // of bytes after the header line; sha256 is the SHA-256, in lower-case hex,
 // of the whole file with those 64 digits themselves left out. A change of
@@ -32,9 +33,14 @@
 // their paper booklet ("booklet") and an assessment the runs of booklet
 // numbers given out, each for a group ("booklets": first, last, group):
 // files from before booklets were numbered hold neither, and an Engage
-// from before refuses a file holding one, naming the field. The same data
-// always gives the same bytes. To
-// look inside:
+// from before refuses a file holding one, naming the field. An
+// intervention carries its review log ("reviews": each a date, an
+// optional reviewer, the status it set and a note); format 1 kept one text
+// of review notes instead ("review"), which reading a format 1 file makes
+// the first review of the log, dated the day the action was last saved.
+// An Engage that reads only format 1 refuses a format 2 file, saying which
+// Engage wrote it. The same data always gives the same bytes. To look
+// inside:
 //
 //	tail -n +2 site.engage | gunzip
 //

@@ -12,6 +12,15 @@ func Seal(engage string, content []byte) []byte {
 	return out
 }
 
+// SealFormat is [Seal] for a file of the given bundle format.
+func SealFormat(format int, engage string, content []byte) []byte {
+	out, err := sealFormat(format, engage, content)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
 // Content returns the JSON document a bundle file carries.
 func Content(b *Bundle) []byte {
 	out, err := b.content()

@@ -92,14 +92,14 @@ func checkRecordAgrees(t *testing.T, raw []byte) fastStatus {
 // the document read or the message.
 func readBoth(t *testing.T, doc []byte) (*document, error) {
 	t.Helper()
-	slow, slowErr := readDocument(bytes.NewReader(doc), false)
+	slow, slowErr := readDocument(bytes.NewReader(doc), Format, false)
 	readers := map[string]io.Reader{
 		"whole":    bytes.NewReader(doc),
 		"one byte": iotest.OneByteReader(bytes.NewReader(doc)),
 		"halves":   iotest.HalfReader(bytes.NewReader(doc)),
 	}
 	for how, r := range readers {
-		fast, fastErr := readDocument(r, true)
+		fast, fastErr := readDocument(r, Format, true)
 		if fmt.Sprint(fastErr) != fmt.Sprint(slowErr) {
 			t.Fatalf("%s, %q:\nfast: %v\nslow: %v", how, doc, fastErr, slowErr)
 		}
@@ -262,8 +262,8 @@ func TestReadResponsesAgrees(t *testing.T) {
 			fmt.Fprintf(&b, `{"site":"s","participant":"p%d","score":1}`, i)
 		}
 		b.WriteString("]}")
-		_, slowErr := readDocument(bytes.NewReader(b.Bytes()), false)
-		_, fastErr := readDocument(iotest.HalfReader(bytes.NewReader(b.Bytes())), true)
+		_, slowErr := readDocument(bytes.NewReader(b.Bytes()), Format, false)
+		_, fastErr := readDocument(iotest.HalfReader(bytes.NewReader(b.Bytes())), Format, true)
 		if slowErr == nil || fmt.Sprint(fastErr) != slowErr.Error() {
 			t.Fatalf("fast: %v\nslow: %v", fastErr, slowErr)
 		}

@@ -20,8 +20,14 @@ import (
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
-// Format is the bundle format this Engage writes and reads.
-const Format = 1
+// Format is the bundle format this Engage writes. It reads every format up
+// to it:
+//
+//   - 1: an action keeps its review notes in one text ("review"); read,
+//     they become the first review of its log;
+//   - 2: an action carries its review log ("reviews"), and may be
+//     dropped.
+const Format = 2
 
 // Limits on what [Read] accepts. A site with a hundred participants
 // answering a hundred statements with long comments stays well inside
@@ -49,9 +55,13 @@ func (b *Bundle) Encode() ([]byte, error) {
 	return seal(versionToken(b.Engage), content)
 }
 
-// seal packs content into a bundle file: gzip it, then put the header line
-// with its size and checksum in front.
-func seal(engage string, content []byte) ([]byte, error) {
+// seal packs content into a bundle file of this format: gzip it, then put
+// the header line with its size and checksum in front.
+func seal(engage string, content []byte) ([]byte, error) { return sealFormat(Format, engage, content) }
+
+// sealFormat is [seal] with the format the header says (the tests write
+// files of earlier formats with it).
+func sealFormat(format int, engage string, content []byte) ([]byte, error) {
 	var body bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&body, gzip.DefaultCompression)
 	if err != nil {
@@ -63,7 +73,7 @@ func seal(engage string, content []byte) ([]byte, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	prefix := headerPrefix(Format, engage, body.Len())
+	prefix := headerPrefix(format, engage, body.Len())
 	sum := checksum(prefix, body.Bytes())
 	out := make([]byte, 0, len(prefix)+len(sum)+1+body.Len())
 	out = append(out, prefix...)

@@ -59,8 +59,9 @@ var privateFields = []privateField{
 		func(n workbook.StatementNote) bool { return n.GroupScore == 0 }),
 	text(FieldNotes, "Notes", func(n *workbook.IssueNote) *string { return &n.Notes },
 		func(workbook.IssueNote) bool { return true }),
-	text(FieldNotes, "Review", func(iv *workbook.Intervention) *string { return &iv.Review }, nil),
 	text(FieldOwners, "Owner", func(iv *workbook.Intervention) *string { return &iv.Owner }, nil),
+	reviewText(FieldNotes, "Note", func(r *workbook.Review) *string { return &r.Note }),
+	reviewText(FieldOwners, "Reviewer", func(r *workbook.Review) *string { return &r.Reviewer }),
 }
 
 // text makes the entry for a string field of records of type R, which at
@@ -93,6 +94,36 @@ func criterionNotes() privateField {
 		func(p, s workbook.Partnership) workbook.Partnership {
 			p.Criteria = withStoredNotes(p.Criteria, s.Criteria)
 			return p
+		})
+}
+
+// reviewText is the entry for a string field of the reviews in an
+// action's log. Restoring matches reviews by their place in the log and
+// their day: a review of the bundle takes the store's text only from the
+// store's review at the same place, of the same day (a log is added to in
+// date order, so the reviews both have are at the same places).
+func reviewText(kind Field, name string, at func(*workbook.Review) *string) privateField {
+	return entry(kind, "Reviews."+name,
+		func(iv workbook.Intervention) bool {
+			return slices.ContainsFunc(iv.Reviews, func(r workbook.Review) bool { return *at(&r) != "" })
+		},
+		func(iv workbook.Intervention) workbook.Intervention {
+			iv.Reviews = slices.Clone(iv.Reviews)
+			for i := range iv.Reviews {
+				*at(&iv.Reviews[i]) = ""
+			}
+			return iv
+		},
+		func(iv, stored workbook.Intervention) workbook.Intervention {
+			iv.Reviews = slices.Clone(iv.Reviews)
+			for i := range iv.Reviews {
+				v := ""
+				if i < len(stored.Reviews) && stored.Reviews[i].Date == iv.Reviews[i].Date {
+					v = *at(&stored.Reviews[i])
+				}
+				*at(&iv.Reviews[i]) = v
+			}
+			return iv
 		})
 }
 

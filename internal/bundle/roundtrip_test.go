@@ -244,10 +244,16 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 				StatementID: st.ID, Text: pick(rng, awkward)}); err != nil {
 				return err
 			}
-			if _, err := c.SaveIntervention(workbook.Intervention{SiteID: site.ID, AssessmentID: a.ID, Action: "Act " + pick(rng, awkward[1:3]),
-				Owner: pick(rng, awkward[:3]), Due: "2026-07-01", KeyIssueID: q.KeyIssues[0].ID, Status: workbook.Statuses[rng.IntN(3)],
-				Review: pick(rng, awkward)}); err != nil {
+			iv, err := c.SaveIntervention(workbook.Intervention{SiteID: site.ID, AssessmentID: a.ID, Action: "Act " + pick(rng, awkward[1:3]),
+				Owner: pick(rng, awkward[:3]), Due: "2026-07-01", KeyIssueID: q.KeyIssues[0].ID, Status: workbook.Statuses[rng.IntN(3)]})
+			if err != nil {
 				return err
+			}
+			for k := range rng.IntN(3) {
+				if _, err := c.AddReview(site.ID, a.ID, iv.ID, workbook.Review{Date: fmt.Sprintf("2026-02-%02d", 10+k), Reviewer: pick(rng, awkward[:3]),
+					Status: workbook.StatusDropped, Note: "Why: " + pick(rng, awkward)}); err != nil {
+					return err
+				}
 			}
 		}
 		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-20"}[rng.IntN(2)]); err != nil {
@@ -264,11 +270,11 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 func TestExportIsDeterministicAndSelfDescribing(t *testing.T) {
 	src := demoStore(t, demo.Options{})
 	data := src.export(t, "ambito-valle-del-sole")
-	if !bytes.HasPrefix(data, []byte("engage-bundle format=1 engage=v0.0.0-test size=")) {
+	if !bytes.HasPrefix(data, []byte("engage-bundle format=2 engage=v0.0.0-test size=")) {
 		t.Errorf("header: %q", data[:80])
 	}
 	doc := string(unpacked(t, data))
-	for _, want := range []string{`"format":1`, `"engage":"v0.0.0-test"`, `"questionnaires":[`, `"source":"`, `"site":{"id":"demo-05"`, `"responses":[`, `"updated":"2026-03-02T10:00:00Z"`} {
+	for _, want := range []string{`"format":2`, `"engage":"v0.0.0-test"`, `"questionnaires":[`, `"source":"`, `"site":{"id":"demo-05"`, `"responses":[`, `"updated":"2026-03-02T10:00:00Z"`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the content does not hold %s", want)
 		}

@@ -38,7 +38,8 @@ func fullSite(t *testing.T) (*testStore, string) {
 			}
 		}
 		iv := recs.Interventions[0]
-		iv.Owner, iv.Review = "Jo Bloggs", "Reviewed in June."
+		iv.Owner = "Jo Bloggs"
+		iv.Reviews = []workbook.Review{{Date: "2026-02-20", Reviewer: "Ann Other", Status: iv.Status, Note: "Reviewed in February."}}
 		r := recs.Responses[0]
 		r.Score, r.DontKnow, r.Comment = 0, false, "Only a comment."
 		n := recs.StatementNotes[0]

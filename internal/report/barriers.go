@@ -110,8 +110,8 @@ func (r *report) actionPlan(ivs []workbook.Intervention, earlier bool) {
 		if iv.KeyIssueID != "" {
 			action += "\n" + r.issueHeading(iv.KeyIssueID)
 		}
-		if iv.Review != "" {
-			action += "\n" + r.l.Review + ": " + r.clean.block(iv.Review)
+		if rv, ok := iv.LastReview(); ok && rv.Note != "" {
+			action += "\n" + r.l.Review + ": " + r.clean.block(rv.Note)
 		}
 		due := "–"
 		if iv.Due != "" {

@@ -88,17 +88,16 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 		textF("due date", b.l.T("tui.barriers.form.due"), iv.Due, 40),
 		choiceF("key issue", b.l.T("tui.barriers.form.key_issue"), b.issueOptions(), iv.KeyIssueID),
 		choiceF("status", b.l.T("tui.barriers.form.status"), statuses, string(iv.Status)),
-		areaF("review notes", b.l.T("tui.barriers.form.review"), iv.Review, workbook.MaxLongText),
 	}
 	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		n := iv
 		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
-		n.Status, n.Review = workbook.Status(v["status"]), v["review notes"]
+		n.Status = workbook.Status(v["status"])
 		return func(c *workbook.Change) error { _, err := c.SaveIntervention(n); return err }
 	})
 	fm.intro = intro
 	// The owner is who answers for the action: naming them is the point.
-	fm.check = b.textCheck("action", "review notes")
+	fm.check = b.textCheck("action")
 	return fm
 }
 

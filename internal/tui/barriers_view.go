@@ -316,8 +316,8 @@ func (b *barriers) detail() string {
 		head = b.l.T("tui.barriers.plan_head", "Status", planStatusText(b.l, iv.Status), "Due", b.orNone(iv.Due), "Owner", b.orNone(iv.Owner),
 			"Issue", b.issueTitle(iv.KeyIssueID))
 		body = []para{{iv.Action, 2}}
-		if iv.Review != "" {
-			body = append(body, para{b.l.T("tui.barriers.review", "Review", iv.Review), budget})
+		if rv, ok := iv.LastReview(); ok && rv.Note != "" {
+			body = append(body, para{b.l.T("tui.barriers.review", "Review", rv.Note), budget})
 		}
 		hint = b.l.T("tui.barriers.hint.plan")
 	}
