@@ -93,7 +93,7 @@ func sealBundle(t *testing.T, content string) []byte {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	prefix := fmt.Sprintf("engage-bundle format=1 engage=v0.0.0-test size=%d sha256=", body.Len())
+	prefix := fmt.Sprintf("engage-bundle format=%d engage=v0.0.0-test size=%d sha256=", bundle.Format, body.Len())
 	h := sha256.New()
 	h.Write([]byte(prefix + "\n"))
 	h.Write(body.Bytes())

@@ -117,7 +117,7 @@ func eastbrook() sitePlan {
 					issueCommunity, workbook.StatusPlanned, reviews(
 						rv("2026-02-10", "Helen Dawson", workbook.StatusInProgress, "Agreed at the February board."),
 						rv("2026-02-25", "Helen Dawson", workbook.StatusDone, "The first evening meeting was held on 24 February."))},
-				{"Send the workbook's findings to every partner organisation", "Partnership coordinator", "2026-02-20",
+				{"Send the workbook's findings to every agency on the board", "Partnership coordinator", "2026-02-20",
 					issueCulture, workbook.StatusPlanned, nil},
 			},
 		}},
