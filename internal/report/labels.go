@@ -45,6 +45,7 @@ func newLabels(l *i18n.Lang) *labels {
 			workbook.StatusPlanned:    l.T("status.planned"),
 			workbook.StatusInProgress: l.T("status.in_progress"),
 			workbook.StatusDone:       l.T("status.done"),
+			workbook.StatusDropped:    l.T("status.dropped"),
 		},
 		kinds: map[workbook.FindingKind]string{
 			workbook.FindingBarrier: l.T("report.findings_heading.barrier"),

@@ -32,6 +32,8 @@ type barriers struct {
 	lang      string                  // the assessment's, for the questionnaire's texts
 	num       questionnaire.Numbering // names the statements: "4.6"
 	confirmed map[string]bool         // statement ids with a confirmed-barrier finding
+	today     string                  // the day actions are overdue on: the service's clock's, when read
+	overdue   int                     // how many actions are overdue today: the plan shows the column when any is
 	lists     [barrierSections][]bRow
 
 	section    barrierSection
@@ -155,8 +157,10 @@ func (b *barriers) Keys() []key.Binding {
 	switch {
 	case b.section == secBarriers && ok:
 		keys = append(keys, k.ConfirmBarrier)
-	case (b.section == secFindings || b.section == secPlan) && ok:
+	case b.section == secFindings && ok:
 		keys = append(keys, k.EditRow, k.Delete)
+	case b.section == secPlan && ok:
+		keys = append(keys, k.Review, k.ReviewLog, k.EditRow, k.Delete)
 	}
 	keys = append(keys, k.Finding, k.Action)
 	if ok && row.item != nil && len(row.item.Statement.Interventions) > 1 {
@@ -171,6 +175,8 @@ func (b *barriers) Keys() []key.Binding {
 
 func (b *barriers) apply(d *workbook.AssessmentData) {
 	b.data, b.lang = d, d.Assessment.Language
+	b.today = b.env.svc.Today()
+	b.overdue = workbook.CountPlan(d.Interventions, b.today).Overdue
 	b.l = b.env.lang(d.Site.Language)
 	q := d.Questionnaire
 	b.res = analysis.Analyse(q, d.Participants, d.Responses)
@@ -305,6 +311,10 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		case ok && row.plan != nil:
 			return b.open(b.planForm(row.plan))
 		}
+	case key.Matches(msg, k.Review) && ok && row.plan != nil:
+		return b.open(b.reviewForm(*row.plan))
+	case key.Matches(msg, k.ReviewLog) && ok && row.plan != nil:
+		return b.open(newReviewLog(b.env, b.l, *row.plan, b.data.Participants))
 	case key.Matches(msg, k.Delete) && ok && (row.finding != nil || row.plan != nil):
 		b.confirm.ask(b.l.T("tui.barriers.delete"), b.l.T("tui.map.kept"), b.deleteSelected)
 	case key.Matches(msg, k.Finding):

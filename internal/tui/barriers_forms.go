@@ -2,7 +2,6 @@ package tui
 
 import (
 	"github.com/engage-toolkit/engage/internal/analysis"
-	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -78,21 +77,31 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 			}
 		}
 	}
-	var statuses []option
-	for _, s := range workbook.Statuses {
-		statuses = append(statuses, option{string(s), planStatusText(b.l, s)})
-	}
 	fields := []*field{
 		textF("action", b.l.T("tui.barriers.form.action"), iv.Action, workbook.MaxShortText),
 		textF("owner", b.l.T("tui.barriers.form.owner"), iv.Owner, workbook.MaxShortText),
 		textF("due date", b.l.T("tui.barriers.form.due"), iv.Due, 40),
 		choiceF("key issue", b.l.T("tui.barriers.form.key_issue"), b.issueOptions(), iv.KeyIssueID),
-		choiceF("status", b.l.T("tui.barriers.form.status"), statuses, string(iv.Status)),
+	}
+	if old == nil {
+		// A new action starts planned, in progress or done; from then on
+		// its status changes by a review (r), which dates it.
+		var statuses []option
+		for _, s := range workbook.Statuses {
+			if s != workbook.StatusDropped {
+				statuses = append(statuses, option{string(s), planStatusText(b.l, s)})
+			}
+		}
+		fields = append(fields, choiceF("status", b.l.T("tui.barriers.form.status"), statuses, string(iv.Status)))
+	} else {
+		intro = b.l.T("tui.barriers.form.status_by_review", "Status", planStatusText(b.l, iv.Status))
 	}
 	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		n := iv
 		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
-		n.Status = workbook.Status(v["status"])
+		if old == nil {
+			n.Status = workbook.Status(v["status"])
+		}
 		return func(c *workbook.Change) error { _, err := c.SaveIntervention(n); return err }
 	})
 	fm.intro = intro
@@ -125,13 +134,3 @@ func (b *barriers) suggested(row bRow) (string, int, bool) {
 }
 
 func (b *barriers) suggestionIndex(n int) int { return ((b.suggestion % n) + n) % n }
-
-func planStatusText(l *i18n.Lang, s workbook.Status) string {
-	switch s {
-	case workbook.StatusInProgress:
-		return l.T("tui.barriers.status.in_progress")
-	case workbook.StatusDone:
-		return l.T("tui.barriers.status.done")
-	}
-	return l.T("tui.barriers.status.planned")
-}

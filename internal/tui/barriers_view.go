@@ -206,11 +206,12 @@ func (b *barriers) row(i int, r bRow) string {
 		if b.width >= wideFrom {
 			ownerW = 26
 		}
-		statusW := 11
-		for _, s := range workbook.Statuses {
-			statusW = max(statusW, ansi.StringWidth(planStatusText(b.l, s)))
+		late := ""
+		if b.overdue > 0 {
+			late = overdueMark(b.l, st, *iv, b.today) + " "
 		}
-		return b.pendingMark("plan/"+iv.ID) + pad(planStatusText(b.l, iv.Status), statusW) + " " + pad(due, 10) + " " + pad(iv.Owner, ownerW) + " " + firstLineOf(iv.Action)
+		return b.pendingMark("plan/"+iv.ID) + pad(planStatusText(b.l, iv.Status), max(statusWidth(b.l), 11)) + " " + pad(due, 10) + " " +
+			late + pad(iv.Owner, ownerW) + " " + firstLineOf(iv.Action)
 	}
 	return ""
 }
@@ -312,14 +313,7 @@ func (b *barriers) detail() string {
 		}
 		hint = b.l.T("tui.barriers.hint.finding")
 	case row.plan != nil:
-		iv := row.plan
-		head = b.l.T("tui.barriers.plan_head", "Status", planStatusText(b.l, iv.Status), "Due", b.orNone(iv.Due), "Owner", b.orNone(iv.Owner),
-			"Issue", b.issueTitle(iv.KeyIssueID))
-		body = []para{{iv.Action, 2}}
-		if rv, ok := iv.LastReview(); ok && rv.Note != "" {
-			body = append(body, para{b.l.T("tui.barriers.review", "Review", rv.Note), budget})
-		}
-		hint = b.l.T("tui.barriers.hint.plan")
+		head, body, hint = b.planDetail(*row.plan, budget)
 	}
 	if b.confirm.open() {
 		hint = b.confirm.view(st, w)
@@ -426,9 +420,4 @@ func (b *barriers) issueNote(id string) string {
 }
 
 // orNone is s, or "none" in the screen's language when s is empty.
-func (b *barriers) orNone(s string) string {
-	if s == "" {
-		return b.l.T("tui.barriers.none")
-	}
-	return s
-}
+func (b *barriers) orNone(s string) string { return orNone(b.l, s) }

@@ -69,6 +69,10 @@ type KeyMap struct {
 	Complete key.Binding
 	Finding  key.Binding
 	Action   key.Binding
+	// Review reviews an action of the plan (its status now, a note);
+	// ReviewLog shows the action's reviews.
+	Review    key.Binding
+	ReviewLog key.Binding
 
 	CompareSites key.Binding
 	Toggle       key.Binding
@@ -216,6 +220,8 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		Complete:      b([]string{"K"}, "K", l.T("tui.key.complete")),
 		Finding:       b([]string{"f"}, "f", l.T("tui.key.finding")),
 		Action:        b([]string{"i"}, "i", l.T("tui.key.action")),
+		Review:        b([]string{"r"}, "r", l.T("tui.key.review")),
+		ReviewLog:     b([]string{"L"}, "L", l.T("tui.key.review_log")),
 
 		CompareSites: b([]string{"C"}, "C", l.T("tui.key.compare_sites")),
 		Toggle:       b([]string{"space"}, "space", l.T("tui.key.toggle")),

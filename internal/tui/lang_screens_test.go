@@ -97,8 +97,17 @@ func TestItalianScreensGolden(t *testing.T) {
 				Notes: "I residenti dicono che gli orari degli incontri vanno bene al personale."}); err != nil {
 				return err
 			}
-			_, err := c.SaveIntervention(workbook.Intervention{SiteID: te.site.ID, AssessmentID: te.a.ID, Action: "Una lettera «avete detto, abbiamo fatto» dopo ogni incontro",
-				Owner: "Responsabile del partenariato", Due: "2026-06-30", KeyIssueID: "community-ability", Status: workbook.StatusInProgress})
+			if _, err := c.SaveIntervention(workbook.Intervention{SiteID: te.site.ID, AssessmentID: te.a.ID, Action: "Una lettera «avete detto, abbiamo fatto» dopo ogni incontro",
+				Owner: "Responsabile del partenariato", Due: "2026-06-30", KeyIssueID: "community-ability", Status: workbook.StatusInProgress}); err != nil {
+				return err
+			}
+			iv, err := c.SaveIntervention(workbook.Intervention{SiteID: te.site.ID, AssessmentID: te.a.ID, Action: "Incontri a rotazione nei centri anziani",
+				Owner: "Servizio sociale professionale", Due: "2026-02-27", KeyIssueID: "community-ability"})
+			if err != nil {
+				return err
+			}
+			_, err = c.AddReview(iv.SiteID, iv.AssessmentID, iv.ID, workbook.Review{Date: "2026-02-24", Reviewer: "Chiara Ricci",
+				Status: workbook.StatusInProgress, Note: "Calendario pronto in due comuni su sei."})
 			return err
 		})
 		b := openBarriers(t, te, size.w, size.h)
@@ -112,6 +121,13 @@ func TestItalianScreensGolden(t *testing.T) {
 			}
 			golden(t, name("barriers_"+sec), b.View())
 		}
+		// The overdue action, its reviews and the review form.
+		sc, _ = press(t, b, "down")
+		golden(t, name("barriers_plan_overdue"), sc.View())
+		_, log := press(t, sc, "L")
+		golden(t, name("barriers_review_log"), pushed(t, log, size.w, size.h).View())
+		_, log = press(t, sc, "r")
+		golden(t, name("barriers_review_form"), pushed(t, log, size.w, size.h).View())
 		golden(t, name("sidebyside"), openCompare(t, te, size.w, size.h).View())
 	}
 }
@@ -123,7 +139,7 @@ var langScreenFiles = []string{
 	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "mapping_import.go", "partnership_text.go",
 	"selection.go", "selection_view.go", "selection_form.go",
 	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go", "booklet_number.go", "projector.go", "projector_view.go", "bigtext.go",
-	"barriers.go", "barriers_view.go", "barriers_forms.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
+	"barriers.go", "barriers_view.go", "barriers_forms.go", "barriers_plan.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
 }
 
 // screenSinks are where the site's screens show a literal: those of the
@@ -153,8 +169,9 @@ func TestScreensNoLiteralWords(t *testing.T) {
 // the screens read back and never show.
 var formKeys = []string{
 	"title", "directorate", "area", "community", "partners", "start year", "ongoing", "notes", "yes", "unknown", // a partnership
-	"reason",                                                                             // a selection
-	"kind", "key issue", "text", "action", "owner", "due date", "status", "review notes", // a finding, an intervention
+	"reason",                                                             // a selection
+	"kind", "key issue", "text", "action", "owner", "due date", "status", // a finding, an intervention
+	"note", "date", "reviewer", // a review
 }
 
 // TestEveryFileIsCheckedForWords fails when a file of the package is in

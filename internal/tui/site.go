@@ -300,7 +300,11 @@ func (s *siteScreen) stepDetail(p workbook.StepProgress) string {
 		}
 		return l.T("tui.site.answers_outsiders", "Done", p.Done, "Total", p.Total, "Percent", p.Done*100/p.Total)
 	}
-	return plural(l, len(d.Findings), "tui.site.findings") + ", " + plural(l, len(d.Interventions), "tui.site.interventions")
+	detail := plural(l, len(d.Findings), "tui.site.findings") + ", " + plural(l, len(d.Interventions), "tui.site.interventions")
+	if n := workbook.CountPlan(d.Interventions, s.env.svc.Today()).Overdue; n > 0 {
+		detail += ", " + plural(l, n, "tui.site.overdue")
+	}
+	return detail
 }
 
 func (s *siteScreen) View() string {

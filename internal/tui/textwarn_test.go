@@ -93,8 +93,7 @@ func TestFindingFormWarnsOfSmallGroups(t *testing.T) {
 	if fs := te.load().Findings; len(fs) != 1 || fs[0].Text != "Senior staff decide alone" {
 		t.Errorf("findings %+v", fs)
 	}
-	// An action naming its owner is not warned about; one naming Sarah in
-	// its review notes is.
+	// An action naming its owner is not warned about.
 	s = reload(t, s)
 	_, log = press(t, s, "i")
 	fm = pushed(t, log, 80, 21)
@@ -110,17 +109,28 @@ func TestFindingFormWarnsOfSmallGroups(t *testing.T) {
 	if !hasStatus(log, "Saved: intervention added") {
 		t.Errorf("no saved status: %v (%s)", log, ansi.Strip(fm.View()))
 	}
+	// A review naming its reviewer is not warned about; one naming Sarah
+	// in its note is.
 	s = reload(t, s)
-	_, log = press(t, s, "i")
+	s, _ = press(t, s, "tab") // the action plan
+	_, log = press(t, s, "r")
 	fm = pushed(t, log, 80, 21)
-	fm = typeText(t, fm, "Daytime meetings")
-	fm, _ = press(t, fm, "tab", "tab", "tab", "tab", "tab")
+	fm, _ = press(t, fm, "tab", "tab", "tab")
+	fm = typeText(t, fm, "Sarah Ahmed")
+	_, log = press(t, fm, "ctrl+s")
+	if !hasStatus(log, "Saved: review saved") {
+		t.Errorf("a review by a participant: %v (%s)", log, ansi.Strip(fm.View()))
+	}
+	s = reload(t, s)
+	_, log = press(t, s, "r")
+	fm = pushed(t, log, 80, 21)
+	fm, _ = press(t, fm, "tab")
 	fm = typeText(t, fm, "Sarah Ahmed said it worked")
 	_, log = press(t, fm, "ctrl+s")
-	if !hasStatus(log, `Saved; check before sharing: it names "Sarah Ahmed", a participant (intervention added)`) {
-		t.Errorf("no warning of review notes naming Sarah: %v (%s)", log, ansi.Strip(fm.View()))
+	if !hasStatus(log, `Saved; check before sharing: it names "Sarah Ahmed", a participant (review saved)`) {
+		t.Errorf("no warning of a review note naming Sarah: %v (%s)", log, ansi.Strip(fm.View()))
 	}
-	if n := len(te.load().Interventions); n != 2 {
-		t.Errorf("%d interventions saved, want 2", n)
+	if ivs := te.load().Interventions; len(ivs) != 1 || len(ivs[0].Reviews) != 2 {
+		t.Errorf("interventions saved: %+v, want one with two reviews", ivs)
 	}
 }
