@@ -77,10 +77,10 @@ func newManCmd(g *globals) *cobra.Command {
 
 // completeSites offers the store's site slugs for a SITE argument. It
 // opens the store read-only and says nothing when it cannot: a shell's
-// completion is no place for an error. compare takes many sites, each
-// once; the other commands one.
+// completion is no place for an error. compare, push and actions take
+// many sites, each once; the other commands one.
 func (g *globals) completeSites(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	many := cmd.Name() == "compare" || cmd.Name() == "push"
+	many := cmd.Name() == "compare" || cmd.Name() == "push" || cmd.Name() == "actions"
 	if len(args) > 0 && !many {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

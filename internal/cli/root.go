@@ -157,6 +157,7 @@ func newRootCmd(sys IO, args []string) (*cobra.Command, *globals) {
 		newBookletCmd(g),
 		newCompareCmd(g),
 		newWarehouseCmd(g),
+		newActionsCmd(g),
 		newCheckCmd(g),
 		newCompletionCmd(g),
 		newManCmd(g),

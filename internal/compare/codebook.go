@@ -41,6 +41,7 @@ func (c CSVColumn) Meaning(l *i18n.Lang) string {
 }
 
 // The files of a comparison the codebook describes, as it names them.
+// [FileActions] is the actions CSV's.
 const (
 	FileResponses = "responses"
 	FileSummary   = "summary"
@@ -197,6 +198,8 @@ func codebookRows(c *Comparison, files []string, l *i18n.Lang, neutral bool, fn 
 			cols = ResponsesColumns()
 		case FileSummary:
 			cols = SummaryColumns()
+		case FileActions:
+			cols = ActionsColumns()
 		}
 		for _, col := range cols {
 			clear(rec)

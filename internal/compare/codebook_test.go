@@ -21,7 +21,7 @@ func TestCodebookDescribesEveryColumnAndStatement(t *testing.T) {
 	for _, cols := range []struct {
 		header []string
 		cols   []compare.CSVColumn
-	}{{compare.ResponsesHeader, compare.ResponsesColumns()}, {compare.SummaryHeader, compare.SummaryColumns()}} {
+	}{{compare.ResponsesHeader, compare.ResponsesColumns()}, {compare.SummaryHeader, compare.SummaryColumns()}, {compare.ActionsOwnersHeader, compare.ActionsColumns()}} {
 		var names []string
 		for _, c := range cols.cols {
 			names = append(names, c.Name)
@@ -35,7 +35,7 @@ func TestCodebookDescribesEveryColumnAndStatement(t *testing.T) {
 	for _, lang := range []string{"en", "it"} {
 		l := i18n.Embedded().For(lang)
 		var buf bytes.Buffer
-		n, err := compare.WriteCodebook(&buf, c, []string{compare.FileResponses, compare.FileSummary}, l)
+		n, err := compare.WriteCodebook(&buf, c, []string{compare.FileResponses, compare.FileSummary, compare.FileActions}, l)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,10 +82,11 @@ func TestCodebookDescribesEveryColumnAndStatement(t *testing.T) {
 				wantRev++
 			}
 		}
-		if columns != len(compare.ResponsesHeader)+len(compare.SummaryHeader) || statements != len(q.Statements()) ||
+		wantCols := len(compare.ResponsesHeader) + len(compare.SummaryHeader) + len(compare.ActionsOwnersHeader)
+		if columns != wantCols || statements != len(q.Statements()) ||
 			verify != len(q.VerificationStatements()) || reversed != wantRev {
 			t.Errorf("%s: %d columns, %d statements (%d verification, %d reversed), want %d, %d (%d, %d)", lang, columns, statements, verify, reversed,
-				len(compare.ResponsesHeader)+len(compare.SummaryHeader), len(q.Statements()), len(q.VerificationStatements()), wantRev)
+				wantCols, len(q.Statements()), len(q.VerificationStatements()), wantRev)
 		}
 	}
 }

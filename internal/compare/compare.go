@@ -39,6 +39,9 @@ type Options struct {
 	// Progress, when set, is called after each site with the number of
 	// sites done and the total.
 	Progress func(done, total int)
+	// Today is the day the sites' actions are counted overdue on
+	// (YYYY-MM-DD); "" is the service clock's day.
+	Today string
 	// ReadAhead lets Gather decode each site's records other than its
 	// answers on a second core, in a read of its own, one site ahead. Set
 	// it only when nothing writes the store meanwhile (a store opened
@@ -72,6 +75,8 @@ type Comparison struct {
 	// AsOf is the latest time recorded in the data compared: a report's
 	// date that never depends on the clock.
 	AsOf time.Time
+	// Today is the day the actions are counted overdue on (YYYY-MM-DD).
+	Today string
 }
 
 // Issue is a key issue compared across sites.
@@ -118,6 +123,12 @@ type Site struct {
 	// criteria, and MeetingAll the partnerships meeting them all.
 	Criteria   []analysis.CriterionCount
 	MeetingAll int
+	// Actions are the actions of every assessment's plan, the
+	// assessments oldest first: a plan is followed until each action is
+	// done or dropped, whichever round wrote it. Plan counts them on the
+	// comparison's Today ([workbook.CountPlan]).
+	Actions []workbook.PlanLine
+	Plan    workbook.PlanCounts
 }
 
 // Current returns the assessment the site is compared on: its most recent.
@@ -270,6 +281,9 @@ func gatherIn(r *workbook.Reader, opts Options, ahead *workbook.Service) (*Compa
 	if opts.Lang == "" {
 		opts.Lang = questionnaire.English
 	}
+	if opts.Today == "" {
+		opts.Today = r.Today()
+	}
 	sites, err := resolve(r, opts)
 	if err != nil {
 		return nil, err
@@ -280,7 +294,7 @@ func gatherIn(r *workbook.Reader, opts Options, ahead *workbook.Service) (*Compa
 		defer stop()
 		g.next = next
 	}
-	c := &Comparison{Lang: opts.Lang, Sites: make([]Site, 0, len(sites)), ByName: opts.All}
+	c := &Comparison{Lang: opts.Lang, Sites: make([]Site, 0, len(sites)), ByName: opts.All, Today: opts.Today}
 	for i, s := range sites {
 		site, err := g.site(i, s)
 		if err != nil {

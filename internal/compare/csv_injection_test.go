@@ -101,3 +101,30 @@ func TestSummaryCSVNeutralisesFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestActionsCSVNeutralisesFormulas does the same for the actions CSV,
+// the owners' names included; the count of reviews stays a number.
+func TestActionsCSVNeutralisesFormulas(t *testing.T) {
+	for _, f := range formulas {
+		ki := questionnaire.KeyIssue{ID: f.in, Title: questionnaire.Text{"en": f.in}}
+		iv := workbook.Intervention{Action: f.in, Owner: f.in, Due: f.in, KeyIssueID: f.in, Status: workbook.StatusPlanned,
+			Reviews: []workbook.Review{{Date: f.in, Reviewer: f.in, Status: workbook.StatusPlanned}}}
+		c := &compare.Comparison{Lang: "en", Today: f.in, Sites: []compare.Site{{Slug: f.in, Name: f.in, Actions: []workbook.PlanLine{{
+			Assessment: workbook.Assessment{ID: f.in, Title: f.in, Started: f.in}, KeyIssue: &ki, Intervention: iv}}}}}
+		var buf bytes.Buffer
+		if _, err := compare.WriteActions(&buf, c, true); err != nil {
+			t.Fatal(err)
+		}
+		_, rows := readCSV(t, buf.Bytes())
+		r := rows[0]
+		for _, col := range []string{"site", "site_name", "assessment", "assessment_title", "assessment_started",
+			"key_issue", "key_issue_title", "action", "due", "as_of", "last_review", "owner", "last_reviewer"} {
+			if r[col] != f.want {
+				t.Errorf("%s %q is written %q, want %q", col, f.in, r[col], f.want)
+			}
+		}
+		if r["reviews"] != "1" || r["status"] != "planned" {
+			t.Errorf("the count or the status changed: %v", r)
+		}
+	}
+}

@@ -66,6 +66,7 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 		titles[p.ID] = p.Title
 		g.later(p.Updated)
 	}
+	var ivs []workbook.Intervention
 	for k, a := range as {
 		fig, res, err := g.assessment(&out, a, titles[a.PartnershipID])
 		if err != nil {
@@ -75,7 +76,17 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 		if k == len(as)-1 {
 			g.current(i, &out, fig.Questionnaire, res)
 		}
+		for _, iv := range g.rec.actions[a.ID] {
+			g.later(iv.Updated)
+			line := workbook.PlanLine{Site: s, Assessment: a, Intervention: iv}
+			if ki, ok := fig.Questionnaire.KeyIssue(iv.KeyIssueID); ok && iv.KeyIssueID != "" {
+				line.KeyIssue = &ki
+			}
+			out.Actions = append(out.Actions, line)
+			ivs = append(ivs, iv)
+		}
 	}
+	out.Plan = workbook.CountPlan(ivs, g.opts.Today)
 	q := out.Current().Questionnaire
 	out.Partnerships = len(ps)
 	out.Directorates, _ = analysis.CountByDirectorate(s.Directorates, ps)

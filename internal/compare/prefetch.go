@@ -14,12 +14,13 @@ type siteRecords struct {
 	assessments  []workbook.Assessment
 	partnerships []workbook.Partnership
 	people       map[string][]workbook.Participant // by assessment
+	actions      map[string][]workbook.Intervention // by assessment
 	err          error
 }
 
 // readSite decodes a site's records in r.
 func readSite(r *workbook.Reader, siteID string) *siteRecords {
-	out := &siteRecords{people: map[string][]workbook.Participant{}}
+	out := &siteRecords{people: map[string][]workbook.Participant{}, actions: map[string][]workbook.Intervention{}}
 	if out.assessments, out.err = r.Assessments(siteID); out.err != nil {
 		return out
 	}
@@ -33,6 +34,12 @@ func readSite(r *workbook.Reader, siteID string) *siteRecords {
 			return out
 		}
 		out.people[a.ID] = ps
+		ivs, err := r.Interventions(siteID, a.ID)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		out.actions[a.ID] = ivs
 	}
 	return out
 }

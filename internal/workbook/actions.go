@@ -51,6 +51,9 @@ func (s *Service) Today() string { return s.now().Format(time.DateOnly) }
 // Today is the day of the service's clock ([Service.Today]).
 func (c *Change) Today() string { return c.svc.Today() }
 
+// Today is the day of the service's clock ([Service.Today]).
+func (r *Reader) Today() string { return r.svc.Today() }
+
 // AddReview adds a review to the log of an action of the plan and sets the
 // action's status to that of its latest review, in one change. The review
 // must be dated (YYYY-MM-DD, not after [Service.Today]) and set a status;
