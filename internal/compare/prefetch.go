@@ -13,7 +13,7 @@ import (
 type siteRecords struct {
 	assessments  []workbook.Assessment
 	partnerships []workbook.Partnership
-	people       map[string][]workbook.Participant // by assessment
+	people       map[string][]workbook.Participant  // by assessment
 	actions      map[string][]workbook.Intervention // by assessment
 	err          error
 }
