@@ -36,6 +36,10 @@ type compareOptions struct {
 	xlsx string
 	// parquet is the folder of the Parquet files.
 	parquet string
+	// actions is the actions CSV: beside the long CSV unless named;
+	// owners puts the owners' and reviewers' names in it.
+	actions string
+	owners  bool
 	lang    string
 	paper   string
 	// unsuppressed writes every row of the long CSV, small groups too.
@@ -53,7 +57,8 @@ func newCompareCmd(g *globals) *cobra.Command {
   engage compare --all --summary summary.csv
   engage compare --all --csv responses.csv --unsuppressed
   engage compare --all --xlsx comparison.xlsx
-  engage compare --all --parquet ./parquet`,
+  engage compare --all --parquet ./parquet
+  engage compare --all --actions actions.csv --owners`,
 		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sites, opts.lang = args, g.userLang(g.lang)
@@ -78,6 +83,8 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.StringVar(&opts.parquet, "parquet", "", g.l.T("cli.compare.flag_parquet"))
 	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
+	f.StringVar(&opts.actions, "actions", "", g.l.T("cli.compare.flag_actions"))
+	f.BoolVar(&opts.owners, "owners", false, g.l.T("cli.compare.flag_owners"))
 	return cmd
 }
 
@@ -88,18 +95,21 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.sites_and_all"))
 	case !o.all && len(o.sites) == 0:
 		return errors.New(l.T("cli.compare.no_sites"))
-	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "" && o.parquet == "":
+	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "" && o.parquet == "" && o.actions == "":
 		return errors.New(l.T("cli.compare.nothing"))
 	case !slices.Contains(report.Papers, o.paper):
 		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
 	case o.unsuppressed && o.csv == "" && o.xlsx == "" && o.parquet == "":
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
+	case o.owners && o.actions == "" && (o.csv == "" || o.csv == "-"):
+		return errors.New(l.T("cli.compare.owners_alone"))
 	}
-	if o.csv == "-" || o.summary == "-" || o.pdf == "-" {
-		// Standard output takes one file; the CSV's summary is not
-		// written beside it unless --summary names it.
+	if o.csv == "-" || o.summary == "-" || o.pdf == "-" || o.actions == "-" {
+		// Standard output takes one file; the CSV's summary and actions
+		// are not written beside it unless --summary and --actions name
+		// them.
 		n := 0
-		for _, p := range []string{o.pdf, o.csv, o.summary} {
+		for _, p := range []string{o.pdf, o.csv, o.summary, o.actions} {
 			if p != "" {
 				n++
 			}
@@ -107,8 +117,13 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		if n > 1 {
 			return errors.New(l.T("cli.compare.stdout_one"))
 		}
-	} else if o.csv != "" && o.summary == "" {
-		o.summary = summaryPath(o.csv)
+	} else if o.csv != "" {
+		if o.summary == "" {
+			o.summary = summaryPath(o.csv)
+		}
+		if o.actions == "" {
+			o.actions = besidePath(o.csv, "-actions.csv")
+		}
 	}
 	// The codebook goes beside a CSV written to a file; standard output
 	// holds one file only.
@@ -117,6 +132,8 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		o.codebook = besidePath(o.csv, "-codebook.csv")
 	case o.summary != "" && o.summary != "-":
 		o.codebook = besidePath(o.summary, "-codebook.csv")
+	case o.actions != "" && o.actions != "-":
+		o.codebook = besidePath(o.actions, "-codebook.csv")
 	}
 	paths := map[string]string{}
 	if o.xlsx == "-" {
@@ -125,7 +142,7 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 	if o.parquet == "-" {
 		return errors.New(l.T("cli.compare.parquet_stdout"))
 	}
-	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook, "--xlsx": o.xlsx} {
+	for flag, p := range map[string]string{"-o": o.pdf, "--csv": o.csv, "--summary": o.summary, "codebook": o.codebook, "--xlsx": o.xlsx, "--actions": o.actions} {
 		if p == "" {
 			continue
 		}
@@ -160,9 +177,10 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet, Private: opts.unsuppressed, Stdout: g.io.Out}
+	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet,
+		Private: opts.unsuppressed, Actions: opts.actions, Owners: opts.owners, Stdout: g.io.Out}
 	w := g.io.Out
-	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" {
+	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" || out.Actions == "-" {
 		if out.PDF == "-" {
 			if err := binaryToStdout(g, g.l.T("cli.what.pdf")); err != nil {
 				return err
@@ -217,6 +235,13 @@ func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out Comparis
 	}
 	if out.XLSX != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_xlsx", res.XLSXAnswers, "Path", out.XLSX, "Private", private))
+	}
+	if out.Actions != "" {
+		names := ""
+		if out.Owners {
+			names = l.T("cli.compare.with_owners")
+		}
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_actions", res.ActionRows, "Path", outName(l, out.Actions), "Private", names))
 	}
 	if out.Codebook != "" {
 		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_codebook", res.CodebookRows, "Path", outName(l, out.Codebook)))
@@ -292,6 +317,11 @@ type ComparisonFiles struct {
 	// Private writes the CSV files readable by the owner only (0600), as
 	// for an unsuppressed long CSV.
 	Private bool
+	// Actions is the actions CSV ([compare.WriteActions]); Owners puts
+	// the owners' and reviewers' names in it, and writes it readable by
+	// the owner only.
+	Actions string
+	Owners  bool
 	// Stdout takes the file whose path is "-"; it is written as the
 	// comparison is made, so a failure leaves part of it there.
 	Stdout io.Writer
@@ -309,6 +339,8 @@ type ComparisonResult struct {
 	XLSXAnswers int
 	// ParquetRows are the rows of answers, summary and codebook.parquet.
 	ParquetRows [3]int
+	// ActionRows is the number of rows of the actions CSV.
+	ActionRows int
 }
 
 // WriteComparison gathers the comparison of the sites sel names and writes
@@ -420,6 +452,19 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			return res, f.fail(err)
 		}
 	}
+	if out.Actions != "" {
+		mode := csvMode
+		if out.Owners {
+			mode = 0o600
+		}
+		f, err := open(out.Actions, mode)
+		if err != nil {
+			return res, err
+		}
+		if res.ActionRows, err = compare.WriteActions(f.w, c, out.Owners); err != nil {
+			return res, f.fail(err)
+		}
+	}
 	if out.Codebook != "" {
 		var files []string
 		if out.CSV != "" {
@@ -427,6 +472,9 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		}
 		if out.Summary != "" {
 			files = append(files, compare.FileSummary)
+		}
+		if out.Actions != "" {
+			files = append(files, compare.FileActions)
 		}
 		f, err := open(out.Codebook, 0o644)
 		if err != nil {
