@@ -241,8 +241,12 @@ func (b *barriersStep) list(s *session) {
 		sayItem(s, l, i+1, item)
 	}
 	s.say(l.N("plain.barriers.actions_heading", len(b.data.Interventions)))
+	today := s.svc.Today()
 	for i, iv := range b.data.Interventions {
 		parts := []string{text(iv.Action)}
+		if iv.Overdue(today) {
+			parts = []string{l.T("plain.barriers.overdue"), text(iv.Action)}
+		}
 		if o := text(iv.Owner); o != "" {
 			parts = append(parts, l.T("plain.barriers.owner", "Owner", o))
 		}
@@ -311,7 +315,10 @@ func (b *barriersStep) actionForm(it *analysis.ItemResult) *form {
 	l := b.l
 	var statuses []option
 	for _, st := range workbook.Statuses {
-		statuses = append(statuses, option{string(st), statusWord(l, st)})
+		// A new action is not dropped: a review drops it, saying why.
+		if st != workbook.StatusDropped {
+			statuses = append(statuses, option{string(st), statusWord(l, st)})
+		}
 	}
 	fields := []*field{
 		{name: "action", label: l.T("plain.barriers.field_action"), required: true},

@@ -274,6 +274,33 @@ func TestScripts(t *testing.T) {
 			},
 		},
 		{
+			name: "Barriers: an overdue action is said to be, a dropped one is not",
+			setup: func(ts *testStore) {
+				ts.change(func(c *workbook.Change) error {
+					for _, iv := range []workbook.Intervention{
+						{Action: "Send the letter", Due: "2026-03-01", Status: workbook.StatusInProgress},
+						{Action: "Print it in Bengali", Due: "2026-02-01"},
+					} {
+						iv.SiteID, iv.AssessmentID = ts.site.ID, ts.a.ID
+						saved, err := c.SaveIntervention(iv)
+						if err != nil {
+							return err
+						}
+						if saved.Status == workbook.StatusPlanned {
+							_, err = c.AddReview(saved.SiteID, saved.AssessmentID, saved.ID, workbook.Review{Date: "2026-02-20", Status: workbook.StatusDropped, Note: "Translated by residents."})
+						}
+						if err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+			},
+			lines: []string{"1", "5", "l"},
+			want: []string{"2 actions in the plan:", "1. OVERDUE; Send the letter; due 1 March 2026; no key issue; In progress.",
+				"2. Print it in Bengali; due 1 February 2026; no key issue; Dropped."},
+		},
+		{
 			name:  "quitting mid-way keeps every answer confirmed and nothing half typed",
 			setup: threeInsiders,
 			lines: []string{"1", "3", "3", "5", "4", "d", "a", "Eve", "q", "never read"},

@@ -140,6 +140,8 @@ func statusWord(l *i18n.Lang, s workbook.Status) string {
 		return l.T("status.in_progress")
 	case workbook.StatusDone:
 		return l.T("status.done")
+	case workbook.StatusDropped:
+		return l.T("status.dropped")
 	}
 	return l.T("status.planned")
 }
