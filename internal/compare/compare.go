@@ -40,7 +40,8 @@ type Options struct {
 	// sites done and the total.
 	Progress func(done, total int)
 	// Today is the day the sites' actions are counted overdue on
-	// (YYYY-MM-DD); "" is the service clock's day.
+	// (YYYY-MM-DD); "" is the day of the comparison's AsOf, so that the
+	// same data always gives the same figures.
 	Today string
 	// ReadAhead lets Gather decode each site's records other than its
 	// answers on a second core, in a read of its own, one site ahead. Set
@@ -75,7 +76,8 @@ type Comparison struct {
 	// AsOf is the latest time recorded in the data compared: a report's
 	// date that never depends on the clock.
 	AsOf time.Time
-	// Today is the day the actions are counted overdue on (YYYY-MM-DD).
+	// Today is the day the actions are counted overdue on (YYYY-MM-DD):
+	// Options.Today, or the day of AsOf.
 	Today string
 }
 
@@ -281,9 +283,6 @@ func gatherIn(r *workbook.Reader, opts Options, ahead *workbook.Service) (*Compa
 	if opts.Lang == "" {
 		opts.Lang = questionnaire.English
 	}
-	if opts.Today == "" {
-		opts.Today = r.Today()
-	}
 	sites, err := resolve(r, opts)
 	if err != nil {
 		return nil, err
@@ -294,7 +293,7 @@ func gatherIn(r *workbook.Reader, opts Options, ahead *workbook.Service) (*Compa
 		defer stop()
 		g.next = next
 	}
-	c := &Comparison{Lang: opts.Lang, Sites: make([]Site, 0, len(sites)), ByName: opts.All, Today: opts.Today}
+	c := &Comparison{Lang: opts.Lang, Sites: make([]Site, 0, len(sites)), ByName: opts.All}
 	for i, s := range sites {
 		site, err := g.site(i, s)
 		if err != nil {
@@ -306,6 +305,18 @@ func gatherIn(r *workbook.Reader, opts Options, ahead *workbook.Service) (*Compa
 		}
 	}
 	c.AsOf = g.asOf.UTC()
+	c.Today = opts.Today
+	if c.Today == "" {
+		c.Today = c.AsOf.Format(time.DateOnly)
+	}
+	for i := range c.Sites {
+		s := &c.Sites[i]
+		ivs := make([]workbook.Intervention, len(s.Actions))
+		for k, ln := range s.Actions {
+			ivs[k] = ln.Intervention
+		}
+		s.Plan = workbook.CountPlan(ivs, c.Today)
+	}
 	c.Basis = basisOf(c.Sites, opts.Lang)
 	c.Issues = c.Basis.Issues
 	c.Directorates, c.Criteria = columns(c.Sites, opts.Lang)

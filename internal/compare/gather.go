@@ -66,7 +66,6 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 		titles[p.ID] = p.Title
 		g.later(p.Updated)
 	}
-	var ivs []workbook.Intervention
 	for k, a := range as {
 		fig, res, err := g.assessment(&out, a, titles[a.PartnershipID])
 		if err != nil {
@@ -83,10 +82,8 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 				line.KeyIssue = &ki
 			}
 			out.Actions = append(out.Actions, line)
-			ivs = append(ivs, iv)
 		}
 	}
-	out.Plan = workbook.CountPlan(ivs, g.opts.Today)
 	q := out.Current().Questionnaire
 	out.Partnerships = len(ps)
 	out.Directorates, _ = analysis.CountByDirectorate(s.Directorates, ps)
