@@ -105,23 +105,8 @@ func (r *report) actionPlan(ivs []workbook.Intervention, earlier bool) {
 		return
 	}
 	var rows []tableRow
-	for _, iv := range ivs {
-		action := r.clean.line(iv.Action)
-		if iv.KeyIssueID != "" {
-			action += "\n" + r.issueHeading(iv.KeyIssueID)
-		}
-		if rv, ok := iv.LastReview(); ok && rv.Note != "" {
-			action += "\n" + r.l.Review + ": " + r.clean.block(rv.Note)
-		}
-		due := "–"
-		if iv.Due != "" {
-			due = r.l.isoDate(iv.Due)
-		}
-		owner := "–"
-		if iv.Owner != "" {
-			owner = r.clean.line(iv.Owner)
-		}
-		rows = append(rows, tableRow{cells: []string{action, owner, due, r.l.status(iv.Status)}})
+	for _, cells := range r.planCells(ivs) {
+		rows = append(rows, tableRow{cells: cells})
 	}
 	status := r.l.Status
 	if earlier {
@@ -133,6 +118,7 @@ func (r *report) actionPlan(ivs []workbook.Intervention, earlier bool) {
 		{title: r.l.Due, w: 26},
 		{title: status, w: 22},
 	}, rows: rows})
+	r.planNote(ivs)
 }
 
 // suggestions lists the interventions the questionnaire suggests for the

@@ -50,6 +50,7 @@ func (r *report) changes() {
 	r.moves()
 	r.barrierChanges()
 	d.heading(h2, r.l.EarlierPlan, 25)
+	r.planChanges()
 	r.actionPlan(e.Interventions, true)
 }
 

@@ -152,6 +152,7 @@ func (cr *comparison) write() {
 	cr.verification()
 	cr.sharedBarriers()
 	cr.mapping()
+	cr.actionPlans()
 	cr.context()
 }
 

@@ -323,3 +323,25 @@ func TestComparisonMarksReversedStatements(t *testing.T) {
 		t.Fatal("no reversed statement among the shared barriers of the demo: nothing checked")
 	}
 }
+
+// The comparison counts each site's action plan, every round's, on the
+// day the data stands at (9 March 2026): Tynebridge's 2025 round left two
+// actions overdue, Eastbrook one.
+func TestComparisonPDFCountsThePlans(t *testing.T) {
+	svc := cmpStore(t, cmpBuild{q: cmpDefault(t)})
+	c, _, text := cmpPDF(t, svc, compare.Options{All: true}, report.CompareOptions{})
+	mustContain(t, text, "Action plans", "Each site's actions, every round's plan, on 9 March 2026 (the day the data stands at)",
+		"Site Actions Planned In")
+	for _, s := range c.Sites {
+		n := s.Plan
+		row := fmt.Sprintf("%s %d %d %d %d %d %d", s.Name, n.Actions, n.Planned, n.InProgress, n.Done, n.Dropped, n.Overdue)
+		mustContain(t, text, row)
+	}
+	for slug, want := range map[string]int{"tynebridge-south": 2, "eastbrook-pilot": 1, "westmoor-county": 0} {
+		for _, s := range c.Sites {
+			if s.Slug == slug && s.Plan.Overdue != want {
+				t.Errorf("%s: %d overdue, want %d", slug, s.Plan.Overdue, want)
+			}
+		}
+	}
+}

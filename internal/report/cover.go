@@ -322,6 +322,9 @@ func (r *report) interventionLine(iv workbook.Intervention) string {
 		parts = append(parts, r.l.By+" "+r.l.isoDate(iv.Due))
 	}
 	parts = append(parts, r.l.status(iv.Status))
+	if iv.Overdue(r.planDay()) {
+		parts = append(parts, r.l.lang.T("report.plan.overdue"))
+	}
 	return s + " (" + strings.Join(parts, ", ") + ")"
 }
 

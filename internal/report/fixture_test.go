@@ -169,7 +169,10 @@ func fixtureData(t testing.TB) *workbook.AssessmentData {
 		{ID: "v1", Action: "Invite two residents onto the board with full voting rights", Owner: "Director of Adult Social Care",
 			Due: "2026-06-30", KeyIssueID: "k1", Status: workbook.StatusPlanned, Updated: day(5)},
 		{ID: "v2", Action: "Agree a common language: a plain-words glossary", Owner: "Partnership coordinator",
-			Due: "2026-04-30", Status: workbook.StatusInProgress, Review: "First draft circulated.", Updated: day(5)},
+			Due: "2026-04-30", Status: workbook.StatusInProgress, Updated: day(5), Reviews: []workbook.Review{
+				{Date: "2026-03-04", Reviewer: "Helen Dawson", Status: workbook.StatusInProgress, Note: "First draft circulated."}}},
+		{ID: "v3", Action: "Send the findings to every agency on the board", Owner: "Partnership coordinator",
+			Due: "2026-02-27", KeyIssueID: "k2", Status: workbook.StatusPlanned, Updated: day(5)},
 	}
 	return d
 }
@@ -194,8 +197,17 @@ func fixtureEarlier(t testing.TB, now *workbook.AssessmentData) *workbook.Assess
 		r.AssessmentID = "a1"
 		e.Responses = append(e.Responses, r)
 	}
-	e.Interventions = []workbook.Intervention{{ID: "v0", Action: "Report back after every meeting", Owner: "Coordinator",
-		Due: "2025-07-31", Status: workbook.StatusDone, Review: "Done since July."}}
+	e.Interventions = []workbook.Intervention{
+		{ID: "v0", Action: "Report back after every meeting", Owner: "Coordinator", Due: "2025-07-31", Status: workbook.StatusDone,
+			Reviews: []workbook.Review{
+				{Date: "2025-03-01", Status: workbook.StatusPlanned, Note: "Agreed before the round closed."},
+				{Date: "2025-05-12", Status: workbook.StatusInProgress, Note: "First letter sent."},
+				{Date: "2025-08-04", Reviewer: "Ruth Morgan", Status: workbook.StatusDone, Note: "Done since July."}}},
+		{ID: "v00", Action: "Set up a parents' forum", Owner: "Coordinator", Due: "2025-11-28", Status: workbook.StatusDropped,
+			Reviews: []workbook.Review{{Date: "2025-09-15", Status: workbook.StatusDropped, Note: "The parents chose the hub board instead."}}},
+		{ID: "v000", Action: "Map the locality model to schools", Owner: "Early Help manager", Due: "2025-12-19", Status: workbook.StatusInProgress,
+			Reviews: []workbook.Review{{Date: "2026-01-19", Status: workbook.StatusInProgress, Note: "Eight of eleven schools mapped."}}},
+	}
 	return e
 }
 

@@ -443,7 +443,7 @@ func TestLongTexts(t *testing.T) {
 	d.Partnerships[0].Title = strings.Repeat("Partnership ", workbook.MaxShortText/12-1) + "TITLEEND"
 	d.Assessment.SelectionReason = long
 	d.Findings[0].Text = long
-	d.Interventions[0].Review = long
+	d.Interventions[0].Reviews = []workbook.Review{{Date: "2026-03-01", Status: workbook.StatusPlanned, Note: long}}
 	d.Interventions[0].Owner = unbroken
 	d.Responses = append(d.Responses, workbook.Response{ParticipantID: "i3", StatementID: "k1-s1",
 		Comment: strings.Repeat("y", workbook.MaxLongText-7) + "COMMEND"})
