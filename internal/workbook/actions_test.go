@@ -330,3 +330,32 @@ func TestLegacyReviewNotesBecomeTheFirstReview(t *testing.T) {
 		return nil
 	})
 }
+
+// A monitoring round takes the overdue first (the longest overdue
+// first), then the open actions by due date, the undated after them, then
+// the done and dropped; ties keep their order.
+func TestSortPlanLines(t *testing.T) {
+	line := func(action, due string, s workbook.Status) workbook.PlanLine {
+		return workbook.PlanLine{Intervention: workbook.Intervention{Action: action, Due: due, Status: s}}
+	}
+	lines := []workbook.PlanLine{
+		line("done late", "2026-01-01", workbook.StatusDone),
+		line("open, undated", "", workbook.StatusPlanned),
+		line("due in April", "2026-04-30", workbook.StatusPlanned),
+		line("late since February", "2026-02-20", workbook.StatusInProgress),
+		line("due today", "2026-03-02", workbook.StatusPlanned),
+		line("late since December", "2025-12-19", workbook.StatusPlanned),
+		line("dropped", "2025-11-28", workbook.StatusDropped),
+		line("also due in April", "2026-04-30", workbook.StatusInProgress),
+	}
+	workbook.SortPlanLines(lines, "2026-03-02")
+	var got []string
+	for _, l := range lines {
+		got = append(got, l.Action)
+	}
+	want := []string{"late since December", "late since February", "due today", "due in April", "also due in April",
+		"open, undated", "dropped", "done late"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("order:\n got %q\nwant %q", got, want)
+	}
+}
