@@ -18,7 +18,7 @@ type comment struct {
 // appendix writes every statement with its figures, the group's notes and
 // the comments, attributed by category (see [report.attribution]).
 func (r *report) appendix() {
-	d := r.d
+	d := r.out
 	d.heading(h1, r.l.Appendix, 40)
 	d.para(r.l.AppendixIntro, body)
 	if r.clean.markers > 0 || r.hasMarkers() {
@@ -42,7 +42,7 @@ func (r *report) appendix() {
 // hasMarkers reports whether any comment or note will need a marker, so
 // that the note explaining the marker comes before the first one.
 func (r *report) hasMarkers() bool {
-	probe := &cleaner{cov: r.clean.cov}
+	probe := &cleaner{cov: r.clean.cov, screen: r.clean.screen}
 	for _, x := range r.data.Responses {
 		probe.block(x.Comment)
 	}
@@ -90,11 +90,6 @@ func (r *report) comments() map[string][]comment {
 // item that fits in under half a page is kept on one page; a longer one
 // starts with at least its figures and two comments.
 func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, cs []comment) {
-	d := r.d
-	labelSt := style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 0.5}
-	headSt := style{font: "B", size: sizeBody, line: lineBody, color: ink, after: 0.5}
-	commentSt := style{size: sizeBody, line: lineBody, color: ink, indent: 4, after: 0.8}
-
 	var flags []string
 	if it.Statement.Reverse {
 		flags = append(flags, r.l.Reversed)
@@ -110,60 +105,19 @@ func (r *report) appendixItem(it analysis.ItemResult, n workbook.StatementNote, 
 		paras = append(paras, r.l.AgreedScore(n.GroupScore, r.data.Questionnaire.Scale.Points, it.Statement.Reverse))
 	}
 	if n.Notes != "" {
-		paras = append(paras, r.l.DialogueNotes+": "+r.clean.block(n.Notes))
+		paras = append(paras, r.l.DialogueNotes+": "+r.said(r.clean.block(n.Notes)))
 	}
 	texts := make([]string, len(cs))
-	hs := make([]float64, len(cs))
-	commentsH := 0.0
 	for i, c := range cs {
-		texts[i] = r.l.quote(c.text) + " — " + c.by
-		h := d.paraHeight(texts[i], commentSt)
-		commentsH += h
-		// A long comment may break across pages: two lines of it must fit.
-		hs[i] = min(h, 2*commentSt.line+commentSt.after)
+		texts[i] = r.l.quote(r.said(c.text)) + " — " + c.by
 	}
-	title := r.l.Comments(len(cs))
+	number, _, _ := r.statementNumber(it.Statement.ID)
 	t := r.statsTable(it)
-
-	// How much room the item takes, and how much of it must start on
-	// this page.
-	label := r.statementLabel(it.Statement.ID)
-	lines := d.wrap(label, d.width(), labelSt.font, labelSt.size)
-	top := float64(len(lines))*labelSt.line + labelSt.after + d.tableHeight(t)
-	if len(flags) > 0 {
-		top += d.paraHeight(strings.Join(flags, " · "), note)
-	}
-	total := top
-	for _, p := range paras {
-		total += d.paraHeight(p, small)
-	}
-	if len(cs) > 0 {
-		total += d.paraHeight(title, headSt) + commentsH
-	}
-	need := total
-	if total > 0.5*(d.bottom()-marginTop) {
-		need = top + d.paraHeight(title, headSt) + keepNeed(0, hs, 0)
-	}
-	d.gap(3)
-	d.ensure(need)
-
-	d.lines(lines, d.left(), d.width(), labelSt)
-	if len(flags) > 0 {
-		d.para(strings.Join(flags, " · "), note)
-	}
-	d.table(t)
-	for _, p := range paras {
-		d.para(p, small)
-	}
-	for i, text := range texts {
-		if need := keepNeed(i, hs, d.paraHeight(title, headSt)); need > 0 {
-			d.ensure(need)
-		}
-		if i == 0 {
-			d.para(title, headSt)
-		}
-		d.para(text, commentSt)
-	}
+	t.caption = r.hl.StatementFigures(number)
+	r.out.statement(statementBlock{
+		label: r.statementLabel(it.Statement.ID), flags: strings.Join(flags, " · "), stats: t, paras: paras,
+		commentsHead: r.l.Comments(len(cs)), comments: texts,
+	})
 }
 
 // statsTable is the table of one statement's figures by group.

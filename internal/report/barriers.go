@@ -9,7 +9,7 @@ import (
 // barriers writes step 5: the ranked barriers, the findings written up and
 // the action plan.
 func (r *report) barriers() {
-	d := r.d
+	d := r.out
 	d.heading(h1, r.l.Step5, 30)
 	if r.hasScores() {
 		d.heading(h2, r.l.Ranked, 25)
@@ -38,7 +38,7 @@ func (r *report) barriers() {
 // each with whose mean it is.
 func (r *report) ranked() {
 	if len(r.res.Barriers) == 0 {
-		r.d.para(r.l.SummaryNoBarrierBand(r.num(r.data.Questionnaire.Bands.Improve, 1)), body)
+		r.out.para(r.l.SummaryNoBarrierBand(r.num(r.data.Questionnaire.Bands.Improve, 1)), body)
 		return
 	}
 	var rows []tableRow
@@ -52,14 +52,14 @@ func (r *report) ranked() {
 			fmt.Sprint(i + 1), r.statementLabel(it.Statement.ID), r.l.pop(pop), r.mean(s.Mean, 2), count(s.N), contested,
 		}})
 	}
-	r.d.table(table{cols: []column{
+	r.out.table(table{cols: []column{
 		{title: r.l.Rank, w: 12, align: "R"},
 		{title: r.l.Statement},
 		{title: r.l.ScoresOf, w: 24},
 		{title: r.l.Mean, w: 16, align: "R"},
 		{title: r.l.N, w: 10, align: "R"},
 		{title: "", w: 22},
-	}, rows: rows})
+	}, rows: rows, rowHeader: 2})
 }
 
 // findings returns the findings of one kind, in the order written.
@@ -77,7 +77,7 @@ func (r *report) findings(k workbook.FindingKind) []workbook.Finding {
 // about: a statement by its number and its words, so that a reader of
 // the summary need not look it up.
 func (r *report) findingText(f workbook.Finding) string {
-	text := r.clean.block(f.Text)
+	text := r.said(r.clean.block(f.Text))
 	var about string
 	switch {
 	case f.StatementID != "":
@@ -101,7 +101,7 @@ func (r *report) findingText(f workbook.Finding) string {
 // actionPlan writes a table of interventions.
 func (r *report) actionPlan(ivs []workbook.Intervention, earlier bool) {
 	if len(ivs) == 0 {
-		r.d.para(r.l.NoPlan, note)
+		r.out.para(r.l.NoPlan, note)
 		return
 	}
 	var rows []tableRow
@@ -112,7 +112,7 @@ func (r *report) actionPlan(ivs []workbook.Intervention, earlier bool) {
 	if earlier {
 		status = r.l.StatusNow
 	}
-	r.d.table(table{cols: []column{
+	r.out.table(table{cols: []column{
 		{title: r.l.Action},
 		{title: r.l.Owner, w: 36},
 		{title: r.l.Due, w: 26},
@@ -134,7 +134,7 @@ func (r *report) suggestions() {
 	if len(all) == 0 {
 		return
 	}
-	d := r.d
+	d := r.out
 	d.heading(h2, r.l.Suggested, d.paraHeight(r.l.SuggestedNote, note)+3*lineBody)
 	d.para(r.l.SuggestedNote, note)
 	for len(all) > 0 {

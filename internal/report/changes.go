@@ -19,7 +19,7 @@ const maxMoves = 12
 // partnership: key-issue scores, the statements that moved most, barriers
 // gone and new, and where the earlier action plan stands.
 func (r *report) changes() {
-	d, e := r.d, r.earlier
+	d, e := r.out, r.earlier
 	then := r.l.isoDate(e.Assessment.Started)
 	d.heading(h1, r.l.WhatChanged(then), 30)
 	d.para(r.l.ChangesIntro(then, r.prevRes.Insiders, r.prevRes.Outsiders, r.l.isoDate(r.data.Assessment.Started), r.res.Insiders, r.res.Outsiders), body)
@@ -98,7 +98,7 @@ func sameItemPop(was, now analysis.ItemResult) (analysis.Population, analysis.St
 
 // moves lists the statements whose overall mean changed most.
 func (r *report) moves() {
-	d := r.d
+	d := r.out
 	prev := map[string]analysis.ItemResult{}
 	for _, it := range r.prevRes.Items {
 		prev[it.Statement.ID] = it
@@ -152,7 +152,7 @@ func (r *report) moves() {
 
 // barrierChanges lists the barriers that are gone, new and still there.
 func (r *report) barrierChanges() {
-	d := r.d
+	d := r.out
 	was, now := map[string]bool{}, map[string]bool{}
 	for _, it := range r.prevRes.Barriers {
 		was[it.Statement.ID] = true

@@ -10,10 +10,10 @@ import (
 // knows the bands the plot is shaded with. The shading reaches pad beyond
 // the first and last points, so that dots centred on them stay inside it.
 type scaleAxis struct {
-	x0, x1        float64
-	pad           float64
-	points        int
-	improve, good float64
+	x0, x1 float64
+	pad    float64
+	points int
+	scale  plotScale
 }
 
 func (a scaleAxis) x(v float64) float64 {
@@ -35,30 +35,6 @@ func (a scaleAxis) bandX(v float64) float64 {
 	return a.x(v)
 }
 
-// band is one shaded band of a plot.
-type band struct {
-	from, to float64
-	name     string
-	tint     rgb
-}
-
-// bands returns the plot's bands, barrier first; an empty band (a
-// questionnaire whose thresholds meet) is left out.
-func (r *report) bands(a scaleAxis) []band {
-	all := []band{
-		{1, a.improve, r.l.BandBarrier, tintBarrier},
-		{a.improve, a.good, r.l.BandImprove, tintImprove},
-		{a.good, float64(a.points), r.l.BandGood, tintGood},
-	}
-	out := all[:0]
-	for _, b := range all {
-		if b.to > b.from {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
 // chartFrame is the split of the text width between the row labels, the
 // plot and a column of figures on the right.
 type chartFrame struct {
@@ -67,20 +43,19 @@ type chartFrame struct {
 	figX, figW     float64
 }
 
-func (r *report) frame() chartFrame {
-	d := r.d
+func (p *pdfOut) frame(s plotScale) chartFrame {
+	d := p.doc
 	labelW := d.width() * 0.40
 	figW := 24.0
-	q := r.data.Questionnaire
 	left, right := d.left()+labelW+4, d.left()+d.width()-figW-3
 	// The padding is 0.3 of a step between points, so that a column of
 	// dots (at most 0.55 of a step wide) fits inside the shading.
-	pad := 0.3 * (right - left) / (float64(q.Scale.Points-1) + 0.6)
+	pad := 0.3 * (right - left) / (float64(s.points-1) + 0.6)
 	return chartFrame{
 		labelX: d.left(), labelW: labelW,
 		axis: scaleAxis{
 			x0: left + pad, x1: right - pad, pad: pad,
-			points: q.Scale.Points, improve: q.Bands.Improve, good: q.Bands.Good,
+			points: s.points, scale: s,
 		},
 		figX: d.left() + d.width() - figW, figW: figW,
 	}
@@ -88,16 +63,16 @@ func (r *report) frame() chartFrame {
 
 // shadeBands fills the plot's band areas between y and y+h, with thin
 // white lines at every scale point.
-func (r *report) shadeBands(a scaleAxis, y, h float64) {
-	p := r.d.pdf
-	for _, b := range r.bands(a) {
-		r.d.fill(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, b.tint)
+func (p *pdfOut) shadeBands(a scaleAxis, y, h float64) {
+	pdf := p.pdf
+	for _, b := range a.scale.bands() {
+		p.fill(a.bandX(b.from), y, a.bandX(b.to)-a.bandX(b.from), h, b.tint)
 	}
-	r.d.drawColor(white)
-	p.SetLineWidth(0.25)
+	p.drawColor(white)
+	pdf.SetLineWidth(0.25)
 	for v := 1; v <= a.points; v++ {
 		x := a.x(float64(v))
-		p.Line(x, y, x, y+h)
+		pdf.Line(x, y, x, y+h)
 	}
 }
 
@@ -111,8 +86,8 @@ const (
 
 // axisHeader draws the band names and the scale's numbers above a plot and
 // returns its height.
-func (r *report) axisHeader(f chartFrame, y float64, left string) float64 {
-	d, a := r.d, f.axis
+func (p *pdfOut) axisHeader(f chartFrame, y float64, left, nHead string) float64 {
+	d, a := p.doc, f.axis
 	const h = axisH
 	low := y + bandH + 0.4 // the line of the scale's numbers and the column titles
 	d.font("B", sizeTiny)
@@ -120,76 +95,48 @@ func (r *report) axisHeader(f chartFrame, y float64, left string) float64 {
 	if left != "" {
 		d.text(f.labelX, low, f.labelW, lineTiny, left, "L")
 	}
-	for _, b := range r.bands(a) {
+	for _, b := range a.scale.bands() {
 		x0, x1 := a.bandX(b.from), a.bandX(b.to)
 		d.fill(x0, y, x1-x0, bandH, b.tint)
 		d.font("B", sizeTiny)
-		d.text(x0, y+0.45, x1-x0, lineTiny, r.fitText(b.name, x1-x0-1, "B", sizeTiny), "C")
+		d.text(x0, y+0.45, x1-x0, lineTiny, d.fit(b.name, x1-x0-1, "B", sizeTiny), "C")
 	}
 	d.font("", sizeTick)
 	d.textColor(muted)
 	for v := 1; v <= a.points; v++ {
 		x := a.x(float64(v))
-		d.text(x-4, low, 8, lineTiny, r.num(float64(v), 0), "C")
+		d.text(x-4, low, 8, lineTiny, a.scale.ticks[v-1], "C")
 	}
 	d.font("B", sizeTiny)
 	d.textColor(ink)
-	d.text(f.figX, low, f.figW, lineTiny, r.l.N, "R")
+	d.text(f.figX, low, f.figW, lineTiny, nHead, "R")
 	d.drawColor(grey)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(f.labelX, y+h-0.3, f.figX+f.figW, y+h-0.3)
 	return h
 }
 
-// fitText shortens s with an ellipsis until it fits w.
-func (r *report) fitText(s string, w float64, style string, size float64) string {
-	return r.d.fit(s, w, style, size)
-}
-
 // marker shapes: insiders are circles, outsiders triangles, so that the
 // two groups differ in shape as well as colour.
-func (r *report) insiderMark(x, y float64) {
-	r.d.fillColor(blue)
-	r.d.drawColor(black)
-	r.d.pdf.SetLineWidth(0.2)
-	r.d.pdf.Circle(x, y, 1.35, "FD")
+func (p *pdfOut) insiderMark(x, y float64) {
+	p.fillColor(blue)
+	p.drawColor(black)
+	p.pdf.SetLineWidth(0.2)
+	p.pdf.Circle(x, y, 1.35, "FD")
 }
 
-func (r *report) outsiderMark(x, y float64) {
-	r.d.fillColor(vermillion)
-	r.d.drawColor(black)
-	r.d.pdf.SetLineWidth(0.2)
+func (p *pdfOut) outsiderMark(x, y float64) {
+	p.fillColor(vermillion)
+	p.drawColor(black)
+	p.pdf.SetLineWidth(0.2)
 	const s = 1.6
-	r.d.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - s}, {X: x + s, Y: y + s*0.8}, {X: x - s, Y: y + s*0.8}}, "FD")
-}
-
-// groupValue is one group's mean on one row of a comparison chart, or why
-// it is not shown.
-type groupValue struct {
-	mean  float64
-	n     int
-	shown bool
-	why   string // when not shown
-	// absent is set, with shown false, on a group that was not asked:
-	// nothing is drawn for it, not even n=0.
-	absent bool
-}
-
-// compareRow is one row of a chart comparing insiders and outsiders.
-type compareRow struct {
-	label     string // clean
-	bold      bool
-	ins, outs groupValue
-}
-
-// legend draws the key of the comparison charts at the cursor.
-func (r *report) legend() {
-	legend(r.d, r.insiderMark, r.outsiderMark, r.l.Insiders, r.l.Outsiders, r.l.LegendCompare)
+	p.pdf.Polygon([]fpdf.PointType{{X: x, Y: y - s}, {X: x + s, Y: y + s*0.8}, {X: x - s, Y: y + s*0.8}}, "FD")
 }
 
 // legend draws a chart's key at the cursor: the insiders' and outsiders'
 // marks with their names, then what the chart shows, wrapped beside them.
-func legend(d *doc, insMark, outsMark func(x, y float64), ins, outs, what string) {
+func (p *pdfOut) legend(ins, outs, what string) {
+	d := p.doc
 	top := d.y()
 	y := top + 2.5
 	x := d.left()
@@ -198,13 +145,13 @@ func legend(d *doc, insMark, outsMark func(x, y float64), ins, outs, what string
 	for _, k := range []struct {
 		mark func(x, y float64)
 		name string
-	}{{insMark, ins}, {outsMark, outs}} {
+	}{{p.insiderMark, ins}, {p.outsiderMark, outs}} {
 		k.mark(x+1.5, y)
 		w := d.pdf.GetStringWidth(k.name)
 		d.text(x+4, y-lineSmall/2, w+1, lineSmall, k.name, "L")
 		x += 4 + w + 6
 	}
-	tx, lines := legendText(d, ins, outs, what)
+	tx, lines := p.legendText(ins, outs, what)
 	d.textColor(muted)
 	for i, s := range lines {
 		d.text(tx, y-lineSmall/2+float64(i)*lineSmall, d.left()+d.width()-tx, lineSmall, s, "L")
@@ -215,7 +162,8 @@ func legend(d *doc, insMark, outsMark func(x, y float64), ins, outs, what string
 
 // legendText is where a legend's explanation starts, after the two
 // groups' marks and names, and its wrapped lines.
-func legendText(d *doc, ins, outs, what string) (x float64, lines []string) {
+func (p *pdfOut) legendText(ins, outs, what string) (x float64, lines []string) {
+	d := p.doc
 	d.font("", sizeSmall)
 	x = d.left() + 4 + d.pdf.GetStringWidth(ins) + 6 + 4 + d.pdf.GetStringWidth(outs) + 6
 	return x, d.wrap(what, d.left()+d.width()-x, "", sizeSmall)
@@ -224,13 +172,20 @@ func legendText(d *doc, ins, outs, what string) (x float64, lines []string) {
 // legendHeight is the height of a legend whose explanation takes n lines.
 func legendHeight(n int) float64 { return 2.5 + lineSmall/2 + float64(n-1)*lineSmall + 1.5 }
 
-// compareChart draws the legend and rows of insider and outsider means on
+// keyHeight is the height of the legend of insiders and outsiders with
+// what the chart shows.
+func (p *pdfOut) keyHeight(ins, outs, what string) float64 {
+	_, key := p.legendText(ins, outs, what)
+	return legendHeight(len(key))
+}
+
+// meansChart draws the legend and rows of insider and outsider means on
 // the scale, with the bands shaded.
-func (r *report) compareChart(title string, rows []compareRow) {
-	d, f := r.d, r.frame()
+func (p *pdfOut) meansChart(c meansChart) {
+	d, f := p.doc, p.frame(c.scale)
 	defer func() { d.setY(d.y() + paraSpacing) }()
-	items := make([]rowItem, 0, len(rows))
-	for _, row := range rows {
+	items := make([]rowItem, 0, len(c.rows))
+	for _, row := range c.rows {
 		st := ""
 		if row.bold {
 			st = "B"
@@ -238,7 +193,7 @@ func (r *report) compareChart(title string, rows []compareRow) {
 		lines := d.wrap(row.label, f.labelW, st, sizeSmall)
 		h := math.Max(float64(len(lines))*lineSmall+2, 11)
 		items = append(items, rowItem{h: h, draw: func(y float64) {
-			r.shadeBands(f.axis, y, h)
+			p.shadeBands(f.axis, y, h)
 			d.font(st, sizeSmall)
 			d.textColor(ink)
 			for i, s := range lines {
@@ -249,12 +204,12 @@ func (r *report) compareChart(title string, rows []compareRow) {
 				v    groupValue
 				y    float64
 				mark func(x, y float64)
-			}{{row.ins, mid - 2.4, r.insiderMark}, {row.outs, mid + 2.4, r.outsiderMark}} {
+			}{{row.ins, mid - 2.4, p.insiderMark}, {row.outs, mid + 2.4, p.outsiderMark}} {
 				if g.v.absent {
 					continue
 				}
-				r.compareValue(f, g.v, g.y, g.mark)
-				r.markedN(f, g.y, g.v.n, g.mark)
+				p.compareValue(f, g.v, g.y, g.mark)
+				p.markedN(f, g.y, g.v.nText, g.mark)
 			}
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
@@ -262,17 +217,15 @@ func (r *report) compareChart(title string, rows []compareRow) {
 		}})
 	}
 	// The legend goes with the chart's header and first rows.
-	_, key := legendText(d, r.l.Insiders, r.l.Outsiders, r.l.LegendCompare)
-	d.ensure(legendHeight(len(key)) + axisH + firstHeight(items))
-	r.legend()
-	d.rows(func(y float64) float64 { return r.axisHeader(f, y, title) }, axisH, items)
+	d.ensure(p.keyHeight(c.insiders, c.outsiders, c.legend) + axisH + firstHeight(items))
+	p.legend(c.insiders, c.outsiders, c.legend)
+	d.rows(func(y float64) float64 { return p.axisHeader(f, y, c.head, c.nHead) }, axisH, items)
 }
 
 // markedN writes a group's n in the figures column, right-aligned on the
 // line at y, after the group's mark, so that it reads without a key.
-func (r *report) markedN(f chartFrame, y float64, n int, mark func(x, y float64)) {
-	d := r.d
-	s := r.l.nShort(n)
+func (p *pdfOut) markedN(f chartFrame, y float64, s string, mark func(x, y float64)) {
+	d := p.doc
 	d.font("", sizeTiny)
 	w := d.pdf.GetStringWidth(s)
 	mark(f.figX+f.figW-w-2.6, y)
@@ -283,43 +236,26 @@ func (r *report) markedN(f chartFrame, y float64, n int, mark func(x, y float64)
 
 // compareValue draws one group's mark and value on the line at y, or says
 // why it is not shown.
-func (r *report) compareValue(f chartFrame, v groupValue, y float64, mark func(x, y float64)) {
-	d, a := r.d, f.axis
+func (p *pdfOut) compareValue(f chartFrame, v groupValue, y float64, mark func(x, y float64)) {
+	d, a := p.doc, f.axis
 	if !v.shown {
 		d.font("I", sizeTiny)
 		d.textColor(muted)
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
-		d.text(x0+1, y-lineTiny/2, x1-x0-2, lineTiny, r.fitText(v.why, x1-x0-2, "I", sizeTiny), "L")
+		d.text(x0+1, y-lineTiny/2, x1-x0-2, lineTiny, d.fit(v.why, x1-x0-2, "I", sizeTiny), "L")
 		return
 	}
 	x := a.x(v.mean)
 	mark(x, y)
 	d.font("B", sizeTiny)
 	d.textColor(ink)
-	label := r.mean(v.mean, 1)
+	label := v.text
 	w := d.pdf.GetStringWidth(label)
 	if x+2.5+w > a.bandX(float64(a.points)) {
 		d.text(x-2.5-w, y-lineTiny/2, w, lineTiny, label, "R")
 	} else {
 		d.text(x+2.5, y-lineTiny/2, w, lineTiny, label, "L")
 	}
-}
-
-// dotRow is one statement's scores as dots, with the mean marked.
-type dotRow struct {
-	label string // clean
-	// scores are every score shown, sorted; outsiders counts, for each
-	// score, how many of them are outsiders' (drawn as triangles after
-	// the insiders' circles).
-	scores    []int
-	outsiders []int
-	mean      float64
-	n         int
-	// whose says whose scores are drawn, under n.
-	whose     string
-	shown     bool
-	why       string
-	contested bool
 }
 
 const (
@@ -336,11 +272,11 @@ func dotsPerLine(a scaleAxis) int {
 
 // dotChart draws, for each statement, every score as a dot in a column over
 // its value (a dot plot), the range they span and the mean as a line.
-func (r *report) dotChart(rows []dotRow) {
-	d, f := r.d, r.frame()
+func (p *pdfOut) dotChart(c dotChart) {
+	d, f := p.doc, p.frame(c.scale)
 	perLine := dotsPerLine(f.axis)
-	items := make([]rowItem, 0, len(rows))
-	for _, row := range rows {
+	items := make([]rowItem, 0, len(c.rows))
+	for _, row := range c.rows {
 		lines := d.wrap(row.label, f.labelW, "", sizeSmall)
 		stacks := 1
 		counts := make([]int, f.axis.points+1)
@@ -348,37 +284,37 @@ func (r *report) dotChart(rows []dotRow) {
 			counts[s]++
 			stacks = max(stacks, (counts[s]+perLine-1)/perLine)
 		}
-		figH := 1 + lineSmall + float64(len(r.whoseLines(f, row)))*lineTiny + 1.5 // mean, whose and n
+		figH := 1 + lineSmall + float64(len(p.whoseLines(f, row)))*lineTiny + 1.5 // mean, whose and n
 		if row.contested {
 			figH += lineTiny
 		}
 		h := max(float64(len(lines))*lineSmall+2, float64(stacks)*dotStep+4.5, figH, 10)
 		items = append(items, rowItem{h: h, draw: func(y float64) {
-			r.shadeBands(f.axis, y, h)
+			p.shadeBands(f.axis, y, h)
 			d.font("", sizeSmall)
 			d.textColor(ink)
 			for i, s := range lines {
 				d.text(f.labelX, y+1+float64(i)*lineSmall, f.labelW, lineSmall, s, "L")
 			}
-			r.dots(f, row, counts, perLine, y, h)
+			p.dots(f, row, counts, perLine, y, h)
 			d.drawColor(rule)
 			d.pdf.SetLineWidth(0.15)
 			d.pdf.Line(f.labelX, y+h, f.figX+f.figW, y+h)
 		}})
 	}
-	d.rows(func(y float64) float64 { return r.axisHeader(f, y, r.l.Statement) }, axisH, items)
+	d.rows(func(y float64) float64 { return p.axisHeader(f, y, c.head, c.nHead) }, axisH, items)
 	d.setY(d.y() + paraSpacing)
 }
 
 // dots draws one row's dots, range, mean and figures.
-func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h float64) {
-	d, a := r.d, f.axis
+func (p *pdfOut) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h float64) {
+	d, a := p.doc, f.axis
 	if !row.shown {
 		x0, x1 := a.bandX(1), a.bandX(float64(a.points))
 		d.font("I", sizeTiny)
 		d.textColor(muted)
-		d.text(x0+1, y+h/2-lineTiny/2, x1-x0-2, lineTiny, r.fitText(row.why, x1-x0-2, "I", sizeTiny), "L")
-		d.text(f.figX, y+h/2-lineTiny/2, f.figW, lineTiny, r.l.nShort(row.n), "R")
+		d.text(x0+1, y+h/2-lineTiny/2, x1-x0-2, lineTiny, d.fit(row.why, x1-x0-2, "I", sizeTiny), "L")
+		d.text(f.figX, y+h/2-lineTiny/2, f.figW, lineTiny, row.nText, "R")
 		return
 	}
 	base := y + h - 2.2 // centre of the lowest line of dots
@@ -424,10 +360,10 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 
 	d.font("B", sizeSmall)
 	d.textColor(ink)
-	d.text(f.figX, y+1, f.figW, lineSmall, r.mean(row.mean, 1), "R")
+	d.text(f.figX, y+1, f.figW, lineSmall, row.meanText, "R")
 	fy := y + 1 + lineSmall
 	d.textColor(muted)
-	for _, s := range r.whoseLines(f, row) {
+	for _, s := range p.whoseLines(f, row) {
 		d.font("", sizeTiny)
 		d.text(f.figX, fy, f.figW, lineTiny, s, "R")
 		fy += lineTiny
@@ -435,42 +371,43 @@ func (r *report) dots(f chartFrame, row dotRow, counts []int, perLine int, y, h 
 	if row.contested {
 		d.font("BI", sizeTiny)
 		d.textColor(vermillionInk)
-		d.text(f.figX, fy, f.figW, lineTiny, r.l.Contested, "R")
+		d.text(f.figX, fy, f.figW, lineTiny, row.contestedText, "R")
 	}
 	d.textColor(ink)
 }
 
 // whoseLines are the lines of a dot row's figures column under its mean:
 // whose scores are drawn and how many, wrapped to the column.
-func (r *report) whoseLines(f chartFrame, row dotRow) []string {
-	return r.d.wrap(row.whose+" "+r.l.nShort(row.n), f.figW, "", sizeTiny)
+func (p *pdfOut) whoseLines(f chartFrame, row dotRow) []string {
+	return p.wrap(row.whose+" "+row.nText, f.figW, "", sizeTiny)
 }
 
 // bar draws a horizontal bar for count out of most (the 100% of the scale) in the box (x, y, w, h);
 // hatched marks a bar that shows a gap in the data (unassigned, not
 // recorded), so that it reads apart in greyscale too.
-func (r *report) bar(count, most int, hatched bool, x, y, w, h float64) {
+func (p *pdfOut) bar(b barValue, x, y, w, h float64) {
+	count, most, hatched := b.count, b.most, b.hatched
 	if most <= 0 || count <= 0 {
 		return
 	}
-	p := r.d.pdf
+	pdf := p.pdf
 	bw := w * float64(count) / float64(most)
 	bh := math.Min(h, 3.6)
 	by := y + (h-bh)/2
 	if hatched {
-		r.d.fillColor(white)
-		r.d.drawColor(grey)
-		p.SetLineWidth(0.25)
-		p.Rect(x, by, bw, bh, "D")
-		p.ClipRect(x, by, bw, bh, false)
+		p.fillColor(white)
+		p.drawColor(grey)
+		pdf.SetLineWidth(0.25)
+		pdf.Rect(x, by, bw, bh, "D")
+		pdf.ClipRect(x, by, bw, bh, false)
 		for hx := x - bh; hx < x+bw; hx += 1.2 {
-			p.Line(hx, by+bh, hx+bh, by)
+			pdf.Line(hx, by+bh, hx+bh, by)
 		}
-		p.ClipEnd()
+		pdf.ClipEnd()
 		return
 	}
-	r.d.fillColor(skyBlue)
-	r.d.drawColor(blue)
-	p.SetLineWidth(0.25)
-	p.Rect(x, by, bw, bh, "FD")
+	p.fillColor(skyBlue)
+	p.drawColor(blue)
+	pdf.SetLineWidth(0.25)
+	pdf.Rect(x, by, bw, bh, "FD")
 }

@@ -22,6 +22,8 @@ type CompareOptions struct {
 	Lang string
 	// Catalog holds the report's words; nil is [i18n.Embedded].
 	Catalog *i18n.Catalog
+	// Format is FormatPDF (the default when empty) or FormatHTML.
+	Format string
 }
 
 // NoLanguageError is returned when a report is asked for in a language
@@ -39,7 +41,8 @@ func (e *NoLanguageError) Error() string {
 // ErrNoSites is returned when a comparison has no site.
 var ErrNoSites = errors.New("report: the comparison has no site")
 
-// Compare writes the comparison of several sites to w as a PDF: one part
+// Compare writes the comparison of several sites to w as a PDF (or, with
+// [CompareOptions].Format, as HTML): one part
 // per theme (key issues, verification, shared barriers, mapping and
 // selection, context), each site side by side with the others, never
 // ranked. The same comparison and options always give the same bytes.
@@ -47,6 +50,9 @@ func Compare(w io.Writer, c *compare.Comparison, opts CompareOptions) (Result, e
 	cr, err := layOutComparison(c, opts)
 	if err != nil {
 		return Result{}, err
+	}
+	if cr.html != nil {
+		return cr.outputHTML(w)
 	}
 	pages := cr.d.pdf.PageCount()
 	if err := cr.d.output(w); err != nil {
@@ -67,6 +73,12 @@ func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, 
 	if !slices.Contains(Papers, opts.Paper) {
 		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
 	}
+	if opts.Format == "" {
+		opts.Format = FormatPDF
+	}
+	if !slices.Contains(Formats, opts.Format) {
+		return nil, fmt.Errorf("report: unknown format %q (use pdf or html)", opts.Format)
+	}
 	if opts.Lang == "" {
 		opts.Lang = c.Lang
 	}
@@ -85,6 +97,11 @@ func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, 
 		if len(s.Assessments) == 0 || s.Current().Questionnaire.Scale.Points < 2 {
 			return nil, fmt.Errorf("report: site %s has no assessment with a usable scale", s.Slug)
 		}
+	}
+	if opts.Format == FormatHTML {
+		cr := newHTMLComparison(c, opts, l, cl)
+		cr.write()
+		return cr, nil
 	}
 	cov, err := fontCoverage()
 	if err != nil {
@@ -106,29 +123,39 @@ func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, 
 	return cr, nil
 }
 
-// comparison is one comparison report being written.
+// comparison is one comparison report being written, in one edition: out
+// is the PDF (d, the document) or the HTML edition (html).
 type comparison struct {
 	c     *compare.Comparison
+	out   sink
 	d     *doc
+	html  *htmlOut
 	l     *labels
 	cl    *cmpLabels
+	hl    *htmlLabels
+	lang  string
 	clean *cleaner
-	// sh lends the site report's drawing helpers (bands, marks, fitted
-	// text), which need only the document and the labels.
-	sh *report
 	// names are the sites' clean names, in order.
 	names []string
 }
 
+// startComparison works out what every edition of a comparison is made
+// from.
+func startComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cmpLabels, clean *cleaner) *comparison {
+	cr := &comparison{c: c, l: l, cl: cl, hl: newHTMLLabels(l.lang), lang: opts.Lang, clean: clean}
+	for _, s := range c.Sites {
+		cr.names = append(cr.names, clean.line(s.Name))
+	}
+	return cr
+}
+
+// newComparison starts the PDF edition of a comparison.
 func newComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cmpLabels, clean *cleaner) *comparison {
 	head := *l
 	head.ReportTitle = cl.Title // the running header's left side
 	d := newDoc(opts.Paper, &head, clean)
-	cr := &comparison{c: c, d: d, l: l, cl: cl, clean: clean}
-	cr.sh = &report{d: d, l: l, lang: opts.Lang, clean: clean}
-	for _, s := range c.Sites {
-		cr.names = append(cr.names, clean.line(s.Name))
-	}
+	cr := startComparison(c, opts, l, cl, clean)
+	cr.d, cr.out = d, &pdfOut{d}
 	date := l.date(c.AsOf)
 	d.header = cl.Subtitle(len(c.Sites), date)
 	d.footer = cl.Title + " · " + date
@@ -147,7 +174,7 @@ func newComparison(c *compare.Comparison, opts CompareOptions, l *labels, cl *cm
 // write lays out every part.
 func (cr *comparison) write() {
 	cr.cover()
-	cr.d.reserveContents(cr.l.Contents)
+	cr.out.contents(cr.l.Contents)
 	cr.keyIssues()
 	cr.verification()
 	cr.sharedBarriers()
@@ -158,6 +185,19 @@ func (cr *comparison) write() {
 
 func (cr *comparison) num(v float64, prec int) string { return cr.l.num(v, prec) }
 
+// inLang marks s as written in lang when that is not the comparison's
+// language, in the HTML edition ([report.inLang]).
+func (cr *comparison) inLang(s, lang string) string {
+	if cr.html == nil || lang == "" || sameLang(lang, cr.lang) {
+		return s
+	}
+	return markLang(s, lang)
+}
+
+// qText marks a text taken from the sites' questionnaires, which are in
+// the comparison's own language.
+func (cr *comparison) qText(s string) string { return cr.inLang(s, cr.c.Lang) }
+
 // questionnaireName is a questionnaire's id and version, as a reader can
 // tell them apart.
 func (cr *comparison) questionnaireName(q *questionnaire.Questionnaire) string {
@@ -167,17 +207,8 @@ func (cr *comparison) questionnaireName(q *questionnaire.Questionnaire) string {
 // cover writes the first page: what is compared, the sites, and how to
 // read the report.
 func (cr *comparison) cover() {
-	d, c, l, cl := cr.d, cr.c, cr.l, cr.cl
-	d.addPage()
-	d.fill(0, 0, d.w, 9, blue)
-	d.setY(30)
-	d.font("B", sizeSmall)
-	d.textColor(blue)
-	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(cl.Kicker), "L")
-	d.setY(d.y() + 7)
-	d.bookmark(h1, cl.Title, 0)
-	d.para(cl.Title, style{font: "B", size: 26, line: 11, color: ink, after: 2})
-	d.para(cl.Subtitle(len(c.Sites), l.date(c.AsOf)), style{size: 12, line: 6, color: muted, after: 6})
+	d, c, l, cl := cr.out, cr.c, cr.l, cr.cl
+	d.title(titleBlock{kicker: cl.Kicker, title: cl.Title, subtitle: cl.Subtitle(len(c.Sites), l.date(c.AsOf)), compare: true})
 
 	d.heading(h3, cl.Basis, 15)
 	cr.basis()
@@ -224,7 +255,7 @@ func (cr *comparison) cover() {
 		{title: cl.Partnership},
 		{title: cl.Assessment, w: 36},
 		{title: cl.People, w: 24, align: "R"},
-	}, rows: rows, size: sizeSmall})
+	}, rows: rows, size: sizeSmall, caption: cl.SitesCompared})
 	if drafts {
 		d.para(cl.DraftNote, note)
 	}
@@ -232,11 +263,11 @@ func (cr *comparison) cover() {
 
 // basis says what the sites' questionnaires let them be compared on.
 func (cr *comparison) basis() {
-	d, b, cl := cr.d, cr.c.Basis, cr.cl
+	d, b, cl := cr.out, cr.c.Basis, cr.cl
 	issues := func(is []compare.Issue) string {
 		var out []string
 		for _, i := range is {
-			out = append(out, "“"+cr.clean.line(i.Title)+"”")
+			out = append(out, "“"+cr.qText(cr.clean.line(i.Title))+"”")
 		}
 		return joinList(out)
 	}
@@ -253,13 +284,15 @@ func (cr *comparison) basis() {
 		return
 	}
 	d.para(cl.MixedIntro(len(b.Questionnaires)), strong)
+	var used []string
 	for _, u := range b.Questionnaires {
 		var sites []string
 		for _, i := range u.Sites {
 			sites = append(sites, cr.names[i])
 		}
-		d.para("• "+cl.UsedBy(cr.questionnaireName(u.Questionnaire), joinList(sites)), style{size: sizeBody, line: lineBody, color: ink, indent: 4, after: 1})
+		used = append(used, cl.UsedBy(cr.questionnaireName(u.Questionnaire), joinList(sites)))
 	}
+	d.plainList(used)
 	d.gap(1.5)
 	switch b.Level {
 	case compare.LevelKeyIssues:
@@ -282,7 +315,7 @@ func (cr *comparison) basis() {
 
 // context writes each site's context note.
 func (cr *comparison) context() {
-	d := cr.d
+	d := cr.out
 	d.heading(h1, cr.cl.Context, 30)
 	for i := range cr.c.Sites {
 		s := &cr.c.Sites[i]
@@ -296,6 +329,6 @@ func (cr *comparison) context() {
 			d.para(cr.cl.NoContext, note)
 			continue
 		}
-		d.para(cr.clean.block(s.Context), small)
+		d.para(cr.inLang(cr.clean.block(s.Context), s.Language), small)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // directorate, and the share meeting each criterion. Columns are numbered
 // (D1, C1, ...) with a key below, so that long names never break.
 func (cr *comparison) mapping() {
-	d, cl := cr.d, cr.cl
+	d, cl := cr.out, cr.cl
 	d.heading(h1, cl.Mapping, 40)
 	d.heading(h2, cl.ByDirectorate, 30)
 	d.para(cl.MappingIntro, body)
@@ -39,15 +39,17 @@ func (cr *comparison) mapping() {
 		cells = append(cells, strconv.Itoa(counts[""]), strconv.Itoa(s.Partnerships))
 		rows = append(rows, tableRow{cells: cells})
 	}
-	d.table(table{cols: cols, rows: rows, size: sizeSmall})
+	d.table(table{cols: cols, rows: rows, size: sizeSmall, caption: cl.ByDirectorate})
 	key := cl.DirectoratesKey
 	if unlisted {
 		key = cl.NotListedKey + " " + key
 	}
 	d.para(key, note)
+	var codes, texts []string
 	for k, dc := range cr.c.Directorates {
-		cr.keyLine("D"+strconv.Itoa(k+1), dc.Text)
+		codes, texts = append(codes, "D"+strconv.Itoa(k+1)), append(texts, cr.qText(cr.clean.line(dc.Text)))
 	}
+	d.key(codes, texts)
 
 	d.heading(h2, cl.CriteriaRates, 30)
 	d.para(cl.CriteriaIntro, body)
@@ -69,17 +71,13 @@ func (cr *comparison) mapping() {
 		}
 		rows = append(rows, tableRow{cells: append(cells, all)})
 	}
-	d.table(table{cols: cols, rows: rows, size: sizeTiny})
+	d.table(table{cols: cols, rows: rows, size: sizeTiny, caption: cl.CriteriaRates})
 	d.para(cl.CriteriaKey, note)
+	codes, texts = nil, nil
 	for k, cc := range cr.c.Criteria {
-		cr.keyLine("C"+strconv.Itoa(k+1), cc.Text)
+		codes, texts = append(codes, "C"+strconv.Itoa(k+1)), append(texts, cr.qText(cr.clean.line(cc.Text)))
 	}
-}
-
-// keyLine writes one line of a table's key: a column's code and what it
-// stands for.
-func (cr *comparison) keyLine(code, text string) {
-	cr.d.para(code+"  "+cr.clean.line(text), style{size: sizeSmall, line: lineSmall, color: ink, indent: 4, after: 0.6})
+	d.key(codes, texts)
 }
 
 // criterionCell is one site's figures for one criterion.

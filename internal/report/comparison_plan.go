@@ -10,7 +10,7 @@ import (
 // from workbook.CountPlan): counts of actions, not of people, so no
 // disclosure rule withholds them.
 func (cr *comparison) actionPlans() {
-	d, t := cr.d, cr.l.lang
+	d, t := cr.out, cr.l.lang
 	d.heading(h1, t.T("report.cmp.plans"), 30)
 	d.para(t.T("report.cmp.plans_intro", "Date", cr.l.isoDate(cr.c.Today)), body)
 	cols := []column{{title: cr.cl.Site, w: cmpSiteW, style: "B"}}

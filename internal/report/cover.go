@@ -13,32 +13,16 @@ import (
 
 // cover writes the first page: who, what, when, and who took part.
 func (r *report) cover() {
-	d, data := r.d, r.data
-	d.addPage()
-	d.fill(0, 0, d.w, 9, blue)
-	d.setY(34)
-	d.font("B", sizeSmall)
-	d.textColor(blue)
-	d.text(d.left(), d.y(), d.width(), 5, strings.ToUpper(r.l.CoverKicker), "L")
-	d.setY(d.y() + 7)
-	d.bookmark(h1, r.l.Cover, 0)
-	for _, s := range d.wrap(r.l.ReportTitle, d.width(), "B", 26) {
-		d.font("B", 26)
-		d.textColor(ink)
-		d.text(d.left(), d.y(), d.width(), 11, s, "L")
-		d.setY(d.y() + 11)
-	}
-	d.setY(d.y() + 3)
-	site := r.clean.line(data.Site.Name)
-	d.para(site, style{font: "B", size: 16, line: 7.5, color: blue})
+	d, data := r.out, r.data
 	org := r.clean.line(data.Site.Organisation)
 	if data.Site.Area != "" {
 		org += " · " + r.clean.line(data.Site.Area)
 	}
-	d.para(org, style{size: 12, line: 6, color: muted, after: 8})
+	t := titleBlock{kicker: r.l.CoverKicker, title: r.l.ReportTitle, site: r.clean.line(data.Site.Name), org: org}
 	if data.Assessment.Completed == "" {
-		d.para(r.l.Draft, style{font: "B", size: 14, line: 7, color: vermillionInk, after: 6})
+		t.draft = r.l.Draft
 	}
+	d.title(t)
 
 	rows := []tableRow{
 		{cells: []string{r.l.PartnershipAssessed, r.partnershipTitle()}},
@@ -52,13 +36,13 @@ func (r *report) cover() {
 		tableRow{cells: []string{r.l.Questionnaire, r.questionnaireName(data)}},
 		tableRow{cells: []string{r.l.DataAsOf, r.l.dateTime(r.asOf)}},
 	)
-	d.table(table{cols: []column{{w: 52, style: "B"}, {}}, rows: rows, size: sizeBody, noHead: true})
+	d.table(table{cols: []column{{w: 52, style: "B"}, {}}, rows: rows, size: sizeBody, noHead: true, caption: r.hl.AboutReport})
 
 	d.heading(h3, r.l.WhoTookPart, 30)
 	r.participation()
 	if data.Site.Context != "" {
 		d.heading(h3, r.l.AboutSite, 12)
-		d.para(r.clean.block(data.Site.Context), small)
+		d.para(r.said(r.clean.block(data.Site.Context)), small)
 	}
 	d.gap(2)
 	if r.opts.Names {
@@ -89,7 +73,7 @@ func (r *report) questionnaireName(d *workbook.AssessmentData) string {
 // participation writes the table of who took part by role level, and
 // their names when asked for.
 func (r *report) participation() {
-	d := r.d
+	d := r.out
 	var rows []tableRow
 	for _, role := range workbook.Roles {
 		ins, outs := r.people.took[workbook.Insider][role], r.people.took[workbook.Outsider][role]
@@ -130,7 +114,7 @@ func count(n int) string { return fmt.Sprint(n) }
 
 // summary writes the plain-language summary.
 func (r *report) summary() {
-	d := r.d
+	d := r.out
 	d.heading(h1, r.l.Summary, 20)
 	if !r.hasScores() {
 		r.missing = append(r.missing, r.l.MissingScores)
@@ -160,7 +144,7 @@ func (r *report) summaryTookPart() {
 			outsScored++
 		}
 	}
-	r.d.para(r.l.SummaryTookPart(r.res.Insiders, insScored, len(q.Statements()),
+	r.out.para(r.l.SummaryTookPart(r.res.Insiders, insScored, len(q.Statements()),
 		r.res.Outsiders, outsScored, len(q.VerificationStatements())), body)
 }
 
@@ -191,7 +175,7 @@ func (r *report) summaryIssues() {
 		}
 	}
 	if len(list) == 0 {
-		r.d.para(r.l.SummaryNoIssue, body)
+		r.out.para(r.l.SummaryNoIssue, body)
 		return
 	}
 	// Stable: ties keep workbook order.
@@ -215,16 +199,16 @@ func (r *report) summaryIssues() {
 	}
 	best, worst := list[0], list[len(list)-1]
 	if len(list) == 1 {
-		r.d.para(r.l.SummaryOneIssue(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best)), body)
+		r.out.para(r.l.SummaryOneIssue(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best)), body)
 		return
 	}
-	r.d.para(r.l.SummaryIssues(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best), r.txt(worst.KeyIssue.Title), fig(worst)), body)
+	r.out.para(r.l.SummaryIssues(r.l.whoseOf(pop), r.txt(best.KeyIssue.Title), fig(best), r.txt(worst.KeyIssue.Title), fig(worst)), body)
 }
 
 // summaryBarriers names the barriers the scores show and those the group
 // confirmed.
 func (r *report) summaryBarriers() {
-	d := r.d
+	d := r.out
 	if n := len(r.res.Barriers); n > 0 {
 		low := r.res.Barriers[0]
 		pop, s := low.Headline()
@@ -264,17 +248,17 @@ func (r *report) summaryGaps() {
 	}
 	switch {
 	case compared == 0:
-		r.d.para(r.l.SummaryNoneCompared(r.res.Outsiders), body)
+		r.out.para(r.l.SummaryNoneCompared(r.res.Outsiders), body)
 		return
 	case len(blind) == 0:
-		r.d.para(r.l.SummaryNoBlindSpots(compared), body)
+		r.out.para(r.l.SummaryNoBlindSpots(compared), body)
 	default:
 		r.bullets(r.l.SummaryBlindSpots(len(blind), min(3, len(blind))), r.gapLines(blind))
-		r.d.gap(1)
+		r.out.gap(1)
 	}
 	if len(strengths) > 0 {
 		r.bullets(r.l.SummaryStrengths(len(strengths), min(3, len(strengths))), r.gapLines(strengths))
-		r.d.gap(1)
+		r.out.gap(1)
 	}
 }
 
@@ -298,7 +282,7 @@ func (r *report) gapLines(items []analysis.ItemResult) []string {
 func (r *report) summaryPlan() {
 	ivs := r.data.Interventions
 	if len(ivs) == 0 {
-		r.d.para(r.l.SummaryNoPlan, body)
+		r.out.para(r.l.SummaryNoPlan, body)
 		return
 	}
 	var items []string
@@ -307,13 +291,13 @@ func (r *report) summaryPlan() {
 	}
 	r.bullets(r.l.SummaryPlan(len(ivs)), items)
 	if len(ivs) > 5 {
-		r.d.para(r.l.SummaryPlanMore(len(ivs)-5), note)
+		r.out.para(r.l.SummaryPlanMore(len(ivs)-5), note)
 	}
 }
 
 // interventionLine is an action with its owner, due date and status.
 func (r *report) interventionLine(iv workbook.Intervention) string {
-	s := r.clean.line(iv.Action)
+	s := r.said(r.clean.line(iv.Action))
 	var parts []string
 	if iv.Owner != "" {
 		parts = append(parts, r.clean.line(iv.Owner))
@@ -328,36 +312,5 @@ func (r *report) interventionLine(iv workbook.Intervention) string {
 	return s + " (" + strings.Join(parts, ", ") + ")"
 }
 
-// bullets writes a list under an optional head (in bold), keeping the
-// head with the first item and the last two items together.
-func (r *report) bullets(head string, items []string) {
-	d := r.d
-	const indent = 5
-	hs := make([]float64, len(items))
-	wrapped := make([][]string, len(items))
-	for i, s := range items {
-		wrapped[i] = d.wrap(s, d.width()-indent, "", sizeBody)
-		// A long item may break across pages: two lines of it must fit.
-		hs[i] = float64(min(len(wrapped[i]), 2))*lineBody + 0.8
-	}
-	headH := 0.0
-	if head != "" {
-		headH = d.paraHeight(head, strong)
-	}
-	for i, lines := range wrapped {
-		if need := keepNeed(i, hs, headH); need > 0 {
-			d.ensure(need)
-		}
-		if i == 0 && head != "" {
-			d.para(head, strong)
-		}
-		d.ensure(float64(keepLines(len(lines))) * lineBody)
-		d.font("", sizeBody)
-		d.textColor(blue)
-		d.text(d.left()+1, d.y(), 4, lineBody, "•", "L")
-		d.lines(lines, d.left()+indent, d.width()-indent, style{size: sizeBody, line: lineBody, color: ink, after: 0.8})
-	}
-	if len(items) == 0 && head != "" {
-		d.para(head, strong)
-	}
-}
+// bullets writes a list under an optional head.
+func (r *report) bullets(head string, items []string) { r.out.bullets(head, items) }

@@ -27,19 +27,17 @@ type countRow struct {
 // them.
 func (r *report) countTable(title string, rows []countRow, total int, totalLabel string) {
 	trs := make([]tableRow, 0, len(rows)+1)
+	bars := make([]barValue, 0, len(rows))
 	for _, c := range rows {
 		trs = append(trs, tableRow{cells: []string{c.label, count(c.n), r.share(c.n, total), ""}})
+		bars = append(bars, barValue{count: c.n, most: total, hatched: c.gap})
 	}
 	trs = append(trs, tableRow{cells: []string{totalLabel, count(total), "", ""}, bold: true})
-	r.d.table(table{cols: []column{
+	r.out.table(table{cols: []column{
 		{title: title},
 		{title: r.l.Partnerships, w: 26, align: "R"},
 		{title: r.l.Share, w: 16, align: "R"},
-		{title: "", w: 48, draw: func(i int, x, y, w, h float64) {
-			if i < len(rows) {
-				r.bar(rows[i].n, total, rows[i].gap, x, y, w, h)
-			}
-		}},
+		{title: "", w: 48, bars: bars},
 	}, rows: trs, size: sizeSmall})
 }
 
@@ -48,11 +46,11 @@ func (r *report) countTable(title string, rows []countRow, total int, totalLabel
 func (r *report) notedHeading(title string, notes ...string) {
 	keep := 20.0
 	for _, n := range notes {
-		keep += r.d.paraHeight(n, note)
+		keep += r.out.paraHeight(n, note)
 	}
-	r.d.heading(h2, title, keep)
+	r.out.heading(h2, title, keep)
 	for _, n := range notes {
-		r.d.para(n, note)
+		r.out.para(n, note)
 	}
 }
 
@@ -67,7 +65,7 @@ func (r *report) share(n, total int) string {
 // mapping writes step 1: the partnerships mapped, by directorate, kind of
 // community and partner sector.
 func (r *report) mapping() {
-	d, ps := r.d, r.data.Partnerships
+	d, ps := r.out, r.data.Partnerships
 	d.heading(h1, r.l.Step1, 30)
 	if len(ps) == 0 {
 		r.missing = append(r.missing, r.l.MissingMapping)
@@ -140,7 +138,7 @@ func (r *report) mapping() {
 // selection writes step 2: the criteria applied to the mapped
 // partnerships, and the partnership selected.
 func (r *report) selection() {
-	d, ps, cs := r.d, r.data.Partnerships, r.data.Questionnaire.Criteria
+	d, ps, cs := r.out, r.data.Partnerships, r.data.Questionnaire.Criteria
 	d.heading(h1, r.l.Step2, 30)
 	if len(ps) == 0 {
 		d.para(r.l.NoMapping, body)
@@ -213,7 +211,7 @@ func (r *report) shortlist() []workbook.Partnership {
 func (r *report) matrix(ps []workbook.Partnership) {
 	cs := r.data.Questionnaire.Criteria
 	cols := []column{{title: r.l.Partnership}}
-	cw := min(11.0, (r.d.width()-70-14)/float64(max(len(cs), 1)))
+	cw := min(11.0, (r.out.width()-70-14)/float64(max(len(cs), 1)))
 	for i := range cs {
 		cols = append(cols, column{title: fmt.Sprintf("C%d", i+1), w: cw, align: "C"})
 	}
@@ -232,12 +230,12 @@ func (r *report) matrix(ps []workbook.Partnership) {
 		cells = append(cells, fmt.Sprintf("%d/%d", r.metCount(p), len(cs)))
 		rows = append(rows, tableRow{cells: cells, bold: sel})
 	}
-	r.d.table(table{cols: cols, rows: rows})
+	r.out.table(table{cols: cols, rows: rows})
 }
 
 // selected writes the partnership selected and why.
 func (r *report) selected() {
-	d, p := r.d, r.data.Partnership
+	d, p := r.out, r.data.Partnership
 	d.heading(h2, r.l.Selected, 25)
 	if p == nil {
 		r.missing = append(r.missing, r.l.MissingSelection)
@@ -285,5 +283,5 @@ func (r *report) selected() {
 		d.para(r.l.NoReason, note)
 		return
 	}
-	d.para(r.clean.block(r.data.Assessment.SelectionReason), body)
+	d.para(r.said(r.clean.block(r.data.Assessment.SelectionReason)), body)
 }

@@ -66,7 +66,7 @@ func (r *report) attribution(participantID string) string {
 // not shown. Outsiders are not drawn at all (no mark, no n=0) on a
 // statement outside the verification set that none of them scored.
 func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders bool) groupValue {
-	v := groupValue{mean: s.Mean, n: s.N, shown: true}
+	v := groupValue{mean: s.Mean, n: s.N, shown: true, band: s.Band}
 	switch {
 	case outsiders && !r.verify[it.Statement.ID] && s.N == 0:
 		v.shown, v.absent = false, true
@@ -82,7 +82,7 @@ func (r *report) itemGroup(it analysis.ItemResult, s analysis.Stats, outsiders b
 // whenever it has 3 or more people, whatever the size of the other: the
 // analysis withholds everyone's score instead.
 func (r *report) issueGroup(s analysis.IssueScore) groupValue {
-	v := groupValue{mean: s.Mean, n: s.Respondents, shown: true}
+	v := groupValue{mean: s.Mean, n: s.Respondents, shown: true, band: s.Band}
 	switch {
 	case s.Suppressed && s.Respondents > 0:
 		v.shown, v.why = false, r.l.FewerThan3

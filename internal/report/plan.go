@@ -43,7 +43,7 @@ func (r *report) planCells(ivs []workbook.Intervention) [][]string {
 	day, t := r.planDay(), r.l.lang
 	out := make([][]string, 0, len(ivs))
 	for _, iv := range ivs {
-		action := r.clean.line(iv.Action)
+		action := r.said(r.clean.line(iv.Action))
 		if iv.KeyIssueID != "" {
 			action += "\n" + r.issueHeading(iv.KeyIssueID)
 		}
@@ -81,7 +81,7 @@ func (r *report) reviewText(rv workbook.Review) string {
 	if strings.TrimSpace(rv.Note) == "" {
 		return t.T("report.plan.review_bare", "Date", r.l.isoDate(rv.Date), "Status", r.l.status(rv.Status))
 	}
-	note := strings.Join(strings.Fields(r.clean.block(rv.Note)), " ")
+	note := r.said(strings.Join(strings.Fields(r.clean.block(rv.Note)), " "))
 	return t.T("report.plan.review", "Date", r.l.isoDate(rv.Date), "Status", r.l.status(rv.Status), "Note", note)
 }
 
@@ -92,7 +92,7 @@ func (r *report) planNote(ivs []workbook.Intervention) {
 	if workbook.CountPlan(ivs, day).Overdue == 0 {
 		return
 	}
-	r.d.para(r.l.lang.T("report.plan.overdue_note", "Date", r.l.isoDate(day)), note)
+	r.out.para(r.l.lang.T("report.plan.overdue_note", "Date", r.l.isoDate(day)), note)
 }
 
 // sinceDay is the day the earlier round's report is of: the day it was
@@ -123,7 +123,7 @@ func (r *report) planChanges() {
 			}
 		}
 	}
-	r.d.para(r.l.lang.N("report.plan.since", n.Actions, "Since", r.l.isoDate(since), "Done", n.Done, "Dropped", n.Dropped,
+	r.out.para(r.l.lang.N("report.plan.since", n.Actions, "Since", r.l.isoDate(since), "Done", n.Done, "Dropped", n.Dropped,
 		"Open", strconv.Itoa(n.Planned+n.InProgress), "Overdue", n.Overdue, "Day", r.l.isoDate(day),
 		"Reviews", r.l.lang.N("report.plan.n_reviews", reviews)), body)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -21,6 +22,16 @@ const (
 
 // Papers lists the paper sizes, the default first.
 var Papers = []string{PaperA4, PaperLetter}
+
+// The formats a report can be written in: a PDF to print and hand out, or
+// one self-contained HTML file, the accessible edition (WCAG 2.2 AA).
+const (
+	FormatPDF  = "pdf"
+	FormatHTML = "html"
+)
+
+// Formats lists the formats, the default first.
+var Formats = []string{FormatPDF, FormatHTML}
 
 // ErrNoData is returned when the input has no assessment or no
 // questionnaire to report on.
@@ -50,11 +61,15 @@ type Options struct {
 	// comments. Without it a comment is signed by its attribution category
 	// only (see [analysis.Attribute]).
 	Names bool
+	// Format is FormatPDF (the default when empty) or FormatHTML. The
+	// HTML edition has the same content and figures as the PDF; Paper
+	// only sets the page its print stylesheet asks for.
+	Format string
 }
 
 // Result says what was written.
 type Result struct {
-	// Pages is the number of pages of the PDF.
+	// Pages is the number of pages of the PDF; 0 for the HTML edition.
 	Pages int
 	// Missing lists, in the report's language, what the assessment lacks
 	// that the report says it cannot show (no responses yet, ...).
@@ -69,13 +84,16 @@ type Result struct {
 	TextWarnings []analysis.PlacedWarning
 }
 
-// Site writes the barrier report of one site's assessment to w as a PDF.
-// The same input and options always give the same bytes: every date in the
-// file comes from the data.
+// Site writes the barrier report of one site's assessment to w, as a PDF
+// or, with [Options].Format, as HTML. The same input and options always
+// give the same bytes: every date in the file comes from the data.
 func Site(w io.Writer, in Input, opts Options) (Result, error) {
 	r, err := layOutSite(in, opts)
 	if err != nil {
 		return Result{}, err
+	}
+	if r.html != nil {
+		return r.outputHTML(w)
 	}
 	return r.output(w)
 }
@@ -101,6 +119,12 @@ func layOutSite(in Input, opts Options) (*report, error) {
 	if !slices.Contains(Papers, opts.Paper) {
 		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
 	}
+	if opts.Format == "" {
+		opts.Format = FormatPDF
+	}
+	if !slices.Contains(Formats, opts.Format) {
+		return nil, fmt.Errorf("report: unknown format %q (use pdf or html)", opts.Format)
+	}
 	if opts.Lang == "" {
 		opts.Lang = in.Data.Assessment.Language
 	}
@@ -116,6 +140,11 @@ func layOutSite(in Input, opts Options) (*report, error) {
 	}
 	if in.Data.Questionnaire.Scale.Points < 2 {
 		return nil, fmt.Errorf("report: the questionnaire's scale has %d points", in.Data.Questionnaire.Scale.Points)
+	}
+	if opts.Format == FormatHTML {
+		r := newHTMLReport(in, opts, l)
+		r.write()
+		return r, nil
 	}
 	cov, err := fontCoverage()
 	if err != nil {
@@ -137,10 +166,14 @@ func layOutSite(in Input, opts Options) (*report, error) {
 	return r, nil
 }
 
-// report is one report being written.
+// report is one report being written, in one edition: out is the PDF
+// (d, the document) or the HTML edition (html).
 type report struct {
+	out     sink
 	d       *doc
+	html    *htmlOut
 	l       *labels
+	hl      *htmlLabels
 	lang    string
 	opts    Options
 	clean   *cleaner
@@ -156,20 +189,11 @@ type report struct {
 	missing []string
 }
 
+// newReport starts the PDF edition of a report.
 func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
-	r := &report{l: l, lang: opts.Lang, opts: opts, clean: c, data: in.Data, earlier: in.Earlier}
-	r.res = analysis.Analyse(in.Data.Questionnaire, in.Data.Participants, in.Data.Responses)
-	if in.Earlier != nil && in.Earlier.Questionnaire != nil {
-		r.prevRes = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
-	}
-	r.people = newPeople(in.Data)
-	r.numbers = in.Data.Questionnaire.Numbering()
-	r.verify = map[string]bool{}
-	for _, st := range in.Data.Questionnaire.VerificationStatements() {
-		r.verify[st.ID] = true
-	}
-	r.asOf = asOf(in.Data)
+	r := startReport(in, opts, l, c)
 	r.d = newDoc(opts.Paper, l, c)
+	r.out = &pdfOut{r.d}
 	site := c.line(in.Data.Site.Name)
 	// The running header and footer are one line each: a long site name
 	// is shortened, never the date.
@@ -193,10 +217,27 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	return r
 }
 
+// startReport works out what every edition of a report is made from.
+func startReport(in Input, opts Options, l *labels, c *cleaner) *report {
+	r := &report{l: l, hl: newHTMLLabels(l.lang), lang: opts.Lang, opts: opts, clean: c, data: in.Data, earlier: in.Earlier}
+	r.res = analysis.Analyse(in.Data.Questionnaire, in.Data.Participants, in.Data.Responses)
+	if in.Earlier != nil && in.Earlier.Questionnaire != nil {
+		r.prevRes = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
+	}
+	r.people = newPeople(in.Data)
+	r.numbers = in.Data.Questionnaire.Numbering()
+	r.verify = map[string]bool{}
+	for _, st := range in.Data.Questionnaire.VerificationStatements() {
+		r.verify[st.ID] = true
+	}
+	r.asOf = asOf(in.Data)
+	return r
+}
+
 // write lays out every part of the report.
 func (r *report) write() {
 	r.cover()
-	r.d.reserveContents(r.l.Contents)
+	r.out.contents(r.l.Contents)
 	r.summary()
 	r.mapping()
 	r.selection()
@@ -290,8 +331,41 @@ func (r *report) mean(v float64, prec int) string {
 	return r.l.num(analysis.ShownMean(r.data.Questionnaire.Bands, v, prec), prec)
 }
 
-// txt returns a questionnaire text in the report's language, clean.
-func (r *report) txt(t questionnaire.Text) string { return r.clean.line(t.In(r.lang)) }
+// txt returns a questionnaire text in the report's language, clean; a text
+// the questionnaire has only in another language is marked as written in
+// that one ([report.inLang]).
+func (r *report) txt(t questionnaire.Text) string {
+	return r.inLang(r.clean.line(t.In(r.lang)), textLang(t, r.lang))
+}
+
+// textLang is the language [questionnaire.Text.In] takes t's words from.
+func textLang(t questionnaire.Text, lang string) string {
+	for l := lang; l != ""; {
+		if s, ok := t[l]; ok && s != "" {
+			return l
+		}
+		i := strings.LastIndex(l, "-")
+		if i < 0 {
+			break
+		}
+		l = l[:i]
+	}
+	return questionnaire.English
+}
+
+// inLang marks s as written in lang when that is not the report's
+// language, so that the HTML edition tells a screen reader which language
+// to speak it in. The PDF's text carries no marks.
+func (r *report) inLang(s, lang string) string {
+	if r.html == nil || lang == "" || sameLang(lang, r.lang) {
+		return s
+	}
+	return markLang(s, lang)
+}
+
+// said marks text written by the site's people (comments, notes, findings,
+// actions) as written in the assessment's language.
+func (r *report) said(s string) string { return r.inLang(s, r.data.Assessment.Language) }
 
 // statementNumber is a statement's number in the workbook: "2.3" is the
 // third statement of the second key issue. An id the questionnaire does

@@ -11,6 +11,17 @@ type column struct {
 	// draw, when set, draws a graphic in the cell of row i (a bar) after
 	// its text, in the cell's box.
 	draw func(i int, x, y, w, h float64)
+	// bars, when set, are the bars of the column's cells by row, which
+	// each edition draws its own way.
+	bars []barValue
+}
+
+// barValue is a bar in a table's cell: count out of most (the whole
+// column), hatched when it shows a gap in the data (unassigned, not
+// recorded), so that it reads apart in greyscale too.
+type barValue struct {
+	count, most int
+	hatched     bool
 }
 
 // tableRow is one row of a table: one clean text per column.
@@ -33,6 +44,13 @@ type table struct {
 	size float64 // font size; 0 is sizeSmall
 	// noHead leaves out the header row: a list of labels and values.
 	noHead bool
+	// caption says what the table holds; the PDF shows it in the heading
+	// above, the HTML edition in the table's caption (when empty, the
+	// heading's text).
+	caption string
+	// rowHeader is the column that names each row: the first unless
+	// set (index plus one).
+	rowHeader int
 }
 
 // tableLayout is a table measured for drawing.

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -12,7 +14,7 @@ const chartKeep = legendH + axisH + 22
 // workbook writes steps 3 and 4: for each key issue the insiders' and
 // outsiders' means, and every statement's scores as dots.
 func (r *report) workbook() {
-	d := r.d
+	d := r.out
 	d.heading(h1, r.l.Step34, 40)
 	d.para(r.l.WorkbookIntro(r.num(r.data.Questionnaire.Bands.Improve, 1), r.num(r.data.Questionnaire.Bands.Good, 1)), body)
 
@@ -23,12 +25,13 @@ func (r *report) workbook() {
 		ins, outs := r.issueGroup(is.Insiders), r.issueGroup(is.Outsiders)
 		rows = append(rows, compareRow{
 			label: r.issueLabel(r.data.Questionnaire.KeyIssues[i].ID),
+			short: fmt.Sprint(i + 1),
 			bold:  true,
 			ins:   ins,
 			outs:  outs,
 		})
 	}
-	r.compareChart(r.l.KeyIssue, rows)
+	r.compareChart(r.l.KeyIssue, r.hl.ChartIssueMeans(r.data.Questionnaire.Scale.Points), rows)
 	r.issueTable()
 
 	notes := map[string]string{}
@@ -54,21 +57,24 @@ func (r *report) workbook() {
 				continue
 			}
 			label := r.statementLabel(it.Statement.ID)
+			number, _, _ := r.statementNumber(it.Statement.ID)
 			rows = append(rows, compareRow{
 				label: label,
+				short: number,
 				ins:   r.itemGroup(it, it.Insiders, false),
 				outs:  r.itemGroup(it, it.Outsiders, true),
 			})
-			dots = append(dots, r.dotRowOf(label, it))
+			dots = append(dots, r.dotRowOf(label, number, it))
 		}
+		issue := r.issueNumber(ki.ID)
 		d.heading(h3, r.l.MeansByGroup, chartKeep)
-		r.compareChart(r.l.Statement, rows)
+		r.compareChart(r.l.Statement, r.hl.ChartStatementMeans(issue, r.data.Questionnaire.Scale.Points), rows)
 		d.heading(h3, r.l.Spread, d.paraHeight(r.l.SpreadNote, note)+chartKeep-legendH)
 		d.para(r.l.SpreadNote, note)
-		r.dotChart(dots)
+		r.dotChart(r.hl.ChartDots(issue, r.data.Questionnaire.Scale.Points), dots)
 		if n := notes[ki.ID]; n != "" {
 			d.heading(h3, r.l.VerificationNotes, 12)
-			d.para(r.clean.block(n), small)
+			d.para(r.said(r.clean.block(n)), small)
 		}
 	}
 }
@@ -78,7 +84,7 @@ func (r *report) workbook() {
 // shows), so that every key-issue figure printed elsewhere can be found
 // here.
 func (r *report) issueTable() {
-	d := r.d
+	d := r.out
 	d.para(r.l.IssueTableNote, note)
 	var rows []tableRow
 	for _, is := range r.res.Issues {
@@ -105,9 +111,9 @@ func (r *report) issueTable() {
 // headline population ([analysis.ItemResult.Headline]), everyone's when
 // both groups may be shown (the outsiders' drawn apart from the
 // insiders'), else the one group that may be.
-func (r *report) dotRowOf(label string, it analysis.ItemResult) dotRow {
+func (r *report) dotRowOf(label, short string, it analysis.ItemResult) dotRow {
 	pop, s := it.Headline()
-	row := dotRow{label: label, scores: s.Scores, mean: s.Mean, n: s.N, whose: r.l.pop(pop), shown: true, contested: s.Contested}
+	row := dotRow{label: label, short: short, scores: s.Scores, mean: s.Mean, n: s.N, whose: r.l.pop(pop), shown: true, contested: s.Contested}
 	switch {
 	case pop == analysis.PopNone && s.N > 0:
 		row.shown, row.why = false, r.l.FewerThan3
@@ -119,13 +125,17 @@ func (r *report) dotRowOf(label string, it analysis.ItemResult) dotRow {
 			row.outsiders[v]++
 		}
 	}
+	row.nText, row.contestedText = r.l.nShort(row.n), r.l.Contested
+	if row.shown {
+		row.meanText, row.bandText = r.mean(row.mean, 1), r.l.bandShort(s.Band)
+	}
 	return row
 }
 
 // verification writes the table of verification gaps: key issues and
 // statements, with n for each group, and why a gap is not worked out.
 func (r *report) verification() {
-	d := r.d
+	d := r.out
 	intro := r.l.GapsIntro(r.num(analysis.GapThreshold, 1))
 	d.heading(h2, r.l.Gaps, d.paraHeight(intro, body)+20)
 	d.para(intro, body)
@@ -222,7 +232,7 @@ func (r *report) gapReading(g analysis.Gap, ins, outs groupValue) string {
 
 // noScores stands in for steps 3 and 4 when nobody has scored anything.
 func (r *report) noScores() {
-	d := r.d
+	d := r.out
 	d.heading(h1, r.l.Step34, 30)
 	ins, outs := 0, 0
 	for _, p := range r.data.Participants {
