@@ -36,6 +36,7 @@ dl.key div { display: flex; gap: 0.75rem; }
 dl.key dt { font-weight: 700; min-width: 2.5rem; }
 dl.key dd { margin: 0; }
 nav { margin-top: 1.5rem; }
+main nav { padding: 0; }
 nav h2 { margin-top: 1rem; }
 nav ol { list-style: none; padding-left: 0; }
 nav ol ol { padding-left: 1.25rem; margin: 0.35rem 0 0.5rem; }
@@ -70,7 +71,7 @@ td.band-improve { background: var(--improve); }
 td.band-barrier { background: var(--barrier); }
 td.why { font-style: italic; }
 .big { font-size: 1.15rem; }
-table.grid td { text-align: center; }
+table.grid td { text-align: center; border: 2px solid #ffffff; }
 section.statement { margin-top: 1.5rem; }
 ul.comments { list-style: none; padding-left: 0.5rem; }
 ul.comments li { border-left: 3px solid var(--rule); padding-left: 0.6rem; }

@@ -69,7 +69,11 @@ func esc(s string) string {
 		b.WriteString(escText(s[:i]))
 		s = s[i+len(langOpen):]
 		j, k := strings.Index(s, langSep), strings.Index(s, langClose)
-		if j < 0 || k < j {
+		switch {
+		case j >= 0 && k < 0:
+			s = s[j+len(langSep):] // a mark without its end: keep the text
+			continue
+		case j < 0 || k < j:
 			continue // a broken mark: drop it, keep the text
 		}
 		tag, text := s[:j], s[j+len(langSep):k]
@@ -219,15 +223,7 @@ const wideTable = 3
 // table writes t as a table with a caption, header cells scoped to their
 // column and, in each row, the cell that names it scoped to the row.
 func (h *htmlOut) table(t table) {
-	caption, capClass := t.caption, ""
-	if caption == "" {
-		caption = h.lastHeading
-	}
-	if caption == h.lastHeading {
-		// The heading just above says it: the caption is for screen
-		// readers, which announce it with the table.
-		capClass = ` class="sr"`
-	}
+	caption, capClass := h.caption(t.caption)
 	capID := h.id("t")
 	wide := len(t.cols) >= wideTable
 	if wide {
@@ -291,6 +287,19 @@ func (h *htmlOut) table(t table) {
 	if wide {
 		h.w("</div>\n")
 	}
+}
+
+// caption is a table's caption, the heading's text when it has none,
+// and its class: the caption of a table right under a heading that says
+// the same is for screen readers only, which announce it with the table.
+func (h *htmlOut) caption(c string) (string, string) {
+	if c == "" {
+		c = h.lastHeading
+	}
+	if c == h.lastHeading {
+		return c, ` class="sr"`
+	}
+	return c, ""
 }
 
 // alignClass is the class of a cell aligned as align.

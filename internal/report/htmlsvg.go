@@ -326,12 +326,13 @@ func (h *htmlOut) grid(g gridChart) {
 	for _, is := range g.issues {
 		cols = append(cols, column{title: is, align: "C"})
 	}
+	caption, capClass := h.caption(g.caption)
 	capID := h.id("t")
 	wide := len(cols) >= wideTable
 	if wide {
 		h.w(`<div class="scroll" role="region" tabindex="0" aria-labelledby="`, capID, `">`+"\n")
 	}
-	h.w(`<table class="grid">`+"\n", `<caption id="`, capID, `">`, esc(g.caption), "</caption>\n<thead><tr>")
+	h.w(`<table class="grid">`+"\n", `<caption id="`, capID, `"`, capClass, ">", esc(caption), "</caption>\n<thead><tr>")
 	for _, c := range cols {
 		h.w(`<th scope="col">`, esc(c.title), "</th>")
 	}
