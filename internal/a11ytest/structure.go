@@ -184,7 +184,7 @@ func (c *checker) element(n *html.Node) {
 			c.htmlLang = true
 		}
 	case atom.Title:
-		if Text(n) != "" {
+		if n.Namespace == "" && Text(n) != "" { // not an SVG's title
 			c.title = true
 		}
 	case atom.Script, atom.Iframe, atom.Object, atom.Embed, atom.Link, atom.Base:

@@ -42,6 +42,7 @@ type compareOptions struct {
 	owners  bool
 	lang    string
 	paper   string
+	format  string
 	// unsuppressed writes every row of the long CSV, small groups too.
 	unsuppressed bool
 }
@@ -54,6 +55,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 		Long:  g.l.T("cli.compare.long"),
 		Example: `  engage compare --all -o comparison.pdf --csv responses.csv
   engage compare eastbrook-pilot westmoor-county -o two-sites.pdf
+  engage compare --all -o comparison.html
   engage compare --all --summary summary.csv
   engage compare --all --csv responses.csv --unsuppressed
   engage compare --all --xlsx comparison.xlsx
@@ -82,6 +84,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.StringVar(&opts.xlsx, "xlsx", "", g.l.T("cli.compare.flag_xlsx"))
 	f.StringVar(&opts.parquet, "parquet", "", g.l.T("cli.compare.flag_parquet"))
 	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
+	f.StringVar(&opts.format, "format", "", g.l.T("cli.flag.format"))
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	f.StringVar(&opts.actions, "actions", "", g.l.T("cli.compare.flag_actions"))
 	f.BoolVar(&opts.owners, "owners", false, g.l.T("cli.compare.flag_owners"))
@@ -103,6 +106,10 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	case o.owners && o.actions == "" && (o.csv == "" || o.csv == "-"):
 		return errors.New(l.T("cli.compare.owners_alone"))
+	}
+	var err error
+	if o.format, err = outputFormat(l, o.format, o.pdf); err != nil {
+		return err
 	}
 	if o.csv == "-" || o.summary == "-" || o.pdf == "-" || o.actions == "-" {
 		// Standard output takes one file; the CSV's summary and actions
@@ -177,11 +184,11 @@ func compareRun(g *globals, opts compareOptions) error {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{PDF: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet,
+	out := ComparisonFiles{Report: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet,
 		Private: opts.unsuppressed, Actions: opts.actions, Owners: opts.owners, Stdout: g.io.Out}
 	w := g.io.Out
-	if out.PDF == "-" || out.CSV == "-" || out.Summary == "-" || out.Actions == "-" {
-		if out.PDF == "-" {
+	if out.Report == "-" || out.CSV == "-" || out.Summary == "-" || out.Actions == "-" {
+		if out.Report == "-" && opts.format == report.FormatPDF {
 			if err := binaryToStdout(g, g.l.T("cli.what.pdf")); err != nil {
 				return err
 			}
@@ -198,14 +205,15 @@ func compareRun(g *globals, opts compareOptions) error {
 				m.Say(g.l.T("cli.progress.writing"))
 			}
 		}}
-	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out, report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat})
+	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out,
+		report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat, Format: opts.format})
 	m.Done()
 	if err != nil {
 		return compareError(g.l, err)
 	}
 	// The files are in place: failing to say so afterwards is not a
 	// failed comparison, as before the lines were buffered.
-	_ = buffered(w, func(w io.Writer) error { return printCompared(g.l, w, res, out, opts.unsuppressed) })
+	_ = buffered(w, func(w io.Writer) error { return printCompared(g.l, w, res, out, opts.format, opts.unsuppressed) })
 	if res.Markers > 0 {
 		fmt.Fprintln(g.io.Err, g.l.T("cli.note", "Text", g.l.N("cli.compare.markers", res.Markers, "Marker", report.Marker)))
 	}
@@ -214,10 +222,13 @@ func compareRun(g *globals, opts compareOptions) error {
 
 // printCompared says what a comparison wrote, and what the long CSV holds
 // of small groups.
-func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out ComparisonFiles, unsuppressed bool) error {
+func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out ComparisonFiles, format string, unsuppressed bool) error {
 	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(l, res.Comparison)))
-	if out.PDF != "" {
-		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_pdf", res.Pages, "Path", outName(l, out.PDF)))
+	switch {
+	case out.Report != "" && format == report.FormatHTML:
+		fmt.Fprintf(w, "  %s\n", l.T("cli.compare.wrote_html", "Path", outName(l, out.Report)))
+	case out.Report != "":
+		fmt.Fprintf(w, "  %s\n", l.N("cli.compare.wrote_pdf", res.Pages, "Path", outName(l, out.Report)))
 	}
 	private := ""
 	if out.Private {
@@ -302,9 +313,10 @@ func compareError(l *i18n.Lang, err error) error {
 }
 
 // ComparisonFiles are the files a comparison writes; an empty path is not
-// written.
+// written. Report is the comparison report, a PDF or HTML as the report
+// options' Format says.
 type ComparisonFiles struct {
-	PDF, CSV, Summary string
+	Report, CSV, Summary string
 	// Codebook describes the columns of the CSVs written and the
 	// statements of the questionnaires compared ([compare.WriteCodebook]).
 	Codebook string
@@ -513,8 +525,8 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		}
 		res.XLSXAnswers = wb.Answers()
 	}
-	if out.PDF != "" {
-		f, err := open(out.PDF, 0o644)
+	if out.Report != "" {
+		f, err := open(out.Report, 0o644)
 		if err != nil {
 			return res, err
 		}
@@ -669,7 +681,7 @@ func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath stri
 	sel := compare.Options{Sites: siteIDs, Lang: lang, Progress: progress}
 	for _, dir := range dirs {
 		out := ComparisonFiles{
-			PDF:      filepath.Join(dir, "comparison.pdf"),
+			Report:   filepath.Join(dir, "comparison.pdf"),
 			CSV:      filepath.Join(dir, "comparison.csv"),
 			Summary:  filepath.Join(dir, "comparison-summary.csv"),
 			Codebook: filepath.Join(dir, "comparison-codebook.csv"),
@@ -677,7 +689,7 @@ func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath stri
 		var res ComparisonResult
 		if res, err = WriteComparison(svc, sel, out, report.CompareOptions{Lang: lang, Catalog: cat}); err == nil {
 			return tui.CompareResult{
-				PDF: out.PDF, CSV: out.CSV, Summary: out.Summary,
+				PDF: out.Report, CSV: out.CSV, Summary: out.Summary,
 				Pages: res.Pages, Responses: res.Responses, SummaryRows: res.SummaryRows,
 				Basis: comparedLine(l, res.Comparison),
 			}, nil

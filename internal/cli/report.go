@@ -26,17 +26,19 @@ type reportOptions struct {
 	assessment string
 	lang       string
 	paper      string
+	format     string
 	names      bool
 }
 
 func newReportCmd(g *globals) *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "report SITE [-o FILE.pdf]",
+		Use:   "report SITE [-o FILE.pdf|FILE.html]",
 		Short: g.l.T("cli.report.short"),
 		Long:  g.l.T("cli.report.long"),
 		Example: `  engage report eastbrook-pilot
   engage report ambito-valle-del-sole --lang en -o valle-en.pdf
+  engage report westmoor-county --format html
   engage report tynebridge-south --paper letter --assessment ID`,
 		Args:              g.exactArgs(1, g.l.T("cli.report.arg_site")),
 		ValidArgsFunction: g.completeSites,
@@ -48,6 +50,10 @@ func newReportCmd(g *globals) *cobra.Command {
 			if !slices.Contains(report.Papers, opts.paper) {
 				return usageErr(cmd, errors.New(g.l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(opts.paper))))
 			}
+			var err error
+			if opts.format, err = outputFormat(g.l, opts.format, opts.output); err != nil {
+				return usageErr(cmd, err)
+			}
 			return reportRun(g, opts)
 		},
 	}
@@ -55,6 +61,7 @@ func newReportCmd(g *globals) *cobra.Command {
 	f.StringVarP(&opts.output, "output", "o", "", g.l.T("cli.report.flag_output"))
 	f.StringVar(&opts.assessment, "assessment", "", g.l.T("cli.report.flag_assessment"))
 	f.StringVar(&opts.paper, "paper", g.defaultPaper(), g.l.T("cli.flag.paper"))
+	f.StringVar(&opts.format, "format", "", g.l.T("cli.flag.format"))
 	f.BoolVar(&opts.names, "names", false, g.l.T("cli.report.flag_names"))
 	return cmd
 }
@@ -73,25 +80,37 @@ func reportRun(g *globals, opts reportOptions) error {
 	if err != nil {
 		return reportLoadError(g.l, opts, err)
 	}
-	ropts := report.Options{Lang: opts.lang, Paper: opts.paper, Names: opts.names, Catalog: g.cat}
+	ropts := report.Options{Lang: opts.lang, Paper: opts.paper, Names: opts.names, Catalog: g.cat, Format: opts.format}
+	html := opts.format == report.FormatHTML
 	var res report.Result
 	if opts.output == "-" {
-		if err := binaryToStdout(g, g.l.T("cli.what.report")); err != nil {
-			return err
+		// The HTML edition is text: it may go to a terminal.
+		if !html {
+			if err := binaryToStdout(g, g.l.T("cli.what.report")); err != nil {
+				return err
+			}
 		}
 		if res, err = report.Site(g.io.Out, in, ropts); err != nil {
 			return err
 		}
-		fmt.Fprintln(g.io.Err, g.l.N("cli.report.written_stdout", res.Pages))
+		if html {
+			fmt.Fprintln(g.io.Err, g.l.T("cli.report.written_html_stdout"))
+		} else {
+			fmt.Fprintln(g.io.Err, g.l.N("cli.report.written_stdout", res.Pages))
+		}
 	} else {
-		path, err := reportPath(g.l, opts.output, in.Data.Site.Slug)
+		path, err := reportPath(g.l, opts.output, in.Data.Site.Slug, opts.format)
 		if err != nil {
 			return err
 		}
 		if res, err = report.WriteFile(path, in, ropts); err != nil {
 			return &ExitError{Code: 1, Message: err.Error(), Hint: g.l.T("cli.report.write_hint")}
 		}
-		fmt.Fprintln(g.io.Out, g.l.N("cli.report.written", res.Pages, "Path", textsafe.Line(path)))
+		if html {
+			fmt.Fprintln(g.io.Out, g.l.T("cli.report.written_html", "Path", textsafe.Line(path)))
+		} else {
+			fmt.Fprintln(g.io.Out, g.l.N("cli.report.written", res.Pages, "Path", textsafe.Line(path)))
+		}
 	}
 	if len(res.Missing) > 0 {
 		fmt.Fprintln(g.io.Err, g.l.T("cli.note", "Text", g.l.T("cli.report.missing", "Missing", textsafe.Line(strings.Join(res.Missing, "; ")))))
@@ -175,10 +194,26 @@ func reportLoadError(l *i18n.Lang, opts reportOptions, err error) error {
 	return &ExitError{Code: 1, Message: l.T("cli.site.error", "Site", opts.site, "Err", err.Error())}
 }
 
-// reportPath is where the report goes: out, or SITE-report.pdf in the
-// folder out names, or in the current folder when out is empty.
-func reportPath(l *i18n.Lang, out, slug string) (string, error) {
-	name := slug + "-report.pdf"
+// outputFormat is the format a report is written in: the one --format
+// names, else HTML when the file -o names ends in .html or .htm, else PDF.
+func outputFormat(l *i18n.Lang, format, output string) (string, error) {
+	if format != "" {
+		if !slices.Contains(report.Formats, format) {
+			return "", errors.New(l.T("cli.flag.format_bad", "Formats", strings.Join(report.Formats, ", "), "Value", strconv.Quote(format)))
+		}
+		return format, nil
+	}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".html", ".htm":
+		return report.FormatHTML, nil
+	}
+	return report.FormatPDF, nil
+}
+
+// reportPath is where the report goes: out, or SITE-report.pdf (or .html)
+// in the folder out names, or in the current folder when out is empty.
+func reportPath(l *i18n.Lang, out, slug, format string) (string, error) {
+	name := slug + "-report." + format
 	if out == "" {
 		return name, nil
 	}
