@@ -64,10 +64,7 @@ func TestStructure(t *testing.T) {
 // faults: it reports them, so a passing check means something. It skips
 // where the check cannot run.
 func TestBrowserFindsViolations(t *testing.T) {
-	tools, err := Find()
-	if err != nil {
-		t.Skip(err)
-	}
+	tools := Require(t)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.html")
 	page := `<!DOCTYPE html><html><head><title>Bad</title></head><body>

@@ -156,18 +156,31 @@ func (t Tools) Run(shots string, files ...string) (Report, error) {
 	return r, nil
 }
 
+// Require returns the browser check's tools, or skips t saying what is
+// missing. In CI ($CI set), where .ci/run installs them, a missing tool
+// fails t instead: the check must not pass by not running.
+func Require(t testing.TB) Tools {
+	t.Helper()
+	tools, err := Find()
+	if err == nil {
+		return tools
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%v (CI installs it: see .ci/run)", err)
+	}
+	t.Skip(err)
+	return tools
+}
+
 // Check opens files in headless Chromium and fails t on any axe-core
 // violation of the WCAG 2.2 A and AA rules, any width at which a page does
 // not reflow, and any request a page makes outside itself. The screenshots
 // (FILE-1280.png and FILE-320.png, full page) go to $ENGAGE_A11Y_SHOTS when
 // it is set, else to a folder of the test's that is removed after it. It
-// skips t, saying why, when the check cannot run here ([Find]).
+// skips t, saying why, when the check cannot run here ([Require]).
 func Check(t testing.TB, files ...string) Report {
 	t.Helper()
-	tools, err := Find()
-	if err != nil {
-		t.Skip(err)
-	}
+	tools := Require(t)
 	shots := os.Getenv("ENGAGE_A11Y_SHOTS")
 	if shots == "" {
 		shots = t.TempDir()

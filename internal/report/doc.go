@@ -1,6 +1,7 @@
-// Package report renders Engage's PDF reports: the barrier report of one
+// Package report renders Engage's reports, the barrier report of one
 // site's assessment ([Site]) and the comparison of several sites
-// ([Compare]).
+// ([Compare]), in two editions: a PDF to print and hand out, and one
+// self-contained HTML page, the accessible edition ([Options].Format).
 //
 // # The site report
 //
@@ -16,6 +17,32 @@
 // An assessment with no responses gets a report that says so instead of
 // empty charts; [Result].Missing lists what it lacks.
 //
+// # One content, two editions
+//
+// The section code (cover.go, workbook.go, barriers.go, mapping.go,
+// appendix.go, changes.go, comparison*.go) works out what the report says
+// and formats every figure once, then hands it to a sink (sink.go):
+// headings, paragraphs, lists, tables, the appendix's statements, and
+// charts described as data (rows, dots, means, spreads, the scale and its
+// bands). The PDF edition (pdf.go, charts.go) sets it on pages with doc
+// (layout.go, table.go); the HTML edition (htmlout.go, htmlsvg.go) writes
+// elements and inline SVG. So the two editions carry the same words and the
+// same figures; a test reads both and compares them.
+//
+// The HTML edition is built for WCAG 2.2 AA: the document's lang, and a
+// lang on passages in another language (a statement the questionnaire has
+// only in English, Italian comments in an English report); one h1 and a
+// heading outline one level under the PDF's, never skipping a level; a
+// contents list; tables with a caption and header cells scoped to their
+// column or row; every chart an SVG image (role img, a title and a
+// description of what it shows, the scale and the bands in words) followed
+// by a table of its figures; text colours of 4.5:1 or more; a layout that
+// reflows from 320 CSS pixels (wide tables and charts scroll in their own
+// labelled, focusable region) and a print stylesheet for an A4 or Letter
+// copy. All text from data is escaped, after the rule of every output
+// (textsafe); the page has no script and fetches nothing.
+// internal/a11ytest checks its structure and, in Chromium, runs axe-core.
+//
 // # Anonymity
 //
 // Comments are signed by their author's attribution category among the
@@ -30,7 +57,7 @@
 // ([analysis.ShownMean], [analysis.ShownGapFigures]) and say whose they
 // are.
 //
-// # Typesetting
+// # Typesetting (PDF)
 //
 // Pages are set with codeberg.org/go-pdf/fpdf in the Go fonts (regular,
 // bold, italic), A4 or US Letter, with "Page X of Y" and a footer of site
@@ -62,6 +89,7 @@
 //
 // Every heading and label exists in English and Italian; the report is in
 // the assessment's language unless [Options].Lang says otherwise. The same
-// data and options always give the same bytes: the PDF's dates are the
-// latest time recorded in the data and its catalogue is sorted.
+// data and options always give the same bytes, in either edition: the
+// PDF's dates are the latest time recorded in the data and its catalogue is
+// sorted.
 package report

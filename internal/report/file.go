@@ -44,9 +44,9 @@ func Load(r *workbook.Reader, siteRef, assessmentID string) (Input, error) {
 	return in, nil
 }
 
-// WriteFile writes the report to path. It writes a temporary file in the
-// same folder and renames it into place only once the whole PDF is on
-// disk, so that path is either the complete report or untouched: never a
+// WriteFile writes the report to path, in the edition [Options].Format
+// names. It writes a temporary file in the same folder and renames it into
+// place only once the whole report is on disk, so that path is either the complete report or untouched: never a
 // partial file. A report with names is readable by its owner only.
 func WriteFile(path string, in Input, opts Options) (Result, error) {
 	f, err := atomicfile.Create(path, 0o600)

@@ -288,9 +288,7 @@ func inside(n *html.Node, a atom.Atom) bool {
 // $ENGAGE_A11Y_SHOTS when set). It skips where Chromium or the check's
 // node_modules are missing.
 func TestHTMLInBrowser(t *testing.T) {
-	if _, err := a11ytest.Find(); err != nil {
-		t.Skip(err)
-	}
+	a11ytest.Require(t)
 	dir := t.TempDir()
 	var files []string
 	for _, e := range editions(t) {
