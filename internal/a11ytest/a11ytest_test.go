@@ -45,6 +45,7 @@ func TestStructure(t *testing.T) {
 		{"css url", `<p lang="it">`, `<p lang="it" style="background:url(https://x.invalid/a)">`, "fetches something"},
 		{"duplicate id", `<h2 id="s1">`, `<h2 id="c">`, `"c" is used 2 times`},
 		{"no title", `<title>A page</title>`, ``, "no <title>"},
+		{"same region names", `<svg aria-hidden="true">`, `<div role="region" tabindex="0" aria-label="A chart"></div><svg aria-hidden="true">`, "2 regions are named"},
 		{"unnamed region", `<div role="region" tabindex="0" aria-labelledby="t1">`, `<div role="region" tabindex="0">`, "role=region> without a name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

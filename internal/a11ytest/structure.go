@@ -58,7 +58,7 @@ func Structure(doc []byte) []string {
 	if err != nil {
 		return []string{"does not parse: " + err.Error()}
 	}
-	c := &checker{ids: map[string]int{}}
+	c := &checker{ids: map[string]int{}, regions: map[string]int{}}
 	c.index(root)
 	c.walk(root)
 	c.finish()
@@ -72,6 +72,7 @@ type checker struct {
 	// headings are the levels of the headings in document order.
 	headings []int
 	links    []string // fragment targets
+	regions  map[string]int
 	title    bool
 	htmlLang bool
 }
@@ -207,8 +208,12 @@ func (c *checker) element(n *html.Node) {
 	case atom.Svg:
 		c.svg(n)
 	}
-	if role, _ := attr(n, "role"); role == "region" && c.name(n) == "" {
-		c.addf("a <%s role=region> without a name", n.Data)
+	if role, _ := attr(n, "role"); role == "region" {
+		if name := c.name(n); name == "" {
+			c.addf("a <%s role=region> without a name", n.Data)
+		} else {
+			c.regions[name]++
+		}
 	}
 }
 
@@ -311,6 +316,11 @@ func (c *checker) finish() {
 	for id, n := range c.ids {
 		if n > 1 {
 			c.addf("the id %q is used %d times", id, n)
+		}
+	}
+	for name, n := range c.regions {
+		if n > 1 {
+			c.addf("%d regions are named %q: a screen reader cannot tell them apart", n, name)
 		}
 	}
 	for _, l := range c.links {

@@ -12,12 +12,13 @@ import (
 // catalogue (report.html.*).
 type htmlLabels struct {
 	l *i18n.Lang
-	// AboutReport titles the cover's table.
-	AboutReport string
+	// AboutReport titles the cover's table, IssueTable the table of
+	// key-issue scores.
+	AboutReport, IssueTable string
 }
 
 func newHTMLLabels(l *i18n.Lang) *htmlLabels {
-	return &htmlLabels{l: l, AboutReport: l.T("report.html.about_report")}
+	return &htmlLabels{l: l, AboutReport: l.T("report.html.about_report"), IssueTable: l.T("report.html.issue_table")}
 }
 
 // StatementFigures captions the table of one statement's figures.
@@ -27,7 +28,7 @@ func (h *htmlLabels) StatementFigures(number string) string {
 
 // FiguresOf captions the table of a chart's figures.
 func (h *htmlLabels) FiguresOf(title string) string {
-	return h.l.T("report.html.figures_of", "Title", title)
+	return h.l.T("report.html.figures_of", "Title", h.l.Quote(title))
 }
 
 // ChartIssueMeans, ChartStatementMeans, ChartDots and ChartSpread say what

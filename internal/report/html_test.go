@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -52,10 +53,27 @@ type edition struct {
 	pdf, html []byte
 }
 
+// editionsMade holds the editions once made: they are bytes, the same for
+// every test that reads them.
+var editionsMade struct {
+	sync.Mutex
+	e []edition
+}
+
 // editions writes every demo site's report, in English and Italian, the
 // fixture's with its earlier assessment, and the comparison in both
 // languages, each as a PDF and as HTML.
 func editions(t *testing.T) []edition {
+	t.Helper()
+	editionsMade.Lock()
+	defer editionsMade.Unlock()
+	if editionsMade.e == nil {
+		editionsMade.e = makeEditions(t)
+	}
+	return editionsMade.e
+}
+
+func makeEditions(t *testing.T) []edition {
 	t.Helper()
 	var out []edition
 	site := func(name string, in Input, opts Options) {
@@ -406,5 +424,47 @@ func TestEscapeMarks(t *testing.T) {
 	}
 	if got := attr("a \"b\" " + markLang("c", "it") + "\nd"); got != "a &#34;b&#34; c d" {
 		t.Errorf("attr: %q", got)
+	}
+}
+
+// TestWriteFileHTML writes the HTML edition whole, readable by everyone
+// without names and by its owner only with them, and the same bytes each
+// time; an unknown format writes nothing.
+func TestWriteFileHTML(t *testing.T) {
+	d := fixtureData(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		names bool
+		mode  os.FileMode
+	}{{"out.html", false, 0o644}, {"names.html", true, 0o600}} {
+		path := filepath.Join(dir, tc.name)
+		if _, err := WriteFile(path, Input{Data: d}, Options{Format: FormatHTML, Names: tc.names}); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != tc.mode {
+			t.Errorf("%s: mode %v, want %v", tc.name, info.Mode().Perm(), tc.mode)
+		}
+		got, _ := os.ReadFile(path)
+		var again bytes.Buffer
+		if _, err := Site(&again, Input{Data: d}, Options{Format: FormatHTML, Names: tc.names}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, again.Bytes()) || !bytes.HasSuffix(got, []byte("</html>\n")) {
+			t.Errorf("%s: not the whole report, or not the same bytes twice", tc.name)
+		}
+		if has := bytes.Contains(got, []byte("Person I1")); has != tc.names {
+			t.Errorf("%s: names shown %v, want %v", tc.name, has, tc.names)
+		}
+	}
+	if _, err := WriteFile(filepath.Join(dir, "bad.docx"), Input{Data: d}, Options{Format: "docx"}); err == nil {
+		t.Error("want an error for an unknown format")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.docx")); err == nil {
+		t.Error("a failed report left a file")
 	}
 }

@@ -93,8 +93,8 @@ footer p { margin: 0 0 0.25rem; }
   table { font-size: 9.5pt; }
   .scroll { overflow: visible; }
   .scroll table { width: 100%; }
-  .scroll th, .scroll td { overflow-wrap: anywhere; padding: 0.25rem 0.3rem; }
-  svg.plot { max-width: 150mm; min-width: 0; }
+  .scroll th, .scroll td { padding: 0.25rem 0.3rem; }
+  svg.plot { max-width: 125mm; min-width: 0; }
   a { color: inherit; text-decoration: none; }
   footer { margin-top: 1.5rem; }
 }

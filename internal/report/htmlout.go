@@ -26,7 +26,9 @@ type htmlOut struct {
 	// so that a heading's HTML level is one more than the number of
 	// headings it is under.
 	open []int
-	toc  []tocEntry
+	// openText are the texts of the headings in open.
+	openText []string
+	toc      []tocEntry
 	// lastHeading is the text of the latest heading: the caption of a
 	// table that has none of its own.
 	lastHeading string
@@ -140,17 +142,33 @@ func (h *htmlOut) title(t titleBlock) {
 
 // level is the HTML level of a heading at the PDF's level: one under the
 // headings it is under, below the title's h1.
-func (h *htmlOut) level(pdfLevel int) int {
+func (h *htmlOut) level(pdfLevel int, text string) int {
 	for len(h.open) > 0 && h.open[len(h.open)-1] >= pdfLevel {
-		h.open = h.open[:len(h.open)-1]
+		h.open, h.openText = h.open[:len(h.open)-1], h.openText[:len(h.openText)-1]
 	}
-	h.open = append(h.open, pdfLevel)
+	h.open, h.openText = append(h.open, pdfLevel), append(h.openText, text)
 	return min(len(h.open)+1, 6)
+}
+
+// figureTitle names a chart by the headings it is under, from its
+// section down ("Key issue 2. ...: Insiders and outsiders"), so that no two
+// charts have the same name.
+func (h *htmlOut) figureTitle() string {
+	var parts []string
+	for i, l := range h.open {
+		if l > h1 {
+			parts = append(parts, h.openText[i])
+		}
+	}
+	if len(parts) == 0 {
+		return h.lastHeading
+	}
+	return strings.Join(parts, ": ")
 }
 
 func (h *htmlOut) heading(level int, text string, _ float64) {
 	id := h.id("s")
-	n := h.level(level)
+	n := h.level(level, text)
 	class := ""
 	if level == h1 {
 		class = ` class="part"`

@@ -149,7 +149,7 @@ func (s *svg) shade(a scaleAxis, y, h float64) {
 }
 
 func (h *htmlOut) meansChart(c meansChart) {
-	caption := h.lastHeading
+	caption := h.figureTitle()
 	h.legendHTML(c.insiders, c.outsiders, c.legend)
 	height := svgHeadH + float64(len(c.rows))*svgRowH
 	var s svg
@@ -218,7 +218,7 @@ func chartCell(v groupValue) string {
 }
 
 func (h *htmlOut) dotChart(c dotChart) {
-	caption := h.lastHeading
+	caption := h.figureTitle()
 	a := plotAxis(svgLabelW+4, svgW-svgFigW-4, c.scale)
 	perLine := max(1, int(0.55*a.step()/svgDotGap))
 	heights := make([]float64, len(c.rows))
@@ -358,7 +358,7 @@ func (h *htmlOut) grid(g gridChart) {
 }
 
 func (h *htmlOut) spreadChart(c spreadChart) {
-	caption := h.lastHeading
+	caption := h.figureTitle()
 	height := svgHeadH + float64(len(c.rows))*svgRowH
 	var s svg
 	h.openSVG(&s, height, caption, c.alt)

@@ -104,7 +104,7 @@ func (r *report) issueTable() {
 		{title: r.l.Insiders + "\n" + r.l.MeanN, w: 22, align: "R"},
 		{title: r.l.Outsiders + "\n" + r.l.MeanN, w: 22, align: "R"},
 		{title: r.l.Band, w: 26},
-	}, rows: rows})
+	}, rows: rows, caption: r.hl.IssueTable})
 }
 
 // dotRowOf is the dot-plot row of one statement: the scores of its
