@@ -14,38 +14,13 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/engage-toolkit/engage/internal/a11ytest"
-	"github.com/engage-toolkit/engage/internal/compare"
-	"github.com/engage-toolkit/engage/internal/demo"
+	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
-	"github.com/engage-toolkit/engage/internal/store"
-	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
 // demoSlugs are the five sites of the demonstration study.
 var demoSlugs = []string{"eastbrook-pilot", "westmoor-county", "portsea-localities", "tynebridge-south", "ambito-valle-del-sole"}
-
-// demoComparison gathers the comparison of every demo site.
-func demoComparison(t *testing.T) *compare.Comparison {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	q, err := questionnaire.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := workbook.NewService(st, workbook.Options{Now: demo.Clock(), NewID: demo.IDs(1)})
-	if err := svc.Change(func(c *workbook.Change) error { _, err := demo.Build(c, q, demo.Options{}); return err }); err != nil {
-		t.Fatal(err)
-	}
-	c, err := compare.Gather(svc, compare.Options{All: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // edition is one report in both editions.
 type edition struct {
@@ -467,4 +442,67 @@ func TestWriteFileHTML(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bad.docx")); err == nil {
 		t.Error("a failed report left a file")
 	}
+}
+
+// TestHTMLGivesAwayNoSmallGroup makes the attack of
+// [TestReportGivesAwayNoSmallGroup] on the HTML edition: every statement's
+// table of figures, read row by row, gives no group of one or two away.
+// The same edition made without complementary suppression gives the small
+// group away, so the attack can fail.
+func TestHTMLGivesAwayNoSmallGroup(t *testing.T) {
+	l, _ := labelsFor(i18n.Embedded(), questionnaire.English)
+	for name, d := range smallGroups(t) {
+		t.Run(name, func(t *testing.T) {
+			in := Input{Data: d}
+			var b bytes.Buffer
+			if _, err := Site(&b, in, Options{Lang: questionnaire.English, Format: FormatHTML}); err != nil {
+				t.Fatal(err)
+			}
+			if found := attackText(htmlAppendixRows(t, b.Bytes())); len(found) > 0 {
+				t.Errorf("the HTML edition gives away %d figures, e.g. %s", len(found), found[0])
+			}
+			if name == "3 outsiders" {
+				return // nobody small: nothing to give away either way
+			}
+			r := newHTMLReport(in, Options{Paper: PaperA4, Lang: questionnaire.English}, l)
+			r.res = analysis.AnalyseUnprotected(d.Questionnaire, d.Participants, d.Responses)
+			r.write()
+			var leaky bytes.Buffer
+			if err := r.html.writeTo(&leaky); err != nil {
+				t.Fatal(err)
+			}
+			if found := attackText(htmlAppendixRows(t, leaky.Bytes())); len(found) == 0 {
+				t.Error("without complementary suppression the attack finds nothing: it cannot fail")
+			}
+		})
+	}
+}
+
+// htmlAppendixRows is the text of the rows of the HTML edition's tables of
+// statements' figures, one row to a line, as the attack reads the PDF's;
+// it fails t when it reads too few.
+func htmlAppendixRows(t *testing.T, doc []byte) string {
+	t.Helper()
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{"Appendix. Every statement"}
+	walk(root, func(n *html.Node) {
+		if n.DataAtom != atom.Tr || !inside(n, atom.Section) {
+			return
+		}
+		var cells []string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				cells = append(cells, a11ytest.Text(c))
+			}
+		}
+		lines = append(lines, strings.Join(cells, "   "))
+	})
+	text := strings.Join(lines, "\n")
+	if len(appendixRow.FindAllString(text, -1)) < 20 {
+		t.Fatal("the attack read too few rows of the appendix")
+	}
+	return text
 }
