@@ -56,6 +56,7 @@ table.pairs th { width: 35%; }
 .scroll { overflow-x: auto; margin: 0 0 1.25rem; }
 .scroll table { margin: 0; width: auto; min-width: 100%; }
 .scroll th, .scroll td { overflow-wrap: normal; }
+td.barcell { width: 30%; min-width: 4rem; }
 .bar { display: block; height: 0.6rem; margin-top: 0.3rem; background: #56b4e9; border: 1px solid #0072b2; }
 .bar.gap { background: repeating-linear-gradient(135deg, #ffffff 0 3px, #666666 3px 4px); border-color: #666666; }
 .chart { margin: 0 0 1.75rem; }

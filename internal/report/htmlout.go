@@ -256,7 +256,11 @@ func (h *htmlOut) table(t table) {
 		h.w("<thead><tr>")
 		for _, c := range t.cols {
 			if strings.TrimSpace(c.title) == "" {
-				h.w("<td></td>")
+				if c.bars != nil {
+					h.w(`<td class="barcell"></td>`)
+				} else {
+					h.w("<td></td>")
+				}
 				continue
 			}
 			h.w(`<th scope="col"`, classAttr(alignClass(c.align)), ">", esc(c.title), "</th>")
@@ -287,6 +291,9 @@ func (h *htmlOut) table(t table) {
 				cell += barSpan(c.bars[i])
 			}
 			span, classes := "", alignClass(c.align)
+			if c.bars != nil {
+				classes = "barcell"
+			}
 			if r.span > 0 && k == r.span {
 				span, classes = fmt.Sprintf(` colspan="%d"`, len(t.cols)-k), ""
 			}
