@@ -53,7 +53,12 @@ tbody th.b { font-weight: 700; }
 .mid { text-align: center; }
 tr.total th, tr.total td { font-weight: 700; }
 table.pairs th { width: 35%; }
-.scroll { overflow-x: auto; margin: 0 0 1.25rem; }
+.scroll { overflow-x: auto; margin: 0 0 1.25rem;
+  /* A shadow at an edge the content runs on past: the region scrolls. */
+  background: linear-gradient(to right, #ffffff 30%, rgba(255, 255, 255, 0)) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, #ffffff 30%, rgba(255, 255, 255, 0)) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), rgba(0, 0, 0, 0)) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), rgba(0, 0, 0, 0)) right / 0.75rem 100% no-repeat scroll; }
 .scroll table { margin: 0; width: auto; min-width: 100%; }
 .scroll th, .scroll td { overflow-wrap: normal; }
 td.barcell { width: 30%; min-width: 4rem; }
@@ -92,7 +97,7 @@ footer p { margin: 0 0 0.25rem; }
   tr, li, svg.plot, dl.key div, .kicker { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 9.5pt; }
-  .scroll { overflow: visible; }
+  .scroll { overflow: visible; background: none; }
   .scroll table { width: 100%; }
   .scroll th, .scroll td { padding: 0.25rem 0.3rem; }
   svg.plot { max-width: 125mm; min-width: 0; }
