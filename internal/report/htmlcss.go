@@ -92,7 +92,7 @@ footer p { margin: 0 0 0.25rem; }
   body { font-size: 10.5pt; line-height: 1.4; }
   header.cover, nav, main, footer { max-width: none; padding: 0; }
   header.cover { border-top-width: 3mm; }
-  h2.part { break-before: page; page-break-before: always; }
+  h2.part, main nav { break-before: page; page-break-before: always; }
   h1, h2, h3, h4, h5, h6, caption, .list-head, .legend { break-after: avoid; page-break-after: avoid; }
   tr, li, svg.plot, dl.key div, .kicker { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
