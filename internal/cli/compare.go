@@ -362,12 +362,10 @@ type ComparisonResult struct {
 // leaves every path as it was.
 func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonFiles, ropts report.CompareOptions) (ComparisonResult, error) {
 	var res ComparisonResult
+	// The files are one group: all finished before any is renamed.
+	var group atomicfile.Group
+	defer group.Abort()
 	var files []*pending
-	defer func() {
-		for _, f := range files {
-			f.abandon()
-		}
-	}()
 	csvMode := os.FileMode(0o644)
 	if out.Private {
 		csvMode = 0o600
@@ -383,7 +381,7 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 			files = append(files, f)
 			return f, nil
 		}
-		f, err := newPending(l, path, mode)
+		f, err := newPending(l, &group, path, mode)
 		if err == nil {
 			files = append(files, f)
 		}
@@ -537,36 +535,29 @@ func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonF
 		res.Pages, res.Markers = r.Pages, r.Markers
 	}
 	for _, f := range files {
-		if err := f.finish(); err != nil {
+		if err := f.flush(); err != nil {
 			return res, err
 		}
 	}
-	for _, f := range files {
-		if err := f.commit(); err != nil {
-			return res, err
-		}
-	}
-	files = nil
-	return res, nil
+	return res, group.Commit()
 }
 
 // pending is an output file being written: buffered, with its write
 // errors marked so that they are told apart from a failure to read the
-// store, and put in place only by commit.
+// store, and put in place with the rest of its group.
 type pending struct {
-	l    *i18n.Lang
-	f    *atomicfile.File
-	buf  *bufio.Writer
-	w    io.Writer
-	mode os.FileMode
+	l   *i18n.Lang
+	f   *atomicfile.File
+	buf *bufio.Writer
+	w   io.Writer
 }
 
-func newPending(l *i18n.Lang, path string, mode os.FileMode) (*pending, error) {
-	f, err := atomicfile.Create(path, mode)
+func newPending(l *i18n.Lang, g *atomicfile.Group, path string, mode os.FileMode) (*pending, error) {
+	f, err := g.Create(path, mode)
 	if err != nil {
 		return nil, err
 	}
-	p := &pending{l: l, f: f, buf: bufio.NewWriterSize(f, 64<<10), mode: mode}
+	p := &pending{l: l, f: f, buf: bufio.NewWriterSize(f, 64<<10)}
 	p.w = &markedWriter{p.buf}
 	return p, nil
 }
@@ -597,30 +588,12 @@ func (p *pending) fail(err error) error {
 	return err
 }
 
-// finish flushes, syncs and closes the temporary file.
-func (p *pending) finish() error {
+// flush writes out what is buffered; the group syncs and renames.
+func (p *pending) flush() error {
 	if err := p.buf.Flush(); err != nil {
 		return fmt.Errorf("%s: %w", p.l.T("cli.cannot_write", "Path", p.name()), atomicfile.Cause(err))
 	}
-	if p.f == nil {
-		return nil
-	}
-	return p.f.Finish(p.mode)
-}
-
-// commit renames the finished file into place.
-func (p *pending) commit() error {
-	if p.f == nil {
-		return nil
-	}
-	return p.f.Rename()
-}
-
-// abandon removes the temporary file, if any.
-func (p *pending) abandon() {
-	if p.f != nil {
-		p.f.Abort()
-	}
+	return nil
 }
 
 // writeError is an error writing an output file, told apart from a
