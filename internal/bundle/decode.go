@@ -234,7 +234,13 @@ func readDocument(r io.Reader, format int, fast bool) (*document, error) {
 		case "partnerships":
 			err = decodeList(dec, name, &doc.Partnerships, counted[workbook.Partnership](&lc))
 		case "assessments":
-			err = decodeList(dec, name, &doc.Assessments, counted[workbook.Assessment](&lc))
+			count := counted[workbook.Assessment](&lc)
+			err = decodeList(dec, name, &doc.Assessments, func(a workbook.Assessment) error {
+				if format < 3 && len(a.Log) > 0 {
+					return fmt.Errorf("its content is not a bundle's JSON: %s: bundle format %d has no assessment log (%q)", name, format, "log")
+				}
+				return count(a)
+			})
 		case "participants":
 			err = decodeList(dec, name, &doc.Participants, counted[workbook.Participant](&lc))
 		case "responses":

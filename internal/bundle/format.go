@@ -26,8 +26,10 @@ import (
 //   - 1: an action keeps its review notes in one text ("review"); read,
 //     they become the first review of its log;
 //   - 2: an action carries its review log ("reviews"), and may be
-//     dropped.
-const Format = 2
+//     dropped;
+//   - 3: an assessment carries its log ("log": completed, reopened and
+//     why, changes after answers were given).
+const Format = 3
 
 // Limits on what [Read] accepts. A site with a hundred participants
 // answering a hundred statements with long comments stays well inside

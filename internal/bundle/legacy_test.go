@@ -49,7 +49,7 @@ func TestFormatOneBundleReadsWithItsReviewNotes(t *testing.T) {
 		t.Fatalf("import: %+v, %v", res, err)
 	}
 	again := string(unpacked(t, ts.export(t, b.Records.Site.Slug)))
-	if !strings.Contains(again, `"format":2,`) || strings.Contains(again, `"review":`) ||
+	if !strings.Contains(again, `"format":3,`) || strings.Contains(again, `"review":`) ||
 		!strings.Contains(again, `"reviews":[{"date":"2026-03-02","status":"in-progress","note":"Bozza discussa al tavolo di febbraio."}]`) {
 		t.Errorf("exported again:\n%s", regexp.MustCompile(`(?m)^.*"action".*$`).FindAllString(again, -1))
 	}
@@ -77,4 +77,16 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// A bundle of format 2 carries no assessment log: one that does is refused
+// as the unknown field it is there. (The small bundle's assessments were
+// completed, which their log records.)
+func TestFormatTwoHasNoAssessmentLog(t *testing.T) {
+	now := string(unpacked(t, smallBundle(t)))
+	if !strings.Contains(now, `"log":[{"at":`) || !strings.Contains(now, `"kind":"completed"`) {
+		t.Fatal("the small bundle's assessments have no log")
+	}
+	old := strings.Replace(now, `"format":3,`, `"format":2,`, 1)
+	wantRefused(t, bundle.SealFormat(2, "v0.0.0-test", []byte(old)), bundle.ErrInvalid, `bundle format 2 has no assessment log ("log")`)
 }

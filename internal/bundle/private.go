@@ -51,6 +51,7 @@ var privateFields = []privateField{
 	text(FieldNotes, "Notes", func(p *workbook.Partnership) *string { return &p.Notes }, nil),
 	criterionNotes(),
 	text(FieldNotes, "SelectionReason", func(a *workbook.Assessment) *string { return &a.SelectionReason }, nil),
+	eventText(FieldNotes, "Reason", func(e *workbook.Event) *string { return &e.Reason }),
 	text(FieldNames, "Name", func(p *workbook.Participant) *string { return &p.Name }, nil),
 	text(FieldOrganisations, "Organisation", func(p *workbook.Participant) *string { return &p.Organisation }, nil),
 	text(FieldComments, "Comment", func(r *workbook.Response) *string { return &r.Comment },
@@ -103,27 +104,45 @@ func criterionNotes() privateField {
 // store's review at the same place, of the same day (a log is added to in
 // date order, so the reviews both have are at the same places).
 func reviewText(kind Field, name string, at func(*workbook.Review) *string) privateField {
-	return entry(kind, "Reviews."+name,
-		func(iv workbook.Intervention) bool {
-			return slices.ContainsFunc(iv.Reviews, func(r workbook.Review) bool { return *at(&r) != "" })
+	return listText(kind, "Reviews."+name, func(iv *workbook.Intervention) *[]workbook.Review { return &iv.Reviews }, at,
+		func(a, b workbook.Review) bool { return a.Date == b.Date })
+}
+
+// eventText is the entry for a string field of the entries of an
+// assessment's log, matched on restoring by their place and their time.
+func eventText(kind Field, name string, at func(*workbook.Event) *string) privateField {
+	return listText(kind, "Log."+name, func(a *workbook.Assessment) *[]workbook.Event { return &a.Log }, at,
+		func(a, b workbook.Event) bool { return a.At.Equal(b.At) })
+}
+
+// listText is the entry for a string field (at) of the values in a list
+// that records of type R hold: a value of the bundle takes the store's
+// text back only from the stored value at the same place that is the same
+// (same).
+func listText[R workbook.Record, E any](kind Field, name string, list func(*R) *[]E, at func(*E) *string, same func(a, b E) bool) privateField {
+	return entry(kind, name,
+		func(r R) bool {
+			return slices.ContainsFunc(*list(&r), func(e E) bool { return *at(&e) != "" })
 		},
-		func(iv workbook.Intervention) workbook.Intervention {
-			iv.Reviews = slices.Clone(iv.Reviews)
-			for i := range iv.Reviews {
-				*at(&iv.Reviews[i]) = ""
+		func(r R) R {
+			xs := slices.Clone(*list(&r))
+			for i := range xs {
+				*at(&xs[i]) = ""
 			}
-			return iv
+			*list(&r) = xs
+			return r
 		},
-		func(iv, stored workbook.Intervention) workbook.Intervention {
-			iv.Reviews = slices.Clone(iv.Reviews)
-			for i := range iv.Reviews {
+		func(r, stored R) R {
+			xs, old := slices.Clone(*list(&r)), *list(&stored)
+			for i := range xs {
 				v := ""
-				if i < len(stored.Reviews) && stored.Reviews[i].Date == iv.Reviews[i].Date {
-					v = *at(&stored.Reviews[i])
+				if i < len(old) && same(old[i], xs[i]) {
+					v = *at(&old[i])
 				}
-				*at(&iv.Reviews[i]) = v
+				*at(&xs[i]) = v
 			}
-			return iv
+			*list(&r) = xs
+			return r
 		})
 }
 

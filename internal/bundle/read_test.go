@@ -66,11 +66,11 @@ func TestNewerFormatSaysWhichVersionIsNeeded(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, want, needs string
 	}{
-		{"version given", "engage-bundle format=3 engage=v1.4.0 size=3 sha256=whatever-it-is-now\nabc",
-			"bad.engage: it was written by Engage v1.4.0 in bundle format 3; this Engage reads bundle format 2", "v1.4.0"},
+		{"version given", "engage-bundle format=4 engage=v1.4.0 size=3 sha256=whatever-it-is-now\nabc",
+			"bad.engage: it was written by Engage v1.4.0 in bundle format 4; this Engage reads bundle format 3", "v1.4.0"},
 		{"other fields first", "engage-bundle format=17 zone=x engage=v3.0.0-beta.1\n",
 			"written by Engage v3.0.0-beta.1 in bundle format 17", "v3.0.0-beta.1"},
-		{"no version", "engage-bundle format=4\n", "bad.engage: it is in bundle format 4, from a newer Engage", ""},
+		{"no version", "engage-bundle format=5\n", "bad.engage: it is in bundle format 5, from a newer Engage", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			be := wantRefused(t, []byte(tc.file), bundle.ErrTooNew, tc.want)
@@ -90,8 +90,8 @@ func TestDamagedHeaderLines(t *testing.T) {
 	header, body := string(data[:nl]), data[nl:]
 	for _, tc := range []struct{ name, header, want string }{
 		{"no format", "engage-bundle engage=v1", "no format version"},
-		{"format zero", strings.Replace(header, "format=2", "format=0", 1), "no format version"},
-		{"format 01", strings.Replace(header, "format=2", "format=02", 1), "no format version"},
+		{"format zero", strings.Replace(header, "format=3", "format=0", 1), "no format version"},
+		{"format 01", strings.Replace(header, "format=3", "format=03", 1), "no format version"},
 		{"extra field", header + " x=1", "should say format, engage, size and sha256"},
 		{"two spaces", strings.Replace(header, " size", "  size", 1), "should say format"},
 		{"upper-case header", strings.ToUpper(header[:len(header)-64]) + strings.ToUpper(header[len(header)-64:]), "not an Engage bundle"},
@@ -157,18 +157,18 @@ func TestContentIsChecked(t *testing.T) {
 		{"missing time", replace(`,"at":"[^"]+"`, ``), `time: is missing`},
 		{"duplicate record", replace(`(\n\{"site":"demo-06","assessment":[^\n]*\})`, `$1,$1`), `appears twice`},
 		{"unsafe id", replace(`("findings":\[\n\{"id":")[0-9a-f]+`, `${1}../etc`), `is not a record id`},
-		{"unknown field", replace(`"format":2,`, `"format":2,"extra":true,`), `unknown field "extra"`},
+		{"unknown field", replace(`"format":3,`, `"format":3,"extra":true,`), `unknown field "extra"`},
 		{"not JSON", replace(`\}\s*$`, ``), `is not a bundle's JSON`},
 		{"something after", replace(`\}\s*$`, "}\n{}\n"), `has more after the bundle's JSON`},
 		{"questionnaire changed", replace(`Residents can get to meetings`, `Residents can get to the meetings`), `does not match its hash`},
 		{"questionnaire broken", replace(`"source":"`, `"source":"\t\t:`), `does not parse`},
 		{"questionnaire missing", replace(`"questionnaires":\[\n\{[^\n]*\n\]`, `"questionnaires":[]`), `is not one of the questionnaires given`},
-		{"format differs from header", replace(`"format":2`, `"format":1`), `its content says format 1, its header 2`},
+		{"format differs from header", replace(`"format":3`, `"format":1`), `its content says format 1, its header 3`},
 		{"withheld but present", replace(`"withheld":\[\]`, `"withheld":["organisations"]`), `the bundle says organisations were left out, but`},
 		{"unknown withheld kind", replace(`"withheld":\[\]`, `"withheld":["secrets"]`), `"secrets" is not a field kind`},
 		{"key twice", replace(`"role":"front-line"`, `"role":"front-line","role":"senior"`), `gives the key "role" twice in participants, record `},
 		{"keys differing in case", replace(`"role":"front-line"`, `"role":"front-line","Role":"senior"`), `gives the keys "role" and "Role" (the same but for case)`},
-		{"top-level key in another case", replace(`"format":2,`, `"format":2,"Format":2,`), `gives the keys "format" and "Format"`},
+		{"top-level key in another case", replace(`"format":3,`, `"format":3,"Format":3,`), `gives the keys "format" and "Format"`},
 		{"updated in 9999", replace(`("updated":")[^"]+`, `${1}9999-12-31T00:00:00Z`), `time: 9999-12-31T00:00:00Z is in the future`},
 		{"started in 9999", replace(`"started":"[0-9-]+"`, `"started":"9999-12-31"`), `started: 9999-12-31 is not a year from 1900 to 2100`},
 		{"selected partnership not mapped", replace(`("assessments":\[\n\{[^\n]*"partnership":")[0-9a-f]+`, `${1}0000000000000000`), `partnership: "0000000000000000" is not one of the site's partnerships`},

@@ -256,8 +256,20 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 				}
 			}
 		}
-		if _, err := c.CompleteAssessment(site.ID, a.ID, []string{"", "2026-03-20"}[rng.IntN(2)]); err != nil {
+		if rng.IntN(2) == 0 {
+			continue
+		}
+		if _, err := c.CompleteAssessment(site.ID, a.ID, "2026-03-20"); err != nil {
 			return err
+		}
+		if rng.IntN(3) == 0 {
+			// Reopened, with a reason in the log, and completed again.
+			if _, err := c.ReopenAssessment(site.ID, a.ID, "Why: "+pick(rng, awkward)); err != nil {
+				return err
+			}
+			if _, err := c.CompleteAssessment(site.ID, a.ID, "2026-03-21"); err != nil {
+				return err
+			}
 		}
 	}
 	if len(pids) > 0 && rng.IntN(3) == 0 {
@@ -270,11 +282,11 @@ func randomSite(rng *rand.Rand, c *workbook.Change, q *questionnaire.Questionnai
 func TestExportIsDeterministicAndSelfDescribing(t *testing.T) {
 	src := demoStore(t, demo.Options{})
 	data := src.export(t, "ambito-valle-del-sole")
-	if !bytes.HasPrefix(data, []byte("engage-bundle format=2 engage=v0.0.0-test size=")) {
+	if !bytes.HasPrefix(data, []byte("engage-bundle format=3 engage=v0.0.0-test size=")) {
 		t.Errorf("header: %q", data[:80])
 	}
 	doc := string(unpacked(t, data))
-	for _, want := range []string{`"format":2`, `"engage":"v0.0.0-test"`, `"questionnaires":[`, `"source":"`, `"site":{"id":"demo-05"`, `"responses":[`, `"updated":"2026-03-02T10:00:00Z"`} {
+	for _, want := range []string{`"format":3`, `"engage":"v0.0.0-test"`, `"questionnaires":[`, `"source":"`, `"site":{"id":"demo-05"`, `"responses":[`, `"updated":"2026-03-02T10:00:00Z"`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the content does not hold %s", want)
 		}

@@ -44,7 +44,9 @@ func fullSite(t *testing.T) (*testStore, string) {
 		r.Score, r.DontKnow, r.Comment = 0, false, "Only a comment."
 		n := recs.StatementNotes[0]
 		n.GroupScore, n.Notes = 0, "Only notes."
-		for _, rec := range []workbook.Record{p, iv, r, n} {
+		a := recs.Assessments[0]
+		a.Log = append(a.Log, workbook.Event{At: a.Updated, Kind: workbook.EventReopened, Date: a.Started, Reason: "Two booklets came back late."})
+		for _, rec := range []workbook.Record{p, iv, r, n, a} {
 			if err := c.PutRecord(rec); err != nil {
 				return err
 			}

@@ -112,6 +112,7 @@ func SummaryColumns() []CSVColumn {
 		CSVColumn{"gap_outsiders_mean", TypeNumber, "", "codebook.summary.gap_outsiders_mean"},
 		CSVColumn{"gap_outsiders_n", TypeInteger, "", "codebook.summary.gap_outsiders_n"},
 		CSVColumn{"completed", TypeDate, "", "codebook.summary.completed"},
+		CSVColumn{"round", TypeInteger, "", "codebook.summary.round"},
 	)
 }
 

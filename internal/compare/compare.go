@@ -43,6 +43,10 @@ type Options struct {
 	// (YYYY-MM-DD); "" is the day of the comparison's AsOf, so that the
 	// same data always gives the same figures.
 	Today string
+	// Round says which round (assessment) of each site is compared: the
+	// zero value is each site's newest with answers ([workbook.PickRound]).
+	// Every round is read; the one chosen gives the site's figures.
+	Round workbook.RoundChoice
 	// ReadAhead lets Gather decode each site's records other than its
 	// answers on a second core, in a read of its own, one site ahead. Set
 	// it only when nothing writes the store meanwhile (a store opened
@@ -99,9 +103,11 @@ type Site struct {
 	ID, Slug, Name, Organisation, Area, Language string
 	// Context is the site's context note.
 	Context string
-	// Assessments holds every assessment of the site, oldest first. The
-	// last is the one compared: see [Site.Current].
+	// Assessments holds every assessment of the site, its rounds, oldest
+	// first. Shown is the index of the one compared ([Options].Round): see
+	// [Site.Current].
 	Assessments []Assessment
+	Shown       int
 	// Barriers are the statements whose mean is in the barrier band at
 	// the current assessment, lowest first (the analysis's order).
 	Barriers []Item
@@ -133,8 +139,13 @@ type Site struct {
 	Plan    workbook.PlanCounts
 }
 
-// Current returns the assessment the site is compared on: its most recent.
-func (s *Site) Current() *Assessment { return &s.Assessments[len(s.Assessments)-1] }
+// Current returns the assessment the site is compared on: the round
+// chosen, by default its newest with answers.
+func (s *Site) Current() *Assessment { return &s.Assessments[s.Shown] }
+
+// Round returns the number of the round the site is compared on (1 the
+// oldest) and how many rounds it has.
+func (s *Site) Round() (n, of int) { return s.Shown + 1, len(s.Assessments) }
 
 // Assessment is the figures of one assessment.
 type Assessment struct {

@@ -26,7 +26,7 @@ var SummaryHeader = []string{
 	"partnership", "questionnaire", "questionnaire_version", "key_issue", "key_issue_title", "compared",
 	"group", "n", "items", "mean", "sd", "min_item_mean", "max_item_mean", "band", "suppressed", "suppressed_why",
 	"gap", "gap_kind", "gap_statements", "gap_insiders_mean", "gap_insiders_n", "gap_outsiders_mean", "gap_outsiders_n",
-	"completed",
+	"completed", "round",
 }
 
 // The text columns of each CSV: every column whose value is a string from
@@ -321,7 +321,7 @@ func SummaryRecords(c *Comparison, fn func(rec []string) error) error {
 					sc   Score
 				}{{"all", is.All}, {"insiders", is.Insiders}, {"outsiders", is.Outsiders}}
 				for _, g := range groups {
-					summaryFields(rec, s, a, ai == len(s.Assessments)-1, is, c.IsCompared(is.ID), g.name, g.sc)
+					summaryFields(rec, s, ai, is, c.IsCompared(is.ID), g.name, g.sc)
 					if err := fn(rec); err != nil {
 						return err
 					}
@@ -334,13 +334,15 @@ func SummaryRecords(c *Comparison, fn func(rec []string) error) error {
 
 // summaryFields fills rec with one summary row as text: the one
 // statement of what each column holds, for the CSV and the spreadsheet.
-func summaryFields(rec []string, s *Site, a *Assessment, current bool, is IssueFigures, compared bool, group string, sc Score) {
+func summaryFields(rec []string, s *Site, round int, is IssueFigures, compared bool, group string, sc Score) {
 	for i := range rec {
 		rec[i] = ""
 	}
+	a := &s.Assessments[round]
 	rec[0], rec[1] = s.Slug, s.Name
 	rec[2], rec[3], rec[4] = a.ID, a.Title, a.Started
-	rec[5] = boolCell(current)
+	rec[5] = boolCell(round == s.Shown)
+	rec[30] = strconv.Itoa(round + 1)
 	rec[6] = a.Partnership
 	rec[7], rec[8] = a.Questionnaire.ID, a.Questionnaire.Version
 	rec[9], rec[10] = is.ID, is.Title

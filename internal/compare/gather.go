@@ -61,6 +61,13 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 	if len(as) == 0 {
 		return Site{}, fmt.Errorf("%s has no assessment to compare; start one or leave the site out", s.Name)
 	}
+	answered, err := g.r.RoundAnswers(s.ID, as)
+	if err != nil {
+		return Site{}, err
+	}
+	if out.Shown, err = workbook.PickRound(as, answered, g.opts.Round); err != nil {
+		return Site{}, fmt.Errorf("%s: %w", s.Name, err)
+	}
 	titles := make(map[string]string, len(ps))
 	for _, p := range ps {
 		titles[p.ID] = p.Title
@@ -72,7 +79,7 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 			return Site{}, fmt.Errorf("assessment %s: %w", assessmentName(a), err)
 		}
 		out.Assessments = append(out.Assessments, fig)
-		if k == len(as)-1 {
+		if k == out.Shown {
 			g.current(i, &out, fig.Questionnaire, res)
 		}
 		for _, iv := range g.rec.actions[a.ID] {

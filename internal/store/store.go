@@ -63,7 +63,10 @@ import (
 //     kept.go).
 //   - 3: an action's review notes are its review log (see package
 //     workbook's actions.go); an action may be dropped.
-const SchemaVersion = 3
+//   - 4: an assessment keeps a log: completed, reopened and why, and the
+//     changes made after answers were given (see package workbook's
+//     rounds.go).
+const SchemaVersion = 4
 
 // metaBucket holds the store's own records: its format and owner.
 const metaBucket = "engage"
@@ -78,7 +81,7 @@ var (
 type migration func(tx *bolt.Tx) error
 
 // migrations[i] upgrades a store from schema i+1 to i+2.
-var migrations = []migration{upgradeTo2, upgradeTo3}
+var migrations = []migration{upgradeTo2, upgradeTo3, upgradeTo4}
 
 // upgradeTo2 packs each participant's answers into one record and counts
 // each site's kept figures, then drops format 1's collection of answers.
@@ -96,6 +99,12 @@ func upgradeTo2(tx *bolt.Tx) error {
 // older Engage, which knows neither the log nor the dropped status, would
 // lose them on its next save of the action: it refuses the store instead.
 func upgradeTo3(tx *bolt.Tx) error { return workbook.UpgradeInterventions(boltTx{tx}) }
+
+// upgradeTo4 changes no record: an assessment of format 3 has an empty
+// log. It is a format of its own because an older Engage, which knows no
+// log, would drop it the next time it saved the assessment (when its
+// partnership is selected, say): it refuses a store of format 4 instead.
+func upgradeTo4(*bolt.Tx) error { return nil }
 
 // Options tune [Open].
 type Options struct {

@@ -41,5 +41,5 @@ func TestSharedFilesNoLiteralWords(t *testing.T) {
 	}
 	// The names of form fields are keys, never shown.
 	i18ntest.NoLiteralWords(t, dir, tuiSinks, "name", "organisation", "area", "context", "language", "questionnaire",
-		"role level", "title", "started")
+		"role level", "title", "started", "reason")
 }

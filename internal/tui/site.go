@@ -25,9 +25,12 @@ type siteScreen struct {
 	assessments []workbook.Assessment
 	cursor      int // the step under the cursor, 0-4
 	confirm     confirmPrompt
-	width       int
-	height      int
-	err         string
+	// asked is set once the screen has offered to complete the
+	// assessment, which it does once when it finds all five steps done.
+	asked  bool
+	width  int
+	height int
+	err    string
 }
 
 func newSiteScreen(e *env, siteID string) *siteScreen { return &siteScreen{env: e, siteID: siteID} }
@@ -115,6 +118,10 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		s.data, s.assessments, s.err = msg.data, msg.assessments, ""
 		s.lang = s.env.lang(msg.data.Site.Language)
+		if !s.asked && s.data.Assessment.Completed == "" && workbook.StepsDone(s.data.Progress()) {
+			s.asked = true
+			return s, s.askComplete()
+		}
 	case reportDoneMsg:
 		return s, msg.status(s.l())
 	case reloadMsg:
@@ -166,7 +173,7 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *siteScreen) askComplete() tea.Cmd {
 	a, l := s.data.Assessment, s.l()
 	if a.Completed != "" {
-		s.confirm.ask(l.T("tui.site.reopen_ask"), l.T("tui.site.reopen_kept", "Date", day(l, a.Completed)), func() tea.Cmd { return s.setCompleted(false) })
+		s.env.open(s.reopenForm())
 		return nil
 	}
 	if prog := s.data.Progress(); !workbook.StepsDone(prog) {
@@ -176,24 +183,34 @@ func (s *siteScreen) askComplete() tea.Cmd {
 			}
 		}
 	}
-	s.confirm.ask(l.T("tui.site.complete_ask"), l.T("tui.site.complete_kept"), func() tea.Cmd { return s.setCompleted(true) })
+	s.confirm.ask(l.T("tui.site.complete_ask"), l.T("tui.site.complete_kept"), func() tea.Cmd { return s.setCompleted() })
 	return nil
 }
 
-// setCompleted completes (done) or reopens the assessment shown.
-func (s *siteScreen) setCompleted(done bool) tea.Cmd {
+// setCompleted completes the assessment shown, today.
+func (s *siteScreen) setCompleted() tea.Cmd {
 	sid, aid, l := s.siteID, s.data.Assessment.ID, s.l()
 	return s.env.save(s, saveJob{run: func(svc *workbook.Service) (string, error) {
 		var a workbook.Assessment
 		err := svc.Change(func(c *workbook.Change) (err error) {
-			a, err = c.SetCompleted(sid, aid, done)
+			a, err = c.Complete(sid, aid)
 			return err
 		})
-		if done {
-			return l.T("tui.site.completed", "Date", day(l, a.Completed)), err
-		}
-		return l.T("tui.site.reopened"), err
+		return l.T("tui.site.completed", "Date", day(l, a.Completed)), err
 	}})
+}
+
+// reopenForm asks why a completed assessment is reopened: the reason is
+// kept in its log, for whoever reads a report of it later.
+func (s *siteScreen) reopenForm() Screen {
+	l, a := s.l(), s.data.Assessment
+	fields := []*field{areaF("reason", l.T("tui.site.reopen_reason"), "", workbook.MaxLongText)}
+	return newForm(s.env, l, l.T("tui.site.reopen_title", "Date", day(l, a.Completed)), fields, l.T("tui.site.reopened"), func(v map[string]string) func(*workbook.Change) error {
+		return func(c *workbook.Change) error {
+			_, err := c.ReopenAssessment(s.siteID, a.ID, v["reason"])
+			return err
+		}
+	})
 }
 
 // completion says in l whether the assessment is completed, and when.

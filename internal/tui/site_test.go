@@ -99,18 +99,11 @@ func TestSiteCompletesAndReopensTheAssessment(t *testing.T) {
 	}
 
 	finishSteps(te)
+	// Opened with all five steps done, the screen asks once; any key but
+	// y keeps it in progress.
 	sc = openSite(t, te)
-	view = ansi.Strip(sc.View())
-	if !strings.Contains(view, "All five steps are done: K marks the assessment completed") {
-		t.Errorf("the finished assessment does not offer K:\n%s", view)
-	}
-	if desc, ok := keyHelp(sc.Keys(), "K"); !ok || desc != "mark completed" {
-		t.Errorf("help line: K %q %v", desc, ok)
-	}
-	// Any key but y keeps it in progress.
-	sc, _ = press(t, sc, "K")
 	if view := ansi.Strip(sc.View()); !strings.Contains(view, "Mark this assessment completed today?") {
-		t.Fatalf("K does not ask first:\n%s", view)
+		t.Fatalf("the finished assessment is not offered for completion:\n%s", view)
 	}
 	if _, ok := keyHelp(sc.Keys(), "y"); !ok {
 		t.Error("the prompt's help line has no y")
@@ -119,6 +112,19 @@ func TestSiteCompletesAndReopensTheAssessment(t *testing.T) {
 	if !hasStatus(log, "Kept: the assessment stays in progress") || te.load().Assessment.Completed != "" {
 		t.Errorf("n completed the assessment: %v", log)
 	}
+	sc, _ = run(t, sc, sc.Init()) // read again: it does not ask twice
+	view = ansi.Strip(sc.View())
+	if !strings.Contains(view, "All five steps are done: K marks the assessment completed") || strings.Contains(view, "completed today?") {
+		t.Errorf("the finished assessment does not offer K, or asks again:\n%s", view)
+	}
+	if desc, ok := keyHelp(sc.Keys(), "K"); !ok || desc != "mark completed" {
+		t.Errorf("help line: K %q %v", desc, ok)
+	}
+	sc, _ = press(t, sc, "K")
+	if view := ansi.Strip(sc.View()); !strings.Contains(view, "Mark this assessment completed today?") {
+		t.Fatalf("K does not ask first:\n%s", view)
+	}
+	sc, _ = press(t, sc, "n")
 	// y completes it today, by the service's clock.
 	sc, _ = press(t, sc, "K", "y")
 	if got := te.load().Assessment.Completed; got != "2026-03-02" {
@@ -131,15 +137,22 @@ func TestSiteCompletesAndReopensTheAssessment(t *testing.T) {
 	if desc, _ := keyHelp(sc.Keys(), "K"); desc != "reopen the assessment" {
 		t.Errorf("K on a completed assessment: %q", desc)
 	}
-	// K again reopens it, after asking.
-	sc, _ = press(t, sc, "K")
-	if view := ansi.Strip(sc.View()); !strings.Contains(view, "Reopen this assessment?") {
-		t.Fatalf("K does not ask before reopening:\n%s", view)
+	// K again asks why before reopening it; the reason is kept in the
+	// assessment's log, with the day it had been completed.
+	_, log = press(t, sc, "K")
+	fm := openedBy(t, log)
+	if view := ansi.Strip(fm.View()); !strings.Contains(view, "Reopen the assessment completed on 2 March 2026") || !strings.Contains(view, "Why is it reopened?") {
+		t.Fatalf("K does not ask why before reopening:\n%s", view)
 	}
-	sc, _ = press(t, sc, "y")
-	if got := te.load().Assessment.Completed; got != "" {
-		t.Errorf("reopened, completed is still %q", got)
+	fillForm(t, log, "Two booklets came back late", "<ctrl+s>")
+	a := te.load().Assessment
+	if a.Completed != "" {
+		t.Errorf("reopened, completed is still %q", a.Completed)
 	}
+	if n := len(a.Log); n == 0 || a.Log[n-1].Kind != workbook.EventReopened || a.Log[n-1].Reason != "Two booklets came back late" || a.Log[n-1].Date != "2026-03-02" {
+		t.Errorf("log %+v, want the reopening last, with its reason and the day it had been completed", a.Log)
+	}
+	sc, _ = run(t, sc, sc.Init())
 	if view := ansi.Strip(sc.View()); !strings.Contains(view, "in progress") {
 		t.Errorf("the reopened assessment is not in progress:\n%s", view)
 	}

@@ -88,54 +88,39 @@ func (c *Change) NewAssessment(siteID string, in AssessmentInput) (Assessment, e
 }
 
 // SelectPartnership records the partnership an assessment is about, and
-// why it was chosen (step 2).
+// why it was chosen (step 2). Selecting another partnership once answers
+// were given about the one before is noted in the assessment's log, with
+// how many answers there were.
 func (c *Change) SelectPartnership(siteID, assessmentID, partnershipID, reason string) (Assessment, error) {
 	a, err := c.Assessment(siteID, assessmentID)
 	if err != nil {
 		return Assessment{}, err
 	}
+	var to Partnership
 	if partnershipID != "" {
-		if _, err := c.Partnership(siteID, partnershipID); err != nil {
+		if to, err = c.Partnership(siteID, partnershipID); err != nil {
 			return Assessment{}, err
 		}
 	}
+	if a.PartnershipID != "" && a.PartnershipID != partnershipID {
+		// The answers were given about the partnership selected before:
+		// the log says so.
+		n, err := c.Answers(siteID, a.ID)
+		if err != nil {
+			return Assessment{}, err
+		}
+		if n > 0 {
+			e := Event{Kind: EventPartnershipChanged, To: to.Title, Answers: n}
+			if from, err := c.Partnership(siteID, a.PartnershipID); err == nil {
+				e.Partnership = from.Title
+			}
+			if err := c.record(&a, e); err != nil {
+				return Assessment{}, err
+			}
+		}
+	}
 	a.PartnershipID, a.SelectionReason = partnershipID, reason
-	var fe FieldErrors
-	checkAssessment(&fe, a)
-	if err := fe.err(); err != nil {
-		return Assessment{}, err
-	}
-	a.Updated = c.now
-	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
-}
-
-// CompleteAssessment records the date an assessment was completed ("" to
-// reopen it). The date is a day as YYYY-MM-DD, not before the day the
-// assessment started.
-func (c *Change) CompleteAssessment(siteID, assessmentID, date string) (Assessment, error) {
-	a, err := c.Assessment(siteID, assessmentID)
-	if err != nil {
-		return Assessment{}, err
-	}
-	a.Completed = date
-	var fe FieldErrors
-	checkAssessment(&fe, a)
-	if err := fe.err(); err != nil {
-		return Assessment{}, err
-	}
-	a.Updated = c.now
-	return a, putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a)
-}
-
-// SetCompleted marks an assessment completed today (by the service's
-// clock), or reopens it (done false) so that it is in progress again. The
-// screens call it; [Change.CompleteAssessment] records a given day.
-func (c *Change) SetCompleted(siteID, assessmentID string, done bool) (Assessment, error) {
-	date := ""
-	if done {
-		date = c.now.Format(time.DateOnly)
-	}
-	return c.CompleteAssessment(siteID, assessmentID, date)
+	return a, c.putAssessment(a)
 }
 
 // DeleteAssessment removes an assessment with its participants, responses,

@@ -48,6 +48,10 @@ const (
 	// MaxReviews bounds the review log of one action: a review a month
 	// for sixteen years.
 	MaxReviews = 200
+	// MaxEvents bounds the log of one assessment (completed, reopened,
+	// partnership changed...): a hundred times more than a programme of
+	// yearly rounds writes.
+	MaxEvents = 1000
 
 	// MaxShortText bounds one-line texts, in characters: names, titles,
 	// owners, organisations, areas, actions.
@@ -88,6 +92,7 @@ var (
 	LimitFindings         = Limit{MaxFindings, "findings", "assessment"}
 	LimitInterventions    = Limit{MaxInterventions, "actions", "assessment"}
 	LimitReviews          = Limit{MaxReviews, "reviews", "action"}
+	LimitEvents           = Limit{MaxEvents, "log entries", "assessment"}
 	LimitShortText        = Limit{MaxShortText, "characters", "one-line text (names, titles, owners, organisations, areas, actions)"}
 	LimitLongText         = Limit{MaxLongText, "characters", "multi-line text (comments, notes, context, reasons, findings)"}
 )
@@ -97,7 +102,7 @@ var (
 var Limits = []Limit{
 	LimitSites, LimitDirectorates, LimitPartnerships, LimitAssessments, LimitParticipants,
 	LimitSiteParticipants, LimitSiteResponses, LimitBooklets, LimitFindings, LimitInterventions, LimitReviews,
-	LimitShortText, LimitLongText,
+	LimitEvents, LimitShortText, LimitLongText,
 }
 
 // String says the limit for people: "at most 200 participants per

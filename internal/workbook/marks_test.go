@@ -98,7 +98,7 @@ func TestCompleteAndReopen(t *testing.T) {
 	f := newFixture(t) // the clock stands at 2026-03-02
 	var a workbook.Assessment
 	f.change(t, func(c *workbook.Change) (err error) {
-		a, err = c.SetCompleted(f.site.ID, f.a.ID, true)
+		a, err = c.Complete(f.site.ID, f.a.ID)
 		return err
 	})
 	if a.Completed != "2026-03-02" {
@@ -107,19 +107,40 @@ func TestCompleteAndReopen(t *testing.T) {
 	if got := f.load(t).Assessment.Completed; got != "2026-03-02" {
 		t.Errorf("stored completed %q", got)
 	}
+	// Reopening says why, or is refused.
+	err := f.svc.Change(func(c *workbook.Change) error {
+		_, err := c.ReopenAssessment(f.site.ID, f.a.ID, "")
+		return err
+	})
+	var fe workbook.FieldErrors
+	if !errors.As(err, &fe) || fe.For("reason") == "" {
+		t.Errorf("reopened without a reason: %v, want an error on the reason", err)
+	}
 	f.change(t, func(c *workbook.Change) (err error) {
-		a, err = c.SetCompleted(f.site.ID, f.a.ID, false)
+		a, err = c.ReopenAssessment(f.site.ID, f.a.ID, "two outsiders' booklets came back late")
 		return err
 	})
 	if a.Completed != "" || f.load(t).Assessment.Completed != "" {
 		t.Errorf("reopened: completed %q, want in progress", a.Completed)
 	}
+	log := f.load(t).Assessment.Log
+	if len(log) != 2 || log[0].Kind != workbook.EventCompleted || log[0].Date != "2026-03-02" ||
+		log[1].Kind != workbook.EventReopened || log[1].Date != "2026-03-02" || log[1].Reason != "two outsiders' booklets came back late" {
+		t.Errorf("log %+v, want completed on 2026-03-02, then reopened with its reason", log)
+	}
+	// An assessment in progress has nothing to reopen.
+	err = f.svc.Change(func(c *workbook.Change) error {
+		_, err := c.ReopenAssessment(f.site.ID, f.a.ID, "again")
+		return err
+	})
+	if !errors.As(err, &fe) || !strings.Contains(fe.For("completed"), "not completed") {
+		t.Errorf("reopened twice: %v", err)
+	}
 	// A day before the start is refused, here and in a bundle.
-	err := f.svc.Change(func(c *workbook.Change) error {
+	err = f.svc.Change(func(c *workbook.Change) error {
 		_, err := c.CompleteAssessment(f.site.ID, f.a.ID, "2026-03-01")
 		return err
 	})
-	var fe workbook.FieldErrors
 	if !errors.As(err, &fe) || !strings.Contains(fe.For("completed"), "before the assessment started") {
 		t.Errorf("completed before started: %v", err)
 	}

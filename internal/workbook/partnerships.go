@@ -159,21 +159,27 @@ func sortedSectors(in []Sector) []Sector {
 
 // DeletePartnership removes a mapped partnership. An assessment that
 // selected it keeps its responses and its reason, and no longer has a
-// partnership selected, so that no record points at one that is gone.
+// partnership selected, so that no record points at one that is gone; its
+// log notes the deletion when answers had been given about it.
 func (c *Change) DeletePartnership(siteID, id string) error {
-	if c.tx.Get(BucketPartnerships, key(siteID, id)) == nil {
-		return notFound("partnership", id)
-	}
-	as, err := listJSON[Assessment](c.tx, BucketAssessments, siteID+"/")
+	p, err := c.Partnership(siteID, id)
 	if err != nil {
 		return err
 	}
-	for _, a := range as {
-		if a.PartnershipID == id {
-			a.PartnershipID, a.Updated = "", c.now
-			if err := putJSON(c.tx, BucketAssessments, key(siteID, a.ID), a); err != nil {
+	uses, err := c.PartnershipUses(siteID, id)
+	if err != nil {
+		return err
+	}
+	for _, u := range uses {
+		a := u.Assessment
+		a.PartnershipID = ""
+		if u.Answers > 0 {
+			if err := c.record(&a, Event{Kind: EventPartnershipDeleted, Partnership: p.Title, Answers: u.Answers}); err != nil {
 				return err
 			}
+		}
+		if err := c.putAssessment(a); err != nil {
+			return err
 		}
 	}
 	return c.tx.Delete(BucketPartnerships, key(siteID, id))

@@ -88,8 +88,29 @@ func (c *Change) hasResponses(p Participant) bool {
 // DeleteParticipant removes a participant and their answers.
 func (c *Change) DeleteParticipant(siteID, assessmentID, id string) error {
 	k := key(siteID, assessmentID, id)
-	if c.tx.Get(BucketParticipants, k) == nil {
+	p, ok, err := getJSON[Participant](c.tx, BucketParticipants, k)
+	if err != nil {
+		return err
+	}
+	if !ok {
 		return notFound("participant", id)
+	}
+	n, err := c.ParticipantAnswers(siteID, assessmentID, id)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		// The assessment's figures lose these answers: its log says so.
+		a, err := c.Assessment(siteID, assessmentID)
+		if err != nil {
+			return err
+		}
+		if err := c.record(&a, Event{Kind: EventParticipantDeleted, Group: p.Group, Answers: n}); err != nil {
+			return err
+		}
+		if err := c.putAssessment(a); err != nil {
+			return err
+		}
 	}
 	if err := c.tx.Delete(BucketAnswers, k); err != nil {
 		return err

@@ -61,6 +61,7 @@ func checkAssessment(fe *FieldErrors, a Assessment) {
 	checkDate(fe, "started", a.Started, true)
 	checkCompleted(fe, a)
 	checkBooklets(fe, a.Booklets)
+	checkLog(fe, a.Log)
 }
 
 // checkCompleted is the rule for an assessment's completion date.

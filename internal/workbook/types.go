@@ -204,8 +204,12 @@ type Assessment struct {
 	// number belongs to one group, whether a participant has it yet or a
 	// blank booklet with it is still out in the room.
 	Booklets []BookletRange `json:"booklets,omitempty"`
-	Created  time.Time      `json:"created"`
-	Updated  time.Time      `json:"updated"`
+	// Log records, oldest first, what happened to the assessment that a
+	// reader of its figures needs to know: completed, reopened and why,
+	// and the changes the screens ask to be confirmed (see rounds.go).
+	Log     []Event   `json:"log,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Participant is one person who scores statements. The name is optional and
