@@ -45,6 +45,9 @@ type compareOptions struct {
 	format  string
 	// unsuppressed writes every row of the long CSV, small groups too.
 	unsuppressed bool
+	// round is --round: which round of each site is compared.
+	round string
+	rc    workbook.RoundChoice
 }
 
 func newCompareCmd(g *globals) *cobra.Command {
@@ -88,6 +91,7 @@ func newCompareCmd(g *globals) *cobra.Command {
 	f.BoolVar(&opts.unsuppressed, "unsuppressed", false, g.l.T("cli.compare.flag_unsuppressed"))
 	f.StringVar(&opts.actions, "actions", "", g.l.T("cli.compare.flag_actions"))
 	f.BoolVar(&opts.owners, "owners", false, g.l.T("cli.compare.flag_owners"))
+	f.StringVar(&opts.round, "round", "latest", g.l.T("cli.flag.round"))
 	return cmd
 }
 
@@ -108,6 +112,9 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.owners_alone"))
 	}
 	var err error
+	if o.rc, err = parseRound(l, o.round); err != nil {
+		return err
+	}
 	if o.format, err = outputFormat(l, o.format, o.pdf); err != nil {
 		return err
 	}
@@ -198,7 +205,7 @@ func compareRun(g *globals, opts compareOptions) error {
 	// The store is open read-only: nothing writes it while the comparison
 	// reads it, so a second read may decode ahead.
 	m := g.meter(g.l.T("cli.progress.compare"), len(opts.sites))
-	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed, ReadAhead: true,
+	sel := compare.Options{Sites: opts.sites, All: opts.all, Lang: opts.lang, Unsuppressed: opts.unsuppressed, ReadAhead: true, Round: opts.rc,
 		Progress: func(done, total int) {
 			m.Set(done, total)
 			if done == total {
@@ -224,6 +231,9 @@ func compareRun(g *globals, opts compareOptions) error {
 // of small groups.
 func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out ComparisonFiles, format string, unsuppressed bool) error {
 	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(l, res.Comparison)))
+	for _, line := range roundLines(l, res.Comparison) {
+		fmt.Fprintf(w, "  %s\n", textsafe.Line(line))
+	}
 	switch {
 	case out.Report != "" && format == report.FormatHTML:
 		fmt.Fprintf(w, "  %s\n", l.T("cli.compare.wrote_html", "Path", outName(l, out.Report)))
@@ -308,6 +318,8 @@ func compareError(l *i18n.Lang, err error) error {
 		return &ExitError{Code: 1, Message: l.T("cli.site.not_found", "Site", strconv.Quote(nf.Ref)), Hint: l.T("cli.site.not_found_hint")}
 	case errors.Is(err, compare.ErrNoSites):
 		return &ExitError{Code: 1, Message: err.Error(), Hint: l.T("cli.compare.no_sites_hint")}
+	case errors.Is(err, workbook.ErrNoRound):
+		return roundError(l, err)
 	}
 	return &ExitError{Code: 1, Message: err.Error()}
 }

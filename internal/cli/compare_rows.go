@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -109,4 +111,50 @@ func assessmentLabel(l *i18n.Lang, a *compare.Assessment) string {
 		return a.Title
 	}
 	return l.T("cli.rows.started", "Date", a.Started)
+}
+
+// parseRound reads --round, saying in l what it takes.
+func parseRound(l *i18n.Lang, s string) (workbook.RoundChoice, error) {
+	rc, err := workbook.ParseRound(s)
+	if err != nil {
+		return rc, errors.New(l.T("cli.round.bad", "Value", strconv.Quote(s)))
+	}
+	return rc, nil
+}
+
+// roundLines says which round each site of c with more than one is
+// compared on, and why when it is not the newest: one line per such site,
+// under a heading; none when every site has one round.
+func roundLines(l *i18n.Lang, c *compare.Comparison) []string {
+	var out []string
+	for si := range c.Sites {
+		s := &c.Sites[si]
+		n, of := s.Round()
+		if of < 2 {
+			continue
+		}
+		a := s.Current()
+		line := l.T("cli.round.line", "Site", s.Name, "N", n, "Of", of, "Started", a.Started)
+		if n < of && s.Assessments[of-1].Responses == 0 {
+			line += l.T("cli.round.newest_empty", "Of", of, "Started", s.Assessments[of-1].Started)
+		}
+		out = append(out, "  "+line)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]string{l.T("cli.round.heading")}, out...)
+}
+
+// roundError says in l that a site has no round --round names.
+func roundError(l *i18n.Lang, err error) error {
+	var nr *workbook.NoRoundError
+	if !errors.As(err, &nr) {
+		return &ExitError{Code: 1, Message: err.Error()}
+	}
+	msg := l.T("cli.round.no_number", "Site", nr.Site, "N", nr.Choice.N, "Of", nr.Rounds)
+	if nr.Choice.Date != "" {
+		msg = l.T("cli.round.no_date", "Site", nr.Site, "Date", nr.Choice.Date, "First", nr.First)
+	}
+	return &ExitError{Code: 1, Message: msg, Hint: l.T("cli.round.none_hint")}
 }

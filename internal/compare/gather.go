@@ -66,7 +66,10 @@ func (g *gatherer) site(i int, s workbook.Site) (Site, error) {
 		return Site{}, err
 	}
 	if out.Shown, err = workbook.PickRound(as, answered, g.opts.Round); err != nil {
-		return Site{}, fmt.Errorf("%s: %w", s.Name, err)
+		if nr, ok := err.(*workbook.NoRoundError); ok {
+			nr.Site = s.Name
+		}
+		return Site{}, err
 	}
 	titles := make(map[string]string, len(ps))
 	for _, p := range ps {

@@ -142,8 +142,11 @@ func siteID() Column {
 // The column names of the summary CSV the warehouse leaves out: compared
 // says whether a key issue is compared across the sites of one
 // comparison, which a warehouse of sites pushed one at a time does not
-// have (compare sites with SQL on key_issue instead).
-var summaryLeftOut = []string{"compared"}
+// have (compare sites with SQL on key_issue instead); round numbers a
+// site's assessments, which engage_assessments gives in its own way
+// (row_number() OVER (PARTITION BY site_id ORDER BY assessment_started)),
+// and which schema version 1 had no column for.
+var summaryLeftOut = []string{"compared", "round"}
 
 // summaryNames are the summary CSV's columns the warehouse holds.
 func summaryNames() []string {

@@ -419,6 +419,16 @@ func (r *Reader) keepAssessment(site, assessment string) error {
 
 // countSite counts a site's own figures from its records.
 func (r *Reader) countSite(site string) (siteTally, error) {
+	as, err := r.Assessments(site)
+	if err != nil {
+		return siteTally{}, err
+	}
+	return r.countSiteAt(site, as, len(as)-1)
+}
+
+// countSiteAt counts a site's figures with as[k] (of its assessments as)
+// as the current assessment; none when k is -1.
+func (r *Reader) countSiteAt(site string, as []Assessment, k int) (siteTally, error) {
 	var t siteTally
 	s, ok, err := getJSON[Site](r.tx, BucketSites, site)
 	if err != nil {
@@ -428,18 +438,14 @@ func (r *Reader) countSite(site string) (siteTally, error) {
 		return t, notFound("site", site)
 	}
 	t.Site = Site{ID: s.ID, Slug: s.Slug, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Language: s.Language}
-	as, err := r.Assessments(site)
-	if err != nil {
-		return t, err
-	}
 	t.Assessments = len(as)
 	ps, err := listJSON[Partnership](r.tx, BucketPartnerships, site+"/")
 	if err != nil {
 		return t, err
 	}
 	t.Partnerships = len(ps)
-	if len(as) > 0 {
-		cur := as[len(as)-1]
+	if k >= 0 {
+		cur := as[k]
 		t.Current = cur.ID
 		t.CurrentAssessment = Assessment{ID: cur.ID, SiteID: site, Title: cur.Title, Started: cur.Started, Completed: cur.Completed,
 			PartnershipID: cur.PartnershipID, Questionnaire: cur.Questionnaire, Language: cur.Language}

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -224,13 +225,17 @@ func status(started, done bool) StepStatus {
 	return NotStarted
 }
 
-// SiteSummary is a site with how far its current assessment has got.
+// SiteSummary is a site with how far one of its assessments has got: its
+// newest ([Reader.Summaries]) or the round a listing shows
+// ([Reader.SummariesOf]).
 type SiteSummary struct {
 	// Site holds the site's ID, slug, name, organisation, area and
 	// language (what the list shows), not its other fields.
 	Site        Site
 	Assessments int
 	Current     Assessment
+	// Round is Current's round, 1 the oldest (of Assessments).
+	Round       int
 	Partnership string // the selected partnership's title, or ""
 	Progress    []StepProgress
 }
@@ -302,6 +307,53 @@ func (r *Reader) Summaries() ([]SiteSummary, error) {
 // summary is the site's line of Summaries, given its current assessment's
 // figures.
 func (t siteTally) summary(at assessmentTally) SiteSummary {
-	return SiteSummary{Site: t.Site, Assessments: t.Assessments, Current: t.CurrentAssessment,
+	return SiteSummary{Site: t.Site, Assessments: t.Assessments, Current: t.CurrentAssessment, Round: t.Assessments,
 		Partnership: t.PartnershipTitle, Progress: progressOf(t.CurrentAssessment, t, at)}
+}
+
+// SummariesOf is [Reader.Summaries] with each site's round that c names
+// ([PickRound]): by default its newest with answers, so that a round just
+// started does not show a site as not started. A site whose round is its
+// newest reads its kept figures only, as Summaries does; one showing an
+// earlier round counts that round's from its records. A site without the
+// round asked for is listed with Round 0 and no progress.
+func (r *Reader) SummariesOf(c RoundChoice) ([]SiteSummary, error) {
+	sums, err := r.Summaries()
+	if err != nil {
+		return nil, err
+	}
+	for i := range sums {
+		s := &sums[i]
+		as, err := r.Assessments(s.Site.ID)
+		if err != nil {
+			return nil, err
+		}
+		answered, err := r.RoundAnswers(s.Site.ID, as)
+		if err != nil {
+			return nil, err
+		}
+		k, err := PickRound(as, answered, c)
+		if errors.Is(err, ErrNoRound) {
+			// Listed, without the round it does not have.
+			*s = SiteSummary{Site: s.Site, Assessments: len(as)}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if k == len(as)-1 {
+			continue
+		}
+		t, err := r.countSiteAt(s.Site.ID, as, k)
+		if err != nil {
+			return nil, err
+		}
+		at, err := r.assessmentFigures(s.Site.ID, as[k].ID)
+		if err != nil {
+			return nil, err
+		}
+		*s = t.summary(at)
+		s.Round = k + 1
+	}
+	return sums, nil
 }

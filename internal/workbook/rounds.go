@@ -270,9 +270,35 @@ func (c RoundChoice) String() string {
 	return "latest"
 }
 
-// ErrNoRound is returned by [PickRound] when a site has no round the
-// choice names.
+// ErrNoRound is what a [NoRoundError] is: a site has no round the choice
+// names.
 var ErrNoRound = errors.New("no such round")
+
+// NoRoundError says that a site has no round the choice names: Rounds is
+// how many it has, and First the day its first started ("" with none).
+type NoRoundError struct {
+	// Site names the site, when the caller knows it ("" from PickRound).
+	Site   string
+	Choice RoundChoice
+	Rounds int
+	First  string
+}
+
+func (e *NoRoundError) Error() string {
+	if e.Site != "" {
+		return e.Site + ": " + (&NoRoundError{Choice: e.Choice, Rounds: e.Rounds, First: e.First}).Error()
+	}
+	switch {
+	case e.Rounds == 0:
+		return "the site has no assessment"
+	case e.Choice.Date != "":
+		return fmt.Sprintf("no round had started by %s (the first started on %s)", e.Choice.Date, e.First)
+	}
+	return fmt.Sprintf("round %d asked for; the site has %d", e.Choice.N, e.Rounds)
+}
+
+// Is makes errors.Is(err, ErrNoRound) true.
+func (e *NoRoundError) Is(target error) bool { return target == ErrNoRound }
 
 // PickRound is the one rule for which of a site's rounds a listing shows
 // (the comparison, `engage sites`): it returns the index in as (oldest
@@ -281,11 +307,11 @@ var ErrNoRound = errors.New("no such round")
 // none has any; a day keeps to the rounds started on or before it.
 func PickRound(as []Assessment, answered []int, c RoundChoice) (int, error) {
 	if len(as) == 0 {
-		return 0, fmt.Errorf("%w: the site has no assessment", ErrNoRound)
+		return 0, &NoRoundError{Choice: c}
 	}
 	if c.N > 0 {
 		if c.N > len(as) {
-			return 0, fmt.Errorf("%w: round %d asked for; the site has %d", ErrNoRound, c.N, len(as))
+			return 0, &NoRoundError{Choice: c, Rounds: len(as), First: as[0].Started}
 		}
 		return c.N - 1, nil
 	}
@@ -298,7 +324,7 @@ func PickRound(as []Assessment, answered []int, c RoundChoice) (int, error) {
 			}
 		}
 		if last < 0 {
-			return 0, fmt.Errorf("%w: no round had started by %s (the first started on %s)", ErrNoRound, c.Date, as[0].Started)
+			return 0, &NoRoundError{Choice: c, Rounds: len(as), First: as[0].Started}
 		}
 	}
 	for i := last; i >= 0; i-- {
