@@ -481,3 +481,44 @@ func TestMapOngoingNotKnown(t *testing.T) {
 		t.Errorf("the form starts on %q", v)
 	}
 }
+
+// Deleting the selected partnership once answers were given about it
+// names how many, wrapped whole at 80 columns; the assessment's log notes
+// the deletion.
+func TestMapDeleteSelectedAfterAnswersSaysHowMany(t *testing.T) {
+	te := newTestEnv(t)
+	youth := mapFixture(te)[0]
+	people := te.addPeople(workbook.Outsider, 3)
+	st := te.load().Questionnaire.VerificationStatements()[0].ID
+	te.change(func(c *workbook.Change) error {
+		if _, err := c.SelectPartnership(te.site.ID, te.a.ID, youth.ID, ""); err != nil {
+			return err
+		}
+		for _, p := range people {
+			if _, err := c.RecordResponse(workbook.ResponseInput{SiteID: te.site.ID, AssessmentID: te.a.ID, ParticipantID: p.ID, StatementID: st, DontKnow: true}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var sc Screen = openMap(t, te, 80, 24)
+	for range 20 {
+		if p, _ := sc.(*mapScreen).selected(); p.ID == youth.ID {
+			break
+		}
+		sc, _ = press(t, sc, "down")
+	}
+	sc, _ = press(t, sc, "D")
+	view := ansi.Strip(sc.View())
+	if words := strings.Join(strings.Fields(view), " "); !strings.Contains(words, `Delete "Youth forum"? 3 answers were given about it in`) || !strings.Contains(words, "y deletes, any other key keeps it.") {
+		t.Fatalf("the question does not name the answers, or is cut:\n%s", view)
+	}
+	if h := strings.Count(sc.View(), "\n") + 1; h > 24 {
+		t.Errorf("the screen is %d lines high with the question, more than 24", h)
+	}
+	press(t, sc, "y")
+	a := te.load().Assessment
+	if a.PartnershipID != "" || len(a.Log) != 1 || a.Log[0].Kind != workbook.EventPartnershipDeleted || a.Log[0].Answers != 3 || a.Log[0].Partnership != "Youth forum" {
+		t.Errorf("after deleting: partnership %q, log %+v", a.PartnershipID, a.Log)
+	}
+}

@@ -47,7 +47,7 @@ func (m *mapScreen) tableWidth() int {
 func (m *mapScreen) chromeHeight() int {
 	h := 2 + 1 + 1 + m.detailLines() // title, filters, header; a blank line and the detail
 	if m.confirm.open() {
-		h++
+		h += lipgloss.Height(m.confirm.view(m.env.styles, m.width))
 	}
 	if m.width < panelMinWidth {
 		h += len(m.countLines(m.width))
@@ -80,7 +80,8 @@ func (m *mapScreen) View() string {
 	b.WriteString(block + "\n\n")
 	b.WriteString(m.detail())
 	if m.confirm.open() {
-		b.WriteString("\n" + st.Warning.Render(truncate(m.confirm.question, m.width)))
+		// Wrapped, not cut: the question says what y changes.
+		b.WriteString("\n" + m.confirm.view(st, m.width))
 	}
 	if m.width < panelMinWidth {
 		b.WriteString("\n" + strings.Join(m.countLines(m.width), "\n"))
@@ -265,6 +266,20 @@ func (m *mapScreen) detail() string {
 func (m *mapScreen) confirmText() string {
 	p, _ := m.selected()
 	if by := m.selectedBy[p.ID]; by != "" {
+		// How many answers were given about it: the assessments keep
+		// them, and their logs note the deletion.
+		var uses []workbook.PartnershipUse
+		_ = m.env.svc.Read(func(r *workbook.Reader) (err error) {
+			uses, err = r.PartnershipUses(m.siteID, p.ID)
+			return err
+		})
+		n := 0
+		for _, u := range uses {
+			n += u.Answers
+		}
+		if n > 0 {
+			return m.l.N("tui.map.delete_answered", n, "Title", strconv.Quote(p.Title), "Assessment", by)
+		}
 		return m.l.T("tui.map.delete_selected", "Title", strconv.Quote(p.Title), "Assessment", by)
 	}
 	return m.l.T("tui.map.delete", "Title", strconv.Quote(p.Title))

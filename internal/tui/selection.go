@@ -13,6 +13,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
+	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -44,6 +45,10 @@ type selectScreen struct {
 	jobs    map[string][]cellChange // by saveJob key: the cells a job saves
 	jobN    int
 	stale   bool // the store changed while saves were queued: read it after them
+
+	// confirm asks before another partnership is selected once answers
+	// were given about the one selected.
+	confirm confirmPrompt
 
 	width, height int
 	err           string
@@ -92,6 +97,9 @@ func (s *selectScreen) Place() workbook.UIState {
 
 func (s *selectScreen) Keys() []key.Binding {
 	k := s.env.keysIn(s.l)
+	if s.confirm.open() {
+		return s.confirm.keys(k)
+	}
 	switch s.mode {
 	case selFilter:
 		return []key.Binding{k.KeepFilter, k.ClearFilter}
@@ -220,6 +228,9 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if s.data == nil {
 			return s, nil
+		}
+		if s.confirm.open() {
+			return s, s.confirm.answer(msg, s.env.keys)
 		}
 		switch s.mode {
 		case selFilter:
@@ -378,7 +389,7 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		return s.input.Focus()
 	case key.Matches(msg, k.Choose):
 		if p, ok := s.current(); ok {
-			s.env.open(s.selectForm(p))
+			return s.choose(p)
 		}
 	}
 	return nil
@@ -456,4 +467,37 @@ func (s *selectScreen) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return cmd
+}
+
+// choose opens the form that selects p, after asking when another
+// partnership is selected and answers were given about it: the confirmation
+// names how many, and the change is noted in the assessment's log
+// ([workbook.Change.SelectPartnership]).
+func (s *selectScreen) choose(p workbook.Partnership) tea.Cmd {
+	a := s.data.Assessment
+	if a.PartnershipID == "" || a.PartnershipID == p.ID {
+		s.env.open(s.selectForm(p))
+		return nil
+	}
+	var n int
+	if err := s.env.svc.Read(func(r *workbook.Reader) (err error) {
+		n, err = r.Answers(s.siteID, s.assessmentID)
+		return err
+	}); err != nil {
+		return status(err.Error())
+	}
+	if n == 0 {
+		s.env.open(s.selectForm(p))
+		return nil
+	}
+	before := s.l.T("tui.select.change_deleted")
+	if s.data.Partnership != nil {
+		before = strconv.Quote(textsafe.Line(s.data.Partnership.Title))
+	}
+	s.confirm.ask(s.l.N("tui.select.change_ask", n, "Before", before, "Title", strconv.Quote(textsafe.Line(p.Title))),
+		s.l.T("tui.select.change_kept", "Before", before), func() tea.Cmd {
+			s.env.open(s.selectForm(p))
+			return nil
+		})
+	return nil
 }

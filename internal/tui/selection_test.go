@@ -378,3 +378,57 @@ func matrixRow(view, title string) string {
 	}
 	return ""
 }
+
+// Once answers were given about the selected partnership, choosing another
+// asks first, naming how many; the change is noted in the assessment's log.
+func TestSelectAnotherAfterAnswersAsksFirst(t *testing.T) {
+	te := newTestEnv(t)
+	mapFixture(te)
+	carers := stored(te, "Carers' network")
+	people := te.addPeople(workbook.Insider, 2)
+	st := te.load().Questionnaire.Statements()[0].ID
+	te.change(func(c *workbook.Change) error {
+		if _, err := c.SelectPartnership(te.site.ID, te.a.ID, carers.ID, "first choice"); err != nil {
+			return err
+		}
+		for _, p := range people {
+			if _, err := c.RecordResponse(workbook.ResponseInput{SiteID: te.site.ID, AssessmentID: te.a.ID, ParticipantID: p.ID, StatementID: st, Score: 4}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var sc Screen = openSelect(t, te, 100, 30)
+	for range 20 {
+		if p, _ := sc.(*selectScreen).current(); p.Title == "Youth forum" {
+			break
+		}
+		sc, _ = press(t, sc, "down")
+	}
+	sc, log := press(t, sc, "S")
+	if slices.ContainsFunc(log, func(m tea.Msg) bool { _, ok := m.(pushMsg); return ok }) {
+		t.Fatal("the form opened without asking")
+	}
+	view := ansi.Strip(sc.View())
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), `2 answers were given about "Carers' network". Select "Youth forum" instead?`) {
+		t.Fatalf("no confirmation naming the answers:\n%s", view)
+	}
+	sc, log = press(t, sc, "n")
+	if !hasStatus(log, `Kept: "Carers' network" stays selected`) {
+		t.Errorf("n: %v", log)
+	}
+	sc, log = press(t, sc, "S", "y")
+	fillForm(t, log, "the forum asked to take part", "<ctrl+s>")
+	a := te.load().Assessment
+	if a.PartnershipID != stored(te, "Youth forum").ID {
+		t.Fatalf("selected %q", a.PartnershipID)
+	}
+	if n := len(a.Log); n != 1 || a.Log[0].Kind != workbook.EventPartnershipChanged || a.Log[0].Answers != 2 ||
+		a.Log[0].Partnership != "Carers' network" || a.Log[0].To != "Youth forum" {
+		t.Errorf("log %+v", a.Log)
+	}
+	// Choosing the one selected again asks nothing.
+	sc, _ = run(t, sc, func() tea.Msg { return reloadMsg{} })
+	_, log = press(t, sc, "S")
+	openedBy(t, log)
+}

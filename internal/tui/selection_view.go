@@ -79,6 +79,10 @@ func (s *selectScreen) View() string {
 		b.WriteString("\n" + s.l.T("tui.select.no_criteria", "Key", st.Key.Render("S")) + "\n")
 	}
 	b.WriteString(s.matrix() + "\n\n")
+	if s.confirm.open() {
+		b.WriteString(s.confirm.view(st, s.width))
+		return b.String()
+	}
 	b.WriteString(s.cellDetail())
 	return b.String()
 }
