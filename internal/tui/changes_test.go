@@ -84,18 +84,6 @@ func verifiedAsWritten(te *testEnv) int {
 	return n
 }
 
-// openChanges opens the site on the round now and presses c.
-func openChanges(t *testing.T, te *testEnv, w, h int) *Model {
-	t.Helper()
-	m := newRoot(t, te, w, h)
-	pressRoot(t, m, "enter")
-	if !strings.Contains(screenText(m), "Earlier round: the assessment started") {
-		t.Fatalf("the site does not say it has an earlier round:\n%s", screenText(m))
-	}
-	pressRoot(t, m, "c")
-	return m
-}
-
 func TestWhatChangedShowsTheRounds(t *testing.T) {
 	te := newTestEnv(t)
 	now := twoRounds(te)
@@ -222,7 +210,7 @@ func TestWhatChangedWithNoEarlierRound(t *testing.T) {
 		t.Error("the site speaks of an earlier round it does not have")
 	}
 	_, log := press(t, sc, "c")
-	if !hasStatus(log, "this assessment has no partnership selected yet") {
+	if !hasStatus(log, "No partnership selected yet: nothing to compare with") {
 		t.Errorf("c with no partnership: %v", log)
 	}
 	for _, msg := range log {
@@ -233,6 +221,16 @@ func TestWhatChangedWithNoEarlierRound(t *testing.T) {
 	// The first round of a partnership has nothing before it either, and
 	// the screen says so when it is reached all the same.
 	now := twoRounds(te)
+	first := newSiteScreen(te.env, te.site.ID)
+	first.assessment = te.a.ID
+	first.SetSize(80, 24)
+	sc, _ = run(t, first, first.Init())
+	if _, ok := keyHelp(sc.Keys(), "c"); ok {
+		t.Error("c is offered on the first round")
+	}
+	if _, log = press(t, sc, "c"); !hasStatus(log, "No earlier round of this partnership to compare with") {
+		t.Errorf("c on the first round: %v", log)
+	}
 	s := newChangesScreen(te.env, te.env.user, te.site.ID, te.a.ID)
 	s.SetSize(80, 21)
 	scr, _ := run(t, s, s.Init())
@@ -245,27 +243,51 @@ func TestWhatChangedWithNoEarlierRound(t *testing.T) {
 	}
 }
 
+// TestWhatChangedFrames draws whole frames at 80x24 and 100x30, in
+// English and Italian: the first page, the end of the page, and esc back
+// to the site.
 func TestWhatChangedFrames(t *testing.T) {
-	for _, size := range []struct{ w, h int }{{80, 24}, {100, 30}} {
-		te := newTestEnv(t)
-		twoRounds(te)
-		m := openChanges(t, te, size.w, size.h)
-		text := screenText(m)
-		lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-		if len(lines) > size.h {
-			t.Errorf("%dx%d: %d lines", size.w, size.h, len(lines))
-		}
-		for i, l := range lines {
-			if w := ansi.StringWidth(l); w > size.w {
-				t.Errorf("%dx%d: line %d is %d cells: %q", size.w, size.h, i+1, w, l)
+	for _, lang := range []string{"en", "it"} {
+		for _, size := range []struct{ w, h int }{{80, 24}, {100, 30}} {
+			name := fmt.Sprintf("whatchanged_%dx%d", size.w, size.h)
+			if lang != "en" {
+				name = lang + "_" + name
 			}
-		}
-		if !strings.Contains(text, "Engage › Eastbrook pilot › What changed") || !strings.Contains(text, "pgdn page down") {
-			t.Errorf("%dx%d frame:\n%s", size.w, size.h, text)
-		}
-		pressRoot(t, m, "esc")
-		if !strings.Contains(screenText(m), "Earlier round: the assessment started") {
-			t.Errorf("esc does not go back to the site:\n%s", screenText(m))
+			t.Run(name, func(t *testing.T) {
+				te := newTestEnv(t)
+				if lang != "en" {
+					te.change(func(c *workbook.Change) error {
+						s := te.site
+						_, err := c.UpdateSite(workbook.SiteInput{ID: s.ID, Name: s.Name, Organisation: s.Organisation, Area: s.Area, Language: lang})
+						return err
+					})
+				}
+				twoRounds(te)
+				m := newRoot(t, te, size.w, size.h)
+				pressRoot(t, m, "enter")
+				site := screenText(m)
+				golden(t, name+"_site", site)
+				pressRoot(t, m, "c")
+				first := screenText(m)
+				golden(t, name, first)
+				pressRoot(t, m, "end")
+				golden(t, name+"_end", screenText(m))
+				for _, text := range []string{first, screenText(m)} {
+					lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+					if len(lines) > size.h {
+						t.Errorf("%d lines", len(lines))
+					}
+					for i, l := range lines {
+						if w := ansi.StringWidth(l); w > size.w {
+							t.Errorf("line %d is %d cells: %q", i+1, w, l)
+						}
+					}
+				}
+				pressRoot(t, m, "esc")
+				if back := screenText(m); back != site {
+					t.Errorf("esc does not go back to the site as it was:\n%s", back)
+				}
+			})
 		}
 	}
 }

@@ -394,9 +394,9 @@ func (s *siteScreen) View() string {
 // compare the assessment shown with.
 func (s *siteScreen) noEarlierRound() string {
 	if s.data.Assessment.PartnershipID == "" {
-		return s.l().T("tui.changes.none_selected")
+		return s.l().T("tui.changes.no_partnership")
 	}
-	return s.l().T("tui.changes.none")
+	return s.l().T("tui.changes.no_earlier")
 }
 
 func (s *siteScreen) index() int {
