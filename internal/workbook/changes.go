@@ -1,19 +1,12 @@
 package workbook
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // The rounds of a partnership: a site may assess the same partnership
 // again (a year later, say) to see what changed. EarlierRound is the one
 // rule for which assessment a round is compared with; the site report's
 // "what changed" section and the interactive workbook's screen of the
 // same name both take it from here.
-
-// errAnswered stops the walk over an assessment's responses at the first
-// answer.
-var errAnswered = errors.New("answered")
 
 // EarlierRound returns the earlier round of one assessment of a site
 // ([Reader.EarlierAssessment]) with everything recorded for it, or nil
@@ -33,7 +26,8 @@ func (r *Reader) EarlierRound(siteID, assessmentID string) (*AssessmentData, err
 // EarlierAssessment returns the earlier round of one assessment of a
 // site: the newest assessment before it (in the order
 // [Reader.Assessments] gives, oldest first) of the same partnership that
-// has at least one answer (a score or a don't-know). ok is false when
+// has at least one answer (a score or a don't-know, [Reader.Answers]),
+// as [PickRound] counts a round with answers. ok is false when
 // the assessment has no partnership selected or there is no such
 // earlier round.
 func (r *Reader) EarlierAssessment(siteID, assessmentID string) (earlier Assessment, ok bool, err error) {
@@ -55,30 +49,15 @@ func (r *Reader) EarlierAssessment(siteID, assessmentID string) (earlier Assessm
 		if as[i].PartnershipID != a.PartnershipID {
 			continue
 		}
-		answered, err := r.hasAnswers(siteID, as[i].ID)
+		answered, err := r.Answers(siteID, as[i].ID)
 		if err != nil {
-			return Assessment{}, false, fmt.Errorf("read the answers of assessment %s: %w", as[i].ID, err)
+			return Assessment{}, false, fmt.Errorf("count the answers of assessment %s: %w", as[i].ID, err)
 		}
-		if answered {
+		if answered > 0 {
 			return as[i], true, nil
 		}
 	}
 	return Assessment{}, false, nil
-}
-
-// hasAnswers reports whether anyone answered anything in an assessment,
-// reading no further than the first answer.
-func (r *Reader) hasAnswers(siteID, assessmentID string) (bool, error) {
-	err := r.EachResponse(siteID, assessmentID, func(x *Response) error {
-		if x.Answered() {
-			return errAnswered
-		}
-		return nil
-	})
-	if errors.Is(err, errAnswered) {
-		return true, nil
-	}
-	return false, err
 }
 
 // ReviewsSince counts the reviews of an action plan made after the day
