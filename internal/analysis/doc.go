@@ -72,6 +72,16 @@
 // barrier band, lowest first; ties put contested items first, then keep
 // workbook order.
 //
+// # Rounds
+//
+// [CompareRounds] (or [CompareAssessments], which analyses both) says what
+// changed between an earlier round of a partnership and the round now:
+// each key issue then and now, the statements that moved by
+// [MoveThreshold] or more, the barriers gone, new and still there, and the
+// earlier round's action plan as it stands. A change is only ever the
+// difference of two figures each shown, for the same people, so the
+// anonymity rule holds for it too.
+//
 // # Mapping and selection
 //
 // [CountByDirectorate], [CountByCommunity] and [CountBySector] count mapped

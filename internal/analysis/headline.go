@@ -28,8 +28,7 @@ func (it ItemResult) Headline() (Population, Stats) {
 // Headline returns a key issue's headline score and whose it is, by the
 // rule of [ItemResult.Headline].
 func (is IssueResult) Headline() (Population, IssueScore) {
-	shown := func(s IssueScore) bool { return !s.Suppressed && s.Items > 0 }
-	return headline(shown(is.All), is.Insiders.Respondents, is.Outsiders.Respondents, shown(is.Insiders), shown(is.Outsiders),
+	return headline(shownIssue(is.All), is.Insiders.Respondents, is.Outsiders.Respondents, shownIssue(is.Insiders), shownIssue(is.Outsiders),
 		is.All, is.Insiders, is.Outsiders)
 }
 

@@ -6,7 +6,8 @@
 // # The site report
 //
 // [Load] reads an assessment and, when the site assessed the same
-// partnership before, the latest earlier assessment of it. [Site] writes
+// partnership before, its earlier round ([workbook.Reader.EarlierRound]),
+// whose changes [analysis.CompareRounds] works out. [Site] writes
 // the report to any writer; [WriteFile] writes it to a file through a
 // temporary file in the same folder, so that a report is never left half
 // written. The parts follow the five steps: cover, plain-language summary,

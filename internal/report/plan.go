@@ -109,21 +109,12 @@ func (r *report) sinceDay() string {
 // round's report: how many of its actions are done, dropped and still
 // open (and overdue) now, and how many reviews were made since.
 func (r *report) planChanges() {
-	ivs := r.earlier.Interventions
-	if len(ivs) == 0 {
+	p := r.rounds.Plan
+	if len(p.Actions) == 0 {
 		return
 	}
-	since, day := r.sinceDay(), r.planDay()
-	n := workbook.CountPlan(ivs, day)
-	reviews := 0
-	for _, iv := range ivs {
-		for _, rv := range iv.Reviews {
-			if rv.Date > since {
-				reviews++
-			}
-		}
-	}
-	r.out.para(r.l.lang.N("report.plan.since", n.Actions, "Since", r.l.isoDate(since), "Done", n.Done, "Dropped", n.Dropped,
-		"Open", strconv.Itoa(n.Planned+n.InProgress), "Overdue", n.Overdue, "Day", r.l.isoDate(day),
-		"Reviews", r.l.lang.N("report.plan.n_reviews", reviews)), body)
+	n := p.Counts
+	r.out.para(r.l.lang.N("report.plan.since", n.Actions, "Since", r.l.isoDate(p.Since), "Done", n.Done, "Dropped", n.Dropped,
+		"Open", strconv.Itoa(n.Planned+n.InProgress), "Overdue", n.Overdue, "Day", r.l.isoDate(p.Day),
+		"Reviews", r.l.lang.N("report.plan.n_reviews", p.Reviews)), body)
 }

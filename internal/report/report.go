@@ -180,8 +180,9 @@ type report struct {
 	data    *workbook.AssessmentData
 	res     analysis.Result
 	earlier *workbook.AssessmentData
-	prevRes analysis.Result
-	people  *people
+	// rounds is what changed since the earlier round, when there is one.
+	rounds analysis.RoundChanges
+	people *people
 	// verify holds the ids of the statements outsiders score.
 	verify  map[string]bool
 	numbers questionnaire.Numbering
@@ -221,8 +222,9 @@ func newReport(in Input, opts Options, l *labels, c *cleaner) *report {
 func startReport(in Input, opts Options, l *labels, c *cleaner) *report {
 	r := &report{l: l, hl: newHTMLLabels(l.lang), lang: opts.Lang, opts: opts, clean: c, data: in.Data, earlier: in.Earlier}
 	r.res = analysis.Analyse(in.Data.Questionnaire, in.Data.Participants, in.Data.Responses)
+	var then analysis.Result
 	if in.Earlier != nil && in.Earlier.Questionnaire != nil {
-		r.prevRes = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
+		then = analysis.Analyse(in.Earlier.Questionnaire, in.Earlier.Participants, in.Earlier.Responses)
 	}
 	r.people = newPeople(in.Data)
 	r.numbers = in.Data.Questionnaire.Numbering()
@@ -231,6 +233,10 @@ func startReport(in Input, opts Options, l *labels, c *cleaner) *report {
 		r.verify[st.ID] = true
 	}
 	r.asOf = asOf(in.Data)
+	if in.Earlier != nil {
+		r.rounds = analysis.CompareRounds(then, r.res, in.Earlier.Interventions,
+			analysis.RoundOptions{Day: r.planDay(), Since: r.sinceDay()})
+	}
 	return r
 }
 

@@ -74,6 +74,10 @@ type KeyMap struct {
 	Review    key.Binding
 	ReviewLog key.Binding
 
+	// WhatChanged opens "What changed" since the earlier round of the
+	// same partnership, from the site screen.
+	WhatChanged key.Binding
+
 	CompareSites key.Binding
 	Toggle       key.Binding
 	ToggleAll    key.Binding
@@ -222,6 +226,8 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		Action:        b([]string{"i"}, "i", l.T("tui.key.action")),
 		Review:        b([]string{"r"}, "r", l.T("tui.key.review")),
 		ReviewLog:     b([]string{"L"}, "L", l.T("tui.key.review_log")),
+
+		WhatChanged: b([]string{"c"}, "c", l.T("tui.key.what_changed")),
 
 		CompareSites: b([]string{"C"}, "C", l.T("tui.key.compare_sites")),
 		Toggle:       b([]string{"space"}, "space", l.T("tui.key.toggle")),

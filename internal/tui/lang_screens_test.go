@@ -140,6 +140,7 @@ var langScreenFiles = []string{
 	"selection.go", "selection_view.go", "selection_form.go",
 	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go", "booklet_number.go", "projector.go", "projector_view.go", "bigtext.go",
 	"barriers.go", "barriers_view.go", "barriers_forms.go", "barriers_plan.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
+	"changes.go", "changes_view.go",
 }
 
 // screenSinks are where the site's screens show a literal: those of the

@@ -23,7 +23,8 @@ type siteScreen struct {
 	assessment  string // "" is the current one
 	data        *workbook.AssessmentData
 	assessments []workbook.Assessment
-	cursor      int // the step under the cursor, 0-4
+	earlier     *workbook.Assessment // its earlier round, if any ([workbook.Reader.EarlierAssessment])
+	cursor      int                  // the step under the cursor, 0-4
 	confirm     confirmPrompt
 	// asked is set once the screen has offered to complete the
 	// assessment, which it does once when it finds all five steps done.
@@ -38,6 +39,7 @@ func newSiteScreen(e *env, siteID string) *siteScreen { return &siteScreen{env: 
 type siteLoadedMsg struct {
 	data        *workbook.AssessmentData
 	assessments []workbook.Assessment
+	earlier     *workbook.Assessment
 	err         error
 }
 
@@ -47,7 +49,13 @@ func (s *siteScreen) load() tea.Msg {
 		if msg.data, err = r.LoadAssessment(s.siteID, s.assessment); err != nil {
 			return err
 		}
-		msg.assessments, err = r.Assessments(s.siteID)
+		if msg.assessments, err = r.Assessments(s.siteID); err != nil {
+			return err
+		}
+		e, ok, err := r.EarlierAssessment(msg.data.Site.ID, msg.data.Assessment.ID)
+		if ok {
+			msg.earlier = &e
+		}
 		return err
 	})
 	return msg
@@ -86,6 +94,9 @@ func (s *siteScreen) Keys() []key.Binding {
 		keys = append(keys, k.OtherAssessment)
 	}
 	keys = append(keys, k.NewAssessment)
+	if s.earlier != nil {
+		keys = append(keys, k.WhatChanged)
+	}
 	if s.env.hooks.Report != nil {
 		keys = append(keys, k.Report)
 	}
@@ -116,7 +127,7 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.err = msg.err.Error()
 			return s, nil
 		}
-		s.data, s.assessments, s.err = msg.data, msg.assessments, ""
+		s.data, s.assessments, s.earlier, s.err = msg.data, msg.assessments, msg.earlier, ""
 		s.lang = s.env.lang(msg.data.Site.Language)
 		if !s.asked && s.data.Assessment.Completed == "" && workbook.StepsDone(s.data.Progress()) {
 			s.asked = true
@@ -158,6 +169,11 @@ func (s *siteScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, tea.Batch(s.load, remember(workbook.UIState{SiteID: s.siteID, AssessmentID: s.assessment, Screen: "site"}))
 		case key.Matches(msg, k.NewAssessment):
 			s.env.open(s.assessmentForm())
+		case key.Matches(msg, k.WhatChanged):
+			if s.earlier == nil {
+				return s, status(s.noEarlierRound())
+			}
+			s.env.open(newChangesScreen(s.env, s.l(), s.siteID, s.data.Assessment.ID))
 		case key.Matches(msg, k.Report) && s.env.hooks.Report != nil:
 			return s, makeReport(s.env, s.l(), s.siteID, s.data.Assessment.ID)
 		case key.Matches(msg, k.Complete):
@@ -347,6 +363,9 @@ func (s *siteScreen) View() string {
 		path = append(path, stepMark(st, p)+" "+stepName(l, p.Step))
 	}
 	b.WriteString(strings.Join(path, st.Muted.Render(" → ")) + "\n\n")
+	if e := s.earlier; e != nil {
+		b.WriteString(st.Muted.Render(truncate(l.T("tui.site.earlier_round", "Date", day(l, e.Started), "Key", s.env.keysIn(s.lang).WhatChanged.Help().Key), s.width)) + "\n\n")
+	}
 	nameW := 0
 	for _, p := range prog {
 		nameW = max(nameW, ansi.StringWidth(stepName(l, p.Step)))
@@ -369,6 +388,15 @@ func (s *siteScreen) View() string {
 		b.WriteString("\n\n" + truncate(l.T("tui.site.all_done"), s.width))
 	}
 	return b.String()
+}
+
+// noEarlierRound says in the site's language why there is nothing to
+// compare the assessment shown with.
+func (s *siteScreen) noEarlierRound() string {
+	if s.data.Assessment.PartnershipID == "" {
+		return s.l().T("tui.changes.no_partnership")
+	}
+	return s.l().T("tui.changes.no_earlier")
 }
 
 func (s *siteScreen) index() int {
