@@ -37,6 +37,7 @@ func (r *report) cover() {
 		tableRow{cells: []string{r.l.DataAsOf, r.l.dateTime(r.asOf)}},
 	)
 	d.table(table{cols: []column{{w: 52, style: "B"}, {}}, rows: rows, size: sizeBody, noHead: true, caption: r.hl.AboutReport})
+	r.record()
 
 	d.heading(h3, r.l.WhoTookPart, 30)
 	r.participation()

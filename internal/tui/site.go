@@ -229,6 +229,16 @@ func (s *siteScreen) reopenForm() Screen {
 	})
 }
 
+// lastReopening is the latest reopening in a's log, if any.
+func lastReopening(a workbook.Assessment) (workbook.Event, bool) {
+	for i := len(a.Log) - 1; i >= 0; i-- {
+		if a.Log[i].Kind == workbook.EventReopened {
+			return a.Log[i], true
+		}
+	}
+	return workbook.Event{}, false
+}
+
 // completion says in l whether the assessment is completed, and when.
 func completion(l *i18n.Lang, a workbook.Assessment) string {
 	if a.Completed != "" {
@@ -356,7 +366,11 @@ func (s *siteScreen) View() string {
 		title = l.T("tui.site.assessment")
 	}
 	b.WriteString(st.Muted.Render(truncate(l.T("tui.site.assessment_line", "Title", title, "Place", s.index()+1, "Total", len(s.assessments),
-		"Started", day(l, d.Assessment.Started), "Completion", completion(l, d.Assessment), "Questionnaire", d.Questionnaire.ID+" "+d.Questionnaire.Version), s.width)) + "\n\n")
+		"Started", day(l, d.Assessment.Started), "Completion", completion(l, d.Assessment), "Questionnaire", d.Questionnaire.ID+" "+d.Questionnaire.Version), s.width)) + "\n")
+	if e, ok := lastReopening(d.Assessment); ok && d.Assessment.Completed == "" {
+		b.WriteString(st.Warning.Render(truncate(l.T("tui.site.reopened_line", "On", day(l, e.At.Format(time.DateOnly)), "Date", day(l, e.Date), "Reason", textsafe.Line(e.Reason)), s.width)) + "\n")
+	}
+	b.WriteString("\n")
 	prog := d.Progress()
 	var path []string
 	for _, p := range prog {
