@@ -72,7 +72,7 @@ type doc struct {
 
 func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
 	size := "A4"
-	if paper == PaperLetter {
+	if paper == pdffont.PaperLetter {
 		size = "Letter"
 	}
 	pdf := fpdf.New("P", "mm", size, "")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
@@ -104,8 +105,8 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.no_sites"))
 	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "" && o.parquet == "" && o.actions == "":
 		return errors.New(l.T("cli.compare.nothing"))
-	case !slices.Contains(report.Papers, o.paper):
-		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
+	case !slices.Contains(pdffont.Papers, o.paper):
+		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(pdffont.Papers, ", "), "Value", strconv.Quote(o.paper)))
 	case o.unsuppressed && o.csv == "" && o.xlsx == "" && o.parquet == "":
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	case o.owners && o.actions == "" && (o.csv == "" || o.csv == "-"):

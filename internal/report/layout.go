@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
 // Type sizes in points and the measures of the page in millimetres. Text
@@ -108,7 +110,7 @@ type doc struct {
 // newDoc starts a document on paper ("a4" or "letter").
 func newDoc(paper string, l *labels, c *cleaner) *doc {
 	size := "A4"
-	if paper == PaperLetter {
+	if paper == pdffont.PaperLetter {
 		size = "Letter"
 	}
 	pdf := fpdf.New("P", "mm", size, "")
