@@ -7,6 +7,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
@@ -69,6 +70,26 @@ type doc struct {
 	}
 }
 
+// newPDF checks in and opts and fills in the defaults ([prepare]), then
+// starts the PDF of a booklet or the guide on opts' paper, in its print
+// (normal or large).
+func newPDF(in Input, opts *Options) (*i18n.Lang, *doc, error) {
+	l, err := prepare(in, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	cov, err := pdffont.Covered()
+	if err != nil {
+		return nil, nil, err
+	}
+	sz := normalPrint
+	if opts.LargePrint {
+		sz = largePrint
+	}
+	return l, newDoc(opts.Paper, sz, cov), nil
+}
+
+// newDoc starts a PDF on paper, set in sz, drawing the characters of cov.
 func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
 	pdf := pdffont.New(paper)
 	pdf.SetMargins(sz.margin, sz.top, sz.margin)

@@ -6,6 +6,12 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
+// PagesAlias stands for the number of pages until a document is closed
+// (fpdf's AliasNbPages). It is made of characters user text can never hold
+// after cleaning (a private-use character becomes a [Marker]), so a
+// comment cannot change it.
+const PagesAlias = "\ue000nb\ue000"
+
 // New starts a portrait PDF measured in millimetres on paper (one of
 // [Papers]; [Paper] checks it first, anything else is A4), set up as every
 // PDF of Engage is: its catalogue sorted and its pages compressed, so that

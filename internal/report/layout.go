@@ -30,11 +30,6 @@ const (
 	paraSpacing   = 2.5
 )
 
-// pagesAlias stands for the number of pages until the document is closed.
-// It is made of characters user text can never hold after cleaning (a
-// private-use character becomes a marker), so a comment cannot change it.
-const pagesAlias = "\ue000nb\ue000"
-
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
@@ -108,7 +103,7 @@ type doc struct {
 // newDoc starts a document on paper ("a4" or "letter").
 func newDoc(paper string, l *labels, c *cleaner) *doc {
 	pdf := pdffont.New(paper)
-	pdf.AliasNbPages(pagesAlias)
+	pdf.AliasNbPages(pdffont.PagesAlias)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, marginFoot)
 	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}, toc: contents{pages: 1}}
@@ -185,7 +180,7 @@ func (d *doc) drawFooter() {
 	d.font("", sizeFurniture)
 	d.textColor(muted)
 	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeFurniture), "L")
-	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pagesAlias), "R")
+	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pdffont.PagesAlias), "R")
 	d.textColor(ink)
 }
 
