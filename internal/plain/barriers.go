@@ -172,6 +172,9 @@ func (b *barriersStep) commands() []command {
 	if len(b.res.Barriers) > 0 {
 		cs = append(cs, command{l.T("plain.barriers.cmd_action_on_keys"), l.T("plain.barriers.cmd_action_on")})
 	}
+	if n := len(b.data.Interventions); n > 0 {
+		cs = append(cs, command{l.T("plain.barriers.cmd_review_keys", "Last", n), l.T("plain.barriers.cmd_review")})
+	}
 	return append(cs, command{"l", l.T("plain.barriers.cmd_list")})
 }
 
@@ -196,6 +199,8 @@ func (b *barriersStep) answer(s *session, line string) {
 		s.push(b.findingForm(item))
 	case cmd == "i":
 		s.push(b.actionForm(item))
+	case cmd == "v":
+		b.review(s, rest)
 	case line == "l":
 		b.list(s)
 	default:
@@ -243,19 +248,26 @@ func (b *barriersStep) list(s *session) {
 	s.say(l.N("plain.barriers.actions_heading", len(b.data.Interventions)))
 	today := s.svc.Today()
 	for i, iv := range b.data.Interventions {
-		parts := []string{text(iv.Action)}
-		if iv.Overdue(today) {
-			parts = []string{l.T("plain.barriers.overdue"), text(iv.Action)}
-		}
-		if o := text(iv.Owner); o != "" {
-			parts = append(parts, l.T("plain.barriers.owner", "Owner", o))
-		}
-		if iv.Due != "" {
-			parts = append(parts, l.T("plain.barriers.due", "Date", day(l, iv.Due)))
-		}
-		parts = append(parts, b.issueTitle(iv.KeyIssueID), statusWords.in(l, iv.Status))
-		sayItem(s, l, i+1, strings.Join(parts, "; "))
+		sayItem(s, l, i+1, b.actionItem(iv, today))
 	}
+}
+
+// actionItem words an action of the plan: overdue on the day today, the
+// action, its owner, due date, key issue and status.
+func (b *barriersStep) actionItem(iv workbook.Intervention, today string) string {
+	l := b.l
+	parts := []string{text(iv.Action)}
+	if iv.Overdue(today) {
+		parts = []string{l.T("plain.barriers.overdue"), text(iv.Action)}
+	}
+	if o := text(iv.Owner); o != "" {
+		parts = append(parts, l.T("plain.barriers.owner", "Owner", o))
+	}
+	if iv.Due != "" {
+		parts = append(parts, l.T("plain.barriers.due", "Date", day(l, iv.Due)))
+	}
+	parts = append(parts, b.issueTitle(iv.KeyIssueID), statusWords.in(l, iv.Status))
+	return strings.Join(parts, "; ")
 }
 
 // issueTitle names a key issue by its id, or says there is none.
