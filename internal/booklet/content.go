@@ -9,18 +9,10 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
-
-// The paper sizes a booklet can be set on.
-const (
-	PaperA4     = "a4"
-	PaperLetter = "letter"
-)
-
-// Papers lists the paper sizes, the default first.
-var Papers = []string{PaperA4, PaperLetter}
 
 // ErrNoData is returned when the input has no assessment or no
 // questionnaire.
@@ -43,7 +35,8 @@ type Input struct {
 
 // Options tune a booklet or a guide.
 type Options struct {
-	// Paper is PaperA4 (the default when empty) or PaperLetter.
+	// Paper is [pdffont.PaperA4] (the default when empty) or
+	// [pdffont.PaperLetter].
 	Paper string
 	// Lang is the language of the words and the statements, a BCP 47 tag
 	// the catalogue has; empty means the assessment's language.
@@ -153,12 +146,11 @@ func prepare(in Input, opts *Options) (*i18n.Lang, error) {
 	if !slices.Contains(workbook.Groups, in.Group) {
 		return nil, fmt.Errorf("booklet: no group %q (insider or outsider)", in.Group)
 	}
-	if opts.Paper == "" {
-		opts.Paper = PaperA4
+	paper, err := pdffont.Paper(opts.Paper)
+	if err != nil {
+		return nil, fmt.Errorf("booklet: %w", err)
 	}
-	if !slices.Contains(Papers, opts.Paper) {
-		return nil, fmt.Errorf("booklet: unknown paper size %q (use a4 or letter)", opts.Paper)
-	}
+	opts.Paper = paper
 	if opts.Lang == "" {
 		opts.Lang = in.Data.Assessment.Language
 	}

@@ -6,10 +6,6 @@ import (
 	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
-// pagesAlias stands for the number of pages until the guide is closed: a
-// private-use character, which cleaned text never holds.
-const pagesAlias = "\ue000nb\ue000"
-
 // GuidePDF writes the facilitator's guide to the session of in.Group as a
 // PDF (in.Booklets is not needed).
 func GuidePDF(w io.Writer, in Input, opts Options) (Result, error) {
@@ -21,21 +17,13 @@ func GuidePDF(w io.Writer, in Input, opts Options) (Result, error) {
 }
 
 func guidePDF(in Input, opts Options) (*doc, error) {
-	l, err := prepare(in, &opts)
+	l, d, err := newPDF(in, &opts)
 	if err != nil {
 		return nil, err
 	}
-	cov, err := pdffont.Covered()
-	if err != nil {
-		return nil, err
-	}
-	sz := normalPrint
-	if opts.LargePrint {
-		sz = largePrint
-	}
+	sz := d.sz
 	g := newGuide(in, opts, l)
-	d := newDoc(opts.Paper, sz, cov)
-	d.pdf.AliasNbPages(pagesAlias)
+	d.pdf.AliasNbPages(pdffont.PagesAlias)
 	header := d.clean.Line(g.title + " · " + g.header)
 	d.pdf.SetHeaderFunc(func() {
 		if d.pdf.PageNo() == 1 {
@@ -48,7 +36,7 @@ func guidePDF(in Input, opts Options) (*doc, error) {
 		d.drawColor(rule)
 		d.pdf.SetLineWidth(0.2)
 		d.pdf.Line(d.left(), y-1.5, d.left()+d.width(), y-1.5)
-		d.cell(d.left(), y, d.width(), l.T("booklet.page", "Page", d.pdf.PageNo(), "Pages", pagesAlias), "", sz.furniture, muted, "R")
+		d.cell(d.left(), y, d.width(), l.T("booklet.page", "Page", d.pdf.PageNo(), "Pages", pdffont.PagesAlias), "", sz.furniture, muted, "R")
 	})
 	d.meta(docDate(in.Data, opts), header, d.clean.Line(in.Data.Site.Name), d.clean.Line(in.Data.Site.Organisation), g.langTag)
 	for _, page := range paginate(guideGroups(d, g), sz.top, d.bottom()) {

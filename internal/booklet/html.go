@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -169,7 +170,7 @@ func pageBoxes(number, page string, points int, opts Options) string {
 		b.WriteString(":root { --base: 1.5rem; }\n@media print { :root { --base: 16pt; } }\n")
 	}
 	paper := "A4"
-	if opts.Paper == PaperLetter {
+	if opts.Paper == pdffont.PaperLetter {
 		paper = "letter"
 	}
 	var counter []string

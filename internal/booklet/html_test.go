@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -254,8 +255,8 @@ func TestHTMLEscapesAndMarksLanguages(t *testing.T) {
 
 func TestHTMLIsTheSameEveryTime(t *testing.T) {
 	in := Input{Data: fixture(t, "en"), Group: workbook.Outsider}
-	a := writeHTML(t, in, workbook.IssuedBooklet{Number: 2}, Options{LargePrint: true, Paper: PaperLetter})
-	b := writeHTML(t, in, workbook.IssuedBooklet{Number: 2}, Options{LargePrint: true, Paper: PaperLetter})
+	a := writeHTML(t, in, workbook.IssuedBooklet{Number: 2}, Options{LargePrint: true, Paper: pdffont.PaperLetter})
+	b := writeHTML(t, in, workbook.IssuedBooklet{Number: 2}, Options{LargePrint: true, Paper: pdffont.PaperLetter})
 	if !bytes.Equal(a, b) {
 		t.Error("the same booklet twice gives other bytes")
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -24,23 +23,14 @@ func PDF(w io.Writer, in Input, opts Options) (Result, error) {
 
 // booklets lays out and draws the booklets of in.
 func booklets(in Input, opts Options) (*doc, error) {
-	l, err := prepare(in, &opts)
+	l, d, err := newPDF(in, &opts)
 	if err != nil {
 		return nil, err
 	}
 	if len(in.Booklets) == 0 {
 		return nil, fmt.Errorf("booklet: no booklets to print")
 	}
-	cov, err := pdffont.Covered()
-	if err != nil {
-		return nil, err
-	}
-	sz := normalPrint
-	if opts.LargePrint {
-		sz = largePrint
-	}
 	c := newContent(in, opts, l)
-	d := newDoc(opts.Paper, sz, cov)
 	bw := &bookletWriter{d: d, c: c, opts: opts}
 	d.pdf.SetHeaderFunc(bw.header)
 	d.pdf.SetFooterFunc(bw.footer)

@@ -3,11 +3,11 @@ package booklet
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/engage-toolkit/engage/internal/i18n"
 	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
@@ -70,18 +70,30 @@ type doc struct {
 	}
 }
 
-func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
-	size := "A4"
-	if paper == PaperLetter {
-		size = "Letter"
+// newPDF checks in and opts and fills in the defaults ([prepare]), then
+// starts the PDF of a booklet or the guide on opts' paper, in its print
+// (normal or large).
+func newPDF(in Input, opts *Options) (*i18n.Lang, *doc, error) {
+	l, err := prepare(in, opts)
+	if err != nil {
+		return nil, nil, err
 	}
-	pdf := fpdf.New("P", "mm", size, "")
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
-	pdf.SetCellMargin(0)
+	cov, err := pdffont.Covered()
+	if err != nil {
+		return nil, nil, err
+	}
+	sz := normalPrint
+	if opts.LargePrint {
+		sz = largePrint
+	}
+	return l, newDoc(opts.Paper, sz, cov), nil
+}
+
+// newDoc starts a PDF on paper, set in sz, drawing the characters of cov.
+func newDoc(paper string, sz sizes, cov *pdffont.Coverage) *doc {
+	pdf := pdffont.New(paper)
 	pdf.SetMargins(sz.margin, sz.top, sz.margin)
 	pdf.SetAutoPageBreak(false, sz.bottom)
-	pdffont.Add(pdf)
 	d := &doc{pdf: pdf, clean: &pdffont.Cleaner{Cov: cov}, sz: sz}
 	d.w, d.h = pdf.GetPageSize()
 	d.used.sizes, d.used.colours = map[float64]bool{}, map[rgb]bool{}
@@ -125,34 +137,18 @@ func (d *doc) textColor(c rgb)                 { d.pdf.SetTextColor(c.r, c.g, c.
 func (d *doc) fillColor(c rgb)                 { d.pdf.SetFillColor(c.r, c.g, c.b) }
 func (d *doc) drawColor(c rgb)                 { d.pdf.SetDrawColor(c.r, c.g, c.b) }
 
-// wrap splits clean text into lines no wider than w in the given font.
+// wrap splits clean text into lines no wider than w in the given font
+// ([pdffont.Wrap]).
 func (d *doc) wrap(s string, w float64, style string, size float64) []string {
 	d.font(style, size)
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		if strings.TrimSpace(para) == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, d.pdf.SplitText(para, w)...)
-	}
-	return out
+	return pdffont.Wrap(d.pdf, s, w)
 }
 
-// fit shortens clean text with an ellipsis until it fits w.
+// fit shortens clean text with an ellipsis until it fits w in the given
+// font ([pdffont.Fit]).
 func (d *doc) fit(s string, w float64, style string, size float64) string {
 	d.font(style, size)
-	if d.pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 {
-		rs = rs[:len(rs)-1]
-		if d.pdf.GetStringWidth(string(rs)+"…") <= w {
-			break
-		}
-	}
-	return string(rs) + "…"
+	return pdffont.Fit(d.pdf, s, w)
 }
 
 // cell writes one line of clean text with its line box's top at y.

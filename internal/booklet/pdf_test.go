@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -64,7 +65,7 @@ func TestPDFBookletsPageByPage(t *testing.T) {
 	}{
 		{"insiders", workbook.Insider, Options{}},
 		{"outsiders large print", workbook.Outsider, Options{LargePrint: true}},
-		{"insiders on letter", workbook.Insider, Options{Paper: PaperLetter}},
+		{"insiders on letter", workbook.Insider, Options{Paper: pdffont.PaperLetter}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := fixture(t, "en")
@@ -156,7 +157,7 @@ func TestPDFTypeSizesContrastAndBoxes(t *testing.T) {
 	}{
 		{Options{}, 10.5, 7},
 		{Options{LargePrint: true}, 16, 10},
-		{Options{LargePrint: true, Lang: "it", Paper: PaperLetter}, 16, 10},
+		{Options{LargePrint: true, Lang: "it", Paper: pdffont.PaperLetter}, 16, 10},
 	} {
 		d, err := booklets(Input{Data: fixture(t, "en"), Group: workbook.Insider, Booklets: blanks(1, 1)}, tc.opts)
 		if err != nil {

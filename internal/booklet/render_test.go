@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -26,7 +27,7 @@ func TestRenderForLooking(t *testing.T) {
 		{"normal", "en", workbook.Insider, Options{Date: day}},
 		{"large", "en", workbook.Insider, Options{LargePrint: true}},
 		{"italian", "it", workbook.Outsider, Options{Date: day}},
-		{"letter", "en", workbook.Outsider, Options{Paper: PaperLetter}},
+		{"letter", "en", workbook.Outsider, Options{Paper: pdffont.PaperLetter}},
 	} {
 		f, err := os.Create(filepath.Join(dir, tc.name+".pdf"))
 		if err != nil {

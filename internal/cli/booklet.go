@@ -16,6 +16,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"github.com/engage-toolkit/engage/internal/booklet"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/workbook"
@@ -92,8 +93,8 @@ func checkBookletOptions(g *globals, cmd *cobra.Command, opts bookletOptions) er
 		return usageErr(cmd, g.noLanguage(opts.lang))
 	case bookletGroups[opts.group] == "":
 		return bad("cli.booklet.group_bad", "Value", strconv.Quote(opts.group))
-	case !slices.Contains(booklet.Papers, opts.paper):
-		return bad("cli.flag.paper_bad", "Papers", strings.Join(booklet.Papers, ", "), "Value", strconv.Quote(opts.paper))
+	case !slices.Contains(pdffont.Papers, opts.paper):
+		return bad("cli.flag.paper_bad", "Papers", strings.Join(pdffont.Papers, ", "), "Value", strconv.Quote(opts.paper))
 	case opts.format != formatPDF && opts.format != formatHTML:
 		return bad("cli.booklet.format_bad", "Value", strconv.Quote(opts.format))
 	case opts.format == formatHTML && opts.output == "-" && !opts.guide:

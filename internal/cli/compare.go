@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"github.com/engage-toolkit/engage/internal/atomicfile"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
@@ -104,8 +103,8 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		return errors.New(l.T("cli.compare.no_sites"))
 	case o.pdf == "" && o.csv == "" && o.summary == "" && o.xlsx == "" && o.parquet == "" && o.actions == "":
 		return errors.New(l.T("cli.compare.nothing"))
-	case !slices.Contains(report.Papers, o.paper):
-		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(o.paper)))
+	case !slices.Contains(pdffont.Papers, o.paper):
+		return errors.New(l.T("cli.flag.paper_bad", "Papers", strings.Join(pdffont.Papers, ", "), "Value", strconv.Quote(o.paper)))
 	case o.unsuppressed && o.csv == "" && o.xlsx == "" && o.parquet == "":
 		return errors.New(l.T("cli.compare.unsuppressed_alone"))
 	case o.owners && o.actions == "" && (o.csv == "" || o.csv == "-"):
@@ -133,21 +132,21 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 		}
 	} else if o.csv != "" {
 		if o.summary == "" {
-			o.summary = summaryPath(o.csv)
+			o.summary = compare.Beside(o.csv, compare.SuffixSummary)
 		}
 		if o.actions == "" {
-			o.actions = besidePath(o.csv, "-actions.csv")
+			o.actions = compare.Beside(o.csv, compare.SuffixActions)
 		}
 	}
 	// The codebook goes beside a CSV written to a file; standard output
 	// holds one file only.
 	switch {
 	case o.csv != "" && o.csv != "-":
-		o.codebook = besidePath(o.csv, "-codebook.csv")
+		o.codebook = compare.Beside(o.csv, compare.SuffixCodebook)
 	case o.summary != "" && o.summary != "-":
-		o.codebook = besidePath(o.summary, "-codebook.csv")
+		o.codebook = compare.Beside(o.summary, compare.SuffixCodebook)
 	case o.actions != "" && o.actions != "-":
-		o.codebook = besidePath(o.actions, "-codebook.csv")
+		o.codebook = compare.Beside(o.actions, compare.SuffixCodebook)
 	}
 	paths := map[string]string{}
 	if o.xlsx == "-" {
@@ -172,26 +171,14 @@ func (o *compareOptions) check(l *i18n.Lang) error {
 	return nil
 }
 
-// summaryPath is where the summary CSV goes by default: FILE-summary.csv
-// beside FILE.csv.
-func summaryPath(csv string) string { return besidePath(csv, "-summary.csv") }
-
-// besidePath is FILE+suffix beside FILE.csv (or FILE).
-func besidePath(csv, suffix string) string {
-	ext := filepath.Ext(csv)
-	if !strings.EqualFold(ext, ".csv") {
-		ext = ""
-	}
-	return strings.TrimSuffix(csv, ext) + suffix
-}
-
 func compareRun(g *globals, opts compareOptions) error {
 	st, err := g.openStore(true, g.hintOf("cli.compare.locked_hint"))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	out := ComparisonFiles{Report: opts.pdf, CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet,
+	ropts := report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat, Format: opts.format}
+	out := compare.Files{Report: opts.pdf, Render: renderComparison(ropts), CSV: opts.csv, Summary: opts.summary, Codebook: opts.codebook, XLSX: opts.xlsx, Parquet: opts.parquet,
 		Private: opts.unsuppressed, Actions: opts.actions, Owners: opts.owners, Stdout: g.io.Out}
 	w := g.io.Out
 	if out.Report == "-" || out.CSV == "-" || out.Summary == "-" || out.Actions == "-" {
@@ -212,8 +199,7 @@ func compareRun(g *globals, opts compareOptions) error {
 				m.Say(g.l.T("cli.progress.writing"))
 			}
 		}}
-	res, err := WriteComparison(workbook.NewService(st, workbook.Options{}), sel, out,
-		report.CompareOptions{Lang: opts.lang, Paper: opts.paper, Catalog: g.cat, Format: opts.format})
+	res, err := compare.WriteFiles(workbook.NewService(st, workbook.Options{}), sel, out, g.cat.For(opts.lang))
 	m.Done()
 	if err != nil {
 		return compareError(g.l, err)
@@ -229,7 +215,7 @@ func compareRun(g *globals, opts compareOptions) error {
 
 // printCompared says what a comparison wrote, and what the long CSV holds
 // of small groups.
-func printCompared(l *i18n.Lang, w io.Writer, res ComparisonResult, out ComparisonFiles, format string, unsuppressed bool) error {
+func printCompared(l *i18n.Lang, w io.Writer, res compare.Written, out compare.Files, format string, unsuppressed bool) error {
 	fmt.Fprintf(w, "%s\n", textsafe.Line(comparedLine(l, res.Comparison)))
 	for _, line := range roundLines(l, res.Comparison) {
 		fmt.Fprintf(w, "  %s\n", textsafe.Line(line))
@@ -310,6 +296,15 @@ func basisLine(l *i18n.Lang, c *compare.Comparison) string {
 	return l.T("cli.compare.basis_nothing", "N", len(b.Questionnaires))
 }
 
+// renderComparison draws the comparison report with ropts, for
+// [compare.Files].Render.
+func renderComparison(ropts report.CompareOptions) func(io.Writer, *compare.Comparison) (compare.Rendered, error) {
+	return func(w io.Writer, c *compare.Comparison) (compare.Rendered, error) {
+		r, err := report.Compare(w, c, ropts)
+		return compare.Rendered{Pages: r.Pages, Markers: r.Markers}, err
+	}
+}
+
 // compareError gives a failed comparison its message and hint.
 func compareError(l *i18n.Lang, err error) error {
 	var nf *workbook.NotFoundError
@@ -324,312 +319,12 @@ func compareError(l *i18n.Lang, err error) error {
 	return &ExitError{Code: 1, Message: err.Error()}
 }
 
-// ComparisonFiles are the files a comparison writes; an empty path is not
-// written. Report is the comparison report, a PDF or HTML as the report
-// options' Format says.
-type ComparisonFiles struct {
-	Report, CSV, Summary string
-	// Codebook describes the columns of the CSVs written and the
-	// statements of the questionnaires compared ([compare.WriteCodebook]).
-	Codebook string
-	// XLSX is the spreadsheet of the summary, the answers and the
-	// codebook ([compare.Workbook]).
-	XLSX string
-	// Parquet is a folder for answers.parquet, summary.parquet and
-	// codebook.parquet (made if missing).
-	Parquet string
-	// Private writes the CSV files readable by the owner only (0600), as
-	// for an unsuppressed long CSV.
-	Private bool
-	// Actions is the actions CSV ([compare.WriteActions]); Owners puts
-	// the owners' and reviewers' names in it, and writes it readable by
-	// the owner only.
-	Actions string
-	Owners  bool
-	// Stdout takes the file whose path is "-"; it is written as the
-	// comparison is made, so a failure leaves part of it there.
-	Stdout io.Writer
-}
-
-// ComparisonResult says what a comparison wrote.
-type ComparisonResult struct {
-	Comparison   *compare.Comparison
-	Pages        int
-	Markers      int
-	Responses    int
-	SummaryRows  int
-	CodebookRows int
-	// XLSXAnswers is the number of answers in the spreadsheet.
-	XLSXAnswers int
-	// ParquetRows are the rows of answers, summary and codebook.parquet.
-	ParquetRows [3]int
-	// ActionRows is the number of rows of the actions CSV.
-	ActionRows int
-}
-
-// WriteComparison gathers the comparison of the sites sel names and writes
-// the files out names in one pass over the store: the long CSV streams as
-// each site is read. Each file is written to a temporary file beside it
-// and renamed into place only when every file is complete, so a failure
-// leaves every path as it was.
-func WriteComparison(svc *workbook.Service, sel compare.Options, out ComparisonFiles, ropts report.CompareOptions) (ComparisonResult, error) {
-	var res ComparisonResult
-	// The files are one group: all finished before any is renamed.
-	var group atomicfile.Group
-	defer group.Abort()
-	var files []*pending
-	csvMode := os.FileMode(0o644)
-	if out.Private {
-		csvMode = 0o600
-	}
-	cat := ropts.Catalog
-	if cat == nil {
-		cat = i18n.Embedded()
-	}
-	l := cat.For(ropts.Lang)
-	open := func(path string, mode os.FileMode) (*pending, error) {
-		if path == "-" && out.Stdout != nil {
-			f := newStdoutPending(l, out.Stdout)
-			files = append(files, f)
-			return f, nil
-		}
-		f, err := newPending(l, &group, path, mode)
-		if err == nil {
-			files = append(files, f)
-		}
-		return f, err
-	}
-	var rw *compare.ResponseWriter
-	if out.CSV != "" {
-		f, err := open(out.CSV, csvMode)
-		if err != nil {
-			return res, err
-		}
-		if rw, err = compare.NewResponseWriter(f.w); err != nil {
-			return res, f.fail(err)
-		}
-		sel.Responses = rw.Write
-	}
-	var wb *compare.Workbook
-	if out.XLSX != "" {
-		var err error
-		if wb, err = compare.NewWorkbook(); err != nil {
-			return res, err
-		}
-		defer wb.Close()
-		if csvRows := sel.Responses; csvRows != nil {
-			sel.Responses = func(r *compare.Row) error {
-				if err := csvRows(r); err != nil {
-					return err
-				}
-				return wb.AddResponse(r)
-			}
-		} else {
-			sel.Responses = wb.AddResponse
-		}
-	}
-	var pq *compare.ParquetFile
-	if out.Parquet != "" {
-		if err := os.MkdirAll(out.Parquet, 0o755); err != nil {
-			return res, err
-		}
-		f, err := open(filepath.Join(out.Parquet, compare.ParquetAnswers), csvMode)
-		if err != nil {
-			return res, err
-		}
-		if pq, err = compare.NewParquetAnswers(f.w); err != nil {
-			return res, f.fail(err)
-		}
-		if before := sel.Responses; before != nil {
-			sel.Responses = func(r *compare.Row) error {
-				if err := before(r); err != nil {
-					return err
-				}
-				return pq.AddResponse(r)
-			}
-		} else {
-			sel.Responses = pq.AddResponse
-		}
-	}
-	c, err := compare.Gather(svc, sel)
-	if err != nil {
-		if rw != nil {
-			return res, files[0].fail(err)
-		}
-		return res, err
-	}
-	res.Comparison = c
-	if rw != nil {
-		if err := rw.Flush(); err != nil {
-			return res, files[0].fail(err)
-		}
-		res.Responses = rw.Rows()
-	}
-	if out.Summary != "" {
-		f, err := open(out.Summary, csvMode)
-		if err != nil {
-			return res, err
-		}
-		if res.SummaryRows, err = compare.WriteSummary(f.w, c); err != nil {
-			return res, f.fail(err)
-		}
-	}
-	if out.Actions != "" {
-		mode := csvMode
-		if out.Owners {
-			mode = 0o600
-		}
-		f, err := open(out.Actions, mode)
-		if err != nil {
-			return res, err
-		}
-		if res.ActionRows, err = compare.WriteActions(f.w, c, out.Owners); err != nil {
-			return res, f.fail(err)
-		}
-	}
-	if out.Codebook != "" {
-		var files []string
-		if out.CSV != "" {
-			files = append(files, compare.FileResponses)
-		}
-		if out.Summary != "" {
-			files = append(files, compare.FileSummary)
-		}
-		if out.Actions != "" {
-			files = append(files, compare.FileActions)
-		}
-		f, err := open(out.Codebook, 0o644)
-		if err != nil {
-			return res, err
-		}
-		if res.CodebookRows, err = compare.WriteCodebook(f.w, c, files, l); err != nil {
-			return res, f.fail(err)
-		}
-	}
-	if pq != nil {
-		if err := pq.Close(); err != nil {
-			return res, err
-		}
-		res.ParquetRows[0] = pq.Rows()
-		f, err := open(filepath.Join(out.Parquet, compare.ParquetSummary), csvMode)
-		if err != nil {
-			return res, err
-		}
-		if res.ParquetRows[1], err = compare.WriteParquetSummary(f.w, c); err != nil {
-			return res, f.fail(err)
-		}
-		if f, err = open(filepath.Join(out.Parquet, compare.ParquetCodebook), 0o644); err != nil {
-			return res, err
-		}
-		if res.ParquetRows[2], err = compare.WriteParquetCodebook(f.w, c, []string{compare.FileResponses, compare.FileSummary}, l); err != nil {
-			return res, f.fail(err)
-		}
-	}
-	if wb != nil {
-		f, err := open(out.XLSX, csvMode)
-		if err != nil {
-			return res, err
-		}
-		if err := wb.Finish(f.w, c, l); err != nil {
-			return res, f.fail(err)
-		}
-		res.XLSXAnswers = wb.Answers()
-	}
-	if out.Report != "" {
-		f, err := open(out.Report, 0o644)
-		if err != nil {
-			return res, err
-		}
-		r, err := report.Compare(f.w, c, ropts)
-		if err != nil {
-			return res, f.fail(err)
-		}
-		res.Pages, res.Markers = r.Pages, r.Markers
-	}
-	for _, f := range files {
-		if err := f.flush(); err != nil {
-			return res, err
-		}
-	}
-	return res, group.Commit()
-}
-
-// pending is an output file being written: buffered, with its write
-// errors marked so that they are told apart from a failure to read the
-// store, and put in place with the rest of its group.
-type pending struct {
-	l   *i18n.Lang
-	f   *atomicfile.File
-	buf *bufio.Writer
-	w   io.Writer
-}
-
-func newPending(l *i18n.Lang, g *atomicfile.Group, path string, mode os.FileMode) (*pending, error) {
-	f, err := g.Create(path, mode)
-	if err != nil {
-		return nil, err
-	}
-	p := &pending{l: l, f: f, buf: bufio.NewWriterSize(f, 64<<10)}
-	p.w = &markedWriter{p.buf}
-	return p, nil
-}
-
-// newStdoutPending is an output written straight to w (standard output):
-// there is nothing to put in place or remove.
-func newStdoutPending(l *i18n.Lang, w io.Writer) *pending {
-	p := &pending{l: l, buf: bufio.NewWriterSize(w, 64<<10)}
-	p.w = &markedWriter{p.buf}
-	return p
-}
-
-// name is the file's name, for messages.
-func (p *pending) name() string {
-	if p.f == nil {
-		return p.l.T("cli.stdout.name")
-	}
-	return p.f.Path()
-}
-
-// fail says which file could not be written when err is a write error,
-// and returns err itself otherwise (a failure to read the store).
-func (p *pending) fail(err error) error {
-	var we *writeError
-	if errors.As(err, &we) {
-		return fmt.Errorf("%s: %w", p.l.T("cli.cannot_write", "Path", p.name()), atomicfile.Cause(we.err))
-	}
-	return err
-}
-
-// flush writes out what is buffered; the group syncs and renames.
-func (p *pending) flush() error {
-	if err := p.buf.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", p.l.T("cli.cannot_write", "Path", p.name()), atomicfile.Cause(err))
-	}
-	return nil
-}
-
-// writeError is an error writing an output file, told apart from a
-// failure to read the store.
-type writeError struct{ err error }
-
-func (e *writeError) Error() string { return e.err.Error() }
-func (e *writeError) Unwrap() error { return e.err }
-
-// markedWriter wraps its errors in writeError.
-type markedWriter struct{ w io.Writer }
-
-func (m *markedWriter) Write(b []byte) (int, error) {
-	n, err := m.w.Write(b)
-	if err != nil {
-		err = &writeError{err}
-	}
-	return n, err
-}
-
 // writeTUIComparison writes the comparison of sites for the interactive
-// workbook: comparison.pdf, comparison.csv and comparison-summary.csv in
-// the folder engage was started from, or beside the store when that folder
-// cannot be written to. The texts are in the sites' language when they
+// workbook, the files `engage compare -o comparison.pdf --csv
+// comparison.csv` writes: comparison.pdf, comparison.csv and, beside it,
+// comparison-summary.csv, comparison-actions.csv (without the owners'
+// names) and comparison-codebook.csv, in the folder engage was started
+// from, or beside the store when that folder cannot be written to. The texts are in the sites' language when they
 // all have the same one (and engage speaks it), else in English. It
 // returns absolute paths, so the screen says exactly where the files are.
 func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath string, siteIDs []string, progress func(done, total int)) (tui.CompareResult, error) {
@@ -665,17 +360,20 @@ func writeTUIComparison(cat *i18n.Catalog, svc *workbook.Service, storePath stri
 	err = errors.New(l.T("cli.compare.no_folder_at_all"))
 	sel := compare.Options{Sites: siteIDs, Lang: lang, Progress: progress}
 	for _, dir := range dirs {
-		out := ComparisonFiles{
+		csv := filepath.Join(dir, "comparison.csv")
+		out := compare.Files{
 			Report:   filepath.Join(dir, "comparison.pdf"),
-			CSV:      filepath.Join(dir, "comparison.csv"),
-			Summary:  filepath.Join(dir, "comparison-summary.csv"),
-			Codebook: filepath.Join(dir, "comparison-codebook.csv"),
+			Render:   renderComparison(report.CompareOptions{Lang: lang, Catalog: cat}),
+			CSV:      csv,
+			Summary:  compare.Beside(csv, compare.SuffixSummary),
+			Actions:  compare.Beside(csv, compare.SuffixActions),
+			Codebook: compare.Beside(csv, compare.SuffixCodebook),
 		}
-		var res ComparisonResult
-		if res, err = WriteComparison(svc, sel, out, report.CompareOptions{Lang: lang, Catalog: cat}); err == nil {
+		var res compare.Written
+		if res, err = compare.WriteFiles(svc, sel, out, l); err == nil {
 			return tui.CompareResult{
-				PDF: out.Report, CSV: out.CSV, Summary: out.Summary,
-				Pages: res.Pages, Responses: res.Responses, SummaryRows: res.SummaryRows,
+				PDF: out.Report, CSV: out.CSV, Summary: out.Summary, Actions: out.Actions,
+				Pages: res.Pages, Responses: res.Responses, SummaryRows: res.SummaryRows, ActionRows: res.ActionRows,
 				Basis: comparedLine(l, res.Comparison),
 			}, nil
 		}

@@ -17,8 +17,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
-	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
 )
 
@@ -166,8 +166,8 @@ func readConfig(l *i18n.Lang, getenv func(string) string) (config, error) {
 			}
 			c.lang = s
 		case "paper":
-			if !slices.Contains(report.Papers, s) {
-				return c, at(path, kv.Value, l.T("cli.config.bad_paper", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(s)))
+			if !slices.Contains(pdffont.Papers, s) {
+				return c, at(path, kv.Value, l.T("cli.config.bad_paper", "Papers", strings.Join(pdffont.Papers, ", "), "Value", strconv.Quote(s)))
 			}
 			c.paper = s
 		case "db":
@@ -258,7 +258,7 @@ func (g *globals) settings() []setting {
 	case g.conf.paper != "":
 		out = append(out, setting{"paper", g.conf.paper, "config", ""})
 	default:
-		out = append(out, setting{"paper", report.PaperA4, "default", ""})
+		out = append(out, setting{"paper", pdffont.PaperA4, "default", ""})
 	}
 	// db
 	path, err := g.storePath()
@@ -298,7 +298,7 @@ func (g *globals) defaultPaper() string {
 	if g.conf.paper != "" {
 		return g.conf.paper
 	}
-	return report.PaperA4
+	return pdffont.PaperA4
 }
 
 func newConfigCmd(g *globals) *cobra.Command {

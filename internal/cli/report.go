@@ -13,6 +13,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 	"github.com/engage-toolkit/engage/internal/tui"
@@ -47,8 +48,8 @@ func newReportCmd(g *globals) *cobra.Command {
 			if opts.lang != "" && !g.cat.Has(opts.lang) {
 				return usageErr(cmd, g.noLanguage(opts.lang))
 			}
-			if !slices.Contains(report.Papers, opts.paper) {
-				return usageErr(cmd, errors.New(g.l.T("cli.flag.paper_bad", "Papers", strings.Join(report.Papers, ", "), "Value", strconv.Quote(opts.paper))))
+			if !slices.Contains(pdffont.Papers, opts.paper) {
+				return usageErr(cmd, errors.New(g.l.T("cli.flag.paper_bad", "Papers", strings.Join(pdffont.Papers, ", "), "Value", strconv.Quote(opts.paper))))
 			}
 			var err error
 			if opts.format, err = outputFormat(g.l, opts.format, opts.output); err != nil {

@@ -47,4 +47,13 @@
 // [WriteSummary] the summary CSV (one row per site, assessment, key issue
 // and group). Both are RFC 4180 with a header row, UTF-8, and never hold a
 // participant's name.
+//
+// # Writing the files
+//
+// [WriteFiles] gathers a comparison and writes every file asked for (the
+// report, drawn by the caller's [Files].Render, the long, summary, actions
+// and codebook CSVs, the spreadsheet, the Parquet files) as one
+// [atomicfile.Group]: nothing is put in place until all are complete.
+// engage compare and the interactive workbook's comparison both write
+// through it, and name the files beside the long CSV with [Beside].
 package compare

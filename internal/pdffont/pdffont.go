@@ -5,7 +5,8 @@
 // emoji, a word in Chinese, ...) becomes one visible [Marker].
 //
 // The site report, the comparison and the printed booklet all use it, so
-// that a text looks the same in each.
+// that a text looks the same in each; and they are set on the same paper
+// sizes ([Papers]).
 package pdffont
 
 import (

@@ -116,7 +116,7 @@ func (b *barriersStep) issueFigure(is analysis.IssueResult) string {
 	case pop == analysis.PopNone:
 		return l.T("plain.barriers.no_figure", "Min", analysis.MinRespondents)
 	}
-	return l.T("plain.barriers.issue_figure", "Whose", whose(l, pop), "Mean", mean(l, b.q.Bands, sc.Mean), "Band", bandPhrase(l, sc.Band),
+	return l.T("plain.barriers.issue_figure", "Whose", whoseWords.in(l, pop), "Mean", mean(l, b.q.Bands, sc.Mean), "Band", bandPhrases.in(l, sc.Band),
 		"People", l.N("plain.barriers.n_people", sc.Respondents), "Statements", l.N("plain.barriers.n_statements", sc.Items))
 }
 
@@ -135,7 +135,7 @@ func (b *barriersStep) barrierItem(it analysis.ItemResult) string {
 	if it.Statement.Reverse {
 		words += " " + l.T("plain.score.reversed")
 	}
-	figure := l.T("plain.barriers.statement_figure", "Whose", whose(l, pop), "Mean", mean(l, b.q.Bands, st.Mean), "People", l.N("plain.barriers.n_people", st.N))
+	figure := l.T("plain.barriers.statement_figure", "Whose", whoseWords.in(l, pop), "Mean", mean(l, b.q.Bands, st.Mean), "People", l.N("plain.barriers.n_people", st.N))
 	if len(marks) > 0 {
 		figure += ", " + strings.Join(marks, ", ")
 	}
@@ -172,6 +172,9 @@ func (b *barriersStep) commands() []command {
 	if len(b.res.Barriers) > 0 {
 		cs = append(cs, command{l.T("plain.barriers.cmd_action_on_keys"), l.T("plain.barriers.cmd_action_on")})
 	}
+	if n := len(b.data.Interventions); n > 0 {
+		cs = append(cs, command{l.T("plain.barriers.cmd_review_keys", "Last", n), l.T("plain.barriers.cmd_review")})
+	}
 	return append(cs, command{"l", l.T("plain.barriers.cmd_list")})
 }
 
@@ -196,6 +199,8 @@ func (b *barriersStep) answer(s *session, line string) {
 		s.push(b.findingForm(item))
 	case cmd == "i":
 		s.push(b.actionForm(item))
+	case cmd == "v":
+		b.review(s, rest)
 	case line == "l":
 		b.list(s)
 	default:
@@ -234,28 +239,35 @@ func (b *barriersStep) list(s *session) {
 				words = text(st.Text.In(b.lang))
 			}
 		}
-		item := l.T("plain.barriers.finding_item_bare", "Kind", kindWord(l, f.Kind), "About", about)
+		item := l.T("plain.barriers.finding_item_bare", "Kind", kindWords.in(l, f.Kind), "About", about)
 		if words != "" {
-			item = l.T("plain.barriers.finding_item", "Kind", kindWord(l, f.Kind), "About", about, "Text", words)
+			item = l.T("plain.barriers.finding_item", "Kind", kindWords.in(l, f.Kind), "About", about, "Text", words)
 		}
 		sayItem(s, l, i+1, item)
 	}
 	s.say(l.N("plain.barriers.actions_heading", len(b.data.Interventions)))
 	today := s.svc.Today()
 	for i, iv := range b.data.Interventions {
-		parts := []string{text(iv.Action)}
-		if iv.Overdue(today) {
-			parts = []string{l.T("plain.barriers.overdue"), text(iv.Action)}
-		}
-		if o := text(iv.Owner); o != "" {
-			parts = append(parts, l.T("plain.barriers.owner", "Owner", o))
-		}
-		if iv.Due != "" {
-			parts = append(parts, l.T("plain.barriers.due", "Date", day(l, iv.Due)))
-		}
-		parts = append(parts, b.issueTitle(iv.KeyIssueID), statusWord(l, iv.Status))
-		sayItem(s, l, i+1, strings.Join(parts, "; "))
+		sayItem(s, l, i+1, b.actionItem(iv, today))
 	}
+}
+
+// actionItem words an action of the plan: overdue on the day today, the
+// action, its owner, due date, key issue and status.
+func (b *barriersStep) actionItem(iv workbook.Intervention, today string) string {
+	l := b.l
+	parts := []string{text(iv.Action)}
+	if iv.Overdue(today) {
+		parts = []string{l.T("plain.barriers.overdue"), text(iv.Action)}
+	}
+	if o := text(iv.Owner); o != "" {
+		parts = append(parts, l.T("plain.barriers.owner", "Owner", o))
+	}
+	if iv.Due != "" {
+		parts = append(parts, l.T("plain.barriers.due", "Date", day(l, iv.Due)))
+	}
+	parts = append(parts, b.issueTitle(iv.KeyIssueID), statusWords.in(l, iv.Status))
+	return strings.Join(parts, "; ")
 }
 
 // issueTitle names a key issue by its id, or says there is none.
@@ -281,9 +293,9 @@ func (b *barriersStep) issueOptions() []option {
 // a statement of the barrier band (it), or a key issue.
 func (b *barriersStep) findingForm(it *analysis.ItemResult) *form {
 	l := b.l
-	kinds := []option{{string(workbook.FindingGood), kindWord(l, workbook.FindingGood)},
-		{string(workbook.FindingImprove), kindWord(l, workbook.FindingImprove)},
-		{string(workbook.FindingBarrier), kindWord(l, workbook.FindingBarrier)}}
+	kinds := []option{{string(workbook.FindingGood), kindWords.in(l, workbook.FindingGood)},
+		{string(workbook.FindingImprove), kindWords.in(l, workbook.FindingImprove)},
+		{string(workbook.FindingBarrier), kindWords.in(l, workbook.FindingBarrier)}}
 	fields := []*field{{name: "kind", label: l.T("plain.barriers.field_kind"), kind: fieldChoice, options: kinds}}
 	if it == nil {
 		fields = append(fields, &field{name: "key issue", label: l.T("plain.barriers.field_issue"), kind: fieldChoice, options: b.issueOptions()})
@@ -299,7 +311,7 @@ func (b *barriersStep) findingForm(it *analysis.ItemResult) *form {
 		}
 		return func(c *workbook.Change) error { _, err := c.SaveFinding(fd); return err }
 	}, func(v formValues) string {
-		return l.T("plain.barriers.finding_saved", "Kind", kindWord(l, workbook.FindingKind(v.text("kind"))))
+		return l.T("plain.barriers.finding_saved", "Kind", kindWords.in(l, workbook.FindingKind(v.text("kind"))))
 	})
 	f.warn = func(v formValues) string { return warnings(l, watch.Check(v.text("text"))) }
 	if it != nil {
@@ -317,7 +329,7 @@ func (b *barriersStep) actionForm(it *analysis.ItemResult) *form {
 	for _, st := range workbook.Statuses {
 		// A new action is not dropped: a review drops it, saying why.
 		if st != workbook.StatusDropped {
-			statuses = append(statuses, option{string(st), statusWord(l, st)})
+			statuses = append(statuses, option{string(st), statusWords.in(l, st)})
 		}
 	}
 	fields := []*field{

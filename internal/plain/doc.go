@@ -28,7 +28,7 @@
 // functions the full-screen workbook calls (RecordResponse,
 // SavePartnership, SetCriterion, SelectPartnership, SaveParticipant,
 // SetStatementNote, SetIssueNote, SaveFinding, SaveIntervention,
-// CreateSite). It runs synchronously: the confirmation is written after
+// AddReview, CreateSite). It runs synchronously: the confirmation is written after
 // Change returns, so what was said to be saved is on disk. Nothing is
 // checked here that the domain checks; every figure of the Barriers step
 // comes from [analysis.Analyse], with its disclosure rule, and is only

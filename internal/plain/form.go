@@ -36,10 +36,13 @@ type field struct {
 	label    string
 	kind     fieldKind
 	required bool // said in the prompt; the domain decides
-	options  []option
-	text     string   // fieldText, fieldChoice (the option's value)
-	values   []string // fieldMulti
-	year     int      // fieldYear
+	// requiredIf makes the field required by the answers before it (a
+	// reason, once the status says dropped); nil for never.
+	requiredIf func(v formValues) bool
+	options    []option
+	text       string   // fieldText, fieldChoice (the option's value)
+	values     []string // fieldMulti
+	year       int      // fieldYear
 }
 
 // form is a screen asking fields in turn.
@@ -113,7 +116,7 @@ func (f *form) prompt() string {
 	fl := f.current()
 	id := map[fieldKind]string{fieldText: "plain.form.ask_text", fieldChoice: "plain.form.ask_choice",
 		fieldMulti: "plain.form.ask_multi", fieldYear: "plain.form.ask_year"}[fl.kind]
-	if fl.kind == fieldText && fl.required {
+	if fl.kind == fieldText && (fl.required || fl.requiredIf != nil && fl.requiredIf(f.valuesOf())) {
 		id = "plain.form.ask_required"
 	}
 	return f.l.T(id, "Form", f.name, "Field", fl.label, "Last", len(fl.options))

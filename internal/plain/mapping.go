@@ -123,12 +123,12 @@ func describePartnership(l *i18n.Lang, p workbook.Partnership) string {
 		parts = append(parts, l.T("plain.map.p_area", "Area", a))
 	}
 	if p.Community != workbook.CommunityUnknown {
-		parts = append(parts, communityWord(l, p.Community))
+		parts = append(parts, communityWords.in(l, p.Community))
 	}
 	if len(p.Partners) > 0 {
 		words := make([]string, len(p.Partners))
 		for i, sec := range p.Partners {
-			words[i] = sectorWord(l, sec)
+			words[i] = sectorWords.in(l, sec)
 		}
 		parts = append(parts, l.T("plain.map.p_partners", "List", strings.Join(words, ", ")))
 	}
@@ -155,12 +155,12 @@ func (m *mapStep) addForm() *form {
 		dirs = append(dirs, option{d.ID, text(d.Name)})
 	}
 	dirs = append(dirs, option{"", l.T("plain.map.unassigned")})
-	comms := []option{{string(workbook.CommunityGeographical), communityWord(l, workbook.CommunityGeographical)},
-		{string(workbook.CommunityOfInterest), communityWord(l, workbook.CommunityOfInterest)},
+	comms := []option{{string(workbook.CommunityGeographical), communityWords.in(l, workbook.CommunityGeographical)},
+		{string(workbook.CommunityOfInterest), communityWords.in(l, workbook.CommunityOfInterest)},
 		{string(workbook.CommunityUnknown), l.T("plain.not_known")}}
 	var sectors []option
 	for _, sec := range workbook.Sectors {
-		sectors = append(sectors, option{string(sec), sectorWord(l, sec)})
+		sectors = append(sectors, option{string(sec), sectorWords.in(l, sec)})
 	}
 	ongoing := []option{{"yes", l.T("plain.yes")}, {"no", l.T("plain.no")}, {"unknown", l.T("plain.not_known")}}
 	fields := []*field{

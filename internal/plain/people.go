@@ -69,7 +69,7 @@ func (p *people) show(s *session) {
 	s.say(l.T("plain.people.heading", "Step", p.step(), "People", p.count()))
 	items := make([]string, len(p.list))
 	for i, x := range p.list {
-		items[i] = l.T("plain.people.item", "Name", personName(l, x, i+1), "Role", roleWord(l, x.Role),
+		items[i] = l.T("plain.people.item", "Name", personName(l, x, i+1), "Role", roleWords.in(l, x.Role),
 			"Answered", p.answered[x.ID], "Total", p.statements)
 	}
 	numbered(s, l, items)
@@ -95,7 +95,7 @@ func (p *people) commands() []command {
 	if len(p.list) > 0 {
 		cs = append(cs, command{l.T("plain.cmd.number_keys", "Last", len(p.list)), l.T("plain.people.cmd_score")})
 	}
-	return append(cs, command{"a", l.T("plain.people.cmd_add", "Group", groupWord(l, p.group))})
+	return append(cs, command{"a", l.T("plain.people.cmd_add", "Group", groupWords.in(l, p.group))})
 }
 
 func (p *people) answer(s *session, line string) {
@@ -123,7 +123,7 @@ func (p *people) addForm() *form {
 	}
 	var roles []option
 	for _, r := range order {
-		roles = append(roles, option{string(r), roleWord(l, r)})
+		roles = append(roles, option{string(r), roleWords.in(l, r)})
 	}
 	fields := []*field{
 		{name: "name", label: l.T("plain.people.field_name")},
@@ -132,7 +132,7 @@ func (p *people) addForm() *form {
 	}
 	n := len(p.list) + 1
 	var made workbook.Participant
-	f := newForm(l, l.T("plain.people.form", "Group", groupWord(l, p.group)), fields, func(v formValues) func(*workbook.Change) error {
+	f := newForm(l, l.T("plain.people.form", "Group", groupWords.in(l, p.group)), fields, func(v formValues) func(*workbook.Change) error {
 		x := workbook.Participant{SiteID: p.siteID, AssessmentID: p.aid, Group: p.group, Name: v.text("name"),
 			Role: workbook.Role(v.text("role level")), Organisation: v.text("organisation")}
 		return func(c *workbook.Change) (err error) {
@@ -140,7 +140,7 @@ func (p *people) addForm() *form {
 			return err
 		}
 	}, func(formValues) string {
-		return l.T("plain.people.added", "Group", groupWord(l, p.group), "N", n, "Name", personName(l, made, n), "Role", roleWord(l, made.Role))
+		return l.T("plain.people.added", "Group", groupWords.in(l, p.group), "N", n, "Name", personName(l, made, n), "Role", roleWords.in(l, made.Role))
 	})
 	f.context = []string{l.T("plain.people.names_note")}
 	return f

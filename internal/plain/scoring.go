@@ -145,7 +145,7 @@ func (sc *scoring) show(s *session) {
 
 func (sc *scoring) prompt() string {
 	return sc.l.T("plain.score.prompt", "Step", sc.stepName(), "Number", sc.number(sc.cur), "Place", sc.cur+1, "Total", len(sc.statements),
-		"Name", sc.name(), "Group", groupWord(sc.l, sc.group), "Points", sc.q.Scale.Points)
+		"Name", sc.name(), "Group", groupWords.in(sc.l, sc.group), "Points", sc.q.Scale.Points)
 }
 
 func (sc *scoring) commands() []command {

@@ -192,9 +192,9 @@ func (cs *criteriaStep) show(s *session) {
 	items := make([]string, len(cs.criteria()))
 	for i, c := range cs.criteria() {
 		m := cs.p.Criteria[c.ID]
-		item := l.T("plain.select.mark_item", "Text", text(c.Text.In(lang)), "Mark", markWord(l, m.Mark))
+		item := l.T("plain.select.mark_item", "Text", text(c.Text.In(lang)), "Mark", markWords.in(l, m.Mark))
 		if sug := analysis.SuggestOngoing(c, cs.p); m.Mark == workbook.NotMarked && sug != workbook.NotMarked {
-			item += " " + l.T("plain.select.suggested", "Mark", markWord(l, sug))
+			item += " " + l.T("plain.select.suggested", "Mark", markWords.in(l, sug))
 		}
 		if n := text(m.Note); n != "" {
 			item += " " + l.T("plain.select.note", "Note", n)
@@ -295,9 +295,9 @@ func (ms *markStep) suggestion() workbook.Mark {
 func (ms *markStep) prompt() string {
 	l, c := ms.cs.sel.l, ms.criterion()
 	p := l.T("plain.select.mark_prompt", "Title", text(ms.cs.p.Title), "N", ms.i+1, "Total", len(ms.cs.criteria()),
-		"Mark", markWord(l, ms.cs.p.Criteria[c.ID].Mark))
+		"Mark", markWords.in(l, ms.cs.p.Criteria[c.ID].Mark))
 	if sug := ms.suggestion(); sug != workbook.NotMarked {
-		p += " " + l.T("plain.select.mark_prompt_suggestion", "Mark", markWord(l, sug))
+		p += " " + l.T("plain.select.mark_prompt_suggestion", "Mark", markWords.in(l, sug))
 	}
 	return p
 }
@@ -343,7 +343,7 @@ func (ms *markStep) answer(s *session, line string) {
 		saved, err = ch.SetCriterion(st.siteID, ms.cs.p.ID, c.ID, val)
 		return err
 	}, func() string {
-		return l.T("plain.select.marked", "Title", text(ms.cs.p.Title), "N", ms.i+1, "Mark", markWord(l, mk))
+		return l.T("plain.select.marked", "Title", text(ms.cs.p.Title), "N", ms.i+1, "Mark", markWords.in(l, mk))
 	})
 	if ok {
 		ms.cs.p = saved

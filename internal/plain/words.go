@@ -52,30 +52,91 @@ func andList(l *i18n.Lang, parts []string) string {
 	return l.T("plain.and_list", "Head", strings.Join(parts[:len(parts)-1], ", "), "Last", parts[len(parts)-1])
 }
 
-// roleIDs name a role level as one person of it.
-var roleIDs = map[workbook.Role]string{
-	workbook.RoleSenior:    "plain.role.senior",
-	workbook.RoleMiddle:    "plain.role.middle",
-	workbook.RoleFrontLine: "plain.role.front_line",
-	workbook.RoleCommunity: "plain.role.community",
-	workbook.RolePartner:   "plain.role.partner",
+// wordTable names the values of one of the domain's types in l: each
+// value's catalogue ID, and other, the ID of the word for a value it does
+// not list (empty: a value it does not list, from a newer Engage, is said
+// as it is stored).
+type wordTable[V ~string] struct {
+	ids   map[V]string
+	other string
 }
 
-// roleWord names one person's role level in l: "a middle manager".
-func roleWord(l *i18n.Lang, r workbook.Role) string {
-	if id, ok := roleIDs[r]; ok {
+// in names v in l.
+func (t wordTable[V]) in(l *i18n.Lang, v V) string {
+	if id, ok := t.ids[v]; ok {
 		return l.T(id)
 	}
-	return string(r)
+	if t.other != "" {
+		return l.T(t.other)
+	}
+	return string(v)
 }
 
-// groupWord names one person's group in l: "insider".
-func groupWord(l *i18n.Lang, g workbook.Group) string {
-	if g == workbook.Outsider {
-		return l.T("plain.group.outsider")
-	}
-	return l.T("plain.group.insider")
-}
+// The words for the domain's values and Engage's figures. Sectors,
+// kinds of community and statuses have the words every output uses.
+var (
+	// roleWords name a role level as one person of it: "a middle
+	// manager".
+	roleWords = wordTable[workbook.Role]{ids: map[workbook.Role]string{
+		workbook.RoleSenior:    "plain.role.senior",
+		workbook.RoleMiddle:    "plain.role.middle",
+		workbook.RoleFrontLine: "plain.role.front_line",
+		workbook.RoleCommunity: "plain.role.community",
+		workbook.RolePartner:   "plain.role.partner",
+	}}
+	// groupWords name one person's group: "insider".
+	groupWords = wordTable[workbook.Group]{ids: map[workbook.Group]string{
+		workbook.Insider:  "plain.group.insider",
+		workbook.Outsider: "plain.group.outsider",
+	}, other: "plain.group.insider"}
+	sectorWords = wordTable[workbook.Sector]{ids: map[workbook.Sector]string{
+		workbook.SectorCouncil:   "sector.council",
+		workbook.SectorHealth:    "sector.health",
+		workbook.SectorPolice:    "sector.police",
+		workbook.SectorSchools:   "sector.schools",
+		workbook.SectorVoluntary: "sector.voluntary",
+		workbook.SectorBusiness:  "sector.business",
+		workbook.SectorResidents: "sector.residents",
+	}}
+	communityWords = wordTable[workbook.CommunityType]{ids: map[workbook.CommunityType]string{
+		workbook.CommunityGeographical: "community.geographical",
+		workbook.CommunityOfInterest:   "community.of_interest",
+		workbook.CommunityUnknown:      "plain.not_known",
+	}}
+	// markWords name a criterion's mark.
+	markWords = wordTable[workbook.Mark]{ids: map[workbook.Mark]string{
+		workbook.Met:       "plain.mark.met",
+		workbook.NotMet:    "plain.mark.not_met",
+		workbook.Unknown:   "plain.mark.unknown",
+		workbook.NotMarked: "plain.mark.not_marked",
+	}}
+	// statusWords name an intervention's status.
+	statusWords = wordTable[workbook.Status]{ids: map[workbook.Status]string{
+		workbook.StatusPlanned:    "status.planned",
+		workbook.StatusInProgress: "status.in_progress",
+		workbook.StatusDone:       "status.done",
+		workbook.StatusDropped:    "status.dropped",
+	}, other: "status.planned"}
+	// kindWords name a kind of finding.
+	kindWords = wordTable[workbook.FindingKind]{ids: map[workbook.FindingKind]string{
+		workbook.FindingBarrier: "plain.kind.barrier",
+		workbook.FindingGood:    "plain.kind.good",
+		workbook.FindingImprove: "plain.kind.improve",
+	}, other: "plain.kind.improve"}
+	// bandPhrases name a band in a sentence: "a good area".
+	bandPhrases = wordTable[analysis.Band]{ids: map[analysis.Band]string{
+		analysis.BandGood:    "plain.band.good",
+		analysis.BandImprove: "plain.band.improve",
+		analysis.BandBarrier: "plain.band.barrier",
+		analysis.BandNone:    "plain.band.none",
+	}, other: "plain.band.none"}
+	// whoseWords name whose a figure is: "everyone's", "the insiders'".
+	whoseWords = wordTable[analysis.Population]{ids: map[analysis.Population]string{
+		analysis.PopEveryone:  "plain.whose.everyone",
+		analysis.PopInsiders:  "plain.whose.insiders",
+		analysis.PopOutsiders: "plain.whose.outsiders",
+	}, other: "plain.whose.everyone"}
+)
 
 // personName names a participant: their name when given, else their
 // number in the group ("participant 4").
@@ -84,101 +145,6 @@ func personName(l *i18n.Lang, p workbook.Participant, n int) string {
 		return name
 	}
 	return l.T("plain.person.number", "N", n)
-}
-
-// sectorIDs name the partner sectors, with the words every output uses.
-var sectorIDs = map[workbook.Sector]string{
-	workbook.SectorCouncil:   "sector.council",
-	workbook.SectorHealth:    "sector.health",
-	workbook.SectorPolice:    "sector.police",
-	workbook.SectorSchools:   "sector.schools",
-	workbook.SectorVoluntary: "sector.voluntary",
-	workbook.SectorBusiness:  "sector.business",
-	workbook.SectorResidents: "sector.residents",
-}
-
-func sectorWord(l *i18n.Lang, s workbook.Sector) string {
-	if id, ok := sectorIDs[s]; ok {
-		return l.T(id)
-	}
-	return string(s)
-}
-
-// communityWord names a kind of community in l.
-func communityWord(l *i18n.Lang, c workbook.CommunityType) string {
-	switch c {
-	case workbook.CommunityGeographical:
-		return l.T("community.geographical")
-	case workbook.CommunityOfInterest:
-		return l.T("community.of_interest")
-	case workbook.CommunityUnknown:
-		return l.T("plain.not_known")
-	}
-	return string(c)
-}
-
-// markWord names a criterion's mark in l.
-func markWord(l *i18n.Lang, m workbook.Mark) string {
-	switch m {
-	case workbook.Met:
-		return l.T("plain.mark.met")
-	case workbook.NotMet:
-		return l.T("plain.mark.not_met")
-	case workbook.Unknown:
-		return l.T("plain.mark.unknown")
-	case workbook.NotMarked:
-		return l.T("plain.mark.not_marked")
-	}
-	return string(m)
-}
-
-// statusWord names an intervention's status, with the words every output
-// uses.
-func statusWord(l *i18n.Lang, s workbook.Status) string {
-	switch s {
-	case workbook.StatusInProgress:
-		return l.T("status.in_progress")
-	case workbook.StatusDone:
-		return l.T("status.done")
-	case workbook.StatusDropped:
-		return l.T("status.dropped")
-	}
-	return l.T("status.planned")
-}
-
-// kindWord names a kind of finding in l.
-func kindWord(l *i18n.Lang, k workbook.FindingKind) string {
-	switch k {
-	case workbook.FindingBarrier:
-		return l.T("plain.kind.barrier")
-	case workbook.FindingGood:
-		return l.T("plain.kind.good")
-	}
-	return l.T("plain.kind.improve")
-}
-
-// bandPhrase names a band in a sentence: "a good area".
-func bandPhrase(l *i18n.Lang, b analysis.Band) string {
-	switch b {
-	case analysis.BandGood:
-		return l.T("plain.band.good")
-	case analysis.BandImprove:
-		return l.T("plain.band.improve")
-	case analysis.BandBarrier:
-		return l.T("plain.band.barrier")
-	}
-	return l.T("plain.band.none")
-}
-
-// whose names whose a figure is: "everyone's", "the insiders'".
-func whose(l *i18n.Lang, p analysis.Population) string {
-	switch p {
-	case analysis.PopInsiders:
-		return l.T("plain.whose.insiders")
-	case analysis.PopOutsiders:
-		return l.T("plain.whose.outsiders")
-	}
-	return l.T("plain.whose.everyone")
 }
 
 // mean is a mean as every output prints it: two decimals, rounded half
@@ -219,7 +185,7 @@ func warnings(l *i18n.Lang, ws []analysis.TextWarning) string {
 			who = l.T("plain.warn.outsiders")
 		}
 		if w.Role != "" {
-			who = l.T("plain.warn.role_of", "Role", roleWord(l, w.Role), "Group", who)
+			who = l.T("plain.warn.role_of", "Role", roleWords.in(l, w.Role), "Group", who)
 		}
 		parts[i] = l.N("plain.warn.points", w.People, "Found", found, "Who", who)
 	}

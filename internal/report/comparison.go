@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"github.com/engage-toolkit/engage/internal/compare"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
 // CompareOptions tune a comparison report.
 type CompareOptions struct {
-	// Paper is PaperA4 (the default when empty) or PaperLetter.
+	// Paper is [pdffont.PaperA4] (the default when empty) or
+	// [pdffont.PaperLetter].
 	Paper string
 	// Lang is the language of the headings, a BCP 47 tag the catalogue
 	// has; empty means the comparison's own language (that of its
@@ -67,12 +69,11 @@ func layOutComparison(c *compare.Comparison, opts CompareOptions) (*comparison, 
 	if c == nil || len(c.Sites) == 0 {
 		return nil, ErrNoSites
 	}
-	if opts.Paper == "" {
-		opts.Paper = PaperA4
+	paper, err := pdffont.Paper(opts.Paper)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	if !slices.Contains(Papers, opts.Paper) {
-		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
-	}
+	opts.Paper = paper
 	if opts.Format == "" {
 		opts.Format = FormatPDF
 	}

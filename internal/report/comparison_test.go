@@ -17,6 +17,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/compare"
 	"github.com/engage-toolkit/engage/internal/demo"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/report"
 	"github.com/engage-toolkit/engage/internal/store"
@@ -259,7 +260,7 @@ func TestComparisonPDFRefusesBadInput(t *testing.T) {
 			t.Errorf("%+v accepted", opts)
 		}
 	}
-	res, err := report.Compare(&buf, c, report.CompareOptions{Paper: report.PaperLetter})
+	res, err := report.Compare(&buf, c, report.CompareOptions{Paper: pdffont.PaperLetter})
 	if err != nil || res.Pages == 0 {
 		t.Errorf("one site on letter paper: %v", err)
 	}

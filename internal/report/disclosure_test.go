@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -24,7 +25,7 @@ func renderWith(t *testing.T, in Input, res analysis.Result) []byte {
 		t.Fatal(err)
 	}
 	l, _ := labelsFor(i18n.Embedded(), questionnaire.English)
-	r := newReport(in, Options{Paper: PaperA4, Lang: questionnaire.English}, l, &cleaner{cov: cov})
+	r := newReport(in, Options{Paper: pdffont.PaperA4, Lang: questionnaire.English}, l, &cleaner{cov: cov})
 	r.res = res
 	r.write()
 	var buf bytes.Buffer

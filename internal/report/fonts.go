@@ -3,8 +3,6 @@ package report
 import (
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/textsafe"
 )
@@ -19,9 +17,6 @@ const Marker = pdffont.Marker
 
 // coverage is the set of characters every embedded style can draw.
 type coverage = pdffont.Coverage
-
-// addFonts embeds the Go fonts in pdf.
-func addFonts(pdf *fpdf.Fpdf) { pdffont.Add(pdf) }
 
 // fontCoverage returns the characters all four Go fonts can draw.
 var fontCoverage = pdffont.Covered

@@ -8,6 +8,7 @@ import (
 
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/compare"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
 // newHTMLReport starts the HTML edition of a report: the same sections,
@@ -59,7 +60,7 @@ func (cr *comparison) outputHTML(w io.Writer) (Result, error) {
 func (h *htmlOut) writeTo(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	page := "A4"
-	if h.paper == PaperLetter {
+	if h.paper == pdffont.PaperLetter {
 		page = "letter"
 	}
 	fmt.Fprintf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", attr(h.lang))

@@ -16,6 +16,7 @@ import (
 	"github.com/engage-toolkit/engage/internal/a11ytest"
 	"github.com/engage-toolkit/engage/internal/analysis"
 	"github.com/engage-toolkit/engage/internal/i18n"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 )
 
@@ -464,7 +465,7 @@ func TestHTMLGivesAwayNoSmallGroup(t *testing.T) {
 			if name == "3 outsiders" {
 				return // nobody small: nothing to give away either way
 			}
-			r := newHTMLReport(in, Options{Paper: PaperA4, Lang: questionnaire.English}, l)
+			r := newHTMLReport(in, Options{Paper: pdffont.PaperA4, Lang: questionnaire.English}, l)
 			r.res = analysis.AnalyseUnprotected(d.Questionnaire, d.Participants, d.Responses)
 			r.write()
 			var leaky bytes.Buffer

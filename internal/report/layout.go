@@ -1,9 +1,9 @@
 package report
 
 import (
-	"strings"
-
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/engage-toolkit/engage/internal/pdffont"
 )
 
 // Type sizes in points and the measures of the page in millimetres. Text
@@ -29,11 +29,6 @@ const (
 	cellPad       = 1.4 // padding inside table cells
 	paraSpacing   = 2.5
 )
-
-// pagesAlias stands for the number of pages until the document is closed.
-// It is made of characters user text can never hold after cleaning (a
-// private-use character becomes a marker), so a comment cannot change it.
-const pagesAlias = "\ue000nb\ue000"
 
 // rgb is a colour.
 type rgb struct{ r, g, b int }
@@ -107,18 +102,10 @@ type doc struct {
 
 // newDoc starts a document on paper ("a4" or "letter").
 func newDoc(paper string, l *labels, c *cleaner) *doc {
-	size := "A4"
-	if paper == PaperLetter {
-		size = "Letter"
-	}
-	pdf := fpdf.New("P", "mm", size, "")
-	pdf.SetCatalogSort(true)
-	pdf.AliasNbPages(pagesAlias)
-	pdf.SetCompression(true)
-	pdf.SetCellMargin(0)
+	pdf := pdffont.New(paper)
+	pdf.AliasNbPages(pdffont.PagesAlias)
 	pdf.SetMargins(marginSide, marginTop, marginSide)
 	pdf.SetAutoPageBreak(false, marginFoot)
-	addFonts(pdf)
 	d := &doc{pdf: pdf, l: l, clean: c, open: [3]int{-1, -1, -1}, toc: contents{pages: 1}}
 	d.w, d.h = pdf.GetPageSize()
 	pdf.SetHeaderFunc(d.drawHeader)
@@ -193,42 +180,22 @@ func (d *doc) drawFooter() {
 	d.font("", sizeFurniture)
 	d.textColor(muted)
 	d.text(d.left(), y, d.width()*0.7, 4, d.fit(d.footer, d.width()*0.7-2, "", sizeFurniture), "L")
-	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pagesAlias), "R")
+	d.text(d.left()+d.width()*0.7, y, d.width()*0.3, 4, d.l.page(d.pageNo(), pdffont.PagesAlias), "R")
 	d.textColor(ink)
 }
 
-// fit shortens s with an ellipsis until it fits w in the given font.
+// fit shortens s with an ellipsis until it fits w in the given font
+// ([pdffont.Fit]).
 func (d *doc) fit(s string, w float64, style string, size float64) string {
 	d.font(style, size)
-	if d.pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 {
-		rs = rs[:len(rs)-1]
-		if d.pdf.GetStringWidth(string(rs)+"…") <= w {
-			break
-		}
-	}
-	return string(rs) + "…"
+	return pdffont.Fit(d.pdf, s, w)
 }
 
-// wrap splits text into lines no wider than w in the given font. Text
-// must be clean already.
+// wrap splits text into lines no wider than w in the given font
+// ([pdffont.Wrap]). Text must be clean already.
 func (d *doc) wrap(text string, w float64, style string, size float64) []string {
 	d.font(style, size)
-	if text == "" {
-		return []string{""}
-	}
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		if strings.TrimSpace(para) == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, d.pdf.SplitText(para, w)...)
-	}
-	return out
+	return pdffont.Wrap(d.pdf, text, w)
 }
 
 // text writes one line at (x, y) with the top of the line box at y.

@@ -10,18 +10,10 @@ import (
 	"time"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
-
-// The paper sizes a report can be set on.
-const (
-	PaperA4     = "a4"
-	PaperLetter = "letter"
-)
-
-// Papers lists the paper sizes, the default first.
-var Papers = []string{PaperA4, PaperLetter}
 
 // The formats a report can be written in: a PDF to print and hand out, or
 // one self-contained HTML file, the accessible edition (WCAG 2.2 AA).
@@ -49,7 +41,8 @@ type Input struct {
 
 // Options tune a report.
 type Options struct {
-	// Paper is PaperA4 (the default when empty) or PaperLetter.
+	// Paper is [pdffont.PaperA4] (the default when empty) or
+	// [pdffont.PaperLetter].
 	Paper string
 	// Lang is the language of the report's headings and of the
 	// statements, a BCP 47 tag the catalogue has; empty means the
@@ -113,12 +106,11 @@ func layOutSite(in Input, opts Options) (*report, error) {
 	if in.Data == nil || in.Data.Questionnaire == nil {
 		return nil, ErrNoData
 	}
-	if opts.Paper == "" {
-		opts.Paper = PaperA4
+	paper, err := pdffont.Paper(opts.Paper)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	if !slices.Contains(Papers, opts.Paper) {
-		return nil, fmt.Errorf("report: unknown paper size %q (use a4 or letter)", opts.Paper)
-	}
+	opts.Paper = paper
 	if opts.Format == "" {
 		opts.Format = FormatPDF
 	}

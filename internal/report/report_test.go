@@ -15,6 +15,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/engage-toolkit/engage/internal/pdffont"
 	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
@@ -188,7 +189,7 @@ func TestAnonymity(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	d := fixtureData(t)
 	in := Input{Data: d, Earlier: fixtureEarlier(t, d)}
-	for _, opts := range []Options{{}, {Lang: "it", Paper: PaperLetter}} {
+	for _, opts := range []Options{{}, {Lang: "it", Paper: pdffont.PaperLetter}} {
 		var a, b bytes.Buffer
 		if _, err := Site(&a, in, opts); err != nil {
 			t.Fatal(err)
@@ -346,7 +347,7 @@ func TestLabelsComplete(t *testing.T) {
 func TestPaperAndErrors(t *testing.T) {
 	d := fixtureData(t)
 	a4, _ := render(t, Input{Data: d}, Options{})
-	letter, _ := render(t, Input{Data: d}, Options{Paper: PaperLetter})
+	letter, _ := render(t, Input{Data: d}, Options{Paper: pdffont.PaperLetter})
 	if !bytes.Contains(a4, []byte("/MediaBox [0 0 595.28 841.89]")) || !bytes.Contains(letter, []byte("/MediaBox [0 0 612.00 792.00]")) {
 		t.Error("A4 and Letter pages should have their own sizes")
 	}

@@ -15,11 +15,13 @@ import (
 // CompareResult is what the Compare hook wrote: the files' paths and what
 // they hold, and a line saying what the sites were compared on.
 type CompareResult struct {
-	PDF, CSV, Summary string
-	Pages             int
-	Responses         int
-	SummaryRows       int
-	Basis             string
+	PDF, CSV, Summary, Actions string
+	Pages                      int
+	Responses                  int
+	SummaryRows                int
+	// ActionRows are the rows of the actions CSV, Actions.
+	ActionRows int
+	Basis      string
 }
 
 // compareSites chooses sites to compare and writes the comparison (PDF
@@ -212,7 +214,7 @@ func (c *compareSites) footer() string {
 		return st.Error.Render(truncate(l.T("tui.compare.not_written", "Err", c.err), c.width))
 	case c.result != nil:
 		r := c.result
-		names := []string{l.T("tui.compare.file_pdf"), l.T("tui.compare.file_csv"), l.T("tui.compare.file_summary")}
+		names := []string{l.T("tui.compare.file_pdf"), l.T("tui.compare.file_csv"), l.T("tui.compare.file_summary"), l.T("tui.compare.file_actions")}
 		nameW := 0
 		for _, n := range names {
 			nameW = max(nameW, ansi.StringWidth(n))
@@ -225,6 +227,9 @@ func (c *compareSites) footer() string {
 		lines = append(lines, row(names[0], r.PDF+" "+l.N("tui.compare.pages", r.Pages)))
 		lines = append(lines, row(names[1], r.CSV+" "+l.N("tui.compare.responses", r.Responses)))
 		lines = append(lines, row(names[2], r.Summary+" "+l.N("tui.compare.rows", r.SummaryRows)))
+		if r.Actions != "" {
+			lines = append(lines, row(names[3], r.Actions+" "+l.N("tui.compare.actions", r.ActionRows)))
+		}
 		if r.Basis != "" {
 			lines = append(lines, st.Muted.Render(truncate(r.Basis, c.width)))
 		}

@@ -56,7 +56,8 @@ func (f *fakeCompare) hook(ids []string, progress func(done, total int)) (Compar
 	}
 	return CompareResult{
 		PDF: "/home/researcher/comparison.pdf", CSV: "/home/researcher/comparison.csv",
-		Summary: "/home/researcher/comparison-summary.csv", Pages: 8, Responses: 3044, SummaryRows: 72,
+		Summary: "/home/researcher/comparison-summary.csv", Actions: "/home/researcher/comparison-actions.csv",
+		Pages: 8, Responses: 3044, SummaryRows: 72, ActionRows: 28,
 		Basis: "Compared 2 sites: all used community-engagement 1.0, compared in full.",
 	}, nil
 }

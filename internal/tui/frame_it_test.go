@@ -69,7 +69,8 @@ func TestFrameItalianGolden(t *testing.T) {
 		})
 		te.env.hooks.Compare = func(ids []string, progress func(done, total int)) (CompareResult, error) {
 			return CompareResult{PDF: "/home/facilitatore/comparison.pdf", CSV: "/home/facilitatore/comparison.csv",
-				Summary: "/home/facilitatore/comparison-summary.csv", Pages: 8, Responses: 3044, SummaryRows: 72}, nil
+				Summary: "/home/facilitatore/comparison-summary.csv", Actions: "/home/facilitatore/comparison-actions.csv",
+				Pages: 8, Responses: 3044, SummaryRows: 72, ActionRows: 1}, nil
 		}
 		m := newItalianRoot(t, te, size.w, size.h)
 		shot := func(name string) {
