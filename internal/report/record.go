@@ -40,7 +40,10 @@ func (r *report) event(e workbook.Event) string {
 	case workbook.EventPartnershipDeleted:
 		return l.N("report.log.partnership_deleted", e.Answers, "On", on, "Title", r.l.quote(r.clean.line(e.Partnership)))
 	case workbook.EventParticipantDeleted:
-		return l.N("report.log.participant_deleted_"+string(e.Group), e.Answers, "On", on)
+		if e.Group == workbook.Outsider {
+			return l.N("report.log.participant_deleted_outsider", e.Answers, "On", on)
+		}
+		return l.N("report.log.participant_deleted_insider", e.Answers, "On", on)
 	}
 	return ""
 }
