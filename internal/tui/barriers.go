@@ -462,18 +462,14 @@ func (b *barriers) findingKey(f workbook.Finding) string {
 // filterFindings shows the findings the filter lets through, the cursor
 // on the finding keep (an id) when it is one of them.
 func (b *barriers) filterFindings(keep string) {
-	rows := b.lists[secFindings][:0]
-	for i, r := range b.findings {
-		if b.find.match(b.findHay[i]) {
-			rows = append(rows, r)
-		}
+	var rows []bRow
+	for _, i := range b.find.shown(nil, b.findHay) {
+		rows = append(rows, b.findings[i])
 	}
 	b.lists[secFindings] = rows
 	w := &b.win[secFindings]
-	for j, r := range rows {
-		if r.finding.ID == keep {
-			w.cursor = j
-		}
+	if j := slices.IndexFunc(rows, func(r bRow) bool { return r.finding.ID == keep }); j >= 0 {
+		w.cursor = j
 	}
 	w.fit(len(rows), b.listRoom())
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -90,16 +91,9 @@ func (h *home) selected() (workbook.SiteSummary, bool) {
 // refresh filters the sites and puts the cursor on the site keep (an
 // id) when it is shown.
 func (h *home) refresh(keep string) {
-	h.rows = h.rows[:0]
-	for i := range h.sites {
-		if h.find.match(h.hay[i]) {
-			h.rows = append(h.rows, i)
-		}
-	}
-	for j, i := range h.rows {
-		if h.sites[i].Site.ID == keep {
-			h.list.cursor = j
-		}
+	h.rows = h.find.shown(h.rows, h.hay)
+	if j := slices.IndexFunc(h.rows, func(i int) bool { return h.sites[i].Site.ID == keep }); j >= 0 {
+		h.list.cursor = j
 	}
 	h.list.fit(len(h.rows), h.room())
 }

@@ -72,6 +72,18 @@ func (f *listFilter) on() bool { return len(f.words) > 0 }
 // searchKey) is shown.
 func (f *listFilter) match(hay string) bool { return containsAll(hay, f.words) }
 
+// shown returns the indices of hay (each row's searchable text) whose
+// rows the filter shows, in order, reusing rows.
+func (f *listFilter) shown(rows []int, hay []string) []int {
+	rows = rows[:0]
+	for i, h := range hay {
+		if f.match(h) {
+			rows = append(rows, i)
+		}
+	}
+	return rows
+}
+
 // keys are the field's keys while it has the keyboard.
 func (f *listFilter) keys(k KeyMap) []key.Binding { return []key.Binding{k.KeepFilter, k.ClearFilter} }
 

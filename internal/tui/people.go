@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -97,16 +98,9 @@ func (p *people) selected() (workbook.Participant, int, bool) {
 // refresh filters the list and puts the cursor on the person keep (an
 // id) when they are shown.
 func (p *people) refresh(keep string) {
-	p.rows = p.rows[:0]
-	for i := range p.list {
-		if p.find.match(p.hay[i]) {
-			p.rows = append(p.rows, i)
-		}
-	}
-	for j, i := range p.rows {
-		if p.list[i].ID == keep {
-			p.win.cursor = j
-		}
+	p.rows = p.find.shown(p.rows, p.hay)
+	if j := slices.IndexFunc(p.rows, func(i int) bool { return p.list[i].ID == keep }); j >= 0 {
+		p.win.cursor = j
 	}
 	p.win.fit(len(p.rows), p.room())
 }
