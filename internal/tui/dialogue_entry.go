@@ -190,7 +190,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		finding := d.mode == modeJump && d.finding()
 		d.mode, d.found = modeScore, statementFind{}
 		if finding {
-			return d, nil // at the statement found, as the status bar says
+			return d, status(d.l.T("tui.dialogue.find.closed", "Number", d.number(d.cur)))
 		}
 		return d, status(d.l.T("tui.dialogue.cancelled"))
 	case key.Matches(msg, k.Enter):

@@ -25,28 +25,38 @@ func TestDialogueJumpByWords(t *testing.T) {
 		visits   []int    // the places the first enter and each next one go to, from 0
 		statuses []string // what the status bar says at each
 		refused  string
+		editor   string // what the field says once words found statements
+		closed   string // what esc says then
 	}{
 		{name: "two found, then round again", group: workbook.Insider, typed: "plain words", visits: []int{2, 17, 2},
-			statuses: []string{"Statement 1.3: 1 of 2 containing “plain words” · enter: the next", "Statement 2.8: 2 of 2 containing", "Statement 1.3: 1 of 2"}},
+			statuses: []string{"Statement 1.3: 1 of 2 containing “plain words” · enter: the next", "Statement 2.8: 2 of 2 containing", "Statement 1.3: 1 of 2"},
+			editor:   "Found 2 statements containing “plain words”: enter goes to the next, esc stays here", closed: "Statement 1.3: the search is closed"},
 		{name: "case and order aside", group: workbook.Insider, typed: "WORDS Plain", visits: []int{2, 17},
-			statuses: []string{"Statement 1.3: 1 of 2", "Statement 2.8: 2 of 2"}},
+			statuses: []string{"Statement 1.3: 1 of 2", "Statement 2.8: 2 of 2"},
+			editor:   "Found 2 statements containing “WORDS Plain”", closed: "Statement 2.8: the search is closed"},
 		{name: "the first after the current one", group: workbook.Insider, typed: "money", visits: []int{35, 36, 35},
-			statuses: []string{"Statement 4.6: 1 of 2", "Statement 4.7: 2 of 2", "Statement 4.6: 1 of 2"}},
+			statuses: []string{"Statement 4.6: 1 of 2", "Statement 4.7: 2 of 2", "Statement 4.6: 1 of 2"},
+			editor:   "Found 2 statements containing “money”", closed: "Statement 4.6: the search is closed"},
 		{name: "only one", group: workbook.Insider, typed: "jargon", visits: []int{17, 17},
-			statuses: []string{"Statement 2.8: the only one containing “jargon”"}},
+			statuses: []string{"Statement 2.8: the only one containing “jargon”"},
+			editor:   "Found 1 statement containing “jargon”: esc stays here, or type other words", closed: "Statement 2.8: the search is closed"},
 		{name: "a number in the words", group: workbook.Insider, typed: "one year", visits: []int{35},
-			statuses: []string{"Statement 4.6: the only one"}},
+			statuses: []string{"Statement 4.6: the only one"},
+			editor:   "Found 1 statement containing “one year”", closed: "Statement 4.6: the search is closed"},
 		{name: "verification list", group: workbook.Outsider, typed: "plain words", visits: []int{2, 10},
-			statuses: []string{"Statement 1.3: 1 of 2", "Statement 2.8: 2 of 2"}},
+			statuses: []string{"Statement 1.3: 1 of 2", "Statement 2.8: 2 of 2"},
+			editor:   "Found 2 statements containing “plain words”", closed: "Statement 2.8: the search is closed"},
 		{name: "nowhere", group: workbook.Insider, typed: "zebra crossing",
 			refused: "No statement contains “zebra crossing”: try other words, or a number such as 4.11"},
 		{name: "not in the verification list", group: workbook.Outsider, typed: "money",
 			refused: "No verification statement contains “money”"},
 		{name: "Italian, accents aside", group: workbook.Insider, italian: true, typed: "equipe", visits: []int{10, 10},
-			statuses: []string{"Affermazione 2.1: l'unica che contiene «equipe»"}},
+			statuses: []string{"Affermazione 2.1: l'unica che contiene «equipe»"},
+			editor:   "Trovata 1 affermazione che contiene «equipe»: esc resta qui", closed: "Affermazione 2.1: ricerca chiusa"},
 		{name: "Italian, three found", group: workbook.Insider, italian: true, typed: "Comunità LAVORARE", visits: []int{11, 18, 28, 11},
 			statuses: []string{"Affermazione 2.2: 1 di 3 che contengono «Comunità LAVORARE» · invio: la successiva", "Affermazione 2.9: 2 di 3",
-				"Affermazione 3.9: 3 di 3", "Affermazione 2.2: 1 di 3"}},
+				"Affermazione 3.9: 3 di 3", "Affermazione 2.2: 1 di 3"},
+			editor: "Trovate 3 affermazioni che contengono «Comunità LAVORARE»: invio va alla successiva", closed: "Affermazione 2.2: ricerca chiusa"},
 		{name: "Italian, nowhere", group: workbook.Insider, italian: true, typed: "money",
 			refused: "Nessuna affermazione contiene «money»: provate altre parole, o un numero come 4.11"},
 	}
@@ -87,15 +97,20 @@ func TestDialogueJumpByWords(t *testing.T) {
 					}
 				}
 			}
-			// esc stays at the statement found, with nothing cancelled.
-			at := s.(*dialogue).cur
-			s, log := press(t, s, "esc")
+			// The field says what was found; esc stays at the statement
+			// found, with nothing cancelled.
 			d := s.(*dialogue)
+			if view := ansi.Strip(s.View()); !strings.Contains(strings.Join(strings.Fields(view), " "), tt.editor) {
+				t.Errorf("J %q: the field does not say %q:\n%s", tt.typed, tt.editor, view)
+			}
+			at := d.cur
+			s, log := press(t, s, "esc")
+			d = s.(*dialogue)
 			if d.Typing() || d.cur != at {
 				t.Errorf("esc: typing %t, at place %d, want %d", d.Typing(), d.cur+1, at+1)
 			}
-			if msg, _ := lastStatus(log); msg != "" {
-				t.Errorf("esc after a find says %q", msg)
+			if msg, isErr := lastStatus(log); isErr || !strings.Contains(msg, tt.closed) {
+				t.Errorf("esc after a find says %q, want %q", msg, tt.closed)
 			}
 		})
 	}
