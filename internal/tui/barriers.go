@@ -254,7 +254,7 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	b.lists = lists
 	b.filterFindings(keep)
 	for s := range barrierSections {
-		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(lists[s])-1, 0))
+		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(b.lists[s])-1, 0))
 	}
 	b.scroll()
 }

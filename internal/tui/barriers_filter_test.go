@@ -101,6 +101,11 @@ func TestBarriersFilterFindings(t *testing.T) {
 	if v := ansi.Strip(fm.View()); !strings.Contains(v, "Staff know the area") {
 		t.Errorf("e opened another finding:\n%s", v)
 	}
+	// Read again (as when the form closes), the cursor stays on it.
+	s = reload(t, s)
+	if view := ansi.Strip(s.View()); !strings.Contains(lineWith(t, view, "›"), "Staff know the area") {
+		t.Fatalf("the cursor after reading again:\n%s", view)
+	}
 	s, _ = press(t, s, "D", "y")
 	var left []string
 	for _, f := range te.load().Findings {
