@@ -314,3 +314,25 @@ func TestMapFilterWordsAndEsc(t *testing.T) {
 		t.Errorf("esc left filters on: %q %+v, %d rows", s.find.text, s.filters, len(s.rows))
 	}
 }
+
+// Select's filter is the shared one too: words in any order; kept with
+// enter, it is taken off by esc.
+func TestSelectFilterKeptThenEsc(t *testing.T) {
+	te := newTestEnv(t)
+	mapFixture(te)
+	s := openSelect(t, te, 80, 21)
+	sc, _ := press(t, s, "/")
+	sc = typeText(t, sc, "families SCHOOLS")
+	sc, _ = press(t, sc, "enter")
+	ss := sc.(*selectScreen)
+	if len(ss.rows) != 1 || ss.all[ss.rows[0]].Title != "Schools and families forum" || sc.Typing() {
+		t.Fatalf("families schools: %d rows, typing %t", len(ss.rows), sc.Typing())
+	}
+	if !ss.TakesEsc() {
+		t.Fatal("esc would go back with a filter on")
+	}
+	sc, _ = press(t, sc, "esc")
+	if ss := sc.(*selectScreen); len(ss.rows) != 12 || ss.find.on() || ss.TakesEsc() {
+		t.Errorf("esc: %d rows, filter %q", len(ss.rows), ss.find.text)
+	}
+}
