@@ -369,7 +369,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Quit):
 		return m.quit(), true
-	case key.Matches(msg, k.Back) && len(m.stack) > 1:
+	case key.Matches(msg, k.Back) && len(m.stack) > 1 && !takesEsc(m.top()):
 		return m.back(), true
 	}
 	return nil, false

@@ -34,7 +34,10 @@ type barriers struct {
 	confirmed map[string]bool         // statement ids with a confirmed-barrier finding
 	today     string                  // the day actions are overdue on: the service's clock's, when read
 	overdue   int                     // how many actions are overdue today: the plan shows the column when any is
-	lists     [barrierSections][]bRow
+	lists     [barrierSections][]bRow // what each section shows: the findings' through find
+	findings  []bRow                  // every finding, in the list's order
+	findHay   []string                // the findings' searchable text (searchKey), by index of findings
+	find      listFilter              // / on the findings
 
 	section    barrierSection
 	win        [barrierSections]listWindow // each section's cursor and scroll
@@ -134,10 +137,17 @@ func (b *barriers) Init() tea.Cmd { return loadAssessment(b.env, b.siteID, b.ass
 func (b *barriers) Lang() *i18n.Lang { return b.l }
 
 func (b *barriers) Title() string { return b.l.T("tui.barriers.title") }
-func (b *barriers) Typing() bool  { return false }
+func (b *barriers) Typing() bool  { return b.find.typing }
+
+// TakesEsc: on the findings, esc takes the filter off while it is on,
+// rather than going back.
+func (b *barriers) TakesEsc() bool {
+	return b.section == secFindings && !b.find.typing && !b.confirm.open() && b.find.on()
+}
 
 func (b *barriers) SetSize(w, h int) {
 	b.width, b.height = w, h
+	b.find.setWidth(w)
 	b.scroll()
 }
 
@@ -148,7 +158,10 @@ func (b *barriers) Place() workbook.UIState {
 
 func (b *barriers) Keys() []key.Binding {
 	k := b.env.keysIn(b.l)
-	if b.confirm.open() {
+	switch {
+	case b.find.typing:
+		return b.find.keys(k)
+	case b.confirm.open():
 		return b.confirm.keys(k)
 	}
 	// The actions come first: the help line is cut at the window's edge.
@@ -161,6 +174,12 @@ func (b *barriers) Keys() []key.Binding {
 		keys = append(keys, k.EditRow, k.Delete)
 	case b.section == secPlan && ok:
 		keys = append(keys, k.Review, k.ReviewLog, k.EditRow, k.Delete)
+	}
+	if b.section == secFindings && len(b.findings) > 0 {
+		keys = append(keys, k.Filter)
+		if b.find.on() {
+			keys = append(keys, k.ClearFilter)
+		}
 	}
 	keys = append(keys, k.Finding, k.Action)
 	if ok && row.item != nil && len(row.item.Statement.Interventions) > 1 {
@@ -223,15 +242,19 @@ func (b *barriers) apply(d *workbook.AssessmentData) {
 	slices.SortStableFunc(findings, func(x, y workbook.Finding) int {
 		return cmp.Compare(slices.Index(workbook.FindingKinds, x.Kind), slices.Index(workbook.FindingKinds, y.Kind))
 	})
+	keep := b.currentFinding()
+	b.findings, b.findHay = nil, nil
 	for _, f := range findings {
-		lists[secFindings] = append(lists[secFindings], bRow{finding: &f})
+		b.findings = append(b.findings, bRow{finding: &f})
+		b.findHay = append(b.findHay, b.findingKey(f))
 	}
 	for _, iv := range d.Interventions {
 		lists[secPlan] = append(lists[secPlan], bRow{plan: &iv})
 	}
 	b.lists = lists
+	b.filterFindings(keep)
 	for s := range barrierSections {
-		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(lists[s])-1, 0))
+		b.win[s].cursor = min(max(b.win[s].cursor, 0), max(len(b.lists[s])-1, 0))
 	}
 	b.scroll()
 }
@@ -266,9 +289,16 @@ func (b *barriers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			b.spin, cmd = b.spin.Update(msg)
 			return b, cmd
 		}
+	case tea.PasteMsg:
+		if b.find.typing {
+			return b, b.updateFilter(msg)
+		}
 	case tea.KeyPressMsg:
 		if b.data == nil {
 			return b, nil
+		}
+		if b.find.typing {
+			return b, b.updateFilter(msg)
 		}
 		if b.confirm.open() {
 			return b, b.confirm.answer(msg, b.env.keys)
@@ -298,6 +328,13 @@ func (b *barriers) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		b.setSection(b.section - 1)
 	case b.win[b.section].keys(msg, k, len(b.lists[b.section]), b.listRoom()):
 		b.suggestion = 0
+	case key.Matches(msg, k.Filter) && b.section == secFindings && len(b.findings) > 0:
+		cmd := b.find.open(b.l.T("tui.barriers.filter_placeholder"), b.width-14)
+		b.scroll()
+		return cmd
+	case key.Matches(msg, k.ClearFilter) && b.section == secFindings && b.find.on():
+		b.find.clear()
+		b.filterFindings(b.currentFinding())
 	case key.Matches(msg, k.Left) && ok && row.item != nil:
 		b.suggestion--
 	case key.Matches(msg, k.Right) && ok && row.item != nil:

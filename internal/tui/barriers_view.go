@@ -25,7 +25,16 @@ func (b *barriers) listRoom() int {
 	if b.data != nil {
 		issues = len(b.data.Questionnaire.KeyIssues)
 	}
-	return max(b.height-barriersHeadLines-issues-b.detailLines(), 1)
+	return max(b.height-barriersHeadLines-issues-b.detailLines()-b.filterLines(), 1)
+}
+
+// filterLines is 1 while the findings show the filter's line: while it is
+// typed or on.
+func (b *barriers) filterLines() int {
+	if b.section == secFindings && (b.find.typing || b.find.on()) {
+		return 1
+	}
+	return 0
 }
 
 func (b *barriers) View() string {
@@ -113,8 +122,15 @@ func (b *barriers) list() string {
 	st := b.env.styles
 	rows := b.lists[b.section]
 	room := b.listRoom()
-	if len(rows) == 0 {
-		return st.Muted.Render(truncate(b.empty(), b.width)) + strings.Repeat("\n", room-1)
+	head := ""
+	if b.filterLines() > 0 {
+		head = b.find.line(b.l, st, b.width, len(rows), len(b.findings)) + "\n"
+	}
+	switch {
+	case len(rows) == 0 && b.section == secFindings && b.find.on():
+		return head + b.find.none(b.l, st, b.width) + strings.Repeat("\n", room-1)
+	case len(rows) == 0:
+		return head + st.Muted.Render(truncate(b.empty(), b.width)) + strings.Repeat("\n", room-1)
 	}
 	var lines []string
 	start := b.win[b.section].offset
@@ -129,7 +145,7 @@ func (b *barriers) list() string {
 	for len(lines) < room {
 		lines = append(lines, "")
 	}
-	return strings.Join(lines, "\n")
+	return head + strings.Join(lines, "\n")
 }
 
 func (b *barriers) empty() string {

@@ -45,6 +45,7 @@ type dialogue struct {
 	wantCur  int // statement and participant to open at, once loaded
 	wantRow  int
 	mode     dialogueMode
+	found    statementFind // what the jump field's words found
 	// projecting is the projector view (P): the screen turned to the
 	// room, with no participant's name, row or comment (projector.go).
 	// unseen is the last save refused while it was shown, whose reason
@@ -131,6 +132,9 @@ func (d *dialogue) Keys() []key.Binding {
 	k := d.env.keysIn(d.l)
 	switch d.mode {
 	case modeComment, modeJump:
+		if d.mode == modeJump && d.finding() {
+			return []key.Binding{k.NextMatch, k.FindDone}
+		}
 		if d.mode == modeJump {
 			return []key.Binding{k.Go, k.Cancel}
 		}

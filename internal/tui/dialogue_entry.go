@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"strings"
+	"unicode"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/engage-toolkit/engage/internal/questionnaire"
 	"github.com/engage-toolkit/engage/internal/workbook"
 )
 
@@ -53,7 +57,7 @@ func (d *dialogue) updateScoring(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.Unanswered):
 		return d, d.nextUnanswered()
 	case key.Matches(msg, k.Jump):
-		d.mode = modeJump
+		d.mode, d.found = modeJump, statementFind{}
 		d.input = newInput(d.l.T("tui.dialogue.jump_placeholder", "Number", d.number(len(d.statements)-1), "Last", len(d.statements)), "", 64, d.width)
 		return d, d.input.Focus()
 	case key.Matches(msg, k.Comment):
@@ -183,15 +187,18 @@ func (d *dialogue) nextUnanswered() tea.Cmd {
 func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch k := d.env.keys; {
 	case key.Matches(msg, k.Cancel):
-		d.mode = modeScore
+		finding := d.mode == modeJump && d.finding()
+		d.mode, d.found = modeScore, statementFind{}
+		if finding {
+			return d, status(d.l.T("tui.dialogue.find.closed", "Number", d.number(d.cur)))
+		}
 		return d, status(d.l.T("tui.dialogue.cancelled"))
 	case key.Matches(msg, k.Enter):
 		v := d.input.Value()
-		mode := d.mode
-		d.mode = modeScore
-		if mode == modeJump {
+		if d.mode == modeJump {
 			return d, d.jump(v)
 		}
+		d.mode = modeScore
 		p := d.people[d.row]
 		st := d.statements[d.cur]
 		old, _, _ := d.answer(p.ID, st.ID)
@@ -209,14 +216,86 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 func (d *dialogue) number(i int) string { return d.numbers.Number(d.statements[i].ID) }
 
 // jump goes to the statement v names: its number ("4.6"), its place in
-// this screen's list ("36") or its id.
+// this screen's list ("36") or its id; or, when v has words, to the next
+// statement whose text holds them all (findStatements). The field stays
+// open while words found statements, so that enter goes on to the next.
 func (d *dialogue) jump(v string) tea.Cmd {
+	if d.finding() {
+		return d.nextFound()
+	}
+	d.mode, d.found = modeScore, statementFind{}
 	n, refused := jumpTarget(d.l, d.numbers, d.statements, d.group, v)
-	if refused != "" {
+	switch {
+	case refused == "":
+		return d.move(n, 0)
+	case !hasLetter(v):
 		return statusRefused(refused)
 	}
-	return d.move(n, 0)
+	at := findStatements(d.statements, d.lang, v)
+	if len(at) == 0 {
+		id := "tui.dialogue.find.none"
+		if d.group == workbook.Outsider {
+			id = "tui.dialogue.find.none_verification"
+		}
+		return statusRefused(d.l.T(id, "Words", d.foundWords(v), "Example", d.number(len(d.statements)-1)))
+	}
+	d.mode, d.found = modeJump, statementFind{typed: v, at: at}
+	return d.nextFound()
 }
+
+// statementFind is what the jump field's words found: what was typed,
+// and the places of the statements that hold the words.
+type statementFind struct {
+	typed string
+	at    []int // indices into the screen's statements, in order
+}
+
+// finding reports whether the jump field holds words that found
+// statements, as they were typed.
+func (d *dialogue) finding() bool {
+	return len(d.found.at) > 0 && d.input.Value() == d.found.typed
+}
+
+// nextFound goes to the first statement found after the current one,
+// wrapping to the first, and says which of how many it is.
+func (d *dialogue) nextFound() tea.Cmd {
+	at := d.found.at
+	k := 0
+	for j, i := range at {
+		if i > d.cur {
+			k = j
+			break
+		}
+	}
+	i := at[k]
+	return tea.Batch(d.move(i, 0), status(d.l.N("tui.dialogue.find.found", len(at), "Number", d.number(i), "Match", k+1, "Words", d.foundWords(d.found.typed))))
+}
+
+// foundWords is what was typed to find statements, quoted, short enough
+// for the status bar.
+func (d *dialogue) foundWords(v string) string {
+	return d.l.Quote(truncate(strings.Join(strings.Fields(v), " "), 24))
+}
+
+// findStatements returns the places of the statements whose text, in
+// lang, holds every word of v, compared as the lists' filter compares
+// (searchKey: without case, accents or punctuation).
+func findStatements(statements []questionnaire.Statement, lang, v string) []int {
+	words := strings.Fields(searchKey(v))
+	if len(words) == 0 {
+		return nil
+	}
+	var at []int
+	for i, st := range statements {
+		if containsAll(searchKey(st.Text.In(lang)), words) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// hasLetter reports whether v has a letter: words to find, not a number.
+func hasLetter(v string) bool { return strings.IndexFunc(v, unicode.IsLetter) >= 0 }
 
 func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	switch {

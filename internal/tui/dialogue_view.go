@@ -299,18 +299,20 @@ func (d *dialogue) scaleLegend(q *questionnaire.Questionnaire) string {
 // editor draws the open text field.
 func (d *dialogue) editor() string {
 	st := d.env.styles
-	switch d.mode {
-	case modeComment:
+	switch {
+	case d.mode == modeComment:
 		return st.Focused.Render(d.l.T("tui.dialogue.edit_comment", "Person", personLabel(d.l, d.people[d.row], d.row+1))) + "\n" + d.input.View()
-	case modeJump:
+	case d.mode == modeJump && d.finding():
+		return st.Focused.Render(d.l.N("tui.dialogue.edit_find", len(d.found.at), "Words", d.foundWords(d.found.typed))) + "\n" + d.input.View()
+	case d.mode == modeJump:
 		return st.Focused.Render(d.l.T("tui.dialogue.edit_jump", "Number", d.number(len(d.statements)-1))) + "\n" + d.input.View()
-	case modeNotes:
+	case d.mode == modeNotes:
 		what := d.l.T("tui.dialogue.edit_notes")
 		if d.group == workbook.Outsider {
 			what = d.l.T("tui.dialogue.edit_issue_note", "Issue", d.issueOf[d.statements[d.cur].ID].Title.In(d.lang))
 		}
 		return st.Focused.Render(what) + "\n" + d.area.View()
-	case modeGroupScore:
+	case d.mode == modeGroupScore:
 		return st.Focused.Render(d.l.T("tui.dialogue.edit_group_score", "Points", d.data.Questionnaire.Scale.Points))
 	}
 	return ""

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,13 +15,17 @@ import (
 )
 
 // home lists the sites in the store with their progress, and creates,
-// renames and deletes them.
+// renames and deletes them. / filters the list by what it shows of a
+// site: its name, organisation and area.
 type home struct {
 	env       *env
 	qs        []*questionnaire.Questionnaire
 	sites     []workbook.SiteSummary
+	hay       []string // the sites' searchable text (searchKey), by index of sites
+	rows      []int    // indices into sites that the filter shows
+	find      listFilter
 	loaded    bool
-	list      listWindow
+	list      listWindow    // over rows
 	want      string        // a site just created, for the cursor once the list is read
 	confirm   confirmPrompt // asks before a site is deleted
 	width     int
@@ -46,19 +51,27 @@ func (h *home) load() tea.Msg {
 
 func (h *home) Init() tea.Cmd           { return h.load }
 func (h *home) Title() string           { return h.env.user.T("tui.home.title") }
-func (h *home) Typing() bool            { return false }
-func (h *home) SetSize(w, hh int)       { h.width, h.height = w, hh }
+func (h *home) Typing() bool            { return h.find.typing }
+func (h *home) SetSize(w, hh int)       { h.width, h.height = w, hh; h.find.setWidth(w) }
 func (h *home) Place() workbook.UIState { return workbook.UIState{Screen: "home"} }
+
+// TakesEsc: esc takes the filter off while it is on.
+func (h *home) TakesEsc() bool { return !h.find.typing && !h.confirm.open() && h.find.on() }
 
 func (h *home) Keys() []key.Binding {
 	k := h.env.keys
-	if h.confirm.open() {
+	switch {
+	case h.find.typing:
+		return h.find.keys(k)
+	case h.confirm.open():
 		return h.confirm.keys(k)
-	}
-	if len(h.sites) == 0 {
+	case len(h.sites) == 0:
 		return []key.Binding{k.Add}
 	}
-	keys := []key.Binding{k.Up, k.Down, k.Open, k.Add, k.Rename, k.Delete}
+	keys := []key.Binding{k.Up, k.Down, k.Open, k.Add, k.Rename, k.Delete, k.Filter}
+	if h.find.on() {
+		keys = append(keys, k.ClearFilter)
+	}
 	if h.env.hooks.Compare != nil {
 		keys = append(keys, k.CompareSites)
 	}
@@ -69,10 +82,28 @@ func (h *home) Keys() []key.Binding {
 func (h *home) room() int { return max(h.height-6, 1) }
 
 func (h *home) selected() (workbook.SiteSummary, bool) {
-	if h.list.cursor < 0 || h.list.cursor >= len(h.sites) {
+	if h.list.cursor < 0 || h.list.cursor >= len(h.rows) {
 		return workbook.SiteSummary{}, false
 	}
-	return h.sites[h.list.cursor], true
+	return h.sites[h.rows[h.list.cursor]], true
+}
+
+// refresh filters the sites and puts the cursor on the site keep (an
+// id) when it is shown.
+func (h *home) refresh(keep string) {
+	h.rows = h.find.shown(h.rows, h.hay)
+	if j := slices.IndexFunc(h.rows, func(i int) bool { return h.sites[i].Site.ID == keep }); j >= 0 {
+		h.list.cursor = j
+	}
+	h.list.fit(len(h.rows), h.room())
+}
+
+// current is the id of the site under the cursor, or "".
+func (h *home) current() string {
+	if s, ok := h.selected(); ok {
+		return s.Site.ID
+	}
+	return ""
 }
 
 func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -84,28 +115,44 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			h.loadError = msg.err.Error()
 			return h, nil
 		}
+		keep := h.current()
+		if h.want != "" {
+			keep, h.want = h.want, ""
+			h.find.clear() // the new site is shown, whatever the filter
+		}
 		h.sites, h.loadError = msg.sites, ""
 		i18n.SortFunc(h.env.user, h.sites, func(s workbook.SiteSummary) string { return s.Site.Name })
+		h.hay = make([]string, len(h.sites))
 		for i, s := range h.sites {
-			if h.want != "" && s.Site.ID == h.want {
-				h.list.cursor, h.want = i, ""
-			}
+			h.hay[i] = searchKey(s.Site.Name, s.Site.Organisation, s.Site.Area)
 		}
-		h.list.fit(len(h.sites), h.room())
+		h.refresh(keep)
 	case reloadMsg:
 		return h, h.load
 	case saveDoneMsg:
 		if msg.job.owner == h {
 			return h, h.load
 		}
+	case tea.PasteMsg:
+		if h.find.typing {
+			return h, h.updateFilter(msg)
+		}
 	case tea.KeyPressMsg:
+		if h.find.typing {
+			return h, h.updateFilter(msg)
+		}
 		if h.confirm.open() {
 			return h, h.confirm.answer(msg, k)
 		}
-		if h.list.keys(msg, k, len(h.sites), h.room()) {
+		if h.list.keys(msg, k, len(h.rows), h.room()) {
 			return h, nil
 		}
 		switch {
+		case key.Matches(msg, k.Filter) && len(h.sites) > 0:
+			return h, h.find.open(h.env.user.T("tui.home.filter_placeholder"), h.width-14)
+		case key.Matches(msg, k.ClearFilter) && h.find.on():
+			h.find.clear()
+			h.refresh(h.current())
 		case key.Matches(msg, k.Add):
 			h.env.open(h.siteForm(nil))
 		case key.Matches(msg, k.Rename), key.Matches(msg, k.Edit):
@@ -130,6 +177,16 @@ func (h *home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	}
 	return h, nil
+}
+
+// updateFilter takes a key or a paste while the filter has the keyboard,
+// filtering as it is typed.
+func (h *home) updateFilter(msg tea.Msg) tea.Cmd {
+	changed, cmd := h.find.update(msg, h.env.keys)
+	if changed {
+		h.refresh(h.current())
+	}
+	return cmd
 }
 
 // delete removes the selected site after an automatic backup.
@@ -214,7 +271,8 @@ func (h *home) View() string {
 	for _, s := range workbook.Steps {
 		steps = append(steps, stepName(l, s))
 	}
-	b.WriteString(st.Title.Render(l.T("tui.home.sites")) + "  " + st.Muted.Render(strings.Join(steps, " → ")) + "\n\n")
+	b.WriteString(st.Title.Render(l.T("tui.home.sites")) + "  " + st.Muted.Render(strings.Join(steps, " → ")) + "\n")
+	b.WriteString(h.find.line(l, st, h.width, len(h.rows), len(h.sites)) + "\n")
 	switch {
 	case h.loadError != "":
 		b.WriteString(st.Error.Render(l.T("tui.home.load_failed", "Err", h.loadError)) + "\n")
@@ -231,9 +289,12 @@ func (h *home) View() string {
 	// the window; the partnership has the rest.
 	nameW := min(max(h.width-44, 16), max(h.width/3, 28))
 	b.WriteString(st.Muted.Render(pad("  "+l.T("tui.home.col_site"), nameW+2)+" "+l.T("tui.home.col_steps")+"  "+l.T("tui.home.col_partnership")) + "\n")
-	start, end := h.list.rows(len(h.sites), h.room())
+	if len(h.rows) == 0 {
+		b.WriteString(h.find.none(l, st, h.width) + "\n")
+	}
+	start, end := h.list.rows(len(h.rows), h.room())
 	for i := start; i < end; i++ {
-		s := h.sites[i]
+		s := h.sites[h.rows[i]]
 		line := pad(textsafe.Line(s.Site.Name), nameW) + " "
 		for _, p := range s.Progress {
 			line += "  " + stepMark(st, p) + " "

@@ -104,6 +104,8 @@ type KeyMap struct {
 	PrevSection        key.Binding
 	KeepFilter         key.Binding // enter (or an arrow) ends typing the filter
 	ClearFilter        key.Binding
+	NextMatch          key.Binding // enter: the next statement the jump's words found
+	FindDone           key.Binding // esc: stay at the statement found
 	ChooseValue        key.Binding
 	CancelChoice       key.Binding
 	FilterText         key.Binding
@@ -252,6 +254,8 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		PrevSection:        b([]string{"shift+tab"}, "shift+tab", l.T("tui.key.prev_section")),
 		KeepFilter:         b([]string{"enter", "up", "down"}, "enter", l.T("tui.key.keep_filter")),
 		ClearFilter:        b([]string{"esc"}, "esc", l.T("tui.key.clear_filter")),
+		NextMatch:          b([]string{"enter"}, "enter", l.T("tui.key.next_match")),
+		FindDone:           b([]string{"esc"}, "esc", l.T("tui.key.find_done")),
 		ChooseValue:        b([]string{"enter", "space"}, "enter", l.T("tui.key.choose_value")),
 		CancelChoice:       b([]string{"esc", "q"}, "esc", l.T("tui.key.cancel_choice")),
 		FilterText:         b([]string{"/"}, "/", l.T("tui.key.filter_text")),

@@ -139,7 +139,7 @@ var langScreenFiles = []string{
 	"mapping.go", "mapping_view.go", "mapping_form.go", "mapping_filter.go", "mapping_import.go", "partnership_text.go",
 	"selection.go", "selection_view.go", "selection_form.go",
 	"dialogue.go", "dialogue_entry.go", "dialogue_view.go", "answers.go", "booklet.go", "booklet_number.go", "projector.go", "projector_view.go", "bigtext.go",
-	"barriers.go", "barriers_view.go", "barriers_forms.go", "barriers_plan.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
+	"barriers.go", "barriers_view.go", "barriers_filter.go", "barriers_forms.go", "barriers_plan.go", "sidebyside.go", "sidebyside_view.go", "gaps.go",
 	"changes.go", "changes_view.go",
 }
 

@@ -13,7 +13,7 @@ import (
 // about one site's steps: their words come from the catalogue.
 var sharedFiles = []string{
 	"app.go", "app_view.go", "screen.go", "saver.go", "keys.go", "help.go", "confirm.go", "form.go",
-	"listwindow.go", "loaders.go", "text.go", "util.go", "styles.go", "numbering.go", "shortnames.go",
+	"listwindow.go", "listfilter.go", "loaders.go", "text.go", "util.go", "styles.go", "numbering.go", "shortnames.go",
 	"home.go", "site.go", "people.go", "comparesites.go",
 }
 

@@ -3,13 +3,10 @@ package tui
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/collate"
 
 	"charm.land/bubbles/v2/key"
-
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/engage-toolkit/engage/internal/analysis"
@@ -29,7 +26,7 @@ type mapScreen struct {
 	l          *i18n.Lang        // the site's language
 	coll       *collate.Collator // the language's order, for sorting by name
 	all        []workbook.Partnership
-	hay        []string          // lower-cased searchable text, by index of all
+	hay        []string          // the searchable text (searchKey), by index of all
 	lowTitle   []string          // the titles' collation keys, by index of all, for sorting
 	selectedBy map[string]string // partnership id -> title of the assessment that selected it
 	counts     []analysis.DirectorateCount
@@ -39,13 +36,12 @@ type mapScreen struct {
 
 	sortBy  mapSort
 	reverse bool
-	text    string    // the text filter
-	filters [3]filter // by directorate, area, community type
+	find    listFilter // the text filter
+	filters [3]filter  // by directorate, area, community type
 
 	win           listWindow // the rows' cursor and scroll
 	want          string     // a partnership just saved by the form, for the cursor
 	mode          mapMode
-	input         textinput.Model
 	choose        chooser
 	confirm       confirmPrompt // asks before a partnership is deleted
 	loaded        bool
@@ -58,7 +54,6 @@ type mapMode int
 
 const (
 	mapBrowse mapMode = iota
-	mapFilter         // typing the text filter
 	mapChoose         // choosing a directorate, area or community type
 )
 
@@ -120,11 +115,17 @@ func (m *mapScreen) Lang() *i18n.Lang { return m.l }
 
 func (m *mapScreen) Title() string { return m.l.T("tui.map.title") }
 
-func (m *mapScreen) Typing() bool { return m.mode == mapFilter || m.mode == mapChoose }
+func (m *mapScreen) Typing() bool { return m.find.typing || m.mode == mapChoose }
+
+// TakesEsc: esc takes the filters off while any is on, rather than going
+// back.
+func (m *mapScreen) TakesEsc() bool {
+	return m.mode == mapBrowse && !m.find.typing && !m.confirm.open() && m.filtering()
+}
 
 func (m *mapScreen) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.input.SetWidth(max(w-20, 10))
+	m.find.setWidth(w)
 	m.scroll()
 }
 
@@ -135,10 +136,10 @@ func (m *mapScreen) Place() workbook.UIState {
 
 func (m *mapScreen) Keys() []key.Binding {
 	k := m.env.keysIn(m.l)
-	switch m.mode {
-	case mapFilter:
-		return []key.Binding{k.KeepFilter, k.ClearFilter}
-	case mapChoose:
+	switch {
+	case m.find.typing:
+		return m.find.keys(k)
+	case m.mode == mapChoose:
 		return []key.Binding{k.Up, k.Down, k.ChooseValue, k.CancelChoice}
 	}
 	if m.confirm.open() {
@@ -176,10 +177,10 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if !m.loaded || m.err != "" {
 			return m, nil
 		}
-		switch m.mode {
-		case mapFilter:
+		switch {
+		case m.find.typing:
 			return m, m.updateFilter(msg)
-		case mapChoose:
+		case m.mode == mapChoose:
 			return m, m.updateChoose(msg)
 		}
 		if m.confirm.open() {
@@ -187,11 +188,8 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return m, m.updateBrowse(msg)
 	case tea.PasteMsg:
-		if m.mode == mapFilter {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			m.setText(m.input.Value())
-			return m, cmd
+		if m.find.typing {
+			return m, m.updateFilter(msg)
 		}
 	}
 	return m, nil
@@ -226,7 +224,7 @@ func (m *mapScreen) apply(msg mapLoadedMsg) {
 	m.coll = m.l.Collator()
 	var buf collate.Buffer
 	for i, p := range m.all {
-		m.hay[i] = strings.ToLower(p.Title + "\x00" + p.Area + "\x00" + m.dirName(p.Directorate) + "\x00" + p.Notes)
+		m.hay[i] = searchKey(p.Title, p.Area, m.dirName(p.Directorate), p.Notes)
 		m.lowTitle[i] = string(m.coll.KeyFromString(&buf, p.Title))
 		buf.Reset()
 	}
@@ -264,16 +262,15 @@ func (m *mapScreen) dirName(id string) string {
 }
 
 func (m *mapScreen) filtering() bool {
-	return m.text != "" || m.filters[0].on || m.filters[1].on || m.filters[2].on
+	return m.find.on() || m.filters[0].on || m.filters[1].on || m.filters[2].on
 }
 
 // refresh filters and sorts the rows, then puts the cursor on keep when it
 // is still shown.
 func (m *mapScreen) refresh(keep string) {
-	needle := strings.ToLower(m.text)
 	m.rows = m.rows[:0]
 	for i, p := range m.all {
-		if needle != "" && !strings.Contains(m.hay[i], needle) {
+		if !m.find.match(m.hay[i]) {
 			continue
 		}
 		if f := m.filters[filterDirectorate]; f.on && p.Directorate != f.value {
@@ -388,17 +385,15 @@ func (m *mapScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		m.reverse = !m.reverse
 		m.refresh(m.current())
 	case key.Matches(msg, k.Filter):
-		m.mode = mapFilter
-		m.input = newInput(m.l.T("tui.map.filter_placeholder"), m.text, workbook.MaxShortText, m.width-14)
-		return m.input.Focus()
+		return m.find.open(m.l.T("tui.map.filter_placeholder"), m.width-14)
 	case key.Matches(msg, k.ByDirectorate):
 		m.openChooser(filterDirectorate)
 	case key.Matches(msg, k.ByArea):
 		m.openChooser(filterArea)
 	case key.Matches(msg, k.ByCommunity):
 		m.openChooser(filterCommunity)
-	case key.Matches(msg, k.NoFilters):
-		m.text = ""
+	case key.Matches(msg, k.NoFilters), key.Matches(msg, k.ClearFilter) && m.filtering():
+		m.find.clear()
 		m.filters = [3]filter{}
 		m.refresh(m.current())
 		return status(m.l.T("tui.map.filters_cleared"))

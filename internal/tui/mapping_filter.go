@@ -50,26 +50,12 @@ type filterOption struct {
 	count int
 }
 
-// setText filters by text as it is typed.
-func (m *mapScreen) setText(v string) {
-	m.text = v
-	m.refresh(m.current())
-}
-
-func (m *mapScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch k := m.env.keys; {
-	case key.Matches(msg, k.ClearFilter):
-		m.mode = mapBrowse
-		m.setText("")
-		return nil
-	case key.Matches(msg, k.KeepFilter):
-		m.mode = mapBrowse
-		return nil
-	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != m.text {
-		m.setText(m.input.Value())
+// updateFilter takes a key or a paste while the text filter has the
+// keyboard, filtering as it is typed.
+func (m *mapScreen) updateFilter(msg tea.Msg) tea.Cmd {
+	changed, cmd := m.find.update(msg, m.env.keys)
+	if changed {
+		m.refresh(m.current())
 	}
 	return cmd
 }

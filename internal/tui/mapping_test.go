@@ -372,8 +372,8 @@ func TestMapQuitAndReopen(t *testing.T) {
 	if m.quitting {
 		t.Fatal("q in the filter quit")
 	}
-	if s := m.top().(*mapScreen); s.text != "q" {
-		t.Errorf("filter holds %q", s.text)
+	if s := m.top().(*mapScreen); s.find.text != "q" {
+		t.Errorf("filter holds %q", s.find.text)
 	}
 	pressRoot(t, m, "enter", "q")
 	if !m.quitting {

@@ -93,8 +93,8 @@ func (m *mapScreen) View() string {
 // filter being typed.
 func (m *mapScreen) filterLine() string {
 	st := m.env.styles
-	if m.mode == mapFilter {
-		return st.Focused.Render(m.l.T("tui.map.filter")+" ") + m.input.View()
+	if m.find.typing {
+		return m.find.field(m.l, st)
 	}
 	dir := "▲"
 	if m.reverse {
@@ -102,8 +102,8 @@ func (m *mapScreen) filterLine() string {
 	}
 	parts := []string{m.l.T("tui.map.showing", "Shown", len(m.rows), "All", len(m.all)) + scrollText(m.l, m.win.offset, m.tableRoom(), len(m.rows)),
 		m.l.T("tui.map.sort", "Column", m.l.T(mapSortIDs[m.sortBy])) + " " + dir}
-	if m.text != "" {
-		parts = append(parts, m.l.T("tui.map.text_filter", "Text", strconv.Quote(m.text)))
+	if m.find.on() {
+		parts = append(parts, m.l.T("tui.map.text_filter", "Text", strconv.Quote(m.find.text)))
 	}
 	for i, f := range m.filters {
 		if f.on {

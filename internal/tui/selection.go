@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -31,15 +30,15 @@ type selectScreen struct {
 	criteria []questionnaire.Criterion
 	all      []workbook.Partnership
 	index    map[string]int // partnership id -> index into all
-	hay      []string       // lower-cased titles, by index of all
+	hay      []string       // the titles' searchable text (searchKey), by index of all
 	rows     []int          // indices into all that are shown
 
-	onlyAll bool   // show only the partnerships meeting every criterion
-	text    string // the text filter
+	onlyAll bool       // show only the partnerships meeting every criterion
+	find    listFilter // the text filter, on the titles
 
 	cursor, col, offset int
 	mode                selMode
-	input               textinput.Model
+	input               textinput.Model // a cell's note
 
 	pending map[string]cellChange   // by cell key: what the screen shows until saved
 	jobs    map[string][]cellChange // by saveJob key: the cells a job saves
@@ -58,7 +57,6 @@ type selMode int
 
 const (
 	selBrowse selMode = iota
-	selFilter         // typing the text filter
 	selNote           // typing the note of a cell
 )
 
@@ -82,11 +80,18 @@ func (s *selectScreen) Lang() *i18n.Lang { return s.l }
 
 func (s *selectScreen) Title() string { return s.l.T("tui.select.title") }
 
-func (s *selectScreen) Typing() bool { return s.mode != selBrowse }
+func (s *selectScreen) Typing() bool { return s.mode != selBrowse || s.find.typing }
+
+// TakesEsc: esc takes the text filter off while it is on, rather than
+// going back.
+func (s *selectScreen) TakesEsc() bool {
+	return s.mode == selBrowse && !s.find.typing && !s.confirm.open() && s.find.on()
+}
 
 func (s *selectScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.input.SetWidth(max(w-20, 10))
+	s.find.setWidth(w)
 	s.scroll()
 }
 
@@ -100,10 +105,10 @@ func (s *selectScreen) Keys() []key.Binding {
 	if s.confirm.open() {
 		return s.confirm.keys(k)
 	}
-	switch s.mode {
-	case selFilter:
-		return []key.Binding{k.KeepFilter, k.ClearFilter}
-	case selNote:
+	switch {
+	case s.find.typing:
+		return s.find.keys(k)
+	case s.mode == selNote:
 		return []key.Binding{k.SaveNote, k.Cancel}
 	}
 	if len(s.all) == 0 {
@@ -136,7 +141,7 @@ func (s *selectScreen) apply(d *workbook.AssessmentData) {
 	s.hay = make([]string, len(s.all))
 	for i, p := range s.all {
 		s.index[p.ID] = i
-		s.hay[i] = strings.ToLower(p.Title)
+		s.hay[i] = searchKey(p.Title)
 	}
 	s.col = min(max(s.col, 0), max(len(s.criteria)-1, 0))
 	s.refresh(keep)
@@ -159,10 +164,9 @@ func (s *selectScreen) current() (workbook.Partnership, bool) {
 // refresh works out which partnerships are shown and puts the cursor on
 // keep when it is one of them.
 func (s *selectScreen) refresh(keep string) {
-	needle := strings.ToLower(s.text)
 	s.rows = s.rows[:0]
 	for i, p := range s.all {
-		if needle != "" && !strings.Contains(s.hay[i], needle) {
+		if !s.find.match(s.hay[i]) {
 			continue
 		}
 		if s.onlyAll && !analysis.MeetsAll(s.criteria, p) {
@@ -232,20 +236,20 @@ func (s *selectScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if s.confirm.open() {
 			return s, s.confirm.answer(msg, s.env.keys)
 		}
-		switch s.mode {
-		case selFilter:
+		switch {
+		case s.find.typing:
 			return s, s.updateFilter(msg)
-		case selNote:
+		case s.mode == selNote:
 			return s, s.updateNote(msg)
 		}
 		return s, s.updateBrowse(msg)
 	case tea.PasteMsg:
-		if s.mode != selBrowse {
+		switch {
+		case s.find.typing:
+			return s, s.updateFilter(msg)
+		case s.mode == selNote:
 			var cmd tea.Cmd
 			s.input, cmd = s.input.Update(msg)
-			if s.mode == selFilter {
-				s.setText(s.input.Value())
-			}
 			return s, cmd
 		}
 	}
@@ -384,9 +388,10 @@ func (s *selectScreen) updateBrowse(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return status(s.l.T("tui.select.every"))
 	case key.Matches(msg, k.Filter):
-		s.mode = selFilter
-		s.input = newInput(s.l.T("tui.select.filter_placeholder"), s.text, workbook.MaxShortText, s.width-14)
-		return s.input.Focus()
+		return s.find.open(s.l.T("tui.select.filter_placeholder"), s.width-14)
+	case key.Matches(msg, k.ClearFilter) && s.find.on():
+		s.find.clear()
+		s.refresh(s.currentID())
 	case key.Matches(msg, k.Choose):
 		if p, ok := s.current(); ok {
 			return s.choose(p)
@@ -421,25 +426,12 @@ func (s *selectScreen) setMark(mk workbook.Mark, advance bool) tea.Cmd {
 	return cmd
 }
 
-func (s *selectScreen) setText(v string) {
-	s.text = v
-	s.refresh(s.currentID())
-}
-
-func (s *selectScreen) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch k := s.env.keys; {
-	case key.Matches(msg, k.ClearFilter):
-		s.mode = selBrowse
-		s.setText("")
-		return nil
-	case key.Matches(msg, k.KeepFilter):
-		s.mode = selBrowse
-		return nil
-	}
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	if s.input.Value() != s.text {
-		s.setText(s.input.Value())
+// updateFilter takes a key or a paste while the text filter has the
+// keyboard, filtering as it is typed.
+func (s *selectScreen) updateFilter(msg tea.Msg) tea.Cmd {
+	changed, cmd := s.find.update(msg, s.env.keys)
+	if changed {
+		s.refresh(s.currentID())
 	}
 	return cmd
 }

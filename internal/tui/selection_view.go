@@ -106,8 +106,8 @@ func (s *selectScreen) selectionLine() string {
 
 func (s *selectScreen) filterLine() string {
 	st := s.env.styles
-	if s.mode == selFilter {
-		return st.Focused.Render(s.l.T("tui.map.filter")+" ") + s.input.View()
+	if s.find.typing {
+		return s.find.field(s.l, st)
 	}
 	meeting := 0
 	for _, p := range s.all {
@@ -122,11 +122,11 @@ func (s *selectScreen) filterLine() string {
 	} else {
 		parts = append(parts, s.l.T("tui.select.f_shows_only"))
 	}
-	if s.text != "" {
-		parts = append(parts, s.l.T("tui.map.text_filter", "Text", strconv.Quote(s.text)))
+	if s.find.on() {
+		parts = append(parts, s.l.T("tui.map.text_filter", "Text", strconv.Quote(s.find.text)))
 	}
 	line := truncate(strings.Join(parts, " · "), s.width)
-	if s.onlyAll || s.text != "" {
+	if s.onlyAll || s.find.on() {
 		return st.Accent.Render(line)
 	}
 	return st.Muted.Render(line)
