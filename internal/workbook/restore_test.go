@@ -1,0 +1,254 @@
+package workbook_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/engage-toolkit/engage/internal/workbook"
+)
+
+// wantChanged fails unless err says the record was changed since.
+func wantChanged(t *testing.T, err error, what string) {
+	t.Helper()
+	var ce *workbook.ChangedError
+	if !errors.Is(err, workbook.ErrChangedSince) || !errors.As(err, &ce) {
+		t.Fatalf("%s: err %v, want a *ChangedError", what, err)
+	}
+}
+
+func (f *fixture) response(t *testing.T, pid, sid string) workbook.Response {
+	t.Helper()
+	var r workbook.Response
+	if err := f.svc.Read(func(rd *workbook.Reader) (err error) {
+		r, err = rd.Response(f.site.ID, f.a.ID, pid, sid)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func (f *fixture) participant(t *testing.T, name string) workbook.Participant {
+	t.Helper()
+	var p workbook.Participant
+	f.change(t, func(c *workbook.Change) (err error) {
+		p, err = c.SaveParticipant(workbook.Participant{SiteID: f.site.ID, AssessmentID: f.a.ID, Name: name, Group: workbook.Insider, Role: workbook.RoleMiddle})
+		return err
+	})
+	return p
+}
+
+func (f *fixture) answer(t *testing.T, pid, sid string, score int, comment string) workbook.Response {
+	t.Helper()
+	var r workbook.Response
+	f.change(t, func(c *workbook.Change) (err error) {
+		r, err = c.RecordResponse(workbook.ResponseInput{SiteID: f.site.ID, AssessmentID: f.a.ID, ParticipantID: pid, StatementID: sid, Score: score, Comment: comment})
+		return err
+	})
+	return r
+}
+
+func TestUndoResponsePutsBackTheAnswerBefore(t *testing.T) {
+	f := newFixture(t)
+	p := f.participant(t, "Anna")
+	none := f.response(t, p.ID, "ca-times")
+	if none.Answered() || none.Comment != "" {
+		t.Fatalf("no answer yet: Response gave %+v", none)
+	}
+	f.answer(t, p.ID, "ca-times", 3, "slow")
+	was := f.response(t, p.ID, "ca-times")
+	now := f.answer(t, p.ID, "ca-times", 5, "slow")
+
+	f.change(t, func(c *workbook.Change) error { return c.UndoResponse(was, now) })
+	if got := f.response(t, p.ID, "ca-times"); got.Score != 3 || got.Comment != "slow" {
+		t.Fatalf("after undo: %+v, want 3 with its comment", got)
+	}
+	checkKept(t, f.svc, "after undoing a score")
+	// The answer is no longer what the undo would take back.
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoResponse(was, now) }), "undo twice")
+
+	// Back to no answer at all: the record goes.
+	first := f.answer(t, p.ID, "ca-info", 2, "")
+	f.change(t, func(c *workbook.Change) error {
+		return c.UndoResponse(workbook.Response{SiteID: f.site.ID, AssessmentID: f.a.ID, ParticipantID: p.ID, StatementID: "ca-info"}, first)
+	})
+	if got := f.response(t, p.ID, "ca-info"); got.Answered() {
+		t.Fatalf("undoing the first answer left %+v", got)
+	}
+	checkKept(t, f.svc, "after undoing a first answer")
+
+	// Answered again in between: nothing changes.
+	now = f.answer(t, p.ID, "ca-times", 4, "")
+	f.answer(t, p.ID, "ca-times", 1, "")
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoResponse(was, now) }), "answered since")
+	if got := f.response(t, p.ID, "ca-times"); got.Score != 1 {
+		t.Fatalf("a refused undo changed the answer to %+v", got)
+	}
+}
+
+func TestUndoParticipantDeletedPutsBackTheirAnswers(t *testing.T) {
+	f := newFixture(t)
+	keep := f.participant(t, "Bruno")
+	p := f.participant(t, "Anna")
+	f.answer(t, p.ID, "ca-times", 4, "they listen")
+	f.answer(t, p.ID, "os-plans", 2, "")
+	f.answer(t, keep.ID, "ca-times", 5, "")
+	before := f.load(t)
+
+	var rec workbook.ParticipantRecord
+	f.change(t, func(c *workbook.Change) (err error) {
+		if rec, err = c.ParticipantRecord(f.site.ID, f.a.ID, p.ID); err != nil {
+			return err
+		}
+		return c.DeleteParticipant(f.site.ID, f.a.ID, p.ID)
+	})
+	if rec.Answered != 2 {
+		t.Errorf("record says %d answered, want 2", rec.Answered)
+	}
+	if got := len(f.load(t).Participants); got != 1 {
+		t.Fatalf("%d participants after the deletion, want 1", got)
+	}
+	f.change(t, func(c *workbook.Change) error { return c.UndoParticipantDeleted(rec) })
+	after := f.load(t)
+	if len(after.Participants) != 2 || after.Participants[1] != before.Participants[1] {
+		t.Fatalf("participants after undo %+v, want %+v (same order and times)", after.Participants, before.Participants)
+	}
+	if len(after.Responses) != len(before.Responses) {
+		t.Fatalf("%d answers after undo, want %d", len(after.Responses), len(before.Responses))
+	}
+	for i := range before.Responses {
+		if after.Responses[i] != before.Responses[i] {
+			t.Errorf("answer %d after undo %+v, want %+v", i, after.Responses[i], before.Responses[i])
+		}
+	}
+	checkKept(t, f.svc, "after putting a participant back")
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoParticipantDeleted(rec) }), "put back twice")
+}
+
+func TestUndoPartnershipDeletedSelectsItAgain(t *testing.T) {
+	f := newFixture(t)
+	var p, other workbook.Partnership
+	f.change(t, func(c *workbook.Change) (err error) {
+		if p, err = c.SavePartnership(workbook.Partnership{SiteID: f.site.ID, Title: "Tavolo anziani"}); err != nil {
+			return err
+		}
+		if other, err = c.SavePartnership(workbook.Partnership{SiteID: f.site.ID, Title: "Consulta giovani"}); err != nil {
+			return err
+		}
+		if _, err = c.SetCriterion(f.site.ID, p.ID, f.q.Criteria[0].ID, workbook.CriterionMark{Mark: workbook.Met, Note: "dal 2019"}); err != nil {
+			return err
+		}
+		_, err = c.SelectPartnership(f.site.ID, f.a.ID, p.ID, "il più attivo")
+		return err
+	})
+	del := func() workbook.PartnershipRecord {
+		var rec workbook.PartnershipRecord
+		f.change(t, func(c *workbook.Change) (err error) {
+			if rec, err = c.PartnershipRecord(f.site.ID, p.ID); err != nil {
+				return err
+			}
+			return c.DeletePartnership(f.site.ID, p.ID)
+		})
+		return rec
+	}
+	rec := del()
+	if got := f.load(t).Assessment.PartnershipID; got != "" {
+		t.Fatalf("selected %q after the deletion", got)
+	}
+	f.change(t, func(c *workbook.Change) error { return c.UndoPartnershipDeleted(rec) })
+	d := f.load(t)
+	if d.Assessment.PartnershipID != p.ID || d.Assessment.SelectionReason != "il più attivo" {
+		t.Errorf("assessment after undo: selected %q (%q), want %q again", d.Assessment.PartnershipID, d.Assessment.SelectionReason, p.ID)
+	}
+	var back workbook.Partnership
+	for _, x := range d.Partnerships {
+		if x.ID == p.ID {
+			back = x
+		}
+	}
+	if back.Title != p.Title || back.Criteria[f.q.Criteria[0].ID].Note != "dal 2019" {
+		t.Errorf("partnership after undo %+v, want it with its marks", back)
+	}
+
+	// Another one selected meanwhile: the undo would take it away.
+	rec = del()
+	f.change(t, func(c *workbook.Change) error {
+		_, err := c.SelectPartnership(f.site.ID, f.a.ID, other.ID, "")
+		return err
+	})
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoPartnershipDeleted(rec) }), "another selected")
+	if d := f.load(t); d.Assessment.PartnershipID != other.ID || len(d.Partnerships) != 1 {
+		t.Errorf("a refused undo changed things: selected %q, %d partnerships", d.Assessment.PartnershipID, len(d.Partnerships))
+	}
+}
+
+func TestUndoFindingAndAction(t *testing.T) {
+	f := newFixture(t)
+	var fnd workbook.Finding
+	f.change(t, func(c *workbook.Change) (err error) {
+		fnd, err = c.SaveFinding(workbook.Finding{SiteID: f.site.ID, AssessmentID: f.a.ID, Kind: workbook.FindingImprove, Text: "poca informazione"})
+		return err
+	})
+	was := fnd
+	var edited workbook.Finding
+	f.change(t, func(c *workbook.Change) (err error) {
+		e := fnd
+		e.Text = "informazione tardiva"
+		edited, err = c.SaveFinding(e)
+		return err
+	})
+	f.change(t, func(c *workbook.Change) error { return c.UndoFindingSaved(&was, edited) })
+	if d := f.load(t); len(d.Findings) != 1 || d.Findings[0].Text != "poca informazione" || !d.Findings[0].Created.Equal(was.Created) {
+		t.Fatalf("findings after undoing an edit: %+v", d.Findings)
+	}
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoFindingSaved(&was, edited) }), "edit undone twice")
+
+	f.change(t, func(c *workbook.Change) error { return c.DeleteFinding(f.site.ID, f.a.ID, fnd.ID) })
+	f.change(t, func(c *workbook.Change) error { return c.UndoFindingDeleted(was) })
+	if d := f.load(t); len(d.Findings) != 1 || d.Findings[0] != was {
+		t.Fatalf("findings after undoing the deletion: %+v, want %+v", d.Findings, was)
+	}
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoFindingDeleted(was) }), "deletion undone twice")
+	f.change(t, func(c *workbook.Change) error { return c.UndoFindingSaved(nil, was) })
+	if d := f.load(t); len(d.Findings) != 0 {
+		t.Fatalf("undoing a new finding left %+v", d.Findings)
+	}
+
+	var iv workbook.Intervention
+	f.change(t, func(c *workbook.Change) (err error) {
+		iv, err = c.SaveIntervention(workbook.Intervention{SiteID: f.site.ID, AssessmentID: f.a.ID, Action: "sportello", Owner: "ufficio"})
+		return err
+	})
+	reviewed, err := func() (workbook.Intervention, error) {
+		var out workbook.Intervention
+		err := f.svc.Change(func(c *workbook.Change) (err error) {
+			out, err = c.AddReview(f.site.ID, f.a.ID, iv.ID, workbook.Review{Date: c.Today(), Status: workbook.StatusInProgress, Note: "avviato"})
+			return err
+		})
+		return out, err
+	}()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Reviewed since it was written: taking it back would lose the review.
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoInterventionSaved(nil, iv) }), "reviewed since")
+	var edit workbook.Intervention
+	f.change(t, func(c *workbook.Change) (err error) {
+		e := reviewed
+		e.Owner, e.Due = "assessore", "2026-12-01"
+		edit, err = c.SaveIntervention(e)
+		return err
+	})
+	f.change(t, func(c *workbook.Change) error { return c.UndoInterventionSaved(&reviewed, edit) })
+	d := f.load(t)
+	if len(d.Interventions) != 1 || d.Interventions[0].Owner != "ufficio" || d.Interventions[0].Due != "" || len(d.Interventions[0].Reviews) != 1 {
+		t.Fatalf("action after undoing the edit: %+v, want the owner back and the review kept", d.Interventions)
+	}
+	kept := d.Interventions[0]
+	f.change(t, func(c *workbook.Change) error { return c.DeleteIntervention(f.site.ID, f.a.ID, iv.ID) })
+	f.change(t, func(c *workbook.Change) error { return c.UndoInterventionDeleted(kept) })
+	if d := f.load(t); len(d.Interventions) != 1 || d.Interventions[0].Status != workbook.StatusInProgress || len(d.Interventions[0].Reviews) != 1 {
+		t.Fatalf("action after undoing its deletion: %+v, want its status and review", d.Interventions)
+	}
+	checkKept(t, f.svc, "after the findings and actions")
+}
