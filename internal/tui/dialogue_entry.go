@@ -116,7 +116,7 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	if d.projecting {
 		d.finished = -1 // the room sees the statement being scored
 	}
-	cmd := d.answers.record(d.env, d, in, what, room, "")
+	cmd := d.answers.recordUndoable(d.env, d, in, what, room, "")
 	var moveCmd tea.Cmd
 	if d.row < len(d.people)-1 {
 		d.row++
@@ -151,7 +151,7 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.answers.record(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)),
+	return d.answers.recordUndoable(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)),
 		d.l.T("tui.projector.cleared", "Number", d.number(d.cur)), "")
 }
 
@@ -197,7 +197,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), "", warnSummary(d.l, d.watch.Check(v)))
+		return d, d.answers.recordUndoable(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), "", warnSummary(d.l, d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)

@@ -412,8 +412,7 @@ func (m *mapScreen) deleteSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	sid, id := m.siteID, p.ID
-	return m.env.save(m, saveJob{key: "delete/" + id, what: m.l.T("tui.map.deleted", "Title", p.Title),
-
-		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
+	what := m.l.T("tui.map.deleted", "Title", p.Title)
+	fn, undo := deletePartnership(m.siteID, p.ID, what)
+	return m.env.save(m, saveJob{key: "delete/" + p.ID, what: what, fn: fn, undo: undo})
 }

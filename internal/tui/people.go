@@ -122,9 +122,9 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				who := personLabel(l, x, n)
 				p.confirm.ask(l.N("tui.people.remove_ask", p.answered[x.ID], "Who", who),
 					l.T("tui.people.remove_kept"), func() tea.Cmd {
-						return p.env.save(p, saveJob{what: l.T("tui.people.removed", "Who", who), fn: func(c *workbook.Change) error {
-							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
-						}})
+						what := l.T("tui.people.removed", "Who", who)
+						fn, undo := deleteParticipant(p.siteID, p.assessmentID, x.ID, what)
+						return p.env.save(p, saveJob{what: what, fn: fn, undo: undo})
 					})
 			}
 		}
