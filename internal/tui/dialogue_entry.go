@@ -231,17 +231,17 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
-				_, err := c.SetIssueNote(n)
-				return err
+			undo := &undoStep{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang))}
+			return d, d.env.save(d, saveJob{what: undo.what, warn: warnSummary(d.l, d.watch.Check(v)), undo: undo, fn: func(c *workbook.Change) error {
+				return setIssueNote(undo, c, n)
 			}})
 		}
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
-			_, err := c.SetStatementNote(n)
-			return err
+		undo := &undoStep{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur))}
+		return d, d.env.save(d, saveJob{what: undo.what, warn: warnSummary(d.l, d.watch.Check(v)), undo: undo, fn: func(c *workbook.Change) error {
+			return setStatementNote(undo, c, n)
 		}})
 	}
 	var cmd tea.Cmd
@@ -267,8 +267,8 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
 	d.notes[st.ID] = n
-	return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.group_score_on", "Number", d.number(d.cur)), fn: func(c *workbook.Change) error {
-		_, err := c.SetStatementNote(n)
-		return err
+	undo := &undoStep{what: d.l.T("tui.dialogue.group_score_on", "Number", d.number(d.cur))}
+	return d, d.env.save(d, saveJob{what: undo.what, undo: undo, fn: func(c *workbook.Change) error {
+		return setStatementNote(undo, c, n)
 	}})
 }

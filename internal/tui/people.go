@@ -157,14 +157,17 @@ func (p *people) form(x *workbook.Participant) Screen {
 		choiceF("role level", l.T("tui.people.field_role"), p.roleOptions(), string(cur.Role)),
 		textF("organisation", l.T("tui.people.field_organisation"), cur.Organisation, workbook.MaxShortText),
 	}
-	return newForm(p.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	undo := &undoStep{on: p, what: done}
+	fm := newForm(p.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		np := cur
 		np.Name, np.Role, np.Organisation = v["name"], workbook.Role(v["role level"]), v["organisation"]
 		return func(c *workbook.Change) error {
-			_, err := c.SaveParticipant(np)
+			_, err := saveParticipant(undo, c, np)
 			return err
 		}
 	})
+	fm.undo = undo
+	return fm
 }
 
 func (p *people) View() string {

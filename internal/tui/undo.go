@@ -28,8 +28,13 @@ import (
 // The inverses are the workbook's Undo functions, which refuse
 // (workbook.ErrChangedSince) when the record was changed after the change
 // being taken back: the status line says so and nothing changes, and the
-// step is dropped. A step that failed for another reason (a full disk)
-// goes back on the stack to be tried again.
+// step is dropped, as it is when the domain's rules refuse the inverse (a
+// limit reached since). A step that failed for another reason (a full
+// disk) goes back on the stack to be tried again.
+//
+// A change made on an undoable screen that cannot be taken back (a review
+// of an action) empties the screen's stack: ctrl+z always takes back the
+// last change, never one from before it.
 //
 // The stacks belong to the screens: a screen's goes when the screen is
 // closed.
@@ -47,7 +52,15 @@ type undoStep struct {
 	// back takes the change back. The change sets it as it runs; it stays
 	// nil when the change turned out to change nothing.
 	back func(c *workbook.Change) error
+	// at, when set, is where the change was made, for the screen to go
+	// back to once it is taken back ([undoneMsg]): a respKey on the
+	// dialogue.
+	at string
 }
+
+// undoneMsg tells the screen a step of its own was taken back, so that it
+// can show where.
+type undoneMsg struct{ step *undoStep }
 
 // undoStacks are the steps each open screen can take back, the last on
 // top.
@@ -63,26 +76,60 @@ func (*mapScreen) undoable()    {}
 func (*people) undoable()       {}
 func (*barriers) undoable()     {}
 
-// pushUndo puts the step of job j, just committed, on the stack of the
-// screen it was made on, when that screen is still open.
-func (m *Model) pushUndo(j saveJob) {
-	st := j.undo
-	if st == nil || st.back == nil {
-		return
-	}
-	on := st.on
-	if on == nil {
-		on = j.owner
-	}
-	for _, s := range m.stack {
-		if s == on {
-			if m.env.undo == nil {
-				m.env.undo = undoStacks{}
+// showUndone goes to the answer a step taken back was about, at (a
+// respKey), when the screen lists it.
+func (d *dialogue) showUndone(at string) tea.Cmd {
+	for i, st := range d.statements {
+		for j, p := range d.people {
+			if respKey(p.ID, st.ID) == at {
+				return d.move(i, j)
 			}
-			m.env.undo[on] = append(m.env.undo[on], st)
-			return
 		}
 	}
+	return nil
+}
+
+// pushUndo puts the step of job j, just committed, on the stack of the
+// screen it was made on, when that screen is still open. A change that
+// cannot be taken back empties that stack instead: ctrl+z takes back the
+// last change, and the steps under it would skip it.
+func (m *Model) pushUndo(j saveJob) {
+	if j.undoing != nil {
+		return
+	}
+	on := m.madeOn(j)
+	if on == nil {
+		return // closed meanwhile: its stack went with it
+	}
+	switch st := j.undo; {
+	case st == nil:
+		delete(m.env.undo, on)
+	case st.back != nil:
+		if m.env.undo == nil {
+			m.env.undo = undoStacks{}
+		}
+		m.env.undo[on] = append(m.env.undo[on], st)
+	}
+}
+
+// madeOn is the open screen job j's change was made on: its step's, else
+// its owner; a form's is the screen under it, which opened it. nil when
+// that screen is closed.
+func (m *Model) madeOn(j saveJob) Screen {
+	on := j.owner
+	if j.undo != nil && j.undo.on != nil {
+		on = j.undo.on
+	}
+	for i, s := range m.stack {
+		if s != on {
+			continue
+		}
+		if _, isForm := s.(*form); isForm && j.undo == nil && i > 0 {
+			return m.stack[i-1]
+		}
+		return s
+	}
+	return nil
 }
 
 // showUndo reports whether the footer lists ctrl+z: when the top screen
@@ -138,6 +185,10 @@ func (m *Model) undone(j saveJob, err error) tea.Cmd {
 		m.status, m.isErr, m.isWarn = l.T("tui.undo.changed_room"), true, false
 	case errors.Is(err, workbook.ErrChangedSince):
 		m.status, m.isErr, m.isWarn = l.T("tui.undo.changed", "What", st.what), true, false
+	case refusal(err) && room:
+		m.status, m.isErr, m.isWarn = l.T("tui.undo.refused_room"), true, false
+	case refusal(err):
+		m.status, m.isErr, m.isWarn = l.T("tui.undo.refused", "What", st.what, "Err", err.Error()), true, false
 	default:
 		if m.env.undo != nil && m.isOpen(j.owner) {
 			m.env.undo[j.owner] = append(m.env.undo[j.owner], st) // to try again
@@ -152,7 +203,21 @@ func (m *Model) undone(j saveJob, err error) tea.Cmd {
 	if !m.isOpen(j.owner) {
 		return nil
 	}
-	return m.route(j.owner, reloadMsg{})
+	var cmds []tea.Cmd
+	if err == nil {
+		cmds = append(cmds, m.route(j.owner, undoneMsg{st}))
+	}
+	return tea.Batch(append(cmds, m.route(j.owner, reloadMsg{}))...)
+}
+
+// refusal reports whether err is the domain's refusal of the inverse by
+// its rules (a field, a limit, a record gone): trying again would give the
+// same, so the step is dropped.
+func refusal(err error) bool {
+	var fe *workbook.FieldError
+	var fes workbook.FieldErrors
+	var le *workbook.LimitError
+	return errors.As(err, &fe) || errors.As(err, &fes) || errors.As(err, &le) || errors.Is(err, workbook.ErrNotFound)
 }
 
 // undoFailed words an inverse that was not saved for the status bar in
@@ -181,7 +246,7 @@ func (m *Model) isOpen(s Screen) bool {
 // to the answer the store held just before.
 func (a *answerSheet) recordUndoable(e *env, owner Screen, in workbook.ResponseInput, what, room, warn string) tea.Cmd {
 	j := a.job(in, what, room, warn)
-	st := &undoStep{what: what, room: room}
+	st := &undoStep{what: what, room: room, at: respKey(in.ParticipantID, in.StatementID)}
 	j.undo = st
 	j.fn = func(c *workbook.Change) error {
 		was, err := c.Response(in.SiteID, in.AssessmentID, in.ParticipantID, in.StatementID)
@@ -366,4 +431,86 @@ func deleteIntervention(siteID, assessmentID, id, what string) (func(*workbook.C
 		}
 		return c.DeleteIntervention(siteID, assessmentID, id)
 	}, st
+}
+
+// savePartnership is c.SavePartnership(p) that st takes back: removing a
+// new partnership, or saving back the one the store held.
+func savePartnership(st *undoStep, c *workbook.Change, p workbook.Partnership) (workbook.Partnership, error) {
+	var was *workbook.Partnership
+	if p.ID != "" {
+		old, err := c.Partnership(p.SiteID, p.ID)
+		switch {
+		case err == nil:
+			was = &old
+		case !errors.Is(err, workbook.ErrNotFound):
+			return workbook.Partnership{}, err
+		}
+	}
+	now, err := c.SavePartnership(p)
+	if err == nil {
+		st.back = func(c *workbook.Change) error { return c.UndoPartnershipSaved(was, now) }
+	}
+	return now, err
+}
+
+// saveParticipant is c.SaveParticipant(p) that st takes back: removing a
+// new participant who has not answered, or saving back the one the store
+// held.
+func saveParticipant(st *undoStep, c *workbook.Change, p workbook.Participant) (workbook.Participant, error) {
+	var was *workbook.Participant
+	if p.ID != "" {
+		old, err := c.Participant(p.SiteID, p.AssessmentID, p.ID)
+		switch {
+		case err == nil:
+			was = &old
+		case !errors.Is(err, workbook.ErrNotFound):
+			return workbook.Participant{}, err
+		}
+	}
+	now, err := c.SaveParticipant(p)
+	if err == nil {
+		st.back = func(c *workbook.Change) error { return c.UndoParticipantSaved(was, now) }
+	}
+	return now, err
+}
+
+// selectPartnership is c.SelectPartnership that st takes back: the
+// assessment selects what it did before, with the reason it had.
+func selectPartnership(st *undoStep, c *workbook.Change, siteID, assessmentID, partnershipID, reason string) error {
+	was, err := c.Assessment(siteID, assessmentID)
+	if err != nil {
+		return err
+	}
+	now, err := c.SelectPartnership(siteID, assessmentID, partnershipID, reason)
+	if err == nil && (now.PartnershipID != was.PartnershipID || now.SelectionReason != was.SelectionReason) {
+		st.back = func(c *workbook.Change) error { return c.UndoSelection(was, now) }
+	}
+	return err
+}
+
+// setStatementNote is c.SetStatementNote(n) that st takes back: the
+// statement's notes and group score as the store held them.
+func setStatementNote(st *undoStep, c *workbook.Change, n workbook.StatementNote) error {
+	was, err := c.StatementNote(n.SiteID, n.AssessmentID, n.StatementID)
+	if err != nil {
+		return err
+	}
+	now, err := c.SetStatementNote(n)
+	if err == nil && (now.GroupScore != was.GroupScore || now.Notes != was.Notes) {
+		st.back = func(c *workbook.Change) error { return c.UndoStatementNote(was, now) }
+	}
+	return err
+}
+
+// setIssueNote is c.SetIssueNote(n) that st takes back.
+func setIssueNote(st *undoStep, c *workbook.Change, n workbook.IssueNote) error {
+	was, err := c.IssueNote(n.SiteID, n.AssessmentID, n.KeyIssueID)
+	if err != nil {
+		return err
+	}
+	now, err := c.SetIssueNote(n)
+	if err == nil && now.Notes != was.Notes {
+		st.back = func(c *workbook.Change) error { return c.UndoIssueNote(was, now) }
+	}
+	return err
 }

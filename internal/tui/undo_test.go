@@ -70,9 +70,13 @@ func TestUndoScoresStepByStep(t *testing.T) {
 				t.Fatalf("after one undo %v, want the 4 back and the 2 kept", got)
 			}
 			wantScreen(t, m, "after one undo", "Undone: "+tc.who+", statement 1.1: 5")
+			pressRoot(t, m, "right") // elsewhere: the undo goes back to the answer
 			pressRoot(t, m, "ctrl+z")
 			if got := answersOf(te); got[k1] != "4|" || got[k2] != "" {
 				t.Fatalf("after two undos %v, want the second person's answer gone", got)
+			}
+			if d := m.top().(*dialogue); d.cur != 0 || d.row != 1 {
+				t.Errorf("after undoing the second person's answer: statement %d row %d, want 1 2", d.cur+1, d.row+1)
 			}
 			pressRoot(t, m, "ctrl+z")
 			if got := answersOf(te); len(got) != 0 {
@@ -351,5 +355,105 @@ func TestUndoIsInTheHelp(t *testing.T) {
 		if v := screenText(m); strings.Contains(v, "ctrl+z") {
 			t.Errorf("the site screen, which changes nothing that ctrl+z takes back, lists it:\n%s", v)
 		}
+	}
+}
+
+func TestUndoNotesAndGroupScore(t *testing.T) {
+	te := newTestEnv(t)
+	te.addPeople(workbook.Insider, 1)
+	m := newRoot(t, te, 100, 30)
+	pressRoot(t, m, "enter", "3", "n")
+	typeRoot(t, m, "Evening meetings")
+	pressRoot(t, m, "ctrl+s", "g", "4", "g", "2")
+	note := func() workbook.StatementNote {
+		ns := te.load().StatementNotes
+		if len(ns) == 0 {
+			return workbook.StatementNote{}
+		}
+		return ns[0]
+	}
+	if n := note(); n.GroupScore != 2 || n.Notes != "Evening meetings" {
+		t.Fatalf("note %+v", n)
+	}
+	pressRoot(t, m, "ctrl+z")
+	if n := note(); n.GroupScore != 4 || n.Notes != "Evening meetings" {
+		t.Fatalf("after one undo %+v, want the group score 4 back", n)
+	}
+	pressRoot(t, m, "ctrl+z", "ctrl+z")
+	if n := note(); n.GroupScore != 0 || n.Notes != "" {
+		t.Fatalf("after undoing all %+v, want no note", n)
+	}
+	wantScreen(t, m, "notes undone", "Undone: notes on statement 1.1")
+}
+
+func TestUndoPeopleFormsAndTheMapsForm(t *testing.T) {
+	te := newTestEnv(t)
+	m := newRoot(t, te, 100, 30)
+	pressRoot(t, m, "enter", "3", "p", "a")
+	typeRoot(t, m, "Sam")
+	pressRoot(t, m, "ctrl+s", "e")
+	typeRoot(t, m, "ira")
+	pressRoot(t, m, "ctrl+s")
+	if ps := te.load().Participants; len(ps) != 1 || ps[0].Name != "Samira" {
+		t.Fatalf("participants %+v", ps)
+	}
+	pressRoot(t, m, "ctrl+z")
+	if ps := te.load().Participants; len(ps) != 1 || ps[0].Name != "Sam" {
+		t.Fatalf("undoing the edit: %+v", ps)
+	}
+	pressRoot(t, m, "ctrl+z")
+	if ps := te.load().Participants; len(ps) != 0 {
+		t.Fatalf("undoing the new participant: %+v", ps)
+	}
+
+	// A partnership mapped, edited, then chosen on Select.
+	pressRoot(t, m, "esc", "esc", "1", "a")
+	typeRoot(t, m, "Youth forum")
+	pressRoot(t, m, "ctrl+s", "e")
+	typeRoot(t, m, " (under 25s)")
+	pressRoot(t, m, "ctrl+s")
+	if ps := te.load().Partnerships; len(ps) != 1 || ps[0].Title != "Youth forum (under 25s)" {
+		t.Fatalf("partnerships %+v", ps)
+	}
+	pressRoot(t, m, "ctrl+z")
+	if ps := te.load().Partnerships; len(ps) != 1 || ps[0].Title != "Youth forum" {
+		t.Fatalf("undoing the edit: %+v", ps)
+	}
+	pressRoot(t, m, "esc", "2", "S")
+	typeRoot(t, m, "the most active")
+	pressRoot(t, m, "ctrl+s")
+	if a := te.load().Assessment; a.PartnershipID == "" || a.SelectionReason != "the most active" {
+		t.Fatalf("not selected: %+v", a)
+	}
+	pressRoot(t, m, "ctrl+z")
+	if a := te.load().Assessment; a.PartnershipID != "" || a.SelectionReason != "" {
+		t.Fatalf("undoing the selection: %+v", a)
+	}
+	// The map's steps went when it was left: the partnership stays.
+	pressRoot(t, m, "esc", "1", "ctrl+z")
+	if ps := te.load().Partnerships; len(ps) != 1 {
+		t.Fatalf("partnerships %+v after an undo on a new map screen", ps)
+	}
+}
+
+// A change that cannot be taken back (a review) is the last change: ctrl+z
+// does not reach past it to the one before.
+func TestUndoStopsAtAChangeItCannotTakeBack(t *testing.T) {
+	te := newTestEnv(t)
+	verifyFixture(te)
+	m := newRoot(t, te, 100, 30)
+	pressRoot(t, m, "enter", "5", "tab", "tab", "tab", "tab", "i")
+	typeRoot(t, m, "Move the meetings")
+	pressRoot(t, m, "ctrl+s", "r", "tab")
+	typeRoot(t, m, "begun")
+	pressRoot(t, m, "ctrl+s")
+	ivs := te.load().Interventions
+	if len(ivs) != 1 || len(ivs[0].Reviews) != 1 {
+		t.Fatalf("actions %+v, want one reviewed", ivs)
+	}
+	pressRoot(t, m, "ctrl+z")
+	wantScreen(t, m, "after the review", "Nothing to undo on this screen")
+	if ivs := te.load().Interventions; len(ivs) != 1 || len(ivs[0].Reviews) != 1 {
+		t.Fatalf("actions %+v after ctrl+z, want the reviewed one kept", ivs)
 	}
 }

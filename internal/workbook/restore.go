@@ -1,9 +1,12 @@
 package workbook
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // Taking a change back.
@@ -385,4 +388,136 @@ func (c *Change) UndoInterventionDeleted(iv Intervention) error {
 		return err
 	}
 	return putJSON(c.tx, BucketInterventions, k, iv)
+}
+
+// UndoStatementNote takes back [Change.SetStatementNote]: now is the note
+// it saved, was the statement's note before (no group score and no notes
+// for none). The note is set back to was as long as it is still now.
+func (c *Change) UndoStatementNote(was, now StatementNote) error {
+	cur, _, err := getJSON[StatementNote](c.tx, BucketStatementNotes, key(now.SiteID, now.AssessmentID, now.StatementID))
+	if err != nil {
+		return err
+	}
+	if cur.GroupScore != now.GroupScore || cur.Notes != now.Notes {
+		return changedSince("statement note", now.StatementID, "it was written again")
+	}
+	was.SiteID, was.AssessmentID, was.StatementID = now.SiteID, now.AssessmentID, now.StatementID
+	_, err = c.SetStatementNote(was)
+	return err
+}
+
+// StatementNote returns the group's note on one statement: one with only
+// its ids when there is none.
+func (r *Reader) StatementNote(siteID, assessmentID, statementID string) (StatementNote, error) {
+	n, _, err := getJSON[StatementNote](r.tx, BucketStatementNotes, key(siteID, assessmentID, statementID))
+	n.SiteID, n.AssessmentID, n.StatementID = siteID, assessmentID, statementID
+	return n, err
+}
+
+// IssueNote returns the verification note on one key issue: one with only
+// its ids when there is none.
+func (r *Reader) IssueNote(siteID, assessmentID, keyIssueID string) (IssueNote, error) {
+	n, _, err := getJSON[IssueNote](r.tx, BucketIssueNotes, key(siteID, assessmentID, keyIssueID))
+	n.SiteID, n.AssessmentID, n.KeyIssueID = siteID, assessmentID, keyIssueID
+	return n, err
+}
+
+// UndoIssueNote takes back [Change.SetIssueNote] as UndoStatementNote
+// does a statement's note.
+func (c *Change) UndoIssueNote(was, now IssueNote) error {
+	cur, err := c.IssueNote(now.SiteID, now.AssessmentID, now.KeyIssueID)
+	if err != nil {
+		return err
+	}
+	if cur.Notes != now.Notes {
+		return changedSince("verification note", now.KeyIssueID, "it was written again")
+	}
+	was.SiteID, was.AssessmentID, was.KeyIssueID = now.SiteID, now.AssessmentID, now.KeyIssueID
+	_, err = c.SetIssueNote(was)
+	return err
+}
+
+// sameParticipant reports whether two participants are recorded alike,
+// whenever they were saved.
+func sameParticipant(a, b Participant) bool {
+	return a.Name == b.Name && a.Group == b.Group && a.Role == b.Role && a.Organisation == b.Organisation && a.Booklet == b.Booklet
+}
+
+// UndoParticipantSaved takes back [Change.SaveParticipant]: now is the
+// participant it returned, was the participant before (nil when new). A
+// new participant is removed as long as they have not answered or been
+// edited since; an edited one is saved back as they were, as long as they
+// are still now.
+func (c *Change) UndoParticipantSaved(was *Participant, now Participant) error {
+	cur, err := c.Participant(now.SiteID, now.AssessmentID, now.ID)
+	switch {
+	case err != nil:
+		return stale(err, "participant", now.ID)
+	case !sameParticipant(cur, now):
+		return changedSince("participant", now.ID, "they were edited again")
+	case was == nil && (c.hasResponses(now) || c.tx.Get(BucketComments, key(now.SiteID, now.AssessmentID, now.ID)) != nil):
+		return changedSince("participant", now.ID, "they have answered since")
+	case was == nil:
+		return c.DeleteParticipant(now.SiteID, now.AssessmentID, now.ID)
+	}
+	_, err = c.SaveParticipant(*was)
+	return err
+}
+
+// samePartnership reports whether two partnerships are recorded alike,
+// whenever they were saved: as the store keeps them, where no partners
+// and no marks are the same however they were given.
+func samePartnership(a, b Partnership) bool {
+	a.Updated, b.Updated = time.Time{}, time.Time{}
+	ra, errA := json.Marshal(a)
+	rb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ra, rb)
+}
+
+// UndoPartnershipSaved takes back [Change.SavePartnership]: now is the
+// partnership it returned, was the partnership before (nil when new). A
+// new partnership is removed as long as no assessment has selected it and
+// it has not been changed (or marked) since; an edited one is saved back
+// as it was, as long as it is still now.
+func (c *Change) UndoPartnershipSaved(was *Partnership, now Partnership) error {
+	cur, err := c.Partnership(now.SiteID, now.ID)
+	switch {
+	case err != nil:
+		return stale(err, "partnership", now.Title)
+	case !samePartnership(cur, now):
+		return changedSince("partnership", now.Title, "it was changed again")
+	case was == nil:
+		as, err := c.Assessments(now.SiteID)
+		if err != nil {
+			return err
+		}
+		if slices.ContainsFunc(as, func(a Assessment) bool { return a.PartnershipID == now.ID }) {
+			return changedSince("partnership", now.Title, "an assessment has selected it")
+		}
+		return c.DeletePartnership(now.SiteID, now.ID)
+	}
+	back := *was
+	if back.Criteria == nil {
+		back.Criteria = map[string]CriterionMark{} // none, not "keep the stored ones"
+	}
+	_, err = c.SavePartnership(back)
+	return err
+}
+
+// UndoSelection takes back [Change.SelectPartnership]: now is the
+// assessment it returned, was the assessment before. The selection and its
+// reason are set back to was's as long as they are still now's.
+func (c *Change) UndoSelection(was, now Assessment) error {
+	cur, err := c.Assessment(now.SiteID, now.ID)
+	if err != nil {
+		return stale(err, "assessment", now.ID)
+	}
+	if cur.PartnershipID != now.PartnershipID || cur.SelectionReason != now.SelectionReason {
+		return changedSince("assessment", now.ID, "another partnership was selected since")
+	}
+	if was.PartnershipID != "" && c.tx.Get(BucketPartnerships, key(was.SiteID, was.PartnershipID)) == nil {
+		return changedSince("assessment", now.ID, "the partnership selected before was deleted")
+	}
+	_, err = c.SelectPartnership(was.SiteID, was.ID, was.PartnershipID, was.SelectionReason)
+	return err
 }

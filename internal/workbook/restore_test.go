@@ -252,3 +252,75 @@ func TestUndoFindingAndAction(t *testing.T) {
 	}
 	checkKept(t, f.svc, "after the findings and actions")
 }
+
+func TestUndoNotesParticipantsPartnershipsAndSelection(t *testing.T) {
+	f := newFixture(t)
+	sid, aid := f.site.ID, f.a.ID
+
+	// A statement's notes and group score.
+	was := workbook.StatementNote{SiteID: sid, AssessmentID: aid, StatementID: "ca-times"}
+	var now workbook.StatementNote
+	f.change(t, func(c *workbook.Change) (err error) {
+		now, err = c.SetStatementNote(workbook.StatementNote{SiteID: sid, AssessmentID: aid, StatementID: "ca-times", GroupScore: 4, Notes: "sera"})
+		return err
+	})
+	f.change(t, func(c *workbook.Change) error { return c.UndoStatementNote(was, now) })
+	if ns := f.load(t).StatementNotes; len(ns) != 0 {
+		t.Fatalf("notes after undo %+v, want none", ns)
+	}
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoStatementNote(was, now) }), "note undone twice")
+
+	// A participant added, then edited.
+	var added, edited workbook.Participant
+	f.change(t, func(c *workbook.Change) (err error) {
+		added, err = c.SaveParticipant(workbook.Participant{SiteID: sid, AssessmentID: aid, Name: "Sam", Group: workbook.Insider, Role: workbook.RoleMiddle})
+		return err
+	})
+	f.change(t, func(c *workbook.Change) (err error) {
+		e := added
+		e.Name = "Samira"
+		edited, err = c.SaveParticipant(e)
+		return err
+	})
+	f.change(t, func(c *workbook.Change) error { return c.UndoParticipantSaved(&added, edited) })
+	if ps := f.load(t).Participants; len(ps) != 1 || ps[0].Name != "Sam" {
+		t.Fatalf("participants after undoing the edit %+v", ps)
+	}
+	// Answered since being added: removing them would lose the answer.
+	f.answer(t, added.ID, "ca-times", 3, "")
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoParticipantSaved(nil, added) }), "answered since")
+
+	// A partnership added, edited, selected.
+	var p, pe workbook.Partnership
+	f.change(t, func(c *workbook.Change) (err error) {
+		p, err = c.SavePartnership(workbook.Partnership{SiteID: sid, Title: "Tavolo anziani", Partners: []workbook.Sector{workbook.SectorHealth}})
+		return err
+	})
+	f.change(t, func(c *workbook.Change) (err error) {
+		e := p
+		e.Title = "Tavolo anziani e famiglie"
+		pe, err = c.SavePartnership(e)
+		return err
+	})
+	f.change(t, func(c *workbook.Change) error { return c.UndoPartnershipSaved(&p, pe) })
+	if ps := f.load(t).Partnerships; len(ps) != 1 || ps[0].Title != "Tavolo anziani" {
+		t.Fatalf("partnerships after undoing the edit %+v", ps)
+	}
+	before := f.load(t).Assessment
+	var sel workbook.Assessment
+	f.change(t, func(c *workbook.Change) (err error) {
+		sel, err = c.SelectPartnership(sid, aid, p.ID, "il più attivo")
+		return err
+	})
+	// Selected: removing the partnership it was would leave the
+	// assessment without it.
+	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoPartnershipSaved(nil, p) }), "selected since")
+	f.change(t, func(c *workbook.Change) error { return c.UndoSelection(before, sel) })
+	if a := f.load(t).Assessment; a.PartnershipID != "" || a.SelectionReason != "" {
+		t.Fatalf("assessment after undoing the selection %+v", a)
+	}
+	f.change(t, func(c *workbook.Change) error { return c.UndoPartnershipSaved(nil, p) })
+	if ps := f.load(t).Partnerships; len(ps) != 0 {
+		t.Fatalf("partnerships after undoing the new one %+v", ps)
+	}
+}
