@@ -168,6 +168,8 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, nil
 	case reloadMsg:
 		return m, m.load
+	case undoneMsg:
+		m.want = msg.step.at // the cursor goes to it once the map reloads
 	case saveDoneMsg:
 		if msg.job.owner == m {
 			return m, m.load

@@ -54,7 +54,7 @@ type undoStep struct {
 	back func(c *workbook.Change) error
 	// at, when set, is where the change was made, for the screen to go
 	// back to once it is taken back ([undoneMsg]): a respKey on the
-	// dialogue.
+	// dialogue, a partnership's id on the map.
 	at string
 }
 
@@ -308,7 +308,7 @@ func markCells(siteID, what string, cells []cellChange) (func(*workbook.Change) 
 // deletePartnership is the change that deletes a mapped partnership, and
 // the step that puts it back, selected again where it was.
 func deletePartnership(siteID, id, what string) (func(*workbook.Change) error, *undoStep) {
-	st := &undoStep{what: what}
+	st := &undoStep{what: what, at: id}
 	return func(c *workbook.Change) error {
 		rec, err := c.PartnershipRecord(siteID, id)
 		if err != nil {
@@ -448,7 +448,7 @@ func savePartnership(st *undoStep, c *workbook.Change, p workbook.Partnership) (
 	}
 	now, err := c.SavePartnership(p)
 	if err == nil {
-		st.back = func(c *workbook.Change) error { return c.UndoPartnershipSaved(was, now) }
+		st.back, st.at = func(c *workbook.Change) error { return c.UndoPartnershipSaved(was, now) }, now.ID
 	}
 	return now, err
 }

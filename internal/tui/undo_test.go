@@ -231,6 +231,9 @@ func TestUndoPartnershipDeletionOnTheMap(t *testing.T) {
 		if p, err = c.SavePartnership(workbook.Partnership{SiteID: te.site.ID, Title: "Youth forum", Ongoing: true}); err != nil {
 			return err
 		}
+		if _, err = c.SavePartnership(workbook.Partnership{SiteID: te.site.ID, Title: "Allotments group"}); err != nil {
+			return err
+		}
 		if _, err = c.SetCriterion(te.site.ID, p.ID, te.q.Criteria[0].ID, workbook.CriterionMark{Mark: workbook.Met}); err != nil {
 			return err
 		}
@@ -238,19 +241,19 @@ func TestUndoPartnershipDeletionOnTheMap(t *testing.T) {
 		return err
 	})
 	m := newRoot(t, te, 100, 30)
-	pressRoot(t, m, "enter", "1", "D", "y")
-	if d := te.load(); len(d.Partnerships) != 0 || d.Assessment.PartnershipID != "" {
+	pressRoot(t, m, "enter", "1", "down", "D", "y")
+	if d := te.load(); len(d.Partnerships) != 1 || d.Assessment.PartnershipID != "" {
 		t.Fatalf("after deleting: %d partnerships, selected %q", len(d.Partnerships), d.Assessment.PartnershipID)
 	}
 	pressRoot(t, m, "ctrl+z")
 	d := te.load()
-	if len(d.Partnerships) != 1 || d.Partnerships[0].Criteria[te.q.Criteria[0].ID].Mark != workbook.Met {
+	if len(d.Partnerships) != 2 || d.Partnerships[1].Criteria[te.q.Criteria[0].ID].Mark != workbook.Met {
 		t.Fatalf("after undo: %+v, want the partnership with its mark", d.Partnerships)
 	}
 	if d.Assessment.PartnershipID != p.ID {
 		t.Errorf("after undo the assessment selects %q, want %q again", d.Assessment.PartnershipID, p.ID)
 	}
-	wantScreen(t, m, "after undo", "Undone: deleted Youth forum", "Youth forum")
+	wantScreen(t, m, "after undo", "Undone: deleted Youth forum", "›★Youth forum")
 }
 
 func TestUndoFindingsAndActionsOnBarriers(t *testing.T) {
