@@ -460,3 +460,49 @@ func TestUndoStopsAtAChangeItCannotTakeBack(t *testing.T) {
 		t.Fatalf("actions %+v after ctrl+z, want the reviewed one kept", ivs)
 	}
 }
+
+// TestUndoFlow runs undo through the real Bubble Tea runtime: the saves
+// and their inverses run on the program's goroutines, one after another.
+func TestUndoFlow(t *testing.T) {
+	svc, q := newEmptyStore(t)
+	var site workbook.Site
+	var a workbook.Assessment
+	var ps []workbook.Participant
+	if err := svc.Change(func(c *workbook.Change) (err error) {
+		if site, a, err = c.CreateSite(workbook.SiteInput{Name: "Eastbrook pilot", Organisation: "Eastbrook City Council"}, q); err != nil {
+			return err
+		}
+		for _, name := range []string{"Ann", "Bob"} {
+			p, err := c.SaveParticipant(workbook.Participant{SiteID: site.ID, AssessmentID: a.ID, Name: name, Group: workbook.Insider, Role: workbook.RoleMiddle})
+			if err != nil {
+				return err
+			}
+			ps = append(ps, p)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fl := startFlow(t, svc, q, 80, 24)
+	fl.see("Eastbrook pilot")
+	fl.press("enter", "3")
+	fl.see("Statement 1.1")
+	fl.press("4", "2", "[", "5")
+	fl.see("Saved: Ann, statement 1.1: 5", "ctrl+z undo")
+	fl.press("ctrl+z")
+	fl.see("Undone: Ann, statement 1.1: 5")
+	fl.press("ctrl+z")
+	fl.see("Undone: Bob, statement 1.1: 2")
+	fl.quit()
+
+	var rs []workbook.Response
+	if err := svc.Read(func(r *workbook.Reader) (err error) {
+		rs, err = r.Responses(site.ID, a.ID)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || rs[0].ParticipantID != ps[0].ID || rs[0].Score != 4 {
+		t.Errorf("stored after two undos: %+v, want Ann's 4 alone", rs)
+	}
+}
