@@ -25,6 +25,13 @@ import (
 // assessments selected. [Reader.ParticipantRecord] and
 // [Reader.PartnershipRecord] read all of it before the deletion, and the
 // matching Undo puts all of it back as it was, times and ids included.
+//
+// A change the assessment's log noted (a participant who had answered
+// deleted, the selected partnership deleted or changed after answers) is
+// taken back with its entry: the figures are as they were, and the log
+// tells a reader of them only what still holds. The entry is the one the
+// change appended, found where the log ended before it; an entry not
+// there, or of another kind, is left alone.
 
 // ErrChangedSince is returned when a change cannot be taken back because
 // what it wrote was changed, or removed, after it.
@@ -133,6 +140,8 @@ type ParticipantRecord struct {
 	Participant Participant
 	// Answered is how many statements they had answered.
 	Answered int
+	// logLen is how long the assessment's log was before the deletion.
+	logLen int
 	// The participant's records of answers and of comments as stored (nil
 	// for none): put back as they were, with their times.
 	answers, comments []byte
@@ -144,8 +153,13 @@ func (r *Reader) ParticipantRecord(siteID, assessmentID, id string) (Participant
 	if err != nil {
 		return ParticipantRecord{}, err
 	}
+	a, err := r.Assessment(siteID, assessmentID)
+	if err != nil {
+		return ParticipantRecord{}, err
+	}
 	k := key(siteID, assessmentID, id)
-	rec := ParticipantRecord{Participant: p, answers: cloneBytes(r.tx.Get(BucketAnswers, k)), comments: cloneBytes(r.tx.Get(BucketComments, k))}
+	rec := ParticipantRecord{Participant: p, answers: cloneBytes(r.tx.Get(BucketAnswers, k)), comments: cloneBytes(r.tx.Get(BucketComments, k)),
+		logLen: len(a.Log)}
 	if rec.answers != nil {
 		if _, rec.Answered, err = countAnswers(rec.answers); err != nil {
 			return ParticipantRecord{}, fmt.Errorf("read %s %s: %w", BucketAnswers, k, err)
@@ -207,7 +221,25 @@ func (c *Change) UndoParticipantDeleted(rec ParticipantRecord) error {
 			return err
 		}
 	}
+	if unrecord(&a, rec.logLen, func(e Event) bool {
+		return e.Kind == EventParticipantDeleted && e.Group == p.Group && e.Answers == rec.Answered
+	}) {
+		if err := c.putAssessment(a); err != nil {
+			return err
+		}
+	}
 	return putJSON(c.tx, BucketParticipants, k, p)
+}
+
+// unrecord removes from a's log the entry at i, the one a change appended
+// to the log as it was then, when it is the entry the change wrote (like).
+// It reports whether it removed it.
+func unrecord(a *Assessment, i int, like func(Event) bool) bool {
+	if i < 0 || i >= len(a.Log) || !like(a.Log[i]) {
+		return false
+	}
+	a.Log = slices.Delete(slices.Clone(a.Log), i, i+1)
+	return true
 }
 
 // PartnershipRecord is a mapped partnership with what refers to it: what
@@ -217,6 +249,8 @@ type PartnershipRecord struct {
 	Partnership Partnership
 	// SelectedBy are the assessments that had selected the partnership.
 	SelectedBy []string
+	// logLen is how long each of their logs was before the deletion.
+	logLen map[string]int
 }
 
 // PartnershipRecord reads a partnership and the assessments that selected
@@ -230,10 +264,11 @@ func (r *Reader) PartnershipRecord(siteID, id string) (PartnershipRecord, error)
 	if err != nil {
 		return PartnershipRecord{}, err
 	}
-	rec := PartnershipRecord{Partnership: p}
+	rec := PartnershipRecord{Partnership: p, logLen: map[string]int{}}
 	for _, a := range as {
 		if a.PartnershipID == id {
 			rec.SelectedBy = append(rec.SelectedBy, a.ID)
+			rec.logLen[a.ID] = len(a.Log)
 		}
 	}
 	return rec, nil
@@ -272,8 +307,9 @@ func (c *Change) UndoPartnershipDeleted(rec PartnershipRecord) error {
 		return err
 	}
 	for _, a := range again {
-		a.PartnershipID, a.Updated = p.ID, c.now
-		if err := putJSON(c.tx, BucketAssessments, key(a.SiteID, a.ID), a); err != nil {
+		a.PartnershipID = p.ID
+		unrecord(&a, rec.logLen[a.ID], func(e Event) bool { return e.Kind == EventPartnershipDeleted && e.Partnership == p.Title })
+		if err := c.putAssessment(a); err != nil {
 			return err
 		}
 	}
@@ -506,7 +542,8 @@ func (c *Change) UndoPartnershipSaved(was *Partnership, now Partnership) error {
 
 // UndoSelection takes back [Change.SelectPartnership]: now is the
 // assessment it returned, was the assessment before. The selection and its
-// reason are set back to was's as long as they are still now's.
+// reason are set back to was's as long as they are still now's, and the
+// entry the selection wrote in the log, if it wrote one, goes.
 func (c *Change) UndoSelection(was, now Assessment) error {
 	cur, err := c.Assessment(now.SiteID, now.ID)
 	if err != nil {
@@ -518,6 +555,13 @@ func (c *Change) UndoSelection(was, now Assessment) error {
 	if was.PartnershipID != "" && c.tx.Get(BucketPartnerships, key(was.SiteID, was.PartnershipID)) == nil {
 		return changedSince("assessment", now.ID, "the partnership selected before was deleted")
 	}
-	_, err = c.SelectPartnership(was.SiteID, was.ID, was.PartnershipID, was.SelectionReason)
-	return err
+	a := cur
+	a.PartnershipID, a.SelectionReason = was.PartnershipID, was.SelectionReason
+	if n := len(was.Log); len(now.Log) > n {
+		wrote := now.Log[n]
+		unrecord(&a, n, func(e Event) bool {
+			return e.Kind == wrote.Kind && e.At.Equal(wrote.At) && e.Partnership == wrote.Partnership && e.To == wrote.To && e.Answers == wrote.Answers
+		})
+	}
+	return c.putAssessment(a)
 }

@@ -105,6 +105,9 @@ func TestUndoParticipantDeletedPutsBackTheirAnswers(t *testing.T) {
 	if rec.Answered != 2 {
 		t.Errorf("record says %d answered, want 2", rec.Answered)
 	}
+	if log := f.load(t).Assessment.Log; len(log) != 1 || log[0].Kind != workbook.EventParticipantDeleted {
+		t.Fatalf("log after the deletion %+v, want the deletion noted", log)
+	}
 	if got := len(f.load(t).Participants); got != 1 {
 		t.Fatalf("%d participants after the deletion, want 1", got)
 	}
@@ -122,6 +125,9 @@ func TestUndoParticipantDeletedPutsBackTheirAnswers(t *testing.T) {
 		}
 	}
 	checkKept(t, f.svc, "after putting a participant back")
+	if log := after.Assessment.Log; len(log) != 0 {
+		t.Errorf("log after undoing the deletion %+v, want its entry gone", log)
+	}
 	wantChanged(t, f.svc.Change(func(c *workbook.Change) error { return c.UndoParticipantDeleted(rec) }), "put back twice")
 }
 
@@ -141,6 +147,8 @@ func TestUndoPartnershipDeletedSelectsItAgain(t *testing.T) {
 		_, err = c.SelectPartnership(f.site.ID, f.a.ID, p.ID, "il più attivo")
 		return err
 	})
+	ann := f.participant(t, "Anna")
+	f.answer(t, ann.ID, "ca-times", 4, "")
 	del := func() workbook.PartnershipRecord {
 		var rec workbook.PartnershipRecord
 		f.change(t, func(c *workbook.Change) (err error) {
@@ -152,13 +160,32 @@ func TestUndoPartnershipDeletedSelectsItAgain(t *testing.T) {
 		return rec
 	}
 	rec := del()
-	if got := f.load(t).Assessment.PartnershipID; got != "" {
-		t.Fatalf("selected %q after the deletion", got)
+	if a := f.load(t).Assessment; a.PartnershipID != "" || len(a.Log) != 1 || a.Log[0].Kind != workbook.EventPartnershipDeleted {
+		t.Fatalf("after the deletion: selected %q, log %+v", a.PartnershipID, a.Log)
 	}
 	f.change(t, func(c *workbook.Change) error { return c.UndoPartnershipDeleted(rec) })
 	d := f.load(t)
 	if d.Assessment.PartnershipID != p.ID || d.Assessment.SelectionReason != "il più attivo" {
 		t.Errorf("assessment after undo: selected %q (%q), want %q again", d.Assessment.PartnershipID, d.Assessment.SelectionReason, p.ID)
+	}
+	if len(d.Assessment.Log) != 0 {
+		t.Errorf("log after undoing the deletion %+v, want its entry gone", d.Assessment.Log)
+	}
+	// Another selected after answers, then taken back: so is its entry.
+	var was, now workbook.Assessment
+	f.change(t, func(c *workbook.Change) (err error) {
+		if was, err = c.Assessment(f.site.ID, f.a.ID); err != nil {
+			return err
+		}
+		now, err = c.SelectPartnership(f.site.ID, f.a.ID, other.ID, "")
+		return err
+	})
+	if len(now.Log) != 1 || now.Log[0].Kind != workbook.EventPartnershipChanged {
+		t.Fatalf("log after changing the selection %+v", now.Log)
+	}
+	f.change(t, func(c *workbook.Change) error { return c.UndoSelection(was, now) })
+	if a := f.load(t).Assessment; a.PartnershipID != p.ID || a.SelectionReason != "il più attivo" || len(a.Log) != 0 {
+		t.Fatalf("after undoing the change of selection: %q (%q), log %+v", a.PartnershipID, a.SelectionReason, a.Log)
 	}
 	var back workbook.Partnership
 	for _, x := range d.Partnerships {
