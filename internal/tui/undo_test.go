@@ -132,7 +132,7 @@ func TestUndoRefusesWhatChangedSince(t *testing.T) {
 	if got := answersOf(te)[respKey(people[0].ID, first)]; got != "1|" {
 		t.Fatalf("a refused undo left %q, want the later 1", got)
 	}
-	wantScreen(t, m, "refused", "Cannot undo")
+	wantScreen(t, m, "refused", "Not undone: it was changed since, so it is left as it is")
 	// The step is gone: it can never apply.
 	pressRoot(t, m, "ctrl+z")
 	wantScreen(t, m, "after the refusal", "Nothing to undo on this screen")
@@ -336,7 +336,7 @@ func TestUndoFindingsAndActionsOnBarriers(t *testing.T) {
 	if got := te.load().Interventions; len(got) != 1 {
 		t.Fatalf("undoing a reviewed action's creation removed it: %+v", got)
 	}
-	wantScreen(t, m, "refused", "Cannot undo")
+	wantScreen(t, m, "refused", "Not undone: it was changed since, so it is left as it is")
 }
 
 func TestUndoIsInTheHelp(t *testing.T) {
