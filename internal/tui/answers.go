@@ -57,8 +57,13 @@ func (a *answerSheet) heard(msg saveDoneMsg) {
 // room what it says instead while the room sees the screen (no name, no
 // answer: see [roomView]), and warn what the comment may give away.
 func (a *answerSheet) record(e *env, owner Screen, in workbook.ResponseInput, what, room, warn string) tea.Cmd {
+	return e.saveAnswer(owner, a.job(in, what, room, warn))
+}
+
+// job is the saver's job that records in (see record).
+func (a *answerSheet) job(in workbook.ResponseInput, what, room, warn string) saveJob {
 	shown := workbook.Response{SiteID: in.SiteID, AssessmentID: in.AssessmentID, ParticipantID: in.ParticipantID, StatementID: in.StatementID,
 		Score: in.Score, DontKnow: in.DontKnow, Comment: in.Comment}
-	return e.saveAnswer(owner, saveJob{key: respKey(in.ParticipantID, in.StatementID), resp: shown, what: what, room: room, warn: warn,
-		fn: func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }})
+	return saveJob{key: respKey(in.ParticipantID, in.StatementID), resp: shown, what: what, room: room, warn: warn,
+		fn: func(c *workbook.Change) error { _, err := c.RecordResponse(in); return err }}
 }

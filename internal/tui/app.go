@@ -209,6 +209,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case saveFailedMsg:
 		j, cmd := m.saveDone(msg.seq, msg.err)
+		if j.undoing != nil {
+			return m, tea.Batch(cmd, m.undone(j, msg.err))
+		}
 		switch {
 		case projecting(m.top()):
 			// The reason may name whose answer it was: the screen gives
@@ -220,6 +223,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case savedMsg:
 		j, cmd := m.saveDone(msg.seq, nil)
+		if j.undoing != nil {
+			return m, tea.Batch(cmd, m.undone(j, nil))
+		}
 		switch {
 		case projecting(m.top()):
 			if msg.what != "" || msg.warn != "" || j.room != "" {
@@ -307,6 +313,9 @@ func (m *Model) saveDone(seq int, err error) (saveJob, tea.Cmd) {
 		return j, nil
 	}
 	cmds := []tea.Cmd{next}
+	if err == nil {
+		m.pushUndo(j)
+	}
 	done := saveDoneMsg{job: j, err: err}
 	if slices.Contains(m.stack, j.owner) {
 		cmds = append(cmds, m.route(j.owner, done))
@@ -355,7 +364,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	if m.overlay.open {
 		w, h := m.bodySize()
-		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.footerKeys(), w)), helpRoom(m.env.langOf(m.top()), w, h)) {
+		if m.overlay.update(msg, k, len(helpLayout(m.env.styles, m.helpKeys(), w)), helpRoom(m.env.langOf(m.top()), w, h)) {
 			return m.quit(), true
 		}
 		return nil, true // the help takes every key: none reaches the screen under it
@@ -369,6 +378,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Quit):
 		return m.quit(), true
+	case key.Matches(msg, k.Undo):
+		return m.undo(), true
 	case key.Matches(msg, k.Back) && len(m.stack) > 1 && !takesEsc(m.top()):
 		return m.back(), true
 	}
@@ -390,6 +401,7 @@ func (m *Model) back() tea.Cmd {
 	if len(m.stack) <= 1 {
 		return nil
 	}
+	delete(m.env.undo, m.top()) // its steps go with it
 	m.stack = m.stack[:len(m.stack)-1]
 	m.status, m.isErr, m.isWarn = "", false, false
 	return tea.Batch(func() tea.Msg { return reloadMsg{} }, remember(placeOf(m.stack)))

@@ -56,7 +56,7 @@ func (m *Model) render() string {
 	w, h := m.bodySize()
 	var body string
 	if m.overlay.open {
-		body = m.overlay.view(l, st, m.footerKeys(), w, h)
+		body = m.overlay.view(l, st, m.helpKeys(), w, h)
 	} else {
 		body = m.top().View()
 	}
@@ -82,8 +82,11 @@ func (m *Model) render() string {
 func (m *Model) helpLine() string {
 	keys := m.footerKeys()
 	n := 2 // ? and q
-	if m.top().Typing() {
+	switch {
+	case m.top().Typing():
 		n = 1 // ctrl+c
+	case m.showUndo():
+		n = 3 // ctrl+z, ? and q
 	}
 	screen, global := keys[:len(keys)-n], keys[len(keys)-n:]
 	m.help.ShowAll = false
@@ -106,8 +109,9 @@ func (m *Model) helpLine() string {
 }
 
 // footerKeys lists the keys of the footer and the help screen: the top
-// screen's, esc when it goes back, then ? and q; while a text field has the
-// keyboard ? and q are text, and only ctrl+c quits.
+// screen's, esc when it goes back, ctrl+z when it has a change to take
+// back (in the help, when it can have one), then ? and q; while a text
+// field has the keyboard ? and q are text, and only ctrl+c quits.
 func (m *Model) footerKeys() []key.Binding {
 	k := m.keys()
 	if m.quitAsk.open() {
@@ -125,6 +129,9 @@ func (m *Model) footerKeys() []key.Binding {
 	}
 	if m.top().Typing() {
 		return append(keys, k.ForceQuit)
+	}
+	if m.showUndo() {
+		keys = append(keys, k.Undo)
 	}
 	return append(keys, k.Help, k.Quit)
 }

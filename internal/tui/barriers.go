@@ -420,8 +420,8 @@ func (b *barriers) confirmBarrier() tea.Cmd {
 	f := workbook.Finding{SiteID: b.siteID, AssessmentID: b.assessmentID, Kind: workbook.FindingBarrier,
 		KeyIssueID: row.item.KeyIssueID, StatementID: id}
 	b.pending[jobKey] = true
-	return b.env.save(b, saveJob{key: jobKey, what: b.l.T("tui.barriers.confirmed", "Number", b.num.Number(id)),
-		fn: func(c *workbook.Change) error { _, err := c.SaveFinding(f); return err }})
+	undo := &undoStep{what: b.l.T("tui.barriers.confirmed", "Number", b.num.Number(id))}
+	return b.env.save(b, saveJob{key: jobKey, what: undo.what, fn: saveFinding(undo, f), undo: undo})
 }
 
 // deleteSelected deletes the finding or intervention under the cursor.
@@ -435,12 +435,12 @@ func (b *barriers) deleteSelected() tea.Cmd {
 	switch {
 	case row.finding != nil:
 		id := row.finding.ID
-		j = saveJob{key: "finding/" + id, what: b.l.T("tui.barriers.finding_deleted"),
-			fn: func(c *workbook.Change) error { return c.DeleteFinding(sid, aid, id) }}
+		j = saveJob{key: "finding/" + id, what: b.l.T("tui.barriers.finding_deleted")}
+		j.fn, j.undo = deleteFinding(sid, aid, id, j.what)
 	case row.plan != nil:
 		id := row.plan.ID
-		j = saveJob{key: "plan/" + id, what: b.l.T("tui.barriers.plan_deleted"),
-			fn: func(c *workbook.Change) error { return c.DeleteIntervention(sid, aid, id) }}
+		j = saveJob{key: "plan/" + id, what: b.l.T("tui.barriers.plan_deleted")}
+		j.fn, j.undo = deleteIntervention(sid, aid, id, j.what)
 	default:
 		return nil
 	}

@@ -45,11 +45,13 @@ func (b *barriers) findingForm(old *workbook.Finding) Screen {
 		choiceF("key issue", b.l.T("tui.barriers.form.key_issue"), b.issueOptions(), f.KeyIssueID),
 		areaF("text", b.l.T("tui.barriers.form.text"), f.Text, workbook.MaxLongText),
 	}
+	undo := &undoStep{on: b, what: done}
 	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		nf := f
 		nf.Kind, nf.KeyIssueID, nf.Text = workbook.FindingKind(v["kind"]), v["key issue"], v["text"]
-		return func(c *workbook.Change) error { _, err := c.SaveFinding(nf); return err }
+		return saveFinding(undo, nf)
 	})
+	fm.undo = undo
 	if st, _, ok := b.data.Questionnaire.Statement(f.StatementID); ok {
 		fm.intro = b.l.T("tui.barriers.form.about", "Number", b.num.Number(st.ID), "Text", st.Text.In(b.lang))
 	}
@@ -96,14 +98,16 @@ func (b *barriers) planForm(old *workbook.Intervention) Screen {
 	} else {
 		intro = b.l.T("tui.barriers.form.status_by_review", "Status", planStatusText(b.l, iv.Status))
 	}
+	undo := &undoStep{on: b, what: done}
 	fm := newForm(b.env, b.l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		n := iv
 		n.Action, n.Owner, n.Due, n.KeyIssueID = v["action"], v["owner"], v["due date"], v["key issue"]
 		if old == nil {
 			n.Status = workbook.Status(v["status"])
 		}
-		return func(c *workbook.Change) error { _, err := c.SaveIntervention(n); return err }
+		return saveIntervention(undo, n)
 	})
+	fm.undo = undo
 	fm.intro = intro
 	// The owner is who answers for the action: naming them is the point.
 	fm.check = b.textCheck("action")

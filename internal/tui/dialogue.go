@@ -225,6 +225,8 @@ func (d *dialogue) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return d, loadAssessment(d.env, d.siteID, d.assessmentID)
 		}
 		return d, nil
+	case undoneMsg:
+		return d, d.showUndone(msg.step.at)
 	case saveDoneMsg:
 		j := msg.job
 		d.answers.heard(msg)

@@ -120,7 +120,7 @@ func (d *dialogue) record(score int, dk bool) tea.Cmd {
 	if d.projecting {
 		d.finished = -1 // the room sees the statement being scored
 	}
-	cmd := d.answers.record(d.env, d, in, what, room, "")
+	cmd := d.answers.recordUndoable(d.env, d, in, what, room, "")
 	var moveCmd tea.Cmd
 	if d.row < len(d.people)-1 {
 		d.row++
@@ -155,7 +155,7 @@ func (d *dialogue) clear() tea.Cmd {
 	st := d.statements[d.cur]
 	old, _, _ := d.answer(p.ID, st.ID)
 	in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID, Comment: old.Comment}
-	return d.answers.record(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)),
+	return d.answers.recordUndoable(d.env, d, in, d.l.T("tui.dialogue.cleared", "Person", personLabel(d.l, p, d.row+1), "Number", d.number(d.cur)),
 		d.l.T("tui.projector.cleared", "Number", d.number(d.cur)), "")
 }
 
@@ -204,7 +204,7 @@ func (d *dialogue) updateInput(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		old, _, _ := d.answer(p.ID, st.ID)
 		in := workbook.ResponseInput{SiteID: d.siteID, AssessmentID: d.assessmentID, ParticipantID: p.ID, StatementID: st.ID,
 			Score: old.Score, DontKnow: old.DontKnow, Comment: v}
-		return d, d.answers.record(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), "", warnSummary(d.l, d.watch.Check(v)))
+		return d, d.answers.recordUndoable(d.env, d, in, d.l.T("tui.dialogue.comment_of", "Person", personLabel(d.l, p, d.row+1)), "", warnSummary(d.l, d.watch.Check(v)))
 	}
 	var cmd tea.Cmd
 	d.input, cmd = d.input.Update(msg)
@@ -310,17 +310,17 @@ func (d *dialogue) updateNotes(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			ki := d.issueOf[st.ID]
 			n := workbook.IssueNote{SiteID: d.siteID, AssessmentID: d.assessmentID, KeyIssueID: ki.ID, Notes: v}
 			d.issueNotes[ki.ID] = n
-			return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
-				_, err := c.SetIssueNote(n)
-				return err
+			undo := &undoStep{what: d.l.T("tui.dialogue.issue_note_on", "Issue", ki.Title.In(d.lang))}
+			return d, d.env.save(d, saveJob{what: undo.what, warn: warnSummary(d.l, d.watch.Check(v)), undo: undo, fn: func(c *workbook.Change) error {
+				return setIssueNote(undo, c, n)
 			}})
 		}
 		n := d.notes[st.ID]
 		n.SiteID, n.AssessmentID, n.StatementID, n.Notes = d.siteID, d.assessmentID, st.ID, v
 		d.notes[st.ID] = n
-		return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur)), warn: warnSummary(d.l, d.watch.Check(v)), fn: func(c *workbook.Change) error {
-			_, err := c.SetStatementNote(n)
-			return err
+		undo := &undoStep{what: d.l.T("tui.dialogue.notes_on", "Number", d.number(d.cur))}
+		return d, d.env.save(d, saveJob{what: undo.what, warn: warnSummary(d.l, d.watch.Check(v)), undo: undo, fn: func(c *workbook.Change) error {
+			return setStatementNote(undo, c, n)
 		}})
 	}
 	var cmd tea.Cmd
@@ -346,8 +346,8 @@ func (d *dialogue) updateGroupScore(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	}
 	n.SiteID, n.AssessmentID, n.StatementID = d.siteID, d.assessmentID, st.ID
 	d.notes[st.ID] = n
-	return d, d.env.save(d, saveJob{what: d.l.T("tui.dialogue.group_score_on", "Number", d.number(d.cur)), fn: func(c *workbook.Change) error {
-		_, err := c.SetStatementNote(n)
-		return err
+	undo := &undoStep{what: d.l.T("tui.dialogue.group_score_on", "Number", d.number(d.cur))}
+	return d, d.env.save(d, saveJob{what: undo.what, undo: undo, fn: func(c *workbook.Change) error {
+		return setStatementNote(undo, c, n)
 	}})
 }

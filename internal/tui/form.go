@@ -128,6 +128,9 @@ type form struct {
 	warn   string
 	err    string
 	saving bool
+	// undo, when set, is the step that takes the change back, which
+	// submit's change fills in (see undo.go).
+	undo *undoStep
 }
 
 // newForm makes a form that speaks l (nil: the user's language); the
@@ -233,7 +236,7 @@ func (f *form) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			if f.check != nil {
 				f.warn = f.check(vals)
 			}
-			return f, f.env.save(f, saveJob{what: f.done, warn: f.warn, ownsFailure: true, fn: fn})
+			return f, f.env.save(f, saveJob{what: f.done, warn: f.warn, ownsFailure: true, fn: fn, undo: f.undo})
 		case key.Matches(msg, k.Tab), key.Matches(msg, k.FieldNext) && fl.kind != areaField:
 			return f, f.focusField(f.focus + 1)
 		case key.Matches(msg, k.ShiftTab), key.Matches(msg, k.FieldPrev) && fl.kind != areaField:

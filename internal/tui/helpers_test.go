@@ -239,6 +239,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+g":    {Code: 'g', Mod: tea.ModCtrl},
+		"ctrl+z":    {Code: 'z', Mod: tea.ModCtrl},
 	}
 	if sk, ok := special[k]; ok {
 		return tea.KeyPressMsg(sk)

@@ -33,6 +33,8 @@ type KeyMap struct {
 	Edit   key.Binding
 	Rename key.Binding
 	Delete key.Binding
+	// Undo takes back the last change made on the screen (undo.go).
+	Undo   key.Binding
 	Filter key.Binding
 	Sort   key.Binding
 	Save   key.Binding
@@ -192,6 +194,7 @@ func keyMapFor(l *i18n.Lang) KeyMap {
 		Edit:   b([]string{"e"}, "e", l.T("tui.key.edit")),
 		Rename: b([]string{"r"}, "r", l.T("tui.key.rename")),
 		Delete: b([]string{"D", "delete"}, "D", l.T("tui.key.delete")),
+		Undo:   b([]string{"ctrl+z"}, "ctrl+z", l.T("tui.key.undo")),
 		Filter: b([]string{"/"}, "/", l.T("tui.key.filter")),
 		Sort:   b([]string{"s"}, "s", l.T("tui.key.sort")),
 		Save:   b([]string{"ctrl+s"}, "ctrl+s", l.T("tui.key.save")),

@@ -12,7 +12,7 @@ import (
 // (the root, keys, help, forms, prompts, helpers) and of the screens not
 // about one site's steps: their words come from the catalogue.
 var sharedFiles = []string{
-	"app.go", "app_view.go", "screen.go", "saver.go", "keys.go", "help.go", "confirm.go", "form.go",
+	"app.go", "app_view.go", "screen.go", "saver.go", "keys.go", "help.go", "confirm.go", "form.go", "undo.go", "undo_changes.go",
 	"listwindow.go", "listfilter.go", "loaders.go", "text.go", "util.go", "styles.go", "numbering.go", "shortnames.go",
 	"home.go", "site.go", "people.go", "comparesites.go",
 }

@@ -169,6 +169,8 @@ func (m *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return m, nil
 	case reloadMsg:
 		return m, m.load
+	case undoneMsg:
+		m.want = msg.step.at // the cursor goes to it once the map reloads
 	case saveDoneMsg:
 		if msg.job.owner == m {
 			return m, m.load
@@ -407,8 +409,7 @@ func (m *mapScreen) deleteSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	sid, id := m.siteID, p.ID
-	return m.env.save(m, saveJob{key: "delete/" + id, what: m.l.T("tui.map.deleted", "Title", p.Title),
-
-		fn: func(c *workbook.Change) error { return c.DeletePartnership(sid, id) }})
+	what := m.l.T("tui.map.deleted", "Title", p.Title)
+	fn, undo := deletePartnership(m.siteID, p.ID, what)
+	return m.env.save(m, saveJob{key: "delete/" + p.ID, what: what, fn: fn, undo: undo})
 }

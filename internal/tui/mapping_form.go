@@ -65,6 +65,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 			{"unknown", l.T("tui.map.not_known")}}, ongoing),
 		textF("notes", l.T("tui.map.form.notes"), in.Notes, workbook.MaxLongText),
 	}
+	undo := &undoStep{on: m, what: done}
 	f := newForm(m.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		out := in
 		out.Criteria = nil // the stored marks are kept
@@ -82,7 +83,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 			out.StartYear = n
 		}
 		return func(c *workbook.Change) error {
-			saved, err := c.SavePartnership(out)
+			saved, err := savePartnership(undo, c, out)
 			if yearErr == nil {
 				if err == nil {
 					m.want = saved.ID // the cursor goes to it once the map reloads
@@ -95,6 +96,7 @@ func (m *mapScreen) partnershipForm(p *workbook.Partnership) Screen {
 			return workbook.FieldErrors{yearErr}
 		}
 	})
+	f.undo = undo
 	if p != nil {
 		if by := m.selectedBy[p.ID]; by != "" {
 			f.intro = l.T("tui.map.form.selected_intro", "Assessment", by)

@@ -198,9 +198,9 @@ func (p *people) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				who := personLabel(l, x, n)
 				p.confirm.ask(l.N("tui.people.remove_ask", p.answered[x.ID], "Who", who),
 					l.T("tui.people.remove_kept"), func() tea.Cmd {
-						return p.env.save(p, saveJob{what: l.T("tui.people.removed", "Who", who), fn: func(c *workbook.Change) error {
-							return c.DeleteParticipant(p.siteID, p.assessmentID, x.ID)
-						}})
+						what := l.T("tui.people.removed", "Who", who)
+						fn, undo := deleteParticipant(p.siteID, p.assessmentID, x.ID, what)
+						return p.env.save(p, saveJob{what: what, fn: fn, undo: undo})
 					})
 			}
 		}
@@ -233,14 +233,17 @@ func (p *people) form(x *workbook.Participant) Screen {
 		choiceF("role level", l.T("tui.people.field_role"), p.roleOptions(), string(cur.Role)),
 		textF("organisation", l.T("tui.people.field_organisation"), cur.Organisation, workbook.MaxShortText),
 	}
-	return newForm(p.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
+	undo := &undoStep{on: p, what: done}
+	fm := newForm(p.env, l, title, fields, done, func(v map[string]string) func(*workbook.Change) error {
 		np := cur
 		np.Name, np.Role, np.Organisation = v["name"], workbook.Role(v["role level"]), v["organisation"]
 		return func(c *workbook.Change) error {
-			_, err := c.SaveParticipant(np)
+			_, err := saveParticipant(undo, c, np)
 			return err
 		}
 	})
+	fm.undo = undo
+	return fm
 }
 
 func (p *people) View() string {

@@ -45,6 +45,10 @@ type saveJob struct {
 	// run, when set instead of fn, does work that is more than one
 	// transaction (a backup, then a deletion) and says what it did.
 	run func(svc *workbook.Service) (what string, err error)
+	// undo, when set, is the step that takes the change back once it is
+	// committed (fn fills it in); undoing is set instead on the job that
+	// takes a step back (see undo.go).
+	undo, undoing *undoStep
 }
 
 // saveDoneMsg tells every open screen that a job of the saver ended: err

@@ -151,6 +151,8 @@ type env struct {
 	// dialogue sets and clears it, and a dialogue opened meanwhile (the
 	// step after, once esc went back) opens in the projector view too.
 	projector bool
+	// undo are the changes each open screen can take back (undo.go).
+	undo undoStacks
 }
 
 // keysIn returns the keymap whose help is in l, so that a screen lists

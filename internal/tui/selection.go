@@ -308,15 +308,8 @@ func (s *selectScreen) saveCells(what string, cells []cellChange) tea.Cmd {
 	for _, c := range cells {
 		s.pending[cellKey(c.pid, c.cid)] = c
 	}
-	sid := s.siteID
-	return s.env.save(s, saveJob{key: jobKey, what: what, fn: func(ch *workbook.Change) error {
-		for _, c := range cells {
-			if _, err := ch.SetCriterion(sid, c.pid, c.cid, c.mark); err != nil {
-				return err
-			}
-		}
-		return nil
-	}})
+	fn, undo := markCells(s.siteID, what, cells)
+	return s.env.save(s, saveJob{key: jobKey, what: what, fn: fn, undo: undo})
 }
 
 func (s *selectScreen) tableRoom() int {

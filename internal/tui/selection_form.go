@@ -54,12 +54,13 @@ func (s *selectScreen) selectForm(p workbook.Partnership) Screen {
 	}
 	fields := []*field{areaF("reason", s.l.T("tui.select.form.reason"), reason, workbook.MaxLongText)}
 	sid, aid, pid := s.siteID, s.assessmentID, p.ID
-	f := newForm(s.env, s.l, s.l.T("tui.select.form.title", "Title", p.Title), fields, s.l.T("tui.select.form.done", "Title", p.Title), func(v map[string]string) func(*workbook.Change) error {
+	undo := &undoStep{on: s, what: s.l.T("tui.select.form.done", "Title", p.Title)}
+	f := newForm(s.env, s.l, s.l.T("tui.select.form.title", "Title", p.Title), fields, undo.what, func(v map[string]string) func(*workbook.Change) error {
 		return func(c *workbook.Change) error {
-			_, err := c.SelectPartnership(sid, aid, pid, v["reason"])
-			return err
+			return selectPartnership(undo, c, sid, aid, pid, v["reason"])
 		}
 	})
+	f.undo = undo
 	f.intro = s.l.T("tui.select.form.intro", "Meets", s.meetsText(p))
 	return f
 }
